@@ -1,0 +1,80 @@
+# dpf build. Targets: all (default), run, test, asan, bench, clean, deps, pot.
+# Everything is built under $(BUILD); `make asan` uses a separate tree.
+
+BUILD   ?= build
+SAN     ?=
+PREFIX  ?= /usr/local
+CC      ?= cc
+PKGS    := sqlite3 xlsxwriter
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 \
+           -DDPF_LOCALEDIR='"$(PREFIX)/share/locale"' -Iinclude -I$(BUILD) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz) -lm
+ifneq ($(SAN),)
+CFLAGS  += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+CORE_SRC := $(wildcard src/core/*.c)
+CLI_SRC  := $(wildcard src/cli/*.c)
+SCHEMA   := $(sort $(wildcard schema/*.sql))
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/schema_gen.o
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+LINGUAS  := $(basename $(notdir $(wildcard po/*.po)))
+MO       := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/dpf.mo)
+
+DPF      := $(BUILD)/dpf
+DEMO_DB  ?= demo.db
+
+.PHONY: all run test unit cli asan bench clean deps pot
+all: $(DPF) $(MO)
+
+deps:
+	@scripts/deps.sh
+
+$(BUILD)/%.o: %.c $(wildcard include/dpf/*.h src/core/*.h src/cli/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+# Migrations are compiled into the binary so a lone `dpf` file can upgrade any database.
+$(BUILD)/schema_gen.c: $(SCHEMA) scripts/embed_schema.sh
+	@mkdir -p $(dir $@)
+	scripts/embed_schema.sh $(SCHEMA) > $@
+
+$(BUILD)/schema_gen.o: $(BUILD)/schema_gen.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libdpfcore.a: $(CORE_OBJ)
+	ar rcs $@ $^
+
+$(DPF): $(CLI_OBJ) $(BUILD)/libdpfcore.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/locale/%/LC_MESSAGES/dpf.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libdpfcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libdpfcore.a $(LDLIBS) -lcmocka
+
+run: deps all
+	@test -f $(DEMO_DB) || $(DPF) --db $(DEMO_DB) demo
+	$(DPF) --db $(DEMO_DB)
+
+test: deps all $(UNIT_BIN)
+	@tests/run_all.sh $(BUILD)
+
+asan:
+	$(MAKE) BUILD=build-asan SAN=1 test
+
+bench: deps all
+	@bench/run.sh $(BUILD)
+
+pot:
+	xgettext --from-code=UTF-8 -k_ -kN_ -o po/dpf.pot $(CORE_SRC) $(CLI_SRC) src/core/*.h
+
+clean:
+	rm -rf build build-asan

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: MIT */
+/* The audit log: who changed what, when, with the values before and after. Writers call
+ * audit_record inside their own transaction, so the change and its audit row land together. */
+#ifndef DPF_AUDIT_H
+#define DPF_AUDIT_H
+
+#include <stdint.h>
+#include "dpf/err.h"
+
+struct db;
+
+/* before/after are JSON objects (or NULL); user and time come from db. */
+int audit_record(struct db *db, const char *entity, int64_t entity_id, const char *action,
+                 const char *before, const char *after, struct dpf_err *err);
+
+struct audit_row {
+    int64_t id;
+    const char *at, *user, *entity, *action, *before, *after;
+    int64_t entity_id;
+};
+typedef int (*audit_row_fn)(const struct audit_row *row, void *ctx);
+
+/* Calls fn for each audit row of one entity, oldest first. */
+int audit_history(struct db *db, const char *entity, int64_t entity_id, audit_row_fn fn,
+                  void *ctx, struct dpf_err *err);
+
+#endif

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: MIT */
+/* The one SQLite file: open (WAL, foreign keys, busy timeout), migrate, transactions, a
+ * cache of prepared statements, and who/when for the audit log. */
+#ifndef DPF_DB_H
+#define DPF_DB_H
+
+#include <sqlite3.h>
+#include "dpf/err.h"
+
+#define DB_APPLICATION_ID 0x44504631 /* "DPF1": marks a file as a dpf database */
+
+enum db_open_flags {
+    DB_CREATE = 1 << 0,     /* create the file if it does not exist */
+};
+
+struct db_stmt_slot {
+    char *sql;              /* the statement's text, the cache key */
+    sqlite3_stmt *stmt;
+};
+
+struct db {
+    sqlite3 *h;
+    char *path;
+    char user[64];          /* OS login name, recorded in the audit log */
+    char now[20];           /* "YYYY-MM-DD HH:MM:SS", fixed when opened or by db_set_now */
+    char today[11];         /* "YYYY-MM-DD" */
+    struct db_stmt_slot stmts[64];
+    int nstmts;
+};
+
+/* Opens (or with DB_CREATE creates) path and brings its schema up to date in one
+ * transaction. Refuses a database made by a newer dpf and a file that is not dpf's. */
+int db_open(const char *path, unsigned flags, struct db **out, struct dpf_err *err);
+void db_close(struct db *db);
+
+/* Schema version of the open database, and the newest this program knows. */
+int db_schema_version(struct db *db);
+int db_schema_latest(void);
+
+/* The prepared statement for sql, reset and with bindings cleared; owned by db, which
+ * prepares each distinct text once. */
+sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct dpf_err *err);
+
+int db_begin(struct db *db, struct dpf_err *err);      /* BEGIN IMMEDIATE */
+int db_commit(struct db *db, struct dpf_err *err);
+void db_rollback(struct db *db);
+int db_exec(struct db *db, const char *sql, struct dpf_err *err);
+
+/* Fills err from the connection's last SQLite error; returns DPF_EDB. */
+int db_fail(struct db *db, struct dpf_err *err);
+
+/* Re-reads the clock (DPF_NOW="YYYY-MM-DD HH:MM:SS" fixes it, for reproducible tests). */
+void db_set_now(struct db *db);
+
+#endif

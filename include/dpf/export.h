@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: MIT */
+/* Export of the register as CSV or .xlsx, with the import template's headers, so that an
+ * export with full values imports back unchanged. IDs and bank accounts are masked unless
+ * full values are asked for. */
+#ifndef DPF_EXPORT_H
+#define DPF_EXPORT_H
+
+#include "dpf/err.h"
+
+struct db;
+
+/* The format follows the file name: .xlsx, otherwise CSV (UTF-8 with BOM, CRLF). */
+int export_persons(struct db *db, const char *path, int full, long *rows, struct dpf_err *err);
+
+#endif

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: MIT */
+/* One description per entity field, read by forms, lists, CSV import, templates and exports.
+ * A record is an array of canonical text values indexed like its field table: dates are
+ * YYYY-MM-DD, choices and flags their integer code as text ("1"), NULL for empty. */
+#ifndef DPF_FIELD_H
+#define DPF_FIELD_H
+
+#include <stddef.h>
+#include "dpf/err.h"
+
+enum field_type {
+    FT_TEXT,    /* free text, at most maxlen characters */
+    FT_DATE,    /* YYYY-MM-DD; input also YYYY/M/D; never in the future */
+    FT_FLAG,    /* 0/1; input 是/否, 1/0, Y/N */
+    FT_CHOICE,  /* code 1..n; input the choice's name or its code */
+    FT_PHONE,   /* 11-digit mobile or a landline such as 0564-3312345 */
+    FT_IDNO,    /* resident ID (checked by idcard_validate) */
+    FT_CERT,    /* certificate number (checked against the record by the entity) */
+    FT_DIGITS,  /* digits only, e.g. a bank account */
+};
+
+enum field_flag {
+    FF_REQUIRED  = 1 << 0,
+    FF_SENSITIVE = 1 << 1,  /* masked unless full values are asked for */
+    FF_DERIVED   = 1 << 2,  /* may be left empty on input: the entity derives it */
+};
+
+struct field {
+    const char *key;            /* SQL column */
+    const char *header;         /* CSV and template header: fixed Chinese, part of the format */
+    const char *label;          /* UI label, an English msgid translated through gettext */
+    enum field_type type;
+    const char *const *choices; /* FT_CHOICE: names, code = index + 1, NULL-terminated */
+    int width;                  /* list column width in terminal cells */
+    int maxlen;                 /* longest value in characters */
+    unsigned flags;
+};
+
+/* Converts user input (trimmed) to the canonical value. Returns DPF_OK and sets *out
+ * (malloc'd, NULL for empty input) or fills err naming the field. today is YYYY-MM-DD. */
+int field_parse(const struct field *f, const char *input, const char *today, char **out,
+                struct dpf_err *err);
+
+/* Text to show or export for a canonical value (choice name, 是/否, masked if asked). */
+const char *field_format(const struct field *f, const char *value, int mask, char *buf,
+                         size_t bufsize);
+
+/* The index of the field whose header is h, or -1. */
+int field_by_header(const struct field *fields, int n, const char *h);
+int field_by_key(const struct field *fields, int n, const char *key);
+
+/* Number of characters in UTF-8 text (invalid bytes count one each). */
+size_t utf8_chars(const char *s);
+
+#endif

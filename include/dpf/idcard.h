@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT */
+/* Resident ID (GB 11643) and disability certificate number rules. Pure functions. */
+#ifndef DPF_IDCARD_H
+#define DPF_IDCARD_H
+
+#include "dpf/err.h"
+
+#define IDCARD_LEN 18
+#define CERT_MIN_LEN 20
+#define CERT_MAX_LEN 24
+
+/* Check character for the first 17 digits (ISO 7064 MOD 11-2): '0'..'9' or 'X'. */
+char idcard_check_char(const char *first17);
+
+/* Validates a resident ID and writes its canonical form (upper-case X) to out[19].
+ * today is "YYYY-MM-DD"; the birth date may not be after it. field names the error. */
+int idcard_validate(const char *id, const char *today, char out[IDCARD_LEN + 1],
+                    const char *field, struct dpf_err *err);
+
+/* Birth date "YYYY-MM-DD" (out[11]) and gender (1 male, 2 female) encoded in a valid ID. */
+void idcard_birth_date(const char *id, char out[11]);
+int idcard_gender(const char *id);
+
+/* Masks the middle of an ID for display: 340102********1234. Works on any text;
+ * out must hold strlen(s) + 1 bytes. */
+void idcard_mask(const char *s, char *out);
+
+/* Validates a certificate number: a valid ID, the category digit, the level digit and an
+ * optional reissue suffix ("B", "B2"). Writes the canonical form to out[CERT_MAX_LEN + 1].
+ * category and level are what the person record says (0 = not known, not checked). */
+int cert_validate(const char *cert, int category, int level, const char *today,
+                  char out[CERT_MAX_LEN + 1], struct dpf_err *err);
+
+#endif

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: MIT */
+/* The register of certified disabled persons: field table, validation, insert/update with
+ * audit, status changes, lookups and keyset-paged lists. A person is never deleted. */
+#ifndef DPF_PERSON_H
+#define DPF_PERSON_H
+
+#include <stdint.h>
+#include <sqlite3.h>
+#include "dpf/err.h"
+#include "dpf/field.h"
+
+enum person_field {
+    PF_CERT_NO, PF_NAME, PF_GENDER, PF_BIRTH_DATE, PF_ETHNICITY, PF_CATEGORY, PF_LEVEL,
+    PF_TOWNSHIP, PF_VILLAGE, PF_ADDRESS, PF_PHONE, PF_GUARDIAN, PF_GUARDIAN_PHONE,
+    PF_POOR_REG, PF_DIBAO, PF_TEKUN, PF_ILLNESS_POOR, PF_CERT_ISSUE_DATE,
+    PF_STATUS, PF_STATUS_DATE, PF_STATUS_REASON, PF_BANK_ACCOUNT, PF_NOTE,
+    PERSON_NFIELDS
+};
+
+enum person_status { PS_ACTIVE = 1, PS_DECEASED, PS_MOVED, PS_CANCELLED };
+
+extern const struct field person_fields[PERSON_NFIELDS];
+
+struct person {
+    int64_t id;                     /* 0 until stored */
+    char *v[PERSON_NFIELDS];        /* canonical values, owned, NULL = empty */
+};
+
+void person_init(struct person *p);
+void person_clear(struct person *p);   /* frees the values, keeps the struct */
+int person_set(struct person *p, int field, const char *canonical);  /* copies */
+const char *person_get(const struct person *p, int field);
+int person_int(const struct person *p, int field);  /* 0 when empty */
+/* The resident ID: the first 18 characters of the certificate number (out[19]). */
+void person_id_no(const struct person *p, char out[19]);
+
+/* Derives empty derivable fields (gender, birth date, category, level from the certificate;
+ * status 在册) and checks the record as a whole. Fills err naming the first bad field. */
+int person_validate(struct person *p, const char *today, struct dpf_err *err);
+
+struct db;
+/* Inserts a validated person; refuses a resident ID already held, naming the holder. */
+int person_insert(struct db *db, struct person *p, struct dpf_err *err);
+/* Updates p->id with the values of p; the audit row holds only the fields that changed.
+ * Sets *changed (if not NULL) to whether anything changed. */
+int person_update(struct db *db, const struct person *p, int *changed, struct dpf_err *err);
+/* Changes status (在册 back, 死亡, 迁出, 注销) with date and reason, audited as "status". */
+int person_set_status(struct db *db, int64_t id, int status, const char *date,
+                      const char *reason, struct dpf_err *err);
+
+/* Loads by row id, by resident ID or by certificate number. DPF_ENOTFOUND if absent. */
+int person_load(struct db *db, int64_t id, struct person *out, struct dpf_err *err);
+int person_find(struct db *db, const char *cert_or_id, struct person *out,
+                struct dpf_err *err);
+
+/* A page of the register sorted by (name, id), starting after a key (keyset paging). */
+struct person_filter {
+    const char *name_prefix;    /* NULL = any */
+    const char *township;       /* NULL = any */
+    int status;                 /* 0 = any */
+};
+struct person_cursor {
+    char *name;                 /* last row's name, NULL before the first page */
+    int64_t id;
+};
+typedef int (*person_row_fn)(const struct person *p, void *ctx);
+/* Calls fn for up to limit rows after cur and advances cur; returns the count in *rows. */
+int person_page(struct db *db, const struct person_filter *flt, struct person_cursor *cur,
+                int limit, person_row_fn fn, void *ctx, int *rows, struct dpf_err *err);
+void person_cursor_free(struct person_cursor *cur);
+
+#endif

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: MIT */
+#include <sqlite3.h>
+#include "dpf/audit.h"
+#include "dpf/db.h"
+
+static const char insert_sql[] =
+    "INSERT INTO audit (at, user, entity, entity_id, action, before, after) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+static const char history_sql[] =
+    "SELECT id, at, user, entity, entity_id, action, before, after FROM audit "
+    "WHERE entity = ? AND entity_id = ? ORDER BY id";
+
+int audit_record(struct db *db, const char *entity, int64_t entity_id, const char *action,
+                 const char *before, const char *after, struct dpf_err *err)
+{
+    sqlite3_stmt *st = db_stmt(db, insert_sql, err);
+    if (!st)
+        return DPF_EDB;
+    sqlite3_bind_text(st, 1, db->now, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, db->user, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, entity, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 4, entity_id);
+    sqlite3_bind_text(st, 5, action, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 6, before, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 7, after, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return db_fail(db, err);
+    sqlite3_reset(st);
+    return DPF_OK;
+}
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+int audit_history(struct db *db, const char *entity, int64_t entity_id, audit_row_fn fn,
+                  void *ctx, struct dpf_err *err)
+{
+    sqlite3_stmt *st = db_stmt(db, history_sql, err);
+    struct audit_row r;
+    int rc;
+
+    if (!st)
+        return DPF_EDB;
+    sqlite3_bind_text(st, 1, entity, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, entity_id);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        r.id = sqlite3_column_int64(st, 0);
+        r.at = col(st, 1);
+        r.user = col(st, 2);
+        r.entity = col(st, 3);
+        r.entity_id = sqlite3_column_int64(st, 4);
+        r.action = col(st, 5);
+        r.before = col(st, 6);
+        r.after = col(st, 7);
+        if (fn(&r, ctx) != 0)
+            break;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+}

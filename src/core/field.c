@@ -1,0 +1,258 @@
+/* SPDX-License-Identifier: MIT */
+/* Parsing and formatting of single field values, driven by struct field. Checks that need
+ * the whole record (ID against gender, certificate against category) belong to the entity. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dpf/field.h"
+#include "dpf/i18n.h"
+#include "dpf/idcard.h"
+
+size_t utf8_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+static int all_digits(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return 0;
+    return len > 0;
+}
+
+static int leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* Accepts YYYY-MM-DD, YYYY-M-D, YYYY/M/D and YYYYMMDD. */
+static int parse_date(const char *s, char out[32])
+{
+    static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    int y, m, d, n = 0;
+    char sep1, sep2;
+
+    if (strlen(s) == 8 && all_digits(s, 8)) {
+        if (sscanf(s, "%4d%2d%2d", &y, &m, &d) != 3)
+            return -1;
+    } else if (sscanf(s, "%4d%c%2d%c%2d%n", &y, &sep1, &m, &sep2, &d, &n) != 5 ||
+               s[n] != '\0' || sep1 != sep2 || (sep1 != '-' && sep1 != '/') ||
+               !isdigit((unsigned char)s[0])) {
+        return -1;
+    }
+    if (y < 1880 || y > 9999 || m < 1 || m > 12 || d < 1 ||
+        d > mdays[m - 1] + (m == 2 && leap(y)))
+        return -1;
+    snprintf(out, 32, "%04d-%02d-%02d", y, m, d);
+    return 0;
+}
+
+static int parse_flag(const char *s)
+{
+    static const char *const yes[] = { "是", "1", "Y", "y", "yes", "true", NULL };
+    static const char *const no[] = { "否", "0", "N", "n", "no", "false", NULL };
+    for (int i = 0; yes[i]; i++)
+        if (strcmp(s, yes[i]) == 0)
+            return 1;
+    for (int i = 0; no[i]; i++)
+        if (strcmp(s, no[i]) == 0)
+            return 0;
+    return -1;
+}
+
+static int parse_choice(const struct field *f, const char *s)
+{
+    int n = 0;
+    for (; f->choices[n]; n++)
+        if (strcmp(s, f->choices[n]) == 0)
+            return n + 1;
+    if (strlen(s) == 1 && s[0] >= '1' && s[0] < '1' + n)
+        return s[0] - '0';
+    return -1;
+}
+
+static int phone_ok(const char *s)
+{
+    size_t len = strlen(s);
+    const char *dash = strchr(s, '-');
+
+    if (len == 11 && s[0] == '1' && all_digits(s, len))
+        return 1;                                   /* mobile */
+    if (dash) {                                     /* 0564-3312345, 010-12345678 */
+        size_t area = (size_t)(dash - s), local = len - area - 1;
+        return s[0] == '0' && (area == 3 || area == 4) && all_digits(s, area) &&
+               (local == 7 || local == 8) && all_digits(dash + 1, local);
+    }
+    if (s[0] == '0')                                /* area code without the dash */
+        return (len == 10 || len == 11 || len == 12) && all_digits(s, len);
+    return (len == 7 || len == 8) && all_digits(s, len);    /* local number */
+}
+
+static int has_control(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7F)
+            return 1;
+    return 0;
+}
+
+static char *trim_dup(const char *in)
+{
+    const char *end;
+    while (*in == ' ' || *in == '\t')
+        in++;
+    end = in + strlen(in);
+    while (end > in && (end[-1] == ' ' || end[-1] == '\t'))
+        end--;
+    return strndup(in, (size_t)(end - in));
+}
+
+static char *digits_only(const char *s)
+{
+    char *out = malloc(strlen(s) + 1), *o = out;
+    if (!out)
+        return NULL;
+    for (; *s; s++)
+        if (*s != ' ')
+            *o++ = *s;
+    *o = '\0';
+    return out;
+}
+
+int field_parse(const struct field *f, const char *input, const char *today, char **out,
+                struct dpf_err *err)
+{
+    char *v = trim_dup(input ? input : ""), buf[CERT_MAX_LEN + 16];
+    const char *label = _(f->label);
+    int code, rc = DPF_OK;
+
+    *out = NULL;
+    if (!v)
+        return dpf_err_set(err, DPF_ENOMEM, f->key, _("Out of memory"));
+    if (*v == '\0') {
+        free(v);
+        if ((f->flags & FF_REQUIRED) && !(f->flags & FF_DERIVED))
+            return dpf_err_set(err, DPF_EINVAL, f->key, _("%s is required"), label);
+        return DPF_OK;
+    }
+    if (has_control(v)) {
+        free(v);
+        return dpf_err_set(err, DPF_EINVAL, f->key, _("%s contains control characters"),
+                           label);
+    }
+    if (f->maxlen && utf8_chars(v) > (size_t)f->maxlen) {
+        free(v);
+        return dpf_err_set(err, DPF_EINVAL, f->key, _("%s is longer than %d characters"),
+                           label, f->maxlen);
+    }
+    switch (f->type) {
+    case FT_TEXT:
+    case FT_CERT:
+        if (f->type == FT_CERT)
+            for (char *c = v; *c; c++)
+                *c = (char)toupper((unsigned char)*c);
+        *out = v;
+        return DPF_OK;
+    case FT_DATE:
+        if (parse_date(v, buf) != 0)
+            rc = dpf_err_set(err, DPF_EINVAL, f->key,
+                             _("%s: \"%s\" is not a date (YYYY-MM-DD)"), label, v);
+        else if (today && strcmp(buf, today) > 0)
+            rc = dpf_err_set(err, DPF_EINVAL, f->key, _("%s: %s is in the future"), label,
+                             buf);
+        break;
+    case FT_FLAG:
+        code = parse_flag(v);
+        if (code < 0)
+            rc = dpf_err_set(err, DPF_EINVAL, f->key, _("%s: \"%s\" is not 是/否 or 1/0"),
+                             label, v);
+        else
+            snprintf(buf, sizeof buf, "%d", code);
+        break;
+    case FT_CHOICE:
+        code = parse_choice(f, v);
+        if (code < 0)
+            rc = dpf_err_set(err, DPF_EINVAL, f->key, _("%s: \"%s\" is not one of the choices"),
+                             label, v);
+        else
+            snprintf(buf, sizeof buf, "%d", code);
+        break;
+    case FT_PHONE:
+        if (!phone_ok(v))
+            rc = dpf_err_set(err, DPF_EINVAL, f->key,
+                             _("%s: \"%s\" is neither an 11-digit mobile nor a landline"),
+                             label, v);
+        else
+            snprintf(buf, sizeof buf, "%s", v);
+        break;
+    case FT_IDNO:
+        rc = idcard_validate(v, today, buf, f->key, err);
+        break;
+    case FT_DIGITS: {
+        char *d = digits_only(v);
+        size_t len = d ? strlen(d) : 0;
+        if (d && (len < 8 || len > 32 || !all_digits(d, len)))
+            rc = dpf_err_set(err, DPF_EINVAL, f->key, _("%s: \"%s\" must be 8-32 digits"),
+                             label, v);
+        free(v);
+        if (rc != DPF_OK || !d) {
+            free(d);
+            return d ? rc : dpf_err_set(err, DPF_ENOMEM, f->key, _("Out of memory"));
+        }
+        *out = d;
+        return DPF_OK;
+    }
+    }
+    free(v);
+    if (rc != DPF_OK)
+        return rc;
+    *out = strdup(buf);
+    return *out ? DPF_OK : dpf_err_set(err, DPF_ENOMEM, f->key, _("Out of memory"));
+}
+
+const char *field_format(const struct field *f, const char *value, int mask, char *buf,
+                         size_t bufsize)
+{
+    int code;
+
+    if (!value)
+        return "";
+    switch (f->type) {
+    case FT_FLAG:
+        return strcmp(value, "1") == 0 ? "是" : "否";
+    case FT_CHOICE:
+        code = atoi(value);
+        for (int i = 0; f->choices[i]; i++)
+            if (i + 1 == code)
+                return f->choices[i];
+        return value;
+    default:
+        if (mask && (f->flags & FF_SENSITIVE) && strlen(value) < bufsize) {
+            idcard_mask(value, buf);
+            return buf;
+        }
+        return value;
+    }
+}
+
+int field_by_header(const struct field *fields, int n, const char *h)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(fields[i].header, h) == 0)
+            return i;
+    return -1;
+}
+
+int field_by_key(const struct field *fields, int n, const char *key)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(fields[i].key, key) == 0)
+            return i;
+    return -1;
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: MIT */
+/* Picks the UI language. The office works in Chinese, so a terminal whose locale names no
+ * language (C, POSIX, C.UTF-8: common over SSH) gets Simplified Chinese; a locale that names
+ * one (en_US.UTF-8) is followed; --lang overrides both. */
+#include <libgen.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "dpf/i18n.h"
+
+static int names_language(const char *v)
+{
+    return v && *v && strcmp(v, "C") != 0 && strcmp(v, "POSIX") != 0 &&
+           strncmp(v, "C.", 2) != 0;
+}
+
+static void bind_catalogue(const char *argv0)
+{
+    const char *dir = getenv("DPF_LOCALEDIR");
+    char exe[PATH_MAX], path[PATH_MAX + 16];
+    ssize_t n;
+
+    if (!dir) {
+        n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+        if (n > 0) {
+            exe[n] = '\0';
+        } else if (argv0 && strlen(argv0) < sizeof exe) {
+            strcpy(exe, argv0);
+        } else {
+            exe[0] = '\0';
+        }
+        if (exe[0] && access(exe, F_OK) == 0) {
+            snprintf(path, sizeof path, "%s/locale", dirname(exe));
+            dir = path;
+        }
+    }
+    if (!dir || access(dir, F_OK) != 0)
+        dir = DPF_LOCALEDIR;
+    bindtextdomain("dpf", dir);
+    bind_textdomain_codeset("dpf", "UTF-8");
+}
+
+void i18n_init(const char *lang, const char *argv0)
+{
+    const char *msgs;
+
+    if (lang && *lang) {
+        setenv("LANGUAGE", lang, 1);
+    } else if (!getenv("LANGUAGE") || !*getenv("LANGUAGE")) {
+        msgs = getenv("LC_ALL");
+        if (!msgs || !*msgs)
+            msgs = getenv("LC_MESSAGES");
+        if (!msgs || !*msgs)
+            msgs = getenv("LANG");
+        if (!names_language(msgs))
+            setenv("LANGUAGE", "zh_CN", 1);
+    }
+    if (!setlocale(LC_ALL, ""))
+        setlocale(LC_ALL, "C.UTF-8");
+    /* gettext ignores LANGUAGE under the plain "C" locale; C.UTF-8 keeps UTF-8 output. */
+    if (strcmp(setlocale(LC_MESSAGES, NULL), "C") == 0)
+        setlocale(LC_ALL, "C.UTF-8");
+    bind_catalogue(argv0);
+}

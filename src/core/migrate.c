@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: MIT */
+/* Applies numbered migrations in one transaction: a failure leaves the file as it was. */
+#include <stddef.h>
+#include <stdio.h>
+#include "dpf/i18n.h"
+#include "dpf/migrate.h"
+
+static int user_version(sqlite3 *h)
+{
+    sqlite3_stmt *st;
+    int v = -1;
+    if (sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static int exec(sqlite3 *h, const char *sql, const char *what, struct dpf_err *err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(h, sql, NULL, NULL, &msg) == SQLITE_OK)
+        return DPF_OK;
+    dpf_err_set(err, DPF_EDB, NULL, _("Schema update %s failed: %s"), what,
+                msg ? msg : sqlite3_errmsg(h));
+    sqlite3_free(msg);
+    return DPF_EDB;
+}
+
+int migrate_run(sqlite3 *h, const struct migration *list, int count, struct dpf_err *err)
+{
+    int cur = user_version(h), latest = count > 0 ? list[count - 1].version : 0;
+    char sql[64];
+
+    if (cur < 0)
+        return dpf_err_set(err, DPF_EDB, NULL, _("Cannot read the schema version: %s"),
+                           sqlite3_errmsg(h));
+    if (cur > latest)
+        return dpf_err_set(err, DPF_EVERSION, NULL,
+                           _("This database was made by a newer dpf (schema version %d; this "
+                             "program knows up to %d). Use a newer dpf; the file was not "
+                             "changed."), cur, latest);
+    if (cur == latest)
+        return DPF_OK;
+    if (exec(h, "BEGIN IMMEDIATE", "BEGIN", err) != DPF_OK)
+        return DPF_EDB;
+    for (int i = 0; i < count; i++) {
+        if (list[i].version <= cur)
+            continue;
+        if (exec(h, list[i].sql, list[i].name, err) != DPF_OK)
+            goto fail;
+    }
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", latest);
+    if (exec(h, sql, "user_version", err) != DPF_OK || exec(h, "COMMIT", "COMMIT", err) != DPF_OK)
+        goto fail;
+    return DPF_OK;
+fail:
+    sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+    return DPF_EDB;
+}

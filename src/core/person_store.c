@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: MIT */
+/* Storing persons: insert, update and status change, each with its audit row, and lookups.
+ * SQL column lists are built from person_fields so the table is described once. Callers
+ * own the transaction (a single edit or a whole import). */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dpf/audit.h"
+#include "dpf/db.h"
+#include "dpf/i18n.h"
+#include "dpf/idcard.h"
+#include "dpf/person.h"
+#include "person_internal.h"
+#include "strbuf.h"
+
+struct person_sql {
+    char columns[600];      /* "cert_no, name, ..." in field order */
+    char insert[900];
+    char update[900];
+    char by_id[900];
+    char by_idno[900];
+    char by_cert[900];
+};
+
+static const struct person_sql *sql(void)
+{
+    static struct person_sql s;
+    char marks[200] = "", sets[700] = "";
+
+    if (s.columns[0])
+        return &s;
+    for (int i = 0; i < PERSON_NFIELDS; i++) {
+        const char *sep = i ? ", " : "";
+        snprintf(s.columns + strlen(s.columns), sizeof s.columns - strlen(s.columns), "%s%s",
+                 sep, person_fields[i].key);
+        snprintf(marks + strlen(marks), sizeof marks - strlen(marks), "%s?", sep);
+        snprintf(sets + strlen(sets), sizeof sets - strlen(sets), "%s%s = ?", sep,
+                 person_fields[i].key);
+    }
+    snprintf(s.insert, sizeof s.insert, "INSERT INTO person (%s, id_no) VALUES (%s, ?)",
+             s.columns, marks);
+    snprintf(s.update, sizeof s.update, "UPDATE person SET %s, id_no = ? WHERE id = ?", sets);
+    snprintf(s.by_id, sizeof s.by_id, "SELECT id, %s FROM person WHERE id = ?", s.columns);
+    snprintf(s.by_idno, sizeof s.by_idno, "SELECT id, %s FROM person WHERE id_no = ?",
+             s.columns);
+    snprintf(s.by_cert, sizeof s.by_cert, "SELECT id, %s FROM person WHERE cert_no = ?",
+             s.columns);
+    return &s;
+}
+
+/* Binds the fields to ?1..?N and the resident ID to ?N+1. */
+static void bind_fields(sqlite3_stmt *st, const struct person *p)
+{
+    char id[IDCARD_LEN + 1];
+    for (int i = 0; i < PERSON_NFIELDS; i++) {
+        const struct field *f = &person_fields[i];
+        if (f->type == FT_FLAG || f->type == FT_CHOICE)
+            sqlite3_bind_int(st, i + 1, person_int(p, i));
+        else if (p->v[i])
+            sqlite3_bind_text(st, i + 1, p->v[i], -1, SQLITE_TRANSIENT);
+        else
+            sqlite3_bind_null(st, i + 1);
+    }
+    person_id_no(p, id);
+    sqlite3_bind_text(st, PERSON_NFIELDS + 1, id, -1, SQLITE_TRANSIENT);
+}
+
+/* Reads column 0 (id) and 1..N (fields) of the current row into out. */
+int person_from_row(sqlite3_stmt *st, struct person *out)
+{
+    person_clear(out);
+    out->id = sqlite3_column_int64(st, 0);
+    for (int i = 0; i < PERSON_NFIELDS; i++) {
+        const char *v = (const char *)sqlite3_column_text(st, i + 1);
+        if (v && person_set(out, i, v) != DPF_OK)
+            return DPF_ENOMEM;
+    }
+    return DPF_OK;
+}
+
+/* JSON object of the fields where a and b differ (all of b's when a is NULL). */
+static void json_diff(struct strbuf *sb, const struct person *a, const struct person *b,
+                      int side)
+{
+    const struct person *src = side ? b : a;
+    int n = 0;
+    sb_add(sb, "{");
+    for (int i = 0; i < PERSON_NFIELDS; i++) {
+        const char *va = a ? a->v[i] : NULL, *vb = b->v[i];
+        if (a && ((!va && !vb) || (va && vb && strcmp(va, vb) == 0)))
+            continue;
+        if (!a && !vb)
+            continue;
+        sb_add(sb, n++ ? "," : "");
+        sb_json_str(sb, person_fields[i].key);
+        sb_add(sb, ":");
+        if (src->v[i])
+            sb_json_str(sb, src->v[i]);
+        else
+            sb_add(sb, "null");
+    }
+    sb_add(sb, "}");
+}
+
+static int holder_error(struct db *db, const char *id_no, struct dpf_err *err)
+{
+    struct person other;
+    person_init(&other);
+    if (person_find(db, id_no, &other, NULL) == DPF_OK) {
+        dpf_err_set(err, DPF_EDUP, "cert_no",
+                    _("Resident ID %s is already registered to %s (certificate %s)"), id_no,
+                    other.v[PF_NAME], other.v[PF_CERT_NO]);
+        person_clear(&other);
+        return DPF_EDUP;
+    }
+    return db_fail(db, err);
+}
+
+int person_insert(struct db *db, struct person *p, struct dpf_err *err)
+{
+    sqlite3_stmt *st = db_stmt(db, sql()->insert, err);
+    struct strbuf after;
+    char id[IDCARD_LEN + 1];
+    int rc;
+
+    if (!st)
+        return DPF_EDB;
+    bind_fields(st, p);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_CONSTRAINT) {
+        person_id_no(p, id);
+        return holder_error(db, id, err);
+    }
+    if (rc != SQLITE_DONE)
+        return db_fail(db, err);
+    p->id = sqlite3_last_insert_rowid(db->h);
+    sb_init(&after);
+    json_diff(&after, NULL, p, 1);
+    rc = after.oom ? dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"))
+                   : audit_record(db, "person", p->id, "insert", NULL, sb_str(&after), err);
+    sb_free(&after);
+    return rc;
+}
+
+static int store_update(struct db *db, const struct person *p, const char *action,
+                        int *changed, struct dpf_err *err)
+{
+    struct person old;
+    struct strbuf before, after;
+    sqlite3_stmt *st;
+    int rc;
+
+    if (changed)
+        *changed = 0;
+    person_init(&old);
+    if ((rc = person_load(db, p->id, &old, err)) != DPF_OK)
+        return rc;
+    sb_init(&before);
+    sb_init(&after);
+    json_diff(&before, &old, p, 0);
+    json_diff(&after, &old, p, 1);
+    if (strcmp(sb_str(&after), "{}") == 0) {
+        rc = DPF_OK;
+        goto out;
+    }
+    if (!(st = db_stmt(db, sql()->update, err))) {
+        rc = DPF_EDB;
+        goto out;
+    }
+    bind_fields(st, p);
+    sqlite3_bind_int64(st, PERSON_NFIELDS + 2, p->id);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_CONSTRAINT) {
+        char id[IDCARD_LEN + 1];
+        person_id_no(p, id);
+        rc = holder_error(db, id, err);
+        goto out;
+    }
+    if (rc != SQLITE_DONE) {
+        rc = db_fail(db, err);
+        goto out;
+    }
+    rc = audit_record(db, "person", p->id, action, sb_str(&before), sb_str(&after), err);
+    if (rc == DPF_OK && changed)
+        *changed = 1;
+out:
+    sb_free(&before);
+    sb_free(&after);
+    person_clear(&old);
+    return rc;
+}
+
+int person_update(struct db *db, const struct person *p, int *changed, struct dpf_err *err)
+{
+    return store_update(db, p, "update", changed, err);
+}
+
+int person_set_status(struct db *db, int64_t id, int status, const char *date,
+                      const char *reason, struct dpf_err *err)
+{
+    struct person p;
+    char code[2] = { (char)('0' + status), '\0' };
+    int rc;
+
+    if (status < PS_ACTIVE || status > PS_CANCELLED)
+        return dpf_err_set(err, DPF_EINVAL, "status", _("Unknown status %d"), status);
+    person_init(&p);
+    if ((rc = person_load(db, id, &p, err)) != DPF_OK)
+        return rc;
+    if (person_set(&p, PF_STATUS, code) || person_set(&p, PF_STATUS_DATE, date) ||
+        person_set(&p, PF_STATUS_REASON, reason)) {
+        person_clear(&p);
+        return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    }
+    rc = person_validate(&p, db->today, err);
+    if (rc == DPF_OK)
+        rc = store_update(db, &p, "status", NULL, err);
+    person_clear(&p);
+    return rc;
+}
+
+static int load_one(struct db *db, sqlite3_stmt *st, struct person *out, const char *what,
+                    struct dpf_err *err)
+{
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        rc = person_from_row(st, out);
+        sqlite3_reset(st);
+        return rc == DPF_OK ? DPF_OK : dpf_err_set(err, rc, NULL, _("Out of memory"));
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return db_fail(db, err);
+    return dpf_err_set(err, DPF_ENOTFOUND, NULL, _("No person with %s"), what);
+}
+
+int person_load(struct db *db, int64_t id, struct person *out, struct dpf_err *err)
+{
+    sqlite3_stmt *st = db_stmt(db, sql()->by_id, err);
+    char what[32];
+    if (!st)
+        return DPF_EDB;
+    sqlite3_bind_int64(st, 1, id);
+    snprintf(what, sizeof what, "#%lld", (long long)id);
+    return load_one(db, st, out, what, err);
+}
+
+int person_find(struct db *db, const char *cert_or_id, struct person *out,
+                struct dpf_err *err)
+{
+    size_t len = strlen(cert_or_id);
+    const char *q = len == IDCARD_LEN ? sql()->by_idno : sql()->by_cert;
+    sqlite3_stmt *st = db_stmt(db, q, err);
+    char key[CERT_MAX_LEN + 1];
+
+    if (!st)
+        return DPF_EDB;
+    snprintf(key, sizeof key, "%s", cert_or_id);
+    for (char *c = key; *c; c++)
+        *c = (char)toupper((unsigned char)*c);
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    return load_one(db, st, out, cert_or_id, err);
+}
+
+const char *person_columns(void)
+{
+    return sql()->columns;
+}

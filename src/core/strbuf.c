@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: MIT */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "strbuf.h"
+
+void sb_init(struct strbuf *b)
+{
+    memset(b, 0, sizeof *b);
+}
+
+void sb_free(struct strbuf *b)
+{
+    free(b->s);
+    sb_init(b);
+}
+
+static int grow(struct strbuf *b, size_t more)
+{
+    size_t cap = b->cap ? b->cap : 64;
+    char *s;
+    if (b->oom)
+        return -1;
+    if (b->len + more + 1 <= b->cap)
+        return 0;
+    while (cap < b->len + more + 1)
+        cap *= 2;
+    if (!(s = realloc(b->s, cap))) {
+        b->oom = 1;
+        return -1;
+    }
+    b->s = s;
+    b->cap = cap;
+    return 0;
+}
+
+void sb_addn(struct strbuf *b, const char *s, size_t n)
+{
+    if (grow(b, n) != 0)
+        return;
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+void sb_add(struct strbuf *b, const char *s)
+{
+    sb_addn(b, s, strlen(s));
+}
+
+void sb_printf(struct strbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || grow(b, (size_t)n) != 0)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void sb_json_str(struct strbuf *b, const char *s)
+{
+    char esc[8];
+    sb_add(b, "\"");
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') {
+            esc[0] = '\\';
+            esc[1] = (char)c;
+            sb_addn(b, esc, 2);
+        } else if (c < 0x20) {
+            snprintf(esc, sizeof esc, "\\u%04x", c);
+            sb_add(b, esc);
+        } else {
+            sb_addn(b, (const char *)&c, 1);
+        }
+    }
+    sb_add(b, "\"");
+}
+
+const char *sb_str(struct strbuf *b)
+{
+    return b->s ? b->s : "";
+}
