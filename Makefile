@@ -36,7 +36,8 @@ deps:
 
 $(BUILD)/%.o: %.c $(wildcard include/dpf/*.h src/core/*.h src/cli/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) -c -o $@ $<
 
 # Migrations are compiled into the binary so a lone `dpf` file can upgrade any database.
 $(BUILD)/schema_gen.c: $(SCHEMA) scripts/embed_schema.sh

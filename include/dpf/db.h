@@ -4,6 +4,7 @@
 #ifndef DPF_DB_H
 #define DPF_DB_H
 
+#include <stddef.h>
 #include <sqlite3.h>
 #include "dpf/err.h"
 
@@ -48,6 +49,9 @@ int db_exec(struct db *db, const char *sql, struct dpf_err *err);
 
 /* Fills err from the connection's last SQLite error; returns DPF_EDB. */
 int db_fail(struct db *db, struct dpf_err *err);
+
+/* An office setting (district_name, district_code) into out; "" if unset. */
+void db_setting(struct db *db, const char *key, char *out, size_t cap);
 
 /* Re-reads the clock (DPF_NOW="YYYY-MM-DD HH:MM:SS" fixes it, for reproducible tests). */
 void db_set_now(struct db *db);

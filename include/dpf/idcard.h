@@ -21,8 +21,9 @@ int idcard_validate(const char *id, const char *today, char out[IDCARD_LEN + 1],
 void idcard_birth_date(const char *id, char out[11]);
 int idcard_gender(const char *id);
 
-/* Masks the middle of an ID for display: 340102********1234. Works on any text;
- * out must hold strlen(s) + 1 bytes. */
+/* Masks the birth date of an ID or certificate number: 340102********1234 (anything after
+ * the ID, such as a certificate's category and level, is kept). Shorter text keeps its
+ * first and last four characters. out must hold strlen(s) + 1 bytes. */
 void idcard_mask(const char *s, char *out);
 
 /* Validates a certificate number: a valid ID, the category digit, the level digit and an

@@ -185,3 +185,16 @@ void db_rollback(struct db *db)
     if (!sqlite3_get_autocommit(db->h))
         sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
+
+void db_setting(struct db *db, const char *key, char *out, size_t cap)
+{
+    static const char q[] = "SELECT value FROM setting WHERE key = ?";
+    sqlite3_stmt *st = db_stmt(db, q, NULL);
+    out[0] = '\0';
+    if (!st)
+        return;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        snprintf(out, cap, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_reset(st);
+}

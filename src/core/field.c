@@ -216,6 +216,15 @@ int field_parse(const struct field *f, const char *input, const char *today, cha
     return *out ? DPF_OK : dpf_err_set(err, DPF_ENOMEM, f->key, _("Out of memory"));
 }
 
+/* Keeps the first and last four characters: 6217***********9063. */
+static void account_mask(const char *s, char *out)
+{
+    size_t len = strlen(s);
+    strcpy(out, s);
+    if (len > 8)
+        memset(out + 4, '*', len - 8);
+}
+
 const char *field_format(const struct field *f, const char *value, int mask, char *buf,
                          size_t bufsize)
 {
@@ -234,7 +243,10 @@ const char *field_format(const struct field *f, const char *value, int mask, cha
         return value;
     default:
         if (mask && (f->flags & FF_SENSITIVE) && strlen(value) < bufsize) {
-            idcard_mask(value, buf);
+            if (f->type == FT_CERT || f->type == FT_IDNO)
+                idcard_mask(value, buf);
+            else
+                account_mask(value, buf);
             return buf;
         }
         return value;

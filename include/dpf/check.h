@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: MIT */
+/* `dpf check`: SQLite's own integrity and foreign-key checks, then the register's rules
+ * re-applied to every stored person. */
+#ifndef DPF_CHECK_H
+#define DPF_CHECK_H
+
+#include "dpf/err.h"
+
+struct db;
+
+/* Called once per problem found; what names the record (or the file). */
+typedef void (*check_problem_fn)(const char *what, const char *problem, void *ctx);
+
+/* Returns DPF_OK when the checks ran (problems are counted in *problems). */
+int check_database(struct db *db, check_problem_fn fn, void *ctx, long *problems,
+                   struct dpf_err *err);
+
+#endif

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: MIT */
+/* The batch command line: one table of commands, each a handler over the core. Handlers
+ * print results on stdout and errors on stderr, and return an exit status. */
+#ifndef DPF_CLI_H
+#define DPF_CLI_H
+
+#include "dpf/db.h"
+#include "dpf/err.h"
+
+enum cli_exit { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+struct cli {
+    const char *db_path;
+    struct db *db;
+    const char *prog;
+};
+
+struct cli_cmd {
+    const char *name;       /* "import" */
+    const char *object;     /* "persons", or NULL for a command without one */
+    const char *args;       /* usage after the name, e.g. "FILE [--dry-run]" */
+    const char *summary;    /* one line, an English msgid */
+    const char *help;       /* more lines for `--help`, or NULL */
+    int (*run)(struct cli *c, int argc, char **argv);
+};
+
+extern const struct cli_cmd cli_commands[];
+
+/* Opens the database named by --db / DPF_DB / the default; prints the error if it fails. */
+int cli_open(struct cli *c, unsigned flags);
+/* Prints "dpf: message" on stderr and returns EXIT_FAIL. */
+int cli_fail(const struct dpf_err *err);
+/* Prints a usage error for cmd and returns EXIT_USAGE. */
+int cli_usage(const struct cli_cmd *cmd, const char *problem);
+/* The table row for a handler, for its usage message. */
+const struct cli_cmd *cli_find(int (*run)(struct cli *, int, char **));
+/* True (and prints help) when argv asks for --help. */
+int cli_wants_help(const struct cli_cmd *cmd, int argc, char **argv);
+
+/* Handlers, one file per area. */
+int cmd_init(struct cli *c, int argc, char **argv);
+int cmd_demo(struct cli *c, int argc, char **argv);
+int cmd_check(struct cli *c, int argc, char **argv);
+int cmd_summary(struct cli *c, int argc, char **argv);
+int cmd_template(struct cli *c, int argc, char **argv);
+int cmd_import(struct cli *c, int argc, char **argv);
+int cmd_export(struct cli *c, int argc, char **argv);
+int cmd_person_show(struct cli *c, int argc, char **argv);
+int cmd_person_history(struct cli *c, int argc, char **argv);
+int cmd_person_status(struct cli *c, int argc, char **argv);
+int cmd_update_record(struct cli *c, int argc, char **argv);
+int cmd_update_summary(struct cli *c, int argc, char **argv);
+
+#endif

@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: MIT */
+/* One person: show, history (the audit log), status change. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "dpf/audit.h"
+#include "dpf/i18n.h"
+#include "dpf/person.h"
+#include "dpf/text.h"
+
+/* Loads the person named by a certificate number or resident ID; prints why not. */
+static int load(struct cli *c, const char *key, struct person *p)
+{
+    struct dpf_err err;
+    person_init(p);
+    if (cli_open(c, 0) != EXIT_OK)
+        return EXIT_FAIL;
+    if (person_find(c->db, key, p, &err) != DPF_OK)
+        return cli_fail(&err);
+    return EXIT_OK;
+}
+
+static int one_positional(int argc, char **argv, const struct option *opts, int *full,
+                          const char **key)
+{
+    int ch;
+    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (ch == 'f' && full)
+            *full = 1;
+        else
+            return -1;
+    }
+    if (optind != argc - 1)
+        return -1;
+    *key = argv[optind];
+    return 0;
+}
+
+int cmd_person_show(struct cli *c, int argc, char **argv)
+{
+    static const struct option opts[] = { { "full-id", no_argument, NULL, 'f' },
+                                           { NULL, 0, NULL, 0 } };
+    struct person p;
+    const char *key;
+    char label[64], buf[64];
+    int full = 0;
+
+    if (one_positional(argc, argv, opts, &full, &key) != 0)
+        return cli_usage(cli_find(cmd_person_show), NULL);
+    if (load(c, key, &p) != EXIT_OK)
+        return EXIT_FAIL;
+    for (int i = 0; i < PERSON_NFIELDS; i++) {
+        const struct field *f = &person_fields[i];
+        printf("%s %s\n", text_fit(label, sizeof label, _(f->label), 26, 0),
+               field_format(f, p.v[i], !full, buf, sizeof buf));
+    }
+    person_clear(&p);
+    return EXIT_OK;
+}
+
+static int print_audit(const struct audit_row *r, void *ctx)
+{
+    (void)ctx;
+    printf("%s  %-8s %-14s %s -> %s\n", r->at, r->user, r->action, r->before ? r->before : "-",
+           r->after ? r->after : "-");
+    return 0;
+}
+
+int cmd_person_history(struct cli *c, int argc, char **argv)
+{
+    static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+    struct person p;
+    struct dpf_err err;
+    const char *key;
+    int rc;
+
+    if (one_positional(argc, argv, opts, NULL, &key) != 0)
+        return cli_usage(cli_find(cmd_person_history), NULL);
+    if (load(c, key, &p) != EXIT_OK)
+        return EXIT_FAIL;
+    rc = audit_history(c->db, "person", p.id, print_audit, NULL, &err);
+    person_clear(&p);
+    return rc == DPF_OK ? EXIT_OK : cli_fail(&err);
+}
+
+int cmd_person_status(struct cli *c, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "status", required_argument, NULL, 's' },
+        { "date", required_argument, NULL, 'd' },
+        { "reason", required_argument, NULL, 'r' },
+        { NULL, 0, NULL, 0 },
+    };
+    const struct cli_cmd *self = cli_find(cmd_person_status);
+    const char *status = NULL, *date = NULL, *reason = NULL;
+    char *code = NULL, *day = NULL;
+    struct person p;
+    struct dpf_err err;
+    int ch, rc = EXIT_OK;
+
+    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (ch == 's')
+            status = optarg;
+        else if (ch == 'd')
+            date = optarg;
+        else if (ch == 'r')
+            reason = optarg;
+        else
+            return cli_usage(self, NULL);
+    }
+    if (optind != argc - 1 || !status)
+        return cli_usage(self, _("name the person and --status"));
+    if (load(c, argv[optind], &p) != EXIT_OK)
+        return EXIT_FAIL;
+    if (field_parse(&person_fields[PF_STATUS], status, c->db->today, &code, &err) != DPF_OK ||
+        field_parse(&person_fields[PF_STATUS_DATE], date, c->db->today, &day, &err) != DPF_OK ||
+        db_begin(c->db, &err) != DPF_OK) {
+        rc = cli_fail(&err);
+    } else if (person_set_status(c->db, p.id, code ? code[0] - '0' : 0, day, reason, &err) !=
+                   DPF_OK ||
+               db_commit(c->db, &err) != DPF_OK) {
+        db_rollback(c->db);
+        rc = cli_fail(&err);
+    } else {
+        printf(_("%s (%s): status is now %s\n"), p.v[PF_NAME], p.v[PF_CERT_NO], status);
+    }
+    free(code);
+    free(day);
+    person_clear(&p);
+    return rc;
+}

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: MIT */
+/* Files in and out of the register: template, import, export. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+#include "dpf/export.h"
+#include "dpf/i18n.h"
+#include "dpf/import.h"
+
+int cmd_template(struct cli *c, int argc, char **argv)
+{
+    static const struct option opts[] = { { "out", required_argument, NULL, 'o' },
+                                           { NULL, 0, NULL, 0 } };
+    const char *out = "persons_template.csv";
+    struct dpf_err err;
+    int ch;
+
+    (void)c;
+    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (ch != 'o')
+            return cli_usage(cli_find(cmd_template), NULL);
+        out = optarg;
+    }
+    if (optind < argc)
+        return cli_usage(cli_find(cmd_template), NULL);
+    if (import_template_persons(out, &err) != DPF_OK)
+        return cli_fail(&err);
+    printf(_("Wrote the persons import template to %s\n"), out);
+    return EXIT_OK;
+}
+
+static const char *encoding_name(enum text_encoding e)
+{
+    return e == TE_GBK ? "GBK" : "UTF-8";
+}
+
+static void print_result(const struct import_opts *o, const struct import_result *r)
+{
+    printf(_("Read %ld rows (%s): %ld added, %ld updated, %ld unchanged, %ld rejected\n"),
+           r->rows, encoding_name(r->encoding), r->added, r->updated, r->unchanged,
+           r->rejected);
+    if (r->rejects[0])
+        printf(_("Rejected rows, with line, column and reason: %s\n"), r->rejects);
+    if (o->dry_run)
+        printf(_("Dry run: nothing was written\n"));
+    else if (!r->committed)
+        printf(_("Nothing was written: fix the rejected rows and import again, or use "
+                 "--partial to keep the good rows\n"));
+    else if (r->rejected)
+        printf(_("The good rows were written (--partial)\n"));
+}
+
+int cmd_import(struct cli *c, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "encoding", required_argument, NULL, 'e' },
+        { "dry-run", no_argument, NULL, 'd' },
+        { "partial", no_argument, NULL, 'p' },
+        { "rejects", required_argument, NULL, 'r' },
+        { NULL, 0, NULL, 0 },
+    };
+    const struct cli_cmd *self = cli_find(cmd_import);
+    struct import_opts o = { .encoding = TE_AUTO };
+    struct import_result res;
+    struct dpf_err err;
+    int ch, enc;
+
+    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'e':
+            if ((enc = text_encoding_parse(optarg)) < 0)
+                return cli_usage(self, _("--encoding is auto, utf-8 or gbk"));
+            o.encoding = (enum text_encoding)enc;
+            break;
+        case 'd':
+            o.dry_run = 1;
+            break;
+        case 'p':
+            o.partial = 1;
+            break;
+        case 'r':
+            o.rejects = optarg;
+            break;
+        default:
+            return cli_usage(self, NULL);
+        }
+    }
+    if (optind != argc - 1)
+        return cli_usage(self, _("name one CSV file"));
+    if (cli_open(c, 0) != EXIT_OK)
+        return EXIT_FAIL;
+    if (import_persons(c->db, argv[optind], &o, &res, &err) != DPF_OK)
+        return cli_fail(&err);
+    print_result(&o, &res);
+    return res.rejected && !o.partial ? EXIT_FAIL : EXIT_OK;
+}
+
+int cmd_export(struct cli *c, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "out", required_argument, NULL, 'o' },
+        { "full-id", no_argument, NULL, 'f' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *out = NULL;
+    struct dpf_err err;
+    int ch, full = 0;
+    long rows;
+
+    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (ch == 'o')
+            out = optarg;
+        else if (ch == 'f')
+            full = 1;
+        else
+            return cli_usage(cli_find(cmd_export), NULL);
+    }
+    if (!out || optind < argc)
+        return cli_usage(cli_find(cmd_export), _("--out FILE is required"));
+    if (cli_open(c, 0) != EXIT_OK)
+        return EXIT_FAIL;
+    if (export_persons(c->db, out, full, &rows, &err) != DPF_OK)
+        return cli_fail(&err);
+    printf(full ? _("Exported %ld persons to %s (full resident IDs and bank accounts)\n")
+                : _("Exported %ld persons to %s (resident IDs and bank accounts masked)\n"),
+           rows, out);
+    return EXIT_OK;
+}

@@ -1,0 +1,191 @@
+/* SPDX-License-Identifier: MIT */
+/* Database-wide commands: init, demo, check, summary. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+#include "dpf/check.h"
+#include "dpf/demo.h"
+#include "dpf/i18n.h"
+#include "dpf/person.h"
+#include "dpf/summary.h"
+#include "dpf/text.h"
+
+int cmd_init(struct cli *c, int argc, char **argv)
+{
+    (void)argv;
+    if (argc > 1)
+        return cli_usage(cli_find(cmd_init), _("init takes no arguments"));
+    if (access(c->db_path, F_OK) == 0) {
+        fprintf(stderr, _("dpf: %s already exists; nothing was changed\n"), c->db_path);
+        return EXIT_FAIL;
+    }
+    if (cli_open(c, DB_CREATE) != EXIT_OK)
+        return EXIT_FAIL;
+    printf(_("Created %s (schema version %d)\n"), c->db_path, db_schema_version(c->db));
+    return EXIT_OK;
+}
+
+static void demo_progress(long done, long total, void *ctx)
+{
+    (void)ctx;
+    if (isatty(STDERR_FILENO))
+        fprintf(stderr, "\r%ld / %ld", done, total);
+}
+
+static int parse_long(const char *s, long *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || v < 0)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int cmd_demo(struct cli *c, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "persons", required_argument, NULL, 'n' },
+        { "seed", required_argument, NULL, 's' },
+        { NULL, 0, NULL, 0 },
+    };
+    struct demo_opts o = { .persons = 18253, .seed = 0, .progress = demo_progress };
+    struct dpf_err err;
+    long seed = 0;
+    int ch;
+
+    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (ch == 'n' && parse_long(optarg, &o.persons) == 0 && o.persons <= 10000000)
+            continue;
+        if (ch == 's' && parse_long(optarg, &seed) == 0)
+            continue;
+        return cli_usage(cli_find(cmd_demo), _("--persons takes a number up to 10,000,000"));
+    }
+    if (optind < argc)
+        return cli_usage(cli_find(cmd_demo), NULL);
+    o.seed = (uint64_t)seed;
+    if (cli_open(c, DB_CREATE) != EXIT_OK)
+        return EXIT_FAIL;
+    if (demo_generate(c->db, &o, &err) != DPF_OK)
+        return cli_fail(&err);
+    if (isatty(STDERR_FILENO))
+        fputc('\n', stderr);
+    printf(_("Made a demo district of %ld persons in %s\n"), o.persons, c->db_path);
+    return EXIT_OK;
+}
+
+static void print_problem(const char *what, const char *problem, void *ctx)
+{
+    (void)ctx;
+    printf("%s: %s\n", what, problem);
+}
+
+int cmd_check(struct cli *c, int argc, char **argv)
+{
+    struct dpf_err err;
+    long problems;
+    (void)argv;
+    if (argc > 1)
+        return cli_usage(cli_find(cmd_check), NULL);
+    if (cli_open(c, 0) != EXIT_OK)
+        return EXIT_FAIL;
+    if (check_database(c->db, print_problem, NULL, &problems, &err) != DPF_OK)
+        return cli_fail(&err);
+    if (problems) {
+        printf(_("%ld problems found\n"), problems);
+        return EXIT_FAIL;
+    }
+    printf(_("No problems found\n"));
+    return EXIT_OK;
+}
+
+static void cell(const char *s, int width, int right)
+{
+    char buf[256];
+    /* Columns after the first are set off by a space so wide headers never run together. */
+    if (right)
+        putchar(' ');
+    fputs(text_fit(buf, sizeof buf, s, width, right), stdout);
+}
+
+static void num(long n, int width)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%ld", n);
+    cell(buf, width, 1);
+}
+
+static void print_matrix(const struct register_summary *s)
+{
+    const struct field *cat = &person_fields[PF_CATEGORY], *lvl = &person_fields[PF_LEVEL];
+    long col[5] = { 0 };
+
+    cell(_("Category"), 8, 0);
+    for (int l = 1; l <= 4; l++)
+        cell(lvl->choices[l - 1], 8, 1);
+    cell(_("Total"), 8, 1);
+    putchar('\n');
+    for (int k = 1; k <= 7; k++) {
+        long row = 0;
+        cell(cat->choices[k - 1], 8, 0);
+        for (int l = 1; l <= 4; l++) {
+            num(s->active_by[k][l], 8);
+            row += s->active_by[k][l];
+            col[l] += s->active_by[k][l];
+        }
+        num(row, 8);
+        putchar('\n');
+    }
+    cell(_("Total"), 8, 0);
+    for (int l = 1; l <= 4; l++)
+        num(col[l], 8);
+    num(s->by_status[PS_ACTIVE], 8);
+    putchar('\n');
+}
+
+static void print_townships(const struct register_summary *s)
+{
+    cell(_("Township"), 14, 0);
+    cell(_("Active"), 8, 1);
+    cell(_("Severe"), 8, 1);
+    cell(_("Registered poor"), 10, 1);
+    putchar('\n');
+    for (int i = 0; i < s->ntownships; i++) {
+        cell(s->townships[i].name, 14, 0);
+        num(s->townships[i].active, 8);
+        num(s->townships[i].severe, 8);
+        num(s->townships[i].poor_reg, 10);
+        putchar('\n');
+    }
+}
+
+int cmd_summary(struct cli *c, int argc, char **argv)
+{
+    const struct field *st = &person_fields[PF_STATUS];
+    struct register_summary s;
+    struct dpf_err err;
+    char district[128];
+
+    (void)argc;
+    (void)argv;
+    if (cli_open(c, 0) != EXIT_OK)
+        return EXIT_FAIL;
+    if (summary_register(c->db, &s, &err) != DPF_OK)
+        return cli_fail(&err);
+    db_setting(c->db, "district_name", district, sizeof district);
+    printf(_("%s register of disabled persons (%s)\n\n"), district, c->db_path);
+    printf(_("Certificate holders: %ld"), s.total);
+    for (int k = PS_ACTIVE; k <= PS_CANCELLED; k++)
+        printf("  %s %ld", st->choices[k - 1], s.by_status[k]);
+    printf(_("\nActive persons: registered poor %ld, minimum living allowance %ld, extreme "
+             "poverty support %ld, poor through illness %ld\n\n"),
+           s.poor_reg, s.dibao, s.tekun, s.illness_poor);
+    print_matrix(&s);
+    putchar('\n');
+    print_townships(&s);
+    summary_free(&s);
+    return EXIT_OK;
+}

@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: MIT */
+/* `dpf [--db FILE] [--lang L] COMMAND [OBJECT] ...`: global options, the command table and
+ * dispatch. Until the screens exist, `dpf` alone prints the register's summary. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "cli.h"
+#include "dpf/i18n.h"
+
+#ifndef DPF_VERSION
+#define DPF_VERSION "0.1"
+#endif
+
+const struct cli_cmd cli_commands[] = {
+    { "init", NULL, "", N_("Create a new, empty database"), NULL, cmd_init },
+    { "demo", NULL, "[--persons N] [--seed N]",
+      N_("Fill an empty database with a synthetic district (default 18,253 persons)"), NULL,
+      cmd_demo },
+    { "check", NULL, "", N_("Check the database file and every person's record"), NULL,
+      cmd_check },
+    { "summary", NULL, "", N_("Print the register's summary"), NULL, cmd_summary },
+    { "template", "persons", "[--out FILE]",
+      N_("Write the import template for persons (default persons_template.csv)"), NULL,
+      cmd_template },
+    { "import", "persons",
+      "FILE.csv [--encoding auto|utf-8|gbk] [--dry-run] [--partial] [--rejects FILE]",
+      N_("Import persons from CSV; a certificate already registered updates that person"),
+      N_("Without --partial, a file with any bad row writes nothing. Bad rows are written to\n"
+         "the rejects file (default: beside the input, NAME.rejects.csv) with line, column\n"
+         "and reason. Exit status: 0 written, 1 rejected or failed, 2 usage."),
+      cmd_import },
+    { "export", "persons", "--out FILE.csv|FILE.xlsx [--full-id]",
+      N_("Export the register; resident IDs and bank accounts masked unless --full-id"), NULL,
+      cmd_export },
+    { "person", "show", "CERT|ID [--full-id]", N_("Show one person's record"), NULL,
+      cmd_person_show },
+    { "person", "history", "CERT|ID", N_("Show the audit history of one person"), NULL,
+      cmd_person_history },
+    { "person", "status", "CERT|ID --status 在册|死亡|迁出|注销 --date YYYY-MM-DD [--reason TEXT]",
+      N_("Change a person's status (death, moving out, cancellation, back to active)"), NULL,
+      cmd_person_status },
+    { "update", "record",
+      "CERT|ID --year YYYY --contact 入户|面对面|电话|失访 [--deceased] [--date YYYY-MM-DD] [--note TEXT]",
+      N_("Record the yearly needs-and-services update of one person"),
+      N_("--deceased writes the person off: status 死亡 on --date, certificate cancelled."),
+      cmd_update_record },
+    { "update", "summary", "--year YYYY",
+      N_("Yearly update counts per township: holders, contact, verified, written off"), NULL,
+      cmd_update_summary },
+    { NULL, NULL, NULL, NULL, NULL, NULL },
+};
+
+static void usage_line(FILE *f, const struct cli_cmd *cmd)
+{
+    fprintf(f, "  dpf %s%s%s %s\n", cmd->name, cmd->object ? " " : "",
+            cmd->object ? cmd->object : "", cmd->args);
+}
+
+static void print_help(void)
+{
+    printf(_("dpf: the register and case work of a district Disabled Persons' Federation\n\n"));
+    printf(_("Usage: dpf [--db FILE] [--lang LANG] COMMAND ...\n\n"));
+    printf(_("Commands:\n"));
+    for (const struct cli_cmd *c = cli_commands; c->name; c++) {
+        usage_line(stdout, c);
+        printf("      %s\n", _(c->summary));
+    }
+    printf(_("\nOptions:\n"
+             "  --db FILE    the database (default: $DPF_DB, else ~/.local/share/dpf/dpf.db)\n"
+             "  --lang LANG  language of messages, e.g. zh_CN or en (default: Chinese)\n"
+             "  --help       this text; `dpf COMMAND --help` explains one command\n"
+             "  --version    print the version\n"));
+}
+
+const struct cli_cmd *cli_find(int (*run)(struct cli *, int, char **))
+{
+    for (const struct cli_cmd *c = cli_commands; c->name; c++)
+        if (c->run == run)
+            return c;
+    return NULL;
+}
+
+int cli_usage(const struct cli_cmd *cmd, const char *problem)
+{
+    if (problem)
+        fprintf(stderr, "dpf: %s\n", problem);
+    fprintf(stderr, _("Usage:\n"));
+    usage_line(stderr, cmd);
+    return EXIT_USAGE;
+}
+
+int cli_wants_help(const struct cli_cmd *cmd, int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            printf(_("Usage:\n"));
+            usage_line(stdout, cmd);
+            printf("\n%s\n", _(cmd->summary));
+            if (cmd->help)
+                printf("\n%s\n", _(cmd->help));
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int cli_fail(const struct dpf_err *err)
+{
+    fprintf(stderr, "dpf: %s\n", err->msg);
+    return EXIT_FAIL;
+}
+
+/* ~/.local/share/dpf/dpf.db (XDG), created on demand. */
+static const char *default_db(void)
+{
+    static char path[4096];
+    const char *data = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    char dir[4000];
+
+    if (data && *data)
+        snprintf(dir, sizeof dir, "%s/dpf", data);
+    else
+        snprintf(dir, sizeof dir, "%s/.local/share/dpf", home && *home ? home : ".");
+    snprintf(path, sizeof path, "%s/dpf.db", dir);
+    return path;
+}
+
+static void make_parent_dirs(const char *path)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+                return;
+            *p = '/';
+        }
+    }
+}
+
+int cli_open(struct cli *c, unsigned flags)
+{
+    struct dpf_err err;
+    if (c->db)
+        return EXIT_OK;
+    if (flags & DB_CREATE)
+        make_parent_dirs(c->db_path);
+    if (db_open(c->db_path, flags, &c->db, &err) != DPF_OK)
+        return cli_fail(&err);
+    return EXIT_OK;
+}
+
+static const struct cli_cmd *lookup(int argc, char **argv, int *used)
+{
+    for (const struct cli_cmd *c = cli_commands; c->name; c++) {
+        if (strcmp(argv[0], c->name) != 0)
+            continue;
+        if (!c->object) {
+            *used = 1;
+            return c;
+        }
+        if (argc > 1 && strcmp(argv[1], c->object) == 0) {
+            *used = 2;
+            return c;
+        }
+    }
+    return NULL;
+}
+
+int main(int argc, char **argv)
+{
+    struct cli c = { .prog = argv[0] };
+    const char *lang = NULL;
+    const struct cli_cmd *cmd;
+    int i = 1, used = 0, rc;
+
+    /* --lang must be known before any message is printed. */
+    for (int k = 1; k + 1 < argc; k++)
+        if (strcmp(argv[k], "--lang") == 0)
+            lang = argv[k + 1];
+    i18n_init(lang, argv[0]);
+    c.db_path = getenv("DPF_DB");
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+            c.db_path = argv[++i];
+        } else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
+            i++;
+        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            print_help();
+            return EXIT_OK;
+        } else if (strcmp(argv[i], "--version") == 0) {
+            printf("dpf %s\n", DPF_VERSION);
+            return EXIT_OK;
+        } else {
+            fprintf(stderr, _("dpf: unknown option %s (see dpf --help)\n"), argv[i]);
+            return EXIT_USAGE;
+        }
+    }
+    if (!c.db_path || !*c.db_path)
+        c.db_path = default_db();
+    if (i == argc) {
+        cmd = cli_find(cmd_summary);
+        used = 0;
+    } else if (!(cmd = lookup(argc - i, argv + i, &used))) {
+        fprintf(stderr, _("dpf: unknown command \"%s\" (see dpf --help)\n"), argv[i]);
+        return EXIT_USAGE;
+    }
+    /* Handlers see argv[0] = the command name, then their own arguments. */
+    if (used > 0)
+        i += used - 1;
+    else
+        i = argc - 1;
+    if (cli_wants_help(cmd, argc - i, argv + i))
+        return EXIT_OK;
+    rc = cmd->run(&c, argc - i, argv + i);
+    db_close(c.db);
+    return rc;
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test suite: the cmocka unit tests, then the CLI tests. Ends with one line
+# "N passed, N failed" counting individual tests; exits non-zero if any failed.
+set -u
+build=${1:-build}
+here=$(cd "$(dirname "$0")" && pwd)
+passed=0 failed=0
+export CMOCKA_MESSAGE_OUTPUT=STDOUT
+
+for t in "$build"/tests/test_*; do
+    [ -x "$t" ] || continue
+    out=$("$t" 2>&1); rc=$?
+    printf '%s\n' "$out"
+    p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -1)
+    f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -1)
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0}))
+    if [ $rc -ne 0 ] && [ -z "$f" ]; then
+        echo "FAIL: $t exited $rc"; failed=$((failed + 1))
+    fi
+done
+
+cli=$("$here/cli/run.sh" "$build"); rc=$?
+printf '%s\n' "$cli"
+p=$(printf '%s\n' "$cli" | sed -n 's/^cli: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+f=$(printf '%s\n' "$cli" | sed -n 's/^cli: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+passed=$((passed + ${p:-0}))
+failed=$((failed + ${f:-0}))
+[ $rc -ne 0 ] && [ -z "$f" ] && failed=$((failed + 1))
+
+echo "${passed} passed, ${failed} failed"
+[ "$failed" -eq 0 ]
