@@ -69,4 +69,11 @@ int person_page(struct db *db, const struct person_filter *flt, struct person_cu
                 int limit, person_row_fn fn, void *ctx, int *rows, struct dpf_err *err);
 void person_cursor_free(struct person_cursor *cur);
 
+/* Walks an audit row's before/after JSON (either may be NULL) field by field, with the
+ * field's translated label and display values (choice names, 是/否; masked when mask). */
+typedef int (*person_change_fn)(const char *label, const char *before, const char *after,
+                                void *ctx);
+int person_audit_changes(struct db *db, const char *before, const char *after, int mask,
+                         person_change_fn fn, void *ctx, struct dpf_err *err);
+
 #endif

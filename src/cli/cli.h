@@ -4,6 +4,7 @@
 #ifndef DPF_CLI_H
 #define DPF_CLI_H
 
+#include <stddef.h>
 #include "dpf/db.h"
 #include "dpf/err.h"
 
@@ -36,6 +37,10 @@ int cli_usage(const struct cli_cmd *cmd, const char *problem);
 const struct cli_cmd *cli_find(int (*run)(struct cli *, int, char **));
 /* True (and prints help) when argv asks for --help. */
 int cli_wants_help(const struct cli_cmd *cmd, int argc, char **argv);
+
+struct person;
+/* The person's certificate number masked for printing (340102********123441). */
+const char *cli_cert(const struct person *p, char *buf, size_t cap);
 
 /* Handlers, one file per area. */
 int cmd_init(struct cli *c, int argc, char **argv);

@@ -60,27 +60,63 @@ int cmd_person_show(struct cli *c, int argc, char **argv)
     return EXIT_OK;
 }
 
-static int print_audit(const struct audit_row *r, void *ctx)
+struct history {
+    struct db *db;
+    int full;
+};
+
+static int print_change(const char *label, const char *before, const char *after, void *ctx)
 {
     (void)ctx;
-    printf("%s  %-8s %-14s %s -> %s\n", r->at, r->user, r->action, r->before ? r->before : "-",
-           r->after ? r->after : "-");
+    if (*before)
+        printf("    %s: %s -> %s\n", label, before, *after ? after : _("(empty)"));
+    else
+        printf("    %s: %s\n", label, after);
+    return 0;
+}
+
+static const char *action_name(const char *action)
+{
+    if (strcmp(action, "insert") == 0)
+        return _("registered");
+    if (strcmp(action, "update") == 0)
+        return _("changed");
+    if (strcmp(action, "status") == 0)
+        return _("status changed");
+    if (strcmp(action, "yearly_update") == 0)
+        return _("yearly update");
+    return action;
+}
+
+static int print_audit(const struct audit_row *r, void *ctx)
+{
+    struct history *h = ctx;
+    struct dpf_err err;
+    printf("%s  %s  %s\n", r->at, r->user, action_name(r->action));
+    if (person_audit_changes(h->db, r->before, r->after, !h->full, print_change, NULL, &err) !=
+        DPF_OK)
+        return cli_fail(&err), 1;
     return 0;
 }
 
 int cmd_person_history(struct cli *c, int argc, char **argv)
 {
-    static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+    static const struct option opts[] = { { "full-id", no_argument, NULL, 'f' },
+                                           { NULL, 0, NULL, 0 } };
+    struct history h = { 0 };
     struct person p;
+    char cert[32];
     struct dpf_err err;
     const char *key;
     int rc;
 
-    if (one_positional(argc, argv, opts, NULL, &key) != 0)
+    if (one_positional(argc, argv, opts, &h.full, &key) != 0)
         return cli_usage(cli_find(cmd_person_history), NULL);
     if (load(c, key, &p) != EXIT_OK)
         return EXIT_FAIL;
-    rc = audit_history(c->db, "person", p.id, print_audit, NULL, &err);
+    h.db = c->db;
+    printf(_("History of %s (%s)\n"), p.v[PF_NAME], cli_cert(&p, cert, sizeof cert));
+    rc = audit_history(c->db, "person", p.id, print_audit, &h, &err);
     person_clear(&p);
     return rc == DPF_OK ? EXIT_OK : cli_fail(&err);
 }
@@ -95,7 +131,7 @@ int cmd_person_status(struct cli *c, int argc, char **argv)
     };
     const struct cli_cmd *self = cli_find(cmd_person_status);
     const char *status = NULL, *date = NULL, *reason = NULL;
-    char *code = NULL, *day = NULL;
+    char *code = NULL, *day = NULL, cert[32], name[16];
     struct person p;
     struct dpf_err err;
     int ch, rc = EXIT_OK;
@@ -124,7 +160,8 @@ int cmd_person_status(struct cli *c, int argc, char **argv)
         db_rollback(c->db);
         rc = cli_fail(&err);
     } else {
-        printf(_("%s (%s): status is now %s\n"), p.v[PF_NAME], p.v[PF_CERT_NO], status);
+        printf(_("%s (%s): status is now %s\n"), p.v[PF_NAME], cli_cert(&p, cert, sizeof cert),
+               field_format(&person_fields[PF_STATUS], code, 0, name, sizeof name));
     }
     free(code);
     free(day);

@@ -37,9 +37,14 @@ static const char *encoding_name(enum text_encoding e)
 
 static void print_result(const struct import_opts *o, const struct import_result *r)
 {
-    printf(_("Read %ld rows (%s): %ld added, %ld updated, %ld unchanged, %ld rejected\n"),
-           r->rows, encoding_name(r->encoding), r->added, r->updated, r->unchanged,
-           r->rejected);
+    if (r->committed)
+        printf(_("Read %ld rows (%s): %ld added, %ld updated, %ld unchanged, %ld rejected\n"),
+               r->rows, encoding_name(r->encoding), r->added, r->updated, r->unchanged,
+               r->rejected);
+    else
+        printf(_("Read %ld rows (%s): %ld to add, %ld to update, %ld unchanged, %ld rejected\n"),
+               r->rows, encoding_name(r->encoding), r->added, r->updated, r->unchanged,
+               r->rejected);
     if (r->rejects[0])
         printf(_("Rejected rows, with line, column and reason: %s\n"), r->rejects);
     if (o->dry_run)

@@ -30,7 +30,7 @@ int cmd_update_record(struct cli *c, int argc, char **argv)
     const struct cli_cmd *self = cli_find(cmd_update_record);
     const char *date = NULL, *note = NULL;
     int ch, year = -1, contact = -1, outcome = YO_VERIFIED, rc;
-    char *day = NULL;
+    char *day = NULL, cert[32];
     struct person p;
     struct dpf_err err;
 
@@ -74,7 +74,7 @@ int cmd_update_record(struct cli *c, int argc, char **argv)
     if (rc == DPF_OK)
         printf(outcome == YO_DECEASED ? _("%s (%s): written off as deceased for %d\n")
                                       : _("%s (%s): verified for %d\n"),
-               p.v[PF_NAME], p.v[PF_CERT_NO], year);
+               p.v[PF_NAME], cli_cert(&p, cert, sizeof cert), year);
     free(day);
     person_clear(&p);
     return rc == DPF_OK ? EXIT_OK : cli_fail(&err);
@@ -99,7 +99,7 @@ static int print_count(const struct yearly_count *y, void *ctx)
     cell(y->township ? y->township : _("District total"), 14, 0);
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
         snprintf(buf, sizeof buf, "%ld", v[i]);
-        cell(buf, 8, 1);
+        cell(buf, 10, 1);
     }
     putchar('\n');
     return 0;
@@ -124,7 +124,7 @@ int cmd_update_summary(struct cli *c, int argc, char **argv)
     printf(_("Yearly needs-and-services update, %d\n\n"), year);
     cell(_("Township"), 14, 0);
     for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
-        cell(_(heads[i]), 8, 1);
+        cell(_(heads[i]), 10, 1);
     putchar('\n');
     return yearly_summary(c->db, year, print_count, NULL, &err) == DPF_OK ? EXIT_OK
                                                                          : cli_fail(&err);

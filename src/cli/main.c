@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include "cli.h"
 #include "dpf/i18n.h"
+#include "dpf/person.h"
 
 #ifndef DPF_VERSION
 #define DPF_VERSION "0.1"
@@ -36,7 +37,7 @@ const struct cli_cmd cli_commands[] = {
       cmd_export },
     { "person", "show", "CERT|ID [--full-id]", N_("Show one person's record"), NULL,
       cmd_person_show },
-    { "person", "history", "CERT|ID", N_("Show the audit history of one person"), NULL,
+    { "person", "history", "CERT|ID [--full-id]", N_("Show the audit history of one person"), NULL,
       cmd_person_history },
     { "person", "status", "CERT|ID --status 在册|死亡|迁出|注销 --date YYYY-MM-DD [--reason TEXT]",
       N_("Change a person's status (death, moving out, cancellation, back to active)"), NULL,
@@ -104,6 +105,11 @@ int cli_wants_help(const struct cli_cmd *cmd, int argc, char **argv)
         }
     }
     return 0;
+}
+
+const char *cli_cert(const struct person *p, char *buf, size_t cap)
+{
+    return field_format(&person_fields[PF_CERT_NO], p->v[PF_CERT_NO], 1, buf, cap);
 }
 
 int cli_fail(const struct dpf_err *err)

@@ -102,6 +102,10 @@ static int read_all(const char *path, struct textfile *t, struct dpf_err *err)
     FILE *f = fopen(path, "rb");
     struct stat sb;
 
+    if (!f && errno == ENOENT)
+        return dpf_err_set(err, DPF_EIO, NULL, _("%s does not exist"), path);
+    if (!f && errno == EACCES)
+        return dpf_err_set(err, DPF_EIO, NULL, _("%s may not be read (permission denied)"), path);
     if (!f)
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot open %s: %s"), path, strerror(errno));
     if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
@@ -127,12 +131,20 @@ static int read_all(const char *path, struct textfile *t, struct dpf_err *err)
 int textfile_load(const char *path, enum text_encoding enc, struct textfile *out,
                   struct dpf_err *err)
 {
+    const char *nul;
     size_t bad;
     int rc;
 
     memset(out, 0, sizeof *out);
     if ((rc = read_all(path, out, err)) != DPF_OK)
         return rc;
+    if ((nul = memchr(out->data, '\0', out->len)) != NULL) {
+        rc = dpf_err_set(err, DPF_EENCODING, NULL,
+                         _("%s is not a text file (line %ld holds a NUL byte)"), path,
+                         line_of(out->data, (size_t)(nul - out->data)));
+        textfile_free(out);
+        return rc;
+    }
     if (out->len >= 3 && memcmp(out->data, "\xEF\xBB\xBF", 3) == 0) {
         memmove(out->data, out->data + 3, out->len - 2);
         out->len -= 3;
