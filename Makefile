@@ -71,7 +71,10 @@ test: deps all $(UNIT_BIN)
 asan:
 	$(MAKE) BUILD=build-asan SAN=1 test
 
-bench: deps all
+$(BUILD)/bench_register: bench/bench_register.c $(BUILD)/libdpfcore.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libdpfcore.a $(LDLIBS)
+
+bench: deps all $(BUILD)/bench_register
 	@bench/run.sh $(BUILD)
 
 pot:

@@ -47,6 +47,25 @@ int db_commit(struct db *db, struct dpf_err *err);
 void db_rollback(struct db *db);
 int db_exec(struct db *db, const char *sql, struct dpf_err *err);
 
+/* Bulk loading: drops a table's indexes (keeping their SQL in *saved) and builds them again.
+ * Both run inside the caller's transaction, so a rollback restores the indexes too. */
+struct db_index_set {
+    char **sql, **name;
+    int n;
+};
+int db_indexes_drop(struct db *db, const char *table, struct db_index_set *saved,
+                    struct dpf_err *err);
+int db_indexes_restore(struct db *db, struct db_index_set *saved, struct dpf_err *err);
+void db_index_set_free(struct db_index_set *saved);
+
+/* Settings for loading a large amount of data into an empty table, outside a transaction:
+ * db_bulk_begin before BEGIN, db_bulk_end after COMMIT or ROLLBACK. */
+int db_bulk_begin(struct db *db, struct dpf_err *err);
+void db_bulk_end(struct db *db);
+
+/* 1 if table has no rows, 0 if it has, -1 on error (err set). */
+int db_table_empty(struct db *db, const char *table, struct dpf_err *err);
+
 /* Fills err from the connection's last SQLite error; returns DPF_EDB. */
 int db_fail(struct db *db, struct dpf_err *err);
 

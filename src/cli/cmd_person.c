@@ -68,6 +68,8 @@ struct history {
 static int print_change(const char *label, const char *before, const char *after, void *ctx)
 {
     (void)ctx;
+    if (!*before && !*after)
+        return 0;   /* a field left empty when the person was registered */
     if (*before)
         printf("    %s: %s -> %s\n", label, before, *after ? after : _("(empty)"));
     else

@@ -98,15 +98,19 @@ int csv_next(struct csv_reader *r, struct csv_record *rec, struct dpf_err *err)
             if (r->p < r->end && *r->p != ',' && *r->p != '\n' && *r->p != '\r')
                 return fail(r, rec, col, err, _("text after the closing quote of a field"));
         } else {
-            while (r->p < r->end && *r->p != ',' && *r->p != '\n' && *r->p != '\r') {
-                if (*r->p == '"')
-                    return fail(r, rec, col, err, _("a quote inside an unquoted field"));
-                if (*r->p == '\0')
-                    return fail(r, rec, col, err, _("contains a NUL byte"));
-                if (reserve(r, out + 2) < 0)
-                    return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory")), -1;
-                r->scratch[out++] = *r->p++;
-            }
+            /* Unquoted: find the field's end first, then copy it in one piece. */
+            const char *q = r->p;
+            while (q < r->end && *q != ',' && *q != '\n' && *q != '\r' && *q != '"' && *q)
+                q++;
+            if (q < r->end && *q == '"')
+                return fail(r, rec, col, err, _("a quote inside an unquoted field"));
+            if (q < r->end && *q == '\0')
+                return fail(r, rec, col, err, _("contains a NUL byte"));
+            if (reserve(r, out + (size_t)(q - r->p) + 2) < 0)
+                return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory")), -1;
+            memcpy(r->scratch + out, r->p, (size_t)(q - r->p));
+            out += (size_t)(q - r->p);
+            r->p = q;
         }
         if (reserve(r, out + 2) < 0)
             return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory")), -1;

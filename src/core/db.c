@@ -65,7 +65,7 @@ static int check_ours(struct db *db, struct dpf_err *err)
 int db_open(const char *path, unsigned flags, struct db **out, struct dpf_err *err)
 {
     struct db *db = calloc(1, sizeof *db);
-    int oflags = SQLITE_OPEN_READWRITE | ((flags & DB_CREATE) ? SQLITE_OPEN_CREATE : 0);
+    int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | ((flags & DB_CREATE) ? SQLITE_OPEN_CREATE : 0);
     char sql[64];
 
     *out = NULL;
@@ -90,7 +90,7 @@ int db_open(const char *path, unsigned flags, struct db **out, struct dpf_err *e
     if (check_ours(db, err) != DPF_OK)
         goto fail;
     if (db_exec(db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
-                    "PRAGMA synchronous = NORMAL", err) != DPF_OK)
+                    "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144", err) != DPF_OK)
         goto fail;
     if (migrate_run(db->h, migrations, migration_count, err) != DPF_OK)
         goto fail;
@@ -197,4 +197,98 @@ void db_setting(struct db *db, const char *key, char *out, size_t cap)
     if (sqlite3_step(st) == SQLITE_ROW)
         snprintf(out, cap, "%s", (const char *)sqlite3_column_text(st, 0));
     sqlite3_reset(st);
+}
+
+int db_indexes_drop(struct db *db, const char *table, struct db_index_set *saved,
+                    struct dpf_err *err)
+{
+    static const char q[] =
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? "
+        "AND sql IS NOT NULL";
+    sqlite3_stmt *st;
+    char **sql, **name, drop[200];
+    int rc;
+
+    memset(saved, 0, sizeof *saved);
+    if (sqlite3_prepare_v2(db->h, q, -1, &st, NULL) != SQLITE_OK)
+        return db_fail(db, err);
+    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sql = realloc(saved->sql, (size_t)(saved->n + 1) * sizeof *sql);
+        if (sql)
+            saved->sql = sql;
+        name = realloc(saved->name, (size_t)(saved->n + 1) * sizeof *name);
+        if (name)
+            saved->name = name;
+        if (!sql || !name)
+            break;
+        sql[saved->n] = strdup((const char *)sqlite3_column_text(st, 1));
+        name[saved->n] = strdup((const char *)sqlite3_column_text(st, 0));
+        saved->n++;
+        if (!sql[saved->n - 1] || !name[saved->n - 1])
+            break;
+    }
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW)
+        return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    if (rc != SQLITE_DONE)
+        return db_fail(db, err);
+    /* Dropped only now: changing sqlite_schema while reading it is not allowed. */
+    for (int i = 0; i < saved->n; i++) {
+        snprintf(drop, sizeof drop, "DROP INDEX \"%s\"", saved->name[i]);
+        if (db_exec(db, drop, err) != DPF_OK)
+            return DPF_EDB;
+    }
+    return DPF_OK;
+}
+
+int db_indexes_restore(struct db *db, struct db_index_set *saved, struct dpf_err *err)
+{
+    for (int i = 0; i < saved->n; i++)
+        if (db_exec(db, saved->sql[i], err) != DPF_OK)
+            return DPF_EDB;
+    return DPF_OK;
+}
+
+void db_index_set_free(struct db_index_set *saved)
+{
+    for (int i = 0; i < saved->n; i++) {
+        free(saved->sql[i]);
+        free(saved->name[i]);
+    }
+    free(saved->sql);
+    free(saved->name);
+    memset(saved, 0, sizeof *saved);
+}
+
+int db_table_empty(struct db *db, const char *table, struct dpf_err *err)
+{
+    char q[200];
+    sqlite3_stmt *st;
+    int empty;
+
+    snprintf(q, sizeof q, "SELECT NOT EXISTS (SELECT 1 FROM \"%s\")", table);
+    if (sqlite3_prepare_v2(db->h, q, -1, &st, NULL) != SQLITE_OK)
+        return db_fail(db, err), -1;
+    empty = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    if (empty < 0)
+        db_fail(db, err);
+    sqlite3_finalize(st);
+    return empty;
+}
+
+int db_bulk_begin(struct db *db, struct dpf_err *err)
+{
+    /* Loading an empty register: a rollback journal writes each page once, where WAL writes
+     * it to the log and again at the checkpoint. SQLite keeps WAL if another connection is
+     * open, which is as it should be. Also keep the pages in memory rather than spilling
+     * mid-transaction, and sort the rebuilt indexes in memory. */
+    return db_exec(db, "PRAGMA journal_mode = DELETE; PRAGMA cache_size = -1048576; "
+                       "PRAGMA temp_store = MEMORY", err);
+}
+
+void db_bulk_end(struct db *db)
+{
+    sqlite3_exec(db->h, "PRAGMA journal_mode = WAL; PRAGMA cache_size = -262144; "
+                        "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
 }

@@ -12,6 +12,7 @@
 #include "dpf/idcard.h"
 #include "dpf/person.h"
 #include "dpf/yearly.h"
+#include "person_internal.h"
 
 #define VILLAGES_PER_TOWNSHIP 12
 #define ADDR_CODES 3
@@ -246,6 +247,7 @@ static int require_empty(struct db *db, struct dpf_err *err)
 int demo_generate(struct db *db, const struct demo_opts *o, struct dpf_err *err)
 {
     struct gen g = { .rng = o->seed ? o->seed : 20171120 };
+    struct db_index_set indexes = { 0 };
     struct person p;
     char id[19];
     int rc = DPF_OK, day, male;
@@ -256,9 +258,11 @@ int demo_generate(struct db *db, const struct demo_opts *o, struct dpf_err *err)
         return dpf_err_set(err, DPF_EINVAL, NULL, "today is out of the demo's range");
     if (!(g.seq = calloc((size_t)ADDR_CODES * MAX_DAYS * 2, sizeof *g.seq)))
         return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
-    if ((rc = db_begin(db, err)) != DPF_OK)
+    if ((rc = db_bulk_begin(db, err)) != DPF_OK || (rc = db_begin(db, err)) != DPF_OK)
         goto out;
     rc = require_empty(db, err);
+    if (rc == DPF_OK)
+        rc = db_indexes_drop(db, "person", &indexes, err);
     for (long i = 0; rc == DPF_OK && i < o->persons; i++) {
         male = pct(&g, 55);
         do
@@ -267,16 +271,20 @@ int demo_generate(struct db *db, const struct demo_opts *o, struct dpf_err *err)
         make_person(&g, &p, id, male, day);
         rc = person_validate(&p, db->today, err);
         if (rc == DPF_OK)
-            rc = person_insert(db, &p, err);
+            rc = person_insert_row(db, &p, err);
         if (rc == DPF_OK)
             rc = yearly(&g, db, &p, err);
         person_clear(&p);
         if (o->progress && (i + 1) % 10000 == 0)
             o->progress(i + 1, o->persons, o->ctx);
     }
+    rc = rc == DPF_OK ? person_audit_inserts(db, 1, INT64_MAX, err) : rc;
+    rc = rc == DPF_OK ? db_indexes_restore(db, &indexes, err) : rc;
     rc = rc == DPF_OK ? db_commit(db, err) : rc;
     db_rollback(db);
+    db_index_set_free(&indexes);
 out:
+    db_bulk_end(db);
     free(g.seq);
     return rc;
 }

@@ -28,7 +28,12 @@ static int days_in_month(int y, int m)
 
 void idcard_birth_date(const char *id, char out[11])
 {
-    snprintf(out, 11, "%.4s-%.2s-%.2s", id + 6, id + 10, id + 12);
+    memcpy(out, id + 6, 4);
+    out[4] = '-';
+    memcpy(out + 5, id + 10, 2);
+    out[7] = '-';
+    memcpy(out + 8, id + 12, 2);
+    out[10] = '\0';
 }
 
 int idcard_gender(const char *id)
@@ -54,7 +59,9 @@ int idcard_validate(const char *id, const char *today, char out[IDCARD_LEN + 1],
     if (!isdigit((unsigned char)last) && last != 'X')
         return dpf_err_set(err, DPF_EINVAL, field,
                            _("Resident ID: the last character must be a digit or X"));
-    sscanf(id + 6, "%4d%2d%2d", &y, &m, &d);
+    y = (id[6] - '0') * 1000 + (id[7] - '0') * 100 + (id[8] - '0') * 10 + (id[9] - '0');
+    m = (id[10] - '0') * 10 + (id[11] - '0');
+    d = (id[12] - '0') * 10 + (id[13] - '0');
     if (y < 1880 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
         return dpf_err_set(err, DPF_EINVAL, field,
                            _("Resident ID: %.8s is not a valid date of birth"), id + 6);

@@ -11,6 +11,7 @@
 #include "dpf/import.h"
 #include "dpf/person.h"
 #include "idset.h"
+#include "person_internal.h"
 
 struct importer {
     struct db *db;
@@ -22,6 +23,9 @@ struct importer {
     struct idset seen;
     FILE *rejects;
     const char *path;
+    int bulk;                       /* the register was empty: no lookups, indexes rebuilt */
+    struct db_index_set indexes;
+    int64_t first_id, last_id;      /* rows inserted in bulk, audited together at the end */
 };
 
 static void rejects_path(const char *input, const char *given, char out[PATH_MAX])
@@ -170,7 +174,7 @@ static int store_row(struct importer *im, const struct csv_record *rec, struct p
         return reject(im, rec, person_fields[PF_CERT_NO].header, ve.msg, err);
     }
     person_init(&old);
-    rc = person_find(im->db, id, &old, err);
+    rc = im->bulk ? DPF_ENOTFOUND : person_find(im->db, id, &old, err);
     if (rc == DPF_OK)
         merge(im, row, &old);
     person_clear(&old);
@@ -183,9 +187,12 @@ static int store_row(struct importer *im, const struct csv_record *rec, struct p
         if (rc == DPF_OK)
             changed ? im->res->updated++ : im->res->unchanged++;
     } else {
-        rc = person_insert(im->db, row, &ve);
-        if (rc == DPF_OK)
+        rc = im->bulk ? person_insert_row(im->db, row, &ve) : person_insert(im->db, row, &ve);
+        if (rc == DPF_OK) {
             im->res->added++;
+            im->first_id = im->first_id ? im->first_id : row->id;
+            im->last_id = row->id;
+        }
     }
     if (rc == DPF_EINVAL || rc == DPF_EDUP)
         return reject(im, rec, header_of(ve.field), ve.msg, err);
@@ -208,6 +215,8 @@ static int run(struct importer *im, struct csv_reader *rd, struct dpf_err *err)
                            r == 0 ? _("the file is empty") : ce.msg);
     if ((rc = map_header(im, &rec, err)) != DPF_OK)
         return rc;
+    if (im->bulk && (rc = db_indexes_drop(im->db, "person", &im->indexes, err)) != DPF_OK)
+        return rc;
     person_init(&row);
     while (rc == DPF_OK && (r = csv_next(rd, &rec, &ce)) != 0) {
         if (r < 0) {
@@ -229,6 +238,10 @@ static int run(struct importer *im, struct csv_reader *rd, struct dpf_err *err)
             im->res->rejected++;
         person_clear(&row);
     }
+    if (rc == DPF_OK && im->bulk && im->first_id)
+        rc = person_audit_inserts(im->db, im->first_id, im->last_id, err);
+    if (rc == DPF_OK && im->bulk)
+        rc = db_indexes_restore(im->db, &im->indexes, err);
     return rc;
 }
 
@@ -247,7 +260,13 @@ int import_persons(struct db *db, const char *path, const struct import_opts *op
     res->encoding = tf.found;
     idset_init(&im.seen);
     csv_reader_init(&rd, tf.data, tf.len);
-    rc = db_begin(db, err);
+    /* An empty register is loaded in bulk: no lookups, indexes rebuilt at the end. Checked
+     * again inside the transaction, in case another clerk got there first. */
+    rc = db_table_empty(db, "person", err) == 1 ? db_bulk_begin(db, err) : DPF_OK;
+    if (rc == DPF_OK)
+        rc = db_begin(db, err);
+    if (rc == DPF_OK && (im.bulk = db_table_empty(db, "person", err)) < 0)
+        rc = DPF_EDB;
     if (rc == DPF_OK)
         rc = run(&im, &rd, err);
     if (rc == DPF_OK && !opts->dry_run && (res->rejected == 0 || opts->partial)) {
@@ -255,12 +274,14 @@ int import_persons(struct db *db, const char *path, const struct import_opts *op
         res->committed = rc == DPF_OK;
     }
     db_rollback(db);
+    db_bulk_end(db);
     if (im.rejects && fclose(im.rejects) != 0 && rc == DPF_OK)
         rc = dpf_err_set(err, DPF_EIO, NULL, _("Cannot write the rejects file %s"), res->rejects);
     if (!im.rejects)
         res->rejects[0] = '\0';
     csv_reader_free(&rd);
     idset_free(&im.seen);
+    db_index_set_free(&im.indexes);
     textfile_free(&tf);
     return rc;
 }

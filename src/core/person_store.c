@@ -16,6 +16,7 @@
 
 struct person_sql {
     char columns[600];      /* "cert_no, name, ..." in field order */
+    char audit_inserts[1400];
     char insert[900];
     char update[900];
     char by_id[900];
@@ -26,7 +27,7 @@ struct person_sql {
 static const struct person_sql *sql(void)
 {
     static struct person_sql s;
-    char marks[200] = "", sets[700] = "";
+    char marks[200] = "", sets[700] = "", pairs[1000] = "";
 
     if (s.columns[0])
         return &s;
@@ -37,33 +38,42 @@ static const struct person_sql *sql(void)
         snprintf(marks + strlen(marks), sizeof marks - strlen(marks), "%s?", sep);
         snprintf(sets + strlen(sets), sizeof sets - strlen(sets), "%s%s = ?", sep,
                  person_fields[i].key);
+        snprintf(pairs + strlen(pairs), sizeof pairs - strlen(pairs), "%s'%s', CAST(%s AS TEXT)",
+                 sep, person_fields[i].key, person_fields[i].key);
     }
+    /* The insert's audit row is built by SQLite from the stored row (empty fields are
+     * null), so one statement can audit a whole bulk import. */
+    snprintf(s.audit_inserts, sizeof s.audit_inserts,
+             "INSERT INTO audit (at, user, entity, entity_id, action, before, after) "
+             "SELECT ?1, ?2, 'person', id, 'insert', NULL, json_object(%s) "
+             "FROM person WHERE id BETWEEN ?3 AND ?4 ORDER BY id", pairs);
     snprintf(s.insert, sizeof s.insert, "INSERT INTO person (%s, id_no) VALUES (%s, ?)",
              s.columns, marks);
     snprintf(s.update, sizeof s.update, "UPDATE person SET %s, id_no = ? WHERE id = ?", sets);
     snprintf(s.by_id, sizeof s.by_id, "SELECT id, %s FROM person WHERE id = ?", s.columns);
     snprintf(s.by_idno, sizeof s.by_idno, "SELECT id, %s FROM person WHERE id_no = ?",
              s.columns);
-    snprintf(s.by_cert, sizeof s.by_cert, "SELECT id, %s FROM person WHERE cert_no = ?",
+    snprintf(s.by_cert, sizeof s.by_cert,
+             "SELECT id, %s FROM person WHERE id_no = substr(?1, 1, 18) AND cert_no = ?1",
              s.columns);
     return &s;
 }
 
-/* Binds the fields to ?1..?N and the resident ID to ?N+1. */
-static void bind_fields(sqlite3_stmt *st, const struct person *p)
+/* Binds the fields to ?1..?N and the resident ID to ?N+1. Values are bound without a
+ * copy: p and id must outlive the statement's step. */
+static void bind_fields(sqlite3_stmt *st, const struct person *p, char id[IDCARD_LEN + 1])
 {
-    char id[IDCARD_LEN + 1];
     for (int i = 0; i < PERSON_NFIELDS; i++) {
         const struct field *f = &person_fields[i];
         if (f->type == FT_FLAG || f->type == FT_CHOICE)
             sqlite3_bind_int(st, i + 1, person_int(p, i));
         else if (p->v[i])
-            sqlite3_bind_text(st, i + 1, p->v[i], -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, i + 1, p->v[i], -1, SQLITE_STATIC);
         else
             sqlite3_bind_null(st, i + 1);
     }
     person_id_no(p, id);
-    sqlite3_bind_text(st, PERSON_NFIELDS + 1, id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, PERSON_NFIELDS + 1, id, -1, SQLITE_STATIC);
 }
 
 /* Reads column 0 (id) and 1..N (fields) of the current row into out. */
@@ -79,7 +89,7 @@ int person_from_row(sqlite3_stmt *st, struct person *out)
     return DPF_OK;
 }
 
-/* JSON object of the fields where a and b differ (all of b's when a is NULL). */
+/* JSON object of the fields where a and b differ, with a's values (side 0) or b's (1). */
 static void json_diff(struct strbuf *sb, const struct person *a, const struct person *b,
                       int side)
 {
@@ -87,10 +97,8 @@ static void json_diff(struct strbuf *sb, const struct person *a, const struct pe
     int n = 0;
     sb_add(sb, "{");
     for (int i = 0; i < PERSON_NFIELDS; i++) {
-        const char *va = a ? a->v[i] : NULL, *vb = b->v[i];
-        if (a && ((!va && !vb) || (va && vb && strcmp(va, vb) == 0)))
-            continue;
-        if (!a && !vb)
+        const char *va = a->v[i], *vb = b->v[i];
+        if ((!va && !vb) || (va && vb && strcmp(va, vb) == 0))
             continue;
         sb_add(sb, n++ ? "," : "");
         sb_json_str(sb, person_fields[i].key);
@@ -117,31 +125,45 @@ static int holder_error(struct db *db, const char *id_no, struct dpf_err *err)
     return db_fail(db, err);
 }
 
-int person_insert(struct db *db, struct person *p, struct dpf_err *err)
+int person_insert_row(struct db *db, struct person *p, struct dpf_err *err)
 {
     sqlite3_stmt *st = db_stmt(db, sql()->insert, err);
-    struct strbuf after;
     char id[IDCARD_LEN + 1];
     int rc;
 
     if (!st)
         return DPF_EDB;
-    bind_fields(st, p);
+    bind_fields(st, p, id);
     rc = sqlite3_step(st);
     sqlite3_reset(st);
-    if (rc == SQLITE_CONSTRAINT) {
-        person_id_no(p, id);
+    if (rc == SQLITE_CONSTRAINT)
         return holder_error(db, id, err);
-    }
     if (rc != SQLITE_DONE)
         return db_fail(db, err);
     p->id = sqlite3_last_insert_rowid(db->h);
-    sb_init(&after);
-    json_diff(&after, NULL, p, 1);
-    rc = after.oom ? dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"))
-                   : audit_record(db, "person", p->id, "insert", NULL, sb_str(&after), err);
-    sb_free(&after);
-    return rc;
+    return DPF_OK;
+}
+
+int person_audit_inserts(struct db *db, int64_t first, int64_t last, struct dpf_err *err)
+{
+    sqlite3_stmt *st = db_stmt(db, sql()->audit_inserts, err);
+    int rc;
+
+    if (!st)
+        return DPF_EDB;
+    sqlite3_bind_text(st, 1, db->now, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, db->user, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, first);
+    sqlite3_bind_int64(st, 4, last);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+}
+
+int person_insert(struct db *db, struct person *p, struct dpf_err *err)
+{
+    int rc = person_insert_row(db, p, err);
+    return rc == DPF_OK ? person_audit_inserts(db, p->id, p->id, err) : rc;
 }
 
 static int store_update(struct db *db, const struct person *p, const char *action,
@@ -150,6 +172,7 @@ static int store_update(struct db *db, const struct person *p, const char *actio
     struct person old;
     struct strbuf before, after;
     sqlite3_stmt *st;
+    char id[IDCARD_LEN + 1];
     int rc;
 
     if (changed)
@@ -169,13 +192,11 @@ static int store_update(struct db *db, const struct person *p, const char *actio
         rc = DPF_EDB;
         goto out;
     }
-    bind_fields(st, p);
+    bind_fields(st, p, id);
     sqlite3_bind_int64(st, PERSON_NFIELDS + 2, p->id);
     rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc == SQLITE_CONSTRAINT) {
-        char id[IDCARD_LEN + 1];
-        person_id_no(p, id);
         rc = holder_error(db, id, err);
         goto out;
     }

@@ -67,19 +67,23 @@ void sb_printf(struct strbuf *b, const char *fmt, ...)
 void sb_json_str(struct strbuf *b, const char *s)
 {
     char esc[8];
+    size_t run;
+
     sb_add(b, "\"");
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') {
-            esc[0] = '\\';
-            esc[1] = (char)c;
-            sb_addn(b, esc, 2);
-        } else if (c < 0x20) {
-            snprintf(esc, sizeof esc, "\\u%04x", c);
-            sb_add(b, esc);
-        } else {
-            sb_addn(b, (const char *)&c, 1);
-        }
+    while (*s) {
+        /* Copy the longest run that needs no escaping in one go. */
+        for (run = 0; (unsigned char)s[run] >= 0x20 && s[run] != '"' && s[run] != '\\'; run++)
+            ;
+        sb_addn(b, s, run);
+        s += run;
+        if (!*s)
+            break;
+        if (*s == '"' || *s == '\\')
+            snprintf(esc, sizeof esc, "\\%c", *s);
+        else
+            snprintf(esc, sizeof esc, "\\u%04x", (unsigned char)*s);
+        sb_add(b, esc);
+        s++;
     }
     sb_add(b, "\"");
 }

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# make bench: builds a 1,000,000-person demo district and its full CSV export (cached in
+# bench/data), then measures import against `sqlite3 .import` of the same CSV, and the read
+# paths (bench_register) against bare SQLite, all in this run. Prints one table.
+set -euo pipefail
+build=${1:-build}
+persons=${BENCH_PERSONS:-1000000}
+here=$(cd "$(dirname "$0")" && pwd)
+data="$here/data"
+dpf="$build/dpf"
+mkdir -p "$data"
+
+secs() { date +%s.%N; }
+elapsed() { echo "$2 - $1" | bc -l 2>/dev/null || awk "BEGIN { print $2 - $1 }"; }
+
+if [ ! -f "$data/demo-$persons.db" ]; then
+    echo "Making a demo district of $persons persons (once; cached in bench/data)..."
+    rm -f "$data/demo-$persons.db"*
+    "$dpf" --db "$data/demo-$persons.db" demo --persons "$persons" > /dev/null
+fi
+if [ ! -f "$data/persons-$persons.csv" ]; then
+    "$dpf" --db "$data/demo-$persons.db" export persons --full-id \
+        --out "$data/persons-$persons.csv" > /dev/null
+fi
+csv="$data/persons-$persons.csv"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# Baseline: the sqlite3 shell importing the same file into a WAL database, no checks.
+t0=$(secs)
+sqlite3 "$tmp/base.db" "PRAGMA journal_mode = WAL" ".import --csv $csv t" > /dev/null
+t1=$(secs)
+base=$(awk "BEGIN { print $t1 - $t0 }")
+
+# dpf: parse, validate every row, insert with indexes and one audit row per person.
+"$dpf" --db "$tmp/dpf.db" init > /dev/null
+t0=$(secs)
+"$dpf" --db "$tmp/dpf.db" import persons "$csv" > "$tmp/import.out"
+t1=$(secs)
+ours=$(awk "BEGIN { print $t1 - $t0 }")
+
+printf '\ndpf bench: %s persons (%s)\n\n' "$persons" "$(date -u +%Y-%m-%d)"
+printf '| %-34s | %13s | %12s | %9s | %-4s |\n' "measure" "dpf" "bare SQLite" "target" "ok"
+printf '|%s|%s|%s|%s|%s|\n' "------------------------------------" "---------------" \
+    "--------------" "-----------" "------"
+awk -v b="$base" -v o="$ours" -v n="$persons" 'BEGIN {
+    printf("| %-34s | %11.2f s | %10.2f s | %9s | %-4s |\n", "import CSV (rows/s: " int(n / o) ")",
+           o, b, "< 2x", (o <= 2 * b) ? "PASS" : "FAIL");
+    printf("| %-34s | %12.2fx | %12s | %9s | %-4s |\n", "import time / sqlite3 .import", o / b,
+           "1.00x", "< 2.0x", (o <= 2 * b) ? "PASS" : "FAIL");
+}'
+"$build/bench_register" "$tmp/dpf.db"
+echo
+sed 's/^/dpf import: /' "$tmp/import.out"
