@@ -99,7 +99,7 @@ static int print_count(const struct yearly_count *y, void *ctx)
     cell(y->township ? y->township : _("District total"), 14, 0);
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
         snprintf(buf, sizeof buf, "%ld", v[i]);
-        cell(buf, 10, 1);
+        cell(buf, 12, 1);
     }
     putchar('\n');
     return 0;
@@ -124,7 +124,7 @@ int cmd_update_summary(struct cli *c, int argc, char **argv)
     printf(_("Yearly needs-and-services update, %d\n\n"), year);
     cell(_("Township"), 14, 0);
     for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
-        cell(_(heads[i]), 10, 1);
+        cell(_(heads[i]), 12, 1);
     putchar('\n');
     return yearly_summary(c->db, year, print_count, NULL, &err) == DPF_OK ? EXIT_OK
                                                                          : cli_fail(&err);
