@@ -284,7 +284,7 @@ int db_bulk_begin(struct db *db, struct dpf_err *err)
      * open, which is as it should be. Also keep the pages in memory rather than spilling
      * mid-transaction, and sort the rebuilt indexes in memory. */
     return db_exec(db, "PRAGMA journal_mode = DELETE; PRAGMA cache_size = -1048576; "
-                       "PRAGMA temp_store = MEMORY", err);
+                       "PRAGMA temp_store = MEMORY; PRAGMA threads = 2", err);
 }
 
 void db_bulk_end(struct db *db)
