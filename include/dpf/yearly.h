@@ -23,7 +23,7 @@ int yearly_record(struct db *db, int64_t person_id, int year, int contact, int o
                   const char *date, const char *note, struct dpf_err *err);
 
 struct yearly_count {
-    const char *township;   /* NULL for the district total */
+    const char *township;   /* NULL for the district total; valid during the callback */
     long holders;           /* certificate holders in the year */
     long by_contact[5];     /* index by enum yearly_contact */
     long verified, deceased, pending;

@@ -1,0 +1,291 @@
+/* SPDX-License-Identifier: MIT */
+/* CSV import end to end through the core: good files in any column order, BOM, CRLF and GBK,
+ * all-or-nothing versus --partial, --dry-run, rejects with line and column, duplicates in one
+ * file, updates with their audit rows, the bulk path and the template. */
+#include <iconv.h>
+#include "testutil.h"
+#include "dpf/import.h"
+
+#define HEADER "残疾人证号,姓名,性别,出生日期,民族,残疾类别,残疾等级,乡镇街道,村社区," \
+               "详细地址,联系电话,监护人,监护人电话,建档立卡,低保,特困,因病致贫,发证日期," \
+               "状态,状态日期,状态原因,银行账号,备注"
+
+static char dir[64];
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "%s", tu_tmpdir());
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    tu_rmdir(dir);
+    return 0;
+}
+
+static const char *path(const char *name)
+{
+    static char p[4][160];
+    static int k;
+    k = (k + 1) % 4;
+    snprintf(p[k], sizeof p[k], "%s/%s", dir, name);
+    return p[k];
+}
+
+static void write_file(const char *name, const char *data, size_t len)
+{
+    FILE *f = fopen(path(name), "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    fclose(f);
+}
+
+/* A valid row with the full template's columns; seq makes the ID unique. */
+static void row(char *out, size_t n, int seq, const char *name, const char *phone)
+{
+    char id[19];
+    tu_id(id, "341503", "19650312", seq);
+    snprintf(out, n, "%s41,%s,,,汉族,肢体,一级,江家店镇,永兴村,,%s,,,是,否,否,否,2012-05-08,在册,,,,",
+             id, name, phone);
+}
+
+static char *slurp(const char *name)
+{
+    FILE *f = fopen(path(name), "rb");
+    static char buf[8192];
+    size_t n;
+    if (!f)
+        return NULL;
+    n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+static int import(struct db *db, const char *name, int partial, int dry, enum text_encoding enc,
+                  struct import_result *res, struct dpf_err *err)
+{
+    struct import_opts o = { .encoding = enc, .partial = partial, .dry_run = dry };
+    return import_persons(db, path(name), &o, res, err);
+}
+
+static void good_file_any_order_bom_crlf(void **state)
+{
+    struct db *db = tu_db(dir, "a.db");
+    struct import_result res;
+    struct dpf_err err;
+    char buf[2048], id[19];
+    (void)state;
+    tu_id(id, "341503", "19780720", 202);
+    /* Columns in another order, a subset, BOM and CRLF, a quoted field with a comma. */
+    snprintf(buf, sizeof buf, "\xEF\xBB\xBF姓名,乡镇街道,残疾人证号,详细地址\r\n"
+             "李秀英,苏埠镇,%s22,\"黄墩村, 5组\"\r\n", id);
+    write_file("a.csv", buf, strlen(buf));
+    assert_int_equal(import(db, "a.csv", 0, 0, TE_AUTO, &res, &err), DPF_OK);
+    assert_int_equal(res.added, 1);
+    assert_int_equal(res.rejected, 0);
+    assert_true(res.committed);
+    assert_int_equal(res.encoding, TE_UTF8);
+    assert_string_equal(res.rejects, "");
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM person WHERE address = '黄墩村, 5组' "
+                                "AND gender = 2 AND birth_date = '1978-07-20' AND category = 2"), 1);
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE action = 'insert'"), 1);
+    db_close(db);
+}
+
+static void gbk_detected_and_named(void **state)
+{
+    struct db *db = tu_db(dir, "g.db");
+    struct import_result res;
+    struct dpf_err err;
+    char utf8[2048], gbk[2048], *in = utf8, *out = gbk;
+    size_t inleft, outleft = sizeof gbk;
+    iconv_t cd = iconv_open("GBK", "UTF-8");
+    (void)state;
+    snprintf(utf8, sizeof utf8, HEADER "\r\n");
+    row(utf8 + strlen(utf8), sizeof utf8 - strlen(utf8), 101, "张伟", "13805641234");
+    inleft = strlen(utf8);
+    assert_true(cd != (iconv_t)-1);
+    assert_int_not_equal(iconv(cd, &in, &inleft, &out, &outleft), (size_t)-1);
+    iconv_close(cd);
+    write_file("g.csv", gbk, sizeof gbk - outleft);
+    assert_int_equal(import(db, "g.csv", 0, 1, TE_AUTO, &res, &err), DPF_OK);
+    assert_int_equal(res.encoding, TE_GBK);
+    assert_int_equal(res.added, 1);
+    assert_int_equal(import(db, "g.csv", 0, 0, TE_GBK, &res, &err), DPF_OK);
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM person WHERE name = '张伟' "
+                                "AND township = '江家店镇'"), 1);
+    /* Declared UTF-8, it is refused with the line. */
+    assert_int_equal(import(db, "g.csv", 0, 0, TE_UTF8, &res, &err), DPF_EENCODING);
+    assert_non_null(strstr(err.msg, "line 1"));
+    db_close(db);
+}
+
+static void bad_row_writes_nothing_unless_partial(void **state)
+{
+    struct db *db = tu_db(dir, "b.db");
+    struct import_result res;
+    struct dpf_err err;
+    char buf[4096] = HEADER "\n", *rejects;
+    (void)state;
+    row(buf + strlen(buf), 500, 101, "张伟", "13805641234");
+    strcat(buf, "\n");
+    row(buf + strlen(buf), 500, 103, "王芳", "12345");          /* bad phone: line 3 */
+    strcat(buf, "\n");
+    row(buf + strlen(buf), 500, 105, "李强", "13905647777");
+    strcat(buf, "\n");
+    write_file("b.csv", buf, strlen(buf));
+
+    assert_int_equal(import(db, "b.csv", 0, 0, TE_AUTO, &res, &err), DPF_OK);
+    assert_int_equal(res.rows, 3);
+    assert_int_equal(res.rejected, 1);
+    assert_false(res.committed);
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM person"), 0);
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM audit"), 0);
+    assert_string_equal(res.rejects, path("b.rejects.csv"));
+    rejects = slurp("b.rejects.csv");
+    assert_non_null(rejects);
+    assert_non_null(strstr(rejects, "行号,列,原因"));
+    assert_non_null(strstr(rejects, "\n3,联系电话,"));
+    assert_non_null(strstr(rejects, "王芳"));
+    /* The indexes dropped for the bulk load came back with the rollback. */
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
+                                "AND tbl_name = 'person' AND sql IS NOT NULL"), 4);
+
+    assert_int_equal(import(db, "b.csv", 0, 1, TE_AUTO, &res, &err), DPF_OK);
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM person"), 0);
+
+    assert_int_equal(import(db, "b.csv", 1, 0, TE_AUTO, &res, &err), DPF_OK);
+    assert_true(res.committed);
+    assert_int_equal(res.added, 2);
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM person"), 2);
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE action = 'insert'"), 2);
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
+                                "AND tbl_name = 'person' AND sql IS NOT NULL"), 4);
+    db_close(db);
+}
+
+static void dry_run_writes_nothing(void **state)
+{
+    struct db *db = tu_db(dir, "d.db");
+    struct import_result res;
+    struct dpf_err err;
+    char buf[2048] = HEADER "\n";
+    (void)state;
+    row(buf + strlen(buf), 500, 101, "张伟", "13805641234");
+    write_file("d.csv", buf, strlen(buf));
+    assert_int_equal(import(db, "d.csv", 0, 1, TE_AUTO, &res, &err), DPF_OK);
+    assert_int_equal(res.added, 1);
+    assert_false(res.committed);
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM person"), 0);
+    db_close(db);
+}
+
+static void duplicate_id_in_file_names_both_lines(void **state)
+{
+    struct db *db = tu_db(dir, "u.db");
+    struct import_result res;
+    struct dpf_err err;
+    char buf[4096] = HEADER "\n", *rejects;
+    (void)state;
+    row(buf + strlen(buf), 500, 101, "张伟", "13805641234");
+    strcat(buf, "\n");
+    row(buf + strlen(buf), 500, 103, "王芳", "13805641235");
+    strcat(buf, "\n");
+    row(buf + strlen(buf), 500, 101, "张伟伟", "13805641236");
+    strcat(buf, "\n");
+    write_file("u.csv", buf, strlen(buf));
+    assert_int_equal(import(db, "u.csv", 0, 0, TE_AUTO, &res, &err), DPF_OK);
+    assert_int_equal(res.rejected, 1);
+    rejects = slurp("u.rejects.csv");
+    assert_non_null(strstr(rejects, "\n4,残疾人证号,"));
+    assert_non_null(strstr(rejects, "line 2"));
+    db_close(db);
+}
+
+static void update_keeps_missing_columns_and_audits(void **state)
+{
+    struct db *db = tu_db(dir, "up.db");
+    struct import_result res;
+    struct dpf_err err;
+    char buf[4096] = HEADER "\n", id[19];
+    (void)state;
+    row(buf + strlen(buf), 500, 101, "张伟", "13805641234");
+    strcat(buf, "\n");
+    row(buf + strlen(buf), 500, 103, "王芳", "13805641235");
+    strcat(buf, "\n");
+    write_file("u1.csv", buf, strlen(buf));
+    assert_int_equal(import(db, "u1.csv", 0, 0, TE_AUTO, &res, &err), DPF_OK);
+    assert_int_equal(res.added, 2);
+
+    /* Only three columns: the name changes, the phone (absent) is kept. The register is no
+     * longer empty, so this is the row-by-row path with lookups. */
+    tu_id(id, "341503", "19650312", 101);
+    snprintf(buf, sizeof buf, "残疾人证号,姓名,乡镇街道\n%s41,张卫,江家店镇\n%s41,张卫,江家店镇\n",
+             id, id);
+    write_file("u2.csv", buf, strlen(buf));
+    assert_int_equal(import(db, "u2.csv", 1, 0, TE_AUTO, &res, &err), DPF_OK);
+    assert_int_equal(res.updated, 1);
+    assert_int_equal(res.rejected, 1);      /* the same ID twice */
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM person WHERE name = '张卫' "
+                                "AND phone = '13805641234'"), 1);
+    assert_int_equal(tu_int(db, "SELECT json_extract(before, '$.name') = '张伟' AND "
+                                "json_extract(after, '$.name') = '张卫' AND "
+                                "json_extract(after, '$.phone') IS NULL FROM audit "
+                                "WHERE action = 'update'"), 1);
+
+    /* Importing the same again changes nothing. */
+    snprintf(buf, sizeof buf, "残疾人证号,姓名,乡镇街道\n%s41,张卫,江家店镇\n", id);
+    write_file("u3.csv", buf, strlen(buf));
+    assert_int_equal(import(db, "u3.csv", 0, 0, TE_AUTO, &res, &err), DPF_OK);
+    assert_int_equal(res.unchanged, 1);
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE action = 'update'"), 1);
+    db_close(db);
+}
+
+static void whole_file_errors(void **state)
+{
+    struct db *db = tu_db(dir, "w.db");
+    struct import_result res;
+    struct dpf_err err;
+    (void)state;
+    write_file("h.csv", "残疾人证号,姓名,乡镇,备注\n", strlen("残疾人证号,姓名,乡镇,备注\n"));
+    assert_int_equal(import(db, "h.csv", 0, 0, TE_AUTO, &res, &err), DPF_EINVAL);
+    assert_non_null(strstr(err.msg, "乡镇"));
+    write_file("r.csv", "姓名,乡镇街道\n张伟,苏埠镇\n", strlen("姓名,乡镇街道\n张伟,苏埠镇\n"));
+    assert_int_equal(import(db, "r.csv", 0, 0, TE_AUTO, &res, &err), DPF_EINVAL);
+    assert_non_null(strstr(err.msg, "残疾人证号"));
+    write_file("e.csv", "", 0);
+    assert_int_equal(import(db, "e.csv", 0, 0, TE_AUTO, &res, &err), DPF_EINVAL);
+    write_file("n.csv", "a\0b", 3);
+    assert_int_equal(import(db, "n.csv", 0, 0, TE_AUTO, &res, &err), DPF_EENCODING);
+    assert_int_equal(import(db, "missing.csv", 0, 0, TE_AUTO, &res, &err), DPF_EIO);
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM person"), 0);
+    db_close(db);
+}
+
+static void template_is_the_header_row(void **state)
+{
+    struct dpf_err err;
+    (void)state;
+    assert_int_equal(import_template_persons(path("t.csv"), &err), DPF_OK);
+    assert_string_equal(slurp("t.csv"), "\xEF\xBB\xBF" HEADER "\r\n");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(good_file_any_order_bom_crlf),
+        cmocka_unit_test(gbk_detected_and_named),
+        cmocka_unit_test(bad_row_writes_nothing_unless_partial),
+        cmocka_unit_test(dry_run_writes_nothing),
+        cmocka_unit_test(duplicate_id_in_file_names_both_lines),
+        cmocka_unit_test(update_keeps_missing_columns_and_audits),
+        cmocka_unit_test(whole_file_errors),
+        cmocka_unit_test(template_is_the_header_row),
+    };
+    return cmocka_run_group_tests_name("import", tests, setup, teardown);
+}

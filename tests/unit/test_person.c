@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: MIT */
+/* The person record through the core: derivation and whole-record validation, insert with the
+ * duplicate-ID refusal, lookups, updates and status changes with their audit rows, and
+ * keyset paging. */
+#include "testutil.h"
+#include "dpf/audit.h"
+
+static void derives_from_certificate(void **state)
+{
+    struct person p;
+    struct dpf_err err;
+    char id[19];
+    (void)state;
+    tu_id(id, "341503", "19780720", 202);
+    tu_person(&p, id, 2, 3, "李秀英", "苏埠镇");
+    assert_int_equal(person_validate(&p, TU_TODAY, &err), DPF_OK);
+    assert_string_equal(person_get(&p, PF_GENDER), "2");
+    assert_string_equal(person_get(&p, PF_BIRTH_DATE), "1978-07-20");
+    assert_string_equal(person_get(&p, PF_CATEGORY), "2");
+    assert_string_equal(person_get(&p, PF_LEVEL), "3");
+    assert_string_equal(person_get(&p, PF_STATUS), "1");
+    person_clear(&p);
+}
+
+static void refuses_disagreement(void **state)
+{
+    struct person p;
+    struct dpf_err err;
+    char id[19];
+    (void)state;
+    tu_id(id, "341503", "19780720", 202);
+    tu_person(&p, id, 2, 3, "李秀英", "苏埠镇");
+    person_set(&p, PF_GENDER, "1");
+    assert_int_equal(person_validate(&p, TU_TODAY, &err), DPF_EINVAL);
+    assert_string_equal(err.field, "gender");
+    person_set(&p, PF_GENDER, NULL);
+    person_set(&p, PF_BIRTH_DATE, "1978-07-21");
+    assert_int_equal(person_validate(&p, TU_TODAY, &err), DPF_EINVAL);
+    assert_string_equal(err.field, "birth_date");
+    person_set(&p, PF_BIRTH_DATE, NULL);
+    person_set(&p, PF_LEVEL, "2");
+    assert_int_equal(person_validate(&p, TU_TODAY, &err), DPF_EINVAL);
+    assert_string_equal(err.field, "cert_no");
+    person_set(&p, PF_LEVEL, NULL);
+    person_set(&p, PF_STATUS, "2");
+    assert_int_equal(person_validate(&p, TU_TODAY, &err), DPF_EINVAL);
+    assert_string_equal(err.field, "status_date");
+    person_set(&p, PF_STATUS_DATE, "2026-07-01");
+    assert_int_equal(person_validate(&p, TU_TODAY, &err), DPF_EINVAL);
+    assert_non_null(strstr(err.msg, "future"));
+    person_set(&p, PF_STATUS_DATE, "1970-01-01");
+    assert_int_equal(person_validate(&p, TU_TODAY, &err), DPF_EINVAL);
+    assert_non_null(strstr(err.msg, "before the date of birth"));
+    person_set(&p, PF_STATUS_DATE, "2026-05-20");
+    assert_int_equal(person_validate(&p, TU_TODAY, &err), DPF_OK);
+    person_set(&p, PF_TOWNSHIP, NULL);
+    assert_int_equal(person_validate(&p, TU_TODAY, &err), DPF_EINVAL);
+    assert_string_equal(err.field, "township");
+    person_clear(&p);
+}
+
+static int64_t add(struct db *db, const char *birth8, int seq, int cat, int lvl,
+                   const char *name, const char *township)
+{
+    struct person p;
+    struct dpf_err err;
+    char id[19];
+    int64_t rowid;
+    tu_id(id, "341503", birth8, seq);
+    tu_person(&p, id, cat, lvl, name, township);
+    assert_int_equal(person_validate(&p, TU_TODAY, &err), DPF_OK);
+    if (person_insert(db, &p, &err) != DPF_OK)
+        fail_msg("insert %s: %s", name, err.msg);
+    rowid = p.id;
+    person_clear(&p);
+    return rowid;
+}
+
+static void insert_find_and_duplicate(void **state)
+{
+    const char *dir = tu_tmpdir();
+    struct db *db = tu_db(dir, "p.db");
+    struct person p, q;
+    struct dpf_err err;
+    char id[19], cert[32];
+    (void)state;
+    add(db, "19491231", 9, 4, 1, "张伟", "江家店镇");     /* ID ends in X */
+    tu_id(id, "341503", "19491231", 9);
+    assert_int_equal(id[17], 'X');
+    person_init(&q);
+    assert_int_equal(person_find(db, id, &q, &err), DPF_OK);
+    assert_string_equal(person_get(&q, PF_NAME), "张伟");
+    id[17] = 'x';
+    assert_int_equal(person_find(db, id, &q, &err), DPF_OK);
+    snprintf(cert, sizeof cert, "%.17sx41", id);
+    assert_int_equal(person_find(db, cert, &q, &err), DPF_OK);
+    snprintf(cert, sizeof cert, "%.17sX42", id);
+    assert_int_equal(person_find(db, cert, &q, &err), DPF_ENOTFOUND);
+    /* A second person with the same ID (another certificate) is refused, naming the holder. */
+    tu_id(id, "341503", "19491231", 9);
+    tu_person(&p, id, 4, 2, "张伟伟", "苏埠镇");
+    assert_int_equal(person_validate(&p, TU_TODAY, &err), DPF_OK);
+    assert_int_equal(person_insert(db, &p, &err), DPF_EDUP);
+    assert_non_null(strstr(err.msg, "张伟"));
+    assert_non_null(strstr(err.msg, "41"));
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM person"), 1);
+    person_clear(&p);
+    person_clear(&q);
+    db_close(db);
+    tu_rmdir(dir);
+}
+
+static void update_audits_only_changes(void **state)
+{
+    const char *dir = tu_tmpdir();
+    struct db *db = tu_db(dir, "p.db");
+    struct person p;
+    struct dpf_err err;
+    int changed;
+    int64_t id = add(db, "19780720", 202, 2, 2, "李秀英", "苏埠镇");
+    (void)state;
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE action = 'insert'"), 1);
+    assert_int_equal(tu_int(db, "SELECT json_extract(after, '$.name') = '李秀英' FROM audit"), 1);
+    person_init(&p);
+    assert_int_equal(person_load(db, id, &p, &err), DPF_OK);
+    person_set(&p, PF_PHONE, "13712345678");
+    person_set(&p, PF_DIBAO, "1");
+    assert_int_equal(person_update(db, &p, &changed, &err), DPF_OK);
+    assert_int_equal(changed, 1);
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE action = 'update'"), 1);
+    assert_int_equal(tu_int(db, "SELECT (SELECT count(*) FROM json_each(after)) FROM audit "
+                                "WHERE action = 'update'"), 2);
+    assert_int_equal(tu_int(db, "SELECT json_extract(before, '$.phone') IS NULL AND "
+                                "json_extract(after, '$.phone') = '13712345678' AND "
+                                "json_extract(before, '$.dibao') = '0' AND user <> '' AND "
+                                "at = '" TU_NOW "' FROM audit WHERE action = 'update'"), 1);
+    /* Saving the same values again changes nothing and writes no audit row. */
+    assert_int_equal(person_update(db, &p, &changed, &err), DPF_OK);
+    assert_int_equal(changed, 0);
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM audit"), 2);
+    person_clear(&p);
+    db_close(db);
+    tu_rmdir(dir);
+}
+
+struct seen { int n; char actions[8][16]; };
+
+static int collect(const struct audit_row *r, void *ctx)
+{
+    struct seen *s = ctx;
+    snprintf(s->actions[s->n++], 16, "%s", r->action);
+    return 0;
+}
+
+static void status_change_and_history(void **state)
+{
+    const char *dir = tu_tmpdir();
+    struct db *db = tu_db(dir, "p.db");
+    struct person p;
+    struct dpf_err err;
+    struct seen s = { 0 };
+    int64_t id = add(db, "19400815", 404, 1, 4, "赵桂英", "城南镇");
+    (void)state;
+    assert_int_equal(person_set_status(db, id, PS_DECEASED, NULL, "病故", &err), DPF_EINVAL);
+    assert_string_equal(err.field, "status_date");
+    assert_int_equal(person_set_status(db, id, PS_DECEASED, "2026-03-02", "病故", &err), DPF_OK);
+    person_init(&p);
+    assert_int_equal(person_load(db, id, &p, &err), DPF_OK);
+    assert_string_equal(person_get(&p, PF_STATUS), "2");
+    assert_string_equal(person_get(&p, PF_STATUS_DATE), "2026-03-02");
+    assert_int_equal(person_set_status(db, id, PS_ACTIVE, "2026-04-01", "误报", &err), DPF_OK);
+    assert_int_equal(audit_history(db, "person", id, collect, &s, &err), DPF_OK);
+    assert_int_equal(s.n, 3);
+    assert_string_equal(s.actions[0], "insert");
+    assert_string_equal(s.actions[1], "status");
+    assert_string_equal(s.actions[2], "status");
+    assert_int_equal(tu_int(db, "SELECT json_extract(before, '$.status') = '1' AND "
+                                "json_extract(after, '$.status') = '2' FROM audit "
+                                "WHERE action = 'status' ORDER BY id LIMIT 1"), 1);
+    assert_int_equal(person_set_status(db, 999, PS_DECEASED, "2026-03-02", NULL, &err),
+                     DPF_ENOTFOUND);
+    person_clear(&p);
+    db_close(db);
+    tu_rmdir(dir);
+}
+
+struct page_seen { int n; char last[64]; int64_t last_id; int ordered; };
+
+static int check_order(const struct person *p, void *ctx)
+{
+    struct page_seen *s = ctx;
+    int c = strcmp(s->last, person_get(p, PF_NAME));
+    if (s->n && (c > 0 || (c == 0 && p->id <= s->last_id)))
+        s->ordered = 0;
+    snprintf(s->last, sizeof s->last, "%s", person_get(p, PF_NAME));
+    s->last_id = p->id;
+    s->n++;
+    return 0;
+}
+
+static void keyset_paging(void **state)
+{
+    const char *dir = tu_tmpdir();
+    struct db *db = tu_db(dir, "p.db");
+    static const char *const names[] = { "王芳", "王伟", "李强", "张伟", "王芳" };
+    struct person_cursor cur = { 0 };
+    struct page_seen s = { .ordered = 1 };
+    struct dpf_err err;
+    int rows, pages = 0;
+    (void)state;
+    for (int i = 0; i < 30; i++)
+        add(db, "19800101", 2 * i + 1, 4, 1 + i % 4, names[i % 5], i % 3 ? "苏埠镇" : "新安镇");
+    struct person_filter all = { 0 };
+    do {
+        assert_int_equal(person_page(db, &all, &cur, 7, check_order, &s, &rows, &err), DPF_OK);
+        pages++;
+    } while (rows == 7);
+    assert_int_equal(s.n, 30);
+    assert_int_equal(pages, 5);
+    assert_true(s.ordered);
+    person_cursor_free(&cur);
+
+    struct person_filter wang = { .name_prefix = "王" };
+    memset(&s, 0, sizeof s);
+    s.ordered = 1;
+    assert_int_equal(person_page(db, &wang, &cur, 100, check_order, &s, &rows, &err), DPF_OK);
+    assert_int_equal(rows, 18);
+    person_cursor_free(&cur);
+
+    struct person_filter town = { .name_prefix = "王芳", .township = "新安镇" };
+    memset(&s, 0, sizeof s);
+    assert_int_equal(person_page(db, &town, &cur, 100, check_order, &s, &rows, &err), DPF_OK);
+    assert_int_equal(rows, (int)tu_int(db, "SELECT count(*) FROM person WHERE name = '王芳' "
+                                           "AND township = '新安镇'"));
+    assert_true(rows > 0);
+    person_cursor_free(&cur);
+    db_close(db);
+    tu_rmdir(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(derives_from_certificate),
+        cmocka_unit_test(refuses_disagreement),
+        cmocka_unit_test(insert_find_and_duplicate),
+        cmocka_unit_test(update_audits_only_changes),
+        cmocka_unit_test(status_change_and_history),
+        cmocka_unit_test(keyset_paging),
+    };
+    return cmocka_run_group_tests_name("person", tests, NULL, NULL);
+}
