@@ -12,6 +12,11 @@ struct db;
 enum yearly_contact { YC_HOME = 1, YC_FACE, YC_PHONE, YC_LOST };
 enum yearly_outcome { YO_VERIFIED = 1, YO_DECEASED };
 
+/* The fields of an update as its audit rows name them (year, contact, outcome, date). */
+#include "dpf/field.h"
+enum { YEARLY_NFIELDS = 4 };
+extern const struct field yearly_fields[YEARLY_NFIELDS];
+
 /* Contact names as the office writes them: 入户, 面对面, 电话, 失访 (code = index + 1). */
 extern const char *const yearly_contacts[];
 /* Parses a contact name or code; -1 if unknown. */

@@ -48,7 +48,7 @@ static int person_checks(struct db *db, check_problem_fn fn, void *ctx, long *pr
     struct person p;
     struct dpf_err ve;
     sqlite3_stmt *st;
-    char what[128];
+    char what[128], masked[32];
     int rc;
 
     sb_init(&q);
@@ -63,7 +63,9 @@ static int person_checks(struct db *db, check_problem_fn fn, void *ctx, long *pr
         int id_ok = sqlite3_column_int(st, PERSON_NFIELDS + 1);
         if (person_from_row(st, &p) != DPF_OK)
             break;
-        snprintf(what, sizeof what, "%s %s", p.v[PF_CERT_NO], p.v[PF_NAME]);
+        snprintf(what, sizeof what, "%s %s",
+                 field_format(&person_fields[PF_CERT_NO], p.v[PF_CERT_NO], 1, masked,
+                              sizeof masked), p.v[PF_NAME]);
         if (person_validate(&p, db->today, &ve) != DPF_OK) {
             fn(what, ve.msg, ctx);
             (*problems)++;

@@ -89,7 +89,7 @@ static int invalid(struct dpf_err *err, int field, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    return dpf_err_set(err, DPF_EINVAL, person_fields[field].key, "%s: %s",
+    return dpf_err_set(err, DPF_EINVAL, person_fields[field].key, _("%s: %s"),
                        _(person_fields[field].label), msg);
 }
 
@@ -117,6 +117,22 @@ static int check_dates(struct person *p, const char *today, struct dpf_err *err)
     return DPF_OK;
 }
 
+/* The certificate's category and level digits must be the record's, when it gives them. */
+static int check_digits(const struct person *p, const char *cert, struct dpf_err *err)
+{
+    static const int fields[2] = { PF_CATEGORY, PF_LEVEL };
+    for (int k = 0; k < 2; k++) {
+        const struct field *f = &person_fields[fields[k]];
+        int digit = cert[18 + k] - '0', given = person_int(p, fields[k]);
+        if (given && given != digit)
+            return dpf_err_set(err, DPF_EINVAL, person_fields[PF_CERT_NO].key,
+                               _("Certificate number: the %s digit %d (%s) does not match the "
+                                 "%s %s"), _(f->label), digit, f->choices[digit - 1],
+                               _(f->label), f->choices[given - 1]);
+    }
+    return DPF_OK;
+}
+
 int person_validate(struct person *p, const char *today, struct dpf_err *err)
 {
     char cert[CERT_MAX_LEN + 1], id[IDCARD_LEN + 1], birth[11], digit[2] = "0";
@@ -127,9 +143,10 @@ int person_validate(struct person *p, const char *today, struct dpf_err *err)
             !p->v[i])
             return dpf_err_set(err, DPF_EINVAL, person_fields[i].key, _("%s is required"),
                                _(person_fields[i].label));
-    rc = cert_validate(p->v[PF_CERT_NO], person_int(p, PF_CATEGORY), person_int(p, PF_LEVEL),
-                       today, cert, err);
+    rc = cert_validate(p->v[PF_CERT_NO], 0, 0, today, cert, err);
     if (rc != DPF_OK)
+        return rc;
+    if ((rc = check_digits(p, cert, err)) != DPF_OK)
         return rc;
     memcpy(id, cert, IDCARD_LEN);
     id[IDCARD_LEN] = '\0';

@@ -5,6 +5,7 @@
 #include "dpf/db.h"
 #include "dpf/i18n.h"
 #include "dpf/person.h"
+#include "dpf/yearly.h"
 
 static const char changes_sql[] =
     "SELECT a.key, b.value, a.value FROM json_each(coalesce(?2, '{}')) a "
@@ -33,6 +34,8 @@ int person_audit_changes(struct db *db, const char *before, const char *after, i
             vb = field_format(&person_fields[f], vb, mask, b1, sizeof b1);
             va = field_format(&person_fields[f], va, mask, b2, sizeof b2);
             key = _(person_fields[f].label);
+        } else if ((f = field_by_key(yearly_fields, YEARLY_NFIELDS, key)) >= 0) {
+            key = _(yearly_fields[f].label);
         }
         if (fn(key, vb ? vb : "", va ? va : "", ctx) != 0)
             break;

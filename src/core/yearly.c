@@ -10,6 +10,13 @@
 
 const char *const yearly_contacts[] = { "入户", "面对面", "电话", "失访", NULL };
 
+const struct field yearly_fields[YEARLY_NFIELDS] = {
+    { "year", "年度", N_("Year"), FT_TEXT, NULL, 4, 4, FF_REQUIRED },
+    { "contact", "联系方式", N_("Contact"), FT_TEXT, NULL, 6, 3, FF_REQUIRED },
+    { "outcome", "结果", N_("Outcome"), FT_TEXT, NULL, 4, 2, FF_REQUIRED },
+    { "date", "日期", N_("Date"), FT_DATE, NULL, 10, 10, FF_REQUIRED },
+};
+
 static const char upsert_sql[] =
     "INSERT INTO yearly_update (person_id, year, contact, outcome, done_on, user, note) "
     "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (person_id, year) DO UPDATE SET "
