@@ -38,8 +38,13 @@ static const struct person_sql *sql(void)
         snprintf(marks + strlen(marks), sizeof marks - strlen(marks), "%s?", sep);
         snprintf(sets + strlen(sets), sizeof sets - strlen(sets), "%s%s = ?", sep,
                  person_fields[i].key);
-        snprintf(pairs + strlen(pairs), sizeof pairs - strlen(pairs), "%s'%s', CAST(%s AS TEXT)",
-                 sep, person_fields[i].key, person_fields[i].key);
+        /* Codes are stored as integers; the audit keeps every value as text. */
+        if (person_fields[i].type == FT_FLAG || person_fields[i].type == FT_CHOICE)
+            snprintf(pairs + strlen(pairs), sizeof pairs - strlen(pairs),
+                     "%s'%s', CAST(%s AS TEXT)", sep, person_fields[i].key, person_fields[i].key);
+        else
+            snprintf(pairs + strlen(pairs), sizeof pairs - strlen(pairs), "%s'%s', %s", sep,
+                     person_fields[i].key, person_fields[i].key);
     }
     /* The insert's audit row is built by SQLite from the stored row (empty fields are
      * null), so one statement can audit a whole bulk import. */
