@@ -36,8 +36,9 @@ CREATE TABLE person (
 -- and keeps them unique.
 CREATE UNIQUE INDEX person_id_no ON person (id_no);
 -- Name search and sorted lists page by (name, id); township lists by (township, name, id).
-CREATE INDEX person_name ON person (name, id);
-CREATE INDEX person_township ON person (township, name, id);
+-- Every index entry ends with the rowid (= id), so (name) is already sorted by (name, id).
+CREATE INDEX person_name ON person (name);
+CREATE INDEX person_township ON person (township, name);
 CREATE INDEX person_phone ON person (phone) WHERE phone IS NOT NULL;
 
 -- Append-only history of every change to a person: before/after are JSON objects of the
