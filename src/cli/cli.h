@@ -38,6 +38,11 @@ const struct cli_cmd *cli_find(int (*run)(struct cli *, int, char **));
 /* True (and prints help) when argv asks for --help. */
 int cli_wants_help(const struct cli_cmd *cmd, int argc, char **argv);
 
+/* One table cell on stdout, fitted to width terminal columns; right-aligned cells are set
+ * off by a space so that wide headers never run together. */
+void cli_cell(const char *s, int width, int right);
+void cli_num(long n, int width);
+
 struct person;
 /* The person's certificate number masked for printing (340102********123441). */
 const char *cli_cert(const struct person *p, char *buf, size_t cap);

@@ -102,62 +102,46 @@ int cmd_check(struct cli *c, int argc, char **argv)
     return EXIT_OK;
 }
 
-static void cell(const char *s, int width, int right)
-{
-    char buf[256];
-    /* Columns after the first are set off by a space so wide headers never run together. */
-    if (right)
-        putchar(' ');
-    fputs(text_fit(buf, sizeof buf, s, width, right), stdout);
-}
-
-static void num(long n, int width)
-{
-    char buf[32];
-    snprintf(buf, sizeof buf, "%ld", n);
-    cell(buf, width, 1);
-}
-
 static void print_matrix(const struct register_summary *s)
 {
     const struct field *cat = &person_fields[PF_CATEGORY], *lvl = &person_fields[PF_LEVEL];
     long col[5] = { 0 };
 
-    cell(_("Category"), 8, 0);
+    cli_cell(_("Category"), 8, 0);
     for (int l = 1; l <= 4; l++)
-        cell(lvl->choices[l - 1], 8, 1);
-    cell(_("Total"), 8, 1);
+        cli_cell(lvl->choices[l - 1], 8, 1);
+    cli_cell(_("Total"), 8, 1);
     putchar('\n');
     for (int k = 1; k <= 7; k++) {
         long row = 0;
-        cell(cat->choices[k - 1], 8, 0);
+        cli_cell(cat->choices[k - 1], 8, 0);
         for (int l = 1; l <= 4; l++) {
-            num(s->active_by[k][l], 8);
+            cli_num(s->active_by[k][l], 8);
             row += s->active_by[k][l];
             col[l] += s->active_by[k][l];
         }
-        num(row, 8);
+        cli_num(row, 8);
         putchar('\n');
     }
-    cell(_("Total"), 8, 0);
+    cli_cell(_("Total"), 8, 0);
     for (int l = 1; l <= 4; l++)
-        num(col[l], 8);
-    num(s->by_status[PS_ACTIVE], 8);
+        cli_num(col[l], 8);
+    cli_num(s->by_status[PS_ACTIVE], 8);
     putchar('\n');
 }
 
 static void print_townships(const struct register_summary *s)
 {
-    cell(_("Township"), 14, 0);
-    cell(_("Active"), 8, 1);
-    cell(_("Severe"), 8, 1);
-    cell(_("Registered poor"), 10, 1);
+    cli_cell(_("Township"), 14, 0);
+    cli_cell(_("Active"), 8, 1);
+    cli_cell(_("Severe"), 8, 1);
+    cli_cell(_("Registered poor"), 10, 1);
     putchar('\n');
     for (int i = 0; i < s->ntownships; i++) {
-        cell(s->townships[i].name, 14, 0);
-        num(s->townships[i].active, 8);
-        num(s->townships[i].severe, 8);
-        num(s->townships[i].poor_reg, 10);
+        cli_cell(s->townships[i].name, 14, 0);
+        cli_num(s->townships[i].active, 8);
+        cli_num(s->townships[i].severe, 8);
+        cli_num(s->townships[i].poor_reg, 10);
         putchar('\n');
     }
 }

@@ -80,27 +80,15 @@ int cmd_update_record(struct cli *c, int argc, char **argv)
     return rc == DPF_OK ? EXIT_OK : cli_fail(&err);
 }
 
-static void cell(const char *s, int width, int right)
-{
-    char buf[128];
-    /* Columns after the first are set off by a space so wide headers never run together. */
-    if (right)
-        putchar(' ');
-    fputs(text_fit(buf, sizeof buf, s, width, right), stdout);
-}
-
 static int print_count(const struct yearly_count *y, void *ctx)
 {
     long v[] = { y->holders, y->by_contact[YC_HOME], y->by_contact[YC_FACE],
                  y->by_contact[YC_PHONE], y->by_contact[YC_LOST], y->verified, y->deceased,
                  y->pending };
-    char buf[32];
     (void)ctx;
-    cell(y->township ? y->township : _("District total"), 14, 0);
-    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
-        snprintf(buf, sizeof buf, "%ld", v[i]);
-        cell(buf, 12, 1);
-    }
+    cli_cell(y->township ? y->township : _("District total"), 14, 0);
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        cli_num(v[i], 12);
     putchar('\n');
     return 0;
 }
@@ -122,9 +110,9 @@ int cmd_update_summary(struct cli *c, int argc, char **argv)
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
     printf(_("Yearly needs-and-services update, %d\n\n"), year);
-    cell(_("Township"), 14, 0);
+    cli_cell(_("Township"), 14, 0);
     for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
-        cell(_(heads[i]), 12, 1);
+        cli_cell(_(heads[i]), 12, 1);
     putchar('\n');
     return yearly_summary(c->db, year, print_count, NULL, &err) == DPF_OK ? EXIT_OK
                                                                          : cli_fail(&err);

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "dpf/i18n.h"
 #include "dpf/person.h"
+#include "dpf/text.h"
 
 #ifndef DPF_VERSION
 #define DPF_VERSION "0.1"
@@ -110,6 +111,21 @@ int cli_wants_help(const struct cli_cmd *cmd, int argc, char **argv)
 const char *cli_cert(const struct person *p, char *buf, size_t cap)
 {
     return field_format(&person_fields[PF_CERT_NO], p->v[PF_CERT_NO], 1, buf, cap);
+}
+
+void cli_cell(const char *s, int width, int right)
+{
+    char buf[256];
+    if (right)
+        putchar(' ');
+    fputs(text_fit(buf, sizeof buf, s, width, right), stdout);
+}
+
+void cli_num(long n, int width)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%ld", n);
+    cli_cell(buf, width, 1);
 }
 
 int cli_fail(const struct dpf_err *err)
