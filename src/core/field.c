@@ -125,18 +125,6 @@ static int has_control(const char *s)
     return 0;
 }
 
-/* The input without surrounding blanks, as a new string. */
-static char *trim_dup(const char *in)
-{
-    size_t len;
-    while (*in == ' ' || *in == '\t')
-        in++;
-    len = strlen(in);
-    while (len && (in[len - 1] == ' ' || in[len - 1] == '\t'))
-        len--;
-    return strndup(in, len);
-}
-
 static char *digits_only(const char *s)
 {
     char *out = malloc(strlen(s) + 1), *o = out;
@@ -149,6 +137,12 @@ static char *digits_only(const char *s)
     return out;
 }
 
+static void release(char *v, int heap)
+{
+    if (heap)
+        free(v);
+}
+
 /* The field's translated label, looked up only when an error names it: a million-row
  * import parses 23 million fields. */
 static const char *label(const struct field *f)
@@ -159,25 +153,39 @@ static const char *label(const struct field *f)
 int field_parse(const struct field *f, const char *input, const char *today, char **out,
                 struct dpf_err *err)
 {
-    char *v = trim_dup(input ? input : ""), buf[CERT_MAX_LEN + 16];
-    int code, rc = DPF_OK;
+    char stack[64], buf[80], *v;
+    const char *s = input ? input : "";
+    size_t len;
+    int code, rc = DPF_OK, heap;
 
+    /* Trimmed; on the stack unless it is text that becomes the value (or too long). */
+    while (*s == ' ' || *s == '\t')
+        s++;
+    len = strlen(s);
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    heap = f->type == FT_TEXT || f->type == FT_CERT || len >= sizeof stack;
+    v = heap ? strndup(s, len) : stack;
     *out = NULL;
     if (!v)
         return dpf_err_set(err, DPF_ENOMEM, f->key, _("Out of memory"));
+    if (!heap) {
+        memcpy(stack, s, len);
+        stack[len] = '\0';
+    }
     if (*v == '\0') {
-        free(v);
+        release(v, heap);
         if ((f->flags & FF_REQUIRED) && !(f->flags & FF_DERIVED))
             return dpf_err_set(err, DPF_EINVAL, f->key, _("%s is required"), label(f));
         return DPF_OK;
     }
     if (has_control(v)) {
-        free(v);
+        release(v, heap);
         return dpf_err_set(err, DPF_EINVAL, f->key, _("%s contains control characters"),
                            label(f));
     }
     if (f->maxlen && utf8_chars(v) > (size_t)f->maxlen) {
-        free(v);
+        release(v, heap);
         return dpf_err_set(err, DPF_EINVAL, f->key, _("%s is longer than %d characters"),
                            label(f), f->maxlen);
     }
@@ -226,11 +234,11 @@ int field_parse(const struct field *f, const char *input, const char *today, cha
         break;
     case FT_DIGITS: {
         char *d = digits_only(v);
-        size_t len = d ? strlen(d) : 0;
-        if (d && (len < 8 || len > 32 || !all_digits(d, len)))
+        size_t n = d ? strlen(d) : 0;
+        if (d && (n < 8 || n > 32 || !all_digits(d, n)))
             rc = dpf_err_set(err, DPF_EINVAL, f->key, _("%s: \"%s\" must be 8-32 digits"),
                              label(f), v);
-        free(v);
+        release(v, heap);
         if (rc != DPF_OK || !d) {
             free(d);
             return d ? rc : dpf_err_set(err, DPF_ENOMEM, f->key, _("Out of memory"));
@@ -239,7 +247,7 @@ int field_parse(const struct field *f, const char *input, const char *today, cha
         return DPF_OK;
     }
     }
-    free(v);
+    release(v, heap);
     if (rc != DPF_OK)
         return rc;
     *out = strdup(buf);
