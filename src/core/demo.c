@@ -12,7 +12,6 @@
 #include "dpf/idcard.h"
 #include "dpf/person.h"
 #include "dpf/yearly.h"
-#include "person_internal.h"
 
 #define VILLAGES_PER_TOWNSHIP 12
 #define ADDR_CODES 3
@@ -271,14 +270,13 @@ int demo_generate(struct db *db, const struct demo_opts *o, struct dpf_err *err)
         make_person(&g, &p, id, male, day);
         rc = person_validate(&p, db->today, err);
         if (rc == DPF_OK)
-            rc = person_insert_row(db, &p, err);
+            rc = person_insert(db, &p, err);
         if (rc == DPF_OK)
             rc = yearly(&g, db, &p, err);
         person_clear(&p);
         if (o->progress && (i + 1) % 10000 == 0)
             o->progress(i + 1, o->persons, o->ctx);
     }
-    rc = rc == DPF_OK ? person_audit_inserts(db, 1, INT64_MAX, err) : rc;
     rc = rc == DPF_OK ? db_indexes_restore(db, &indexes, err) : rc;
     rc = rc == DPF_OK ? db_commit(db, err) : rc;
     db_rollback(db);

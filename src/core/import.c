@@ -11,7 +11,6 @@
 #include "dpf/import.h"
 #include "dpf/person.h"
 #include "idset.h"
-#include "person_internal.h"
 
 struct importer {
     struct db *db;
@@ -25,7 +24,6 @@ struct importer {
     const char *path;
     int bulk;                       /* the register was empty: no lookups, indexes rebuilt */
     struct db_index_set indexes;
-    int64_t first_id, last_id;      /* rows inserted in bulk, audited together at the end */
 };
 
 static void rejects_path(const char *input, const char *given, char out[PATH_MAX])
@@ -187,12 +185,9 @@ static int store_row(struct importer *im, const struct csv_record *rec, struct p
         if (rc == DPF_OK)
             changed ? im->res->updated++ : im->res->unchanged++;
     } else {
-        rc = im->bulk ? person_insert_row(im->db, row, &ve) : person_insert(im->db, row, &ve);
-        if (rc == DPF_OK) {
+        rc = person_insert(im->db, row, &ve);
+        if (rc == DPF_OK)
             im->res->added++;
-            im->first_id = im->first_id ? im->first_id : row->id;
-            im->last_id = row->id;
-        }
     }
     if (rc == DPF_EINVAL || rc == DPF_EDUP)
         return reject(im, rec, header_of(ve.field), ve.msg, err);
@@ -238,8 +233,6 @@ static int run(struct importer *im, struct csv_reader *rd, struct dpf_err *err)
             im->res->rejected++;
         person_clear(&row);
     }
-    if (rc == DPF_OK && im->bulk && im->first_id)
-        rc = person_audit_inserts(im->db, im->first_id, im->last_id, err);
     if (rc == DPF_OK && im->bulk)
         rc = db_indexes_restore(im->db, &im->indexes, err);
     return rc;

@@ -16,7 +16,6 @@
 
 struct person_sql {
     char columns[600];      /* "cert_no, name, ..." in field order */
-    char audit_inserts[1400];
     char insert[900];
     char update[900];
     char by_id[900];
@@ -27,7 +26,7 @@ struct person_sql {
 static const struct person_sql *sql(void)
 {
     static struct person_sql s;
-    char marks[200] = "", sets[700] = "", pairs[1000] = "";
+    char marks[200] = "", sets[700] = "";
 
     if (s.columns[0])
         return &s;
@@ -38,20 +37,7 @@ static const struct person_sql *sql(void)
         snprintf(marks + strlen(marks), sizeof marks - strlen(marks), "%s?", sep);
         snprintf(sets + strlen(sets), sizeof sets - strlen(sets), "%s%s = ?", sep,
                  person_fields[i].key);
-        /* Codes are stored as integers; the audit keeps every value as text. */
-        if (person_fields[i].type == FT_FLAG || person_fields[i].type == FT_CHOICE)
-            snprintf(pairs + strlen(pairs), sizeof pairs - strlen(pairs),
-                     "%s'%s', CAST(%s AS TEXT)", sep, person_fields[i].key, person_fields[i].key);
-        else
-            snprintf(pairs + strlen(pairs), sizeof pairs - strlen(pairs), "%s'%s', %s", sep,
-                     person_fields[i].key, person_fields[i].key);
     }
-    /* The insert's audit row is built by SQLite from the stored row (empty fields are
-     * null), so one statement can audit a whole bulk import. */
-    snprintf(s.audit_inserts, sizeof s.audit_inserts,
-             "INSERT INTO audit (at, user, entity, entity_id, action, before, after) "
-             "SELECT ?1, ?2, 'person', id, 'insert', NULL, json_object(%s) "
-             "FROM person WHERE id BETWEEN ?3 AND ?4 ORDER BY id", pairs);
     snprintf(s.insert, sizeof s.insert, "INSERT INTO person (%s, id_no) VALUES (%s, ?)",
              s.columns, marks);
     snprintf(s.update, sizeof s.update, "UPDATE person SET %s, id_no = ? WHERE id = ?", sets);
@@ -130,7 +116,7 @@ static int holder_error(struct db *db, const char *id_no, struct dpf_err *err)
     return db_fail(db, err);
 }
 
-int person_insert_row(struct db *db, struct person *p, struct dpf_err *err)
+static int person_insert_row(struct db *db, struct person *p, struct dpf_err *err)
 {
     sqlite3_stmt *st = db_stmt(db, sql()->insert, err);
     char id[IDCARD_LEN + 1];
@@ -149,26 +135,39 @@ int person_insert_row(struct db *db, struct person *p, struct dpf_err *err)
     return DPF_OK;
 }
 
-int person_audit_inserts(struct db *db, int64_t first, int64_t last, struct dpf_err *err)
+/* JSON object of the person's non-empty fields: the audit record of an insert. Written
+ * with as few calls as possible, since a bulk import makes a million of them. */
+static void json_all(struct strbuf *sb, const struct person *p)
 {
-    sqlite3_stmt *st = db_stmt(db, sql()->audit_inserts, err);
-    int rc;
+    int n = 0;
 
-    if (!st)
-        return DPF_EDB;
-    sqlite3_bind_text(st, 1, db->now, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, db->user, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 3, first);
-    sqlite3_bind_int64(st, 4, last);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+    sb_addn(sb, "{", 1);
+    for (int i = 0; i < PERSON_NFIELDS; i++) {
+        if (!p->v[i])
+            continue;
+        if (n++)
+            sb_addn(sb, ",", 1);
+        sb_addn(sb, "\"", 1);
+        sb_add(sb, person_fields[i].key);    /* keys need no escaping */
+        sb_addn(sb, "\":", 2);
+        sb_json_str(sb, p->v[i]);
+    }
+    sb_addn(sb, "}", 1);
 }
 
 int person_insert(struct db *db, struct person *p, struct dpf_err *err)
 {
+    struct strbuf after;
     int rc = person_insert_row(db, p, err);
-    return rc == DPF_OK ? person_audit_inserts(db, p->id, p->id, err) : rc;
+
+    if (rc != DPF_OK)
+        return rc;
+    sb_init(&after);
+    json_all(&after, p);
+    rc = after.oom ? dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"))
+                   : audit_record(db, "person", p->id, "insert", NULL, sb_str(&after), err);
+    sb_free(&after);
+    return rc;
 }
 
 static int store_update(struct db *db, const struct person *p, const char *action,

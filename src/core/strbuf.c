@@ -18,7 +18,7 @@ void sb_free(struct strbuf *b)
 
 static int grow(struct strbuf *b, size_t more)
 {
-    size_t cap = b->cap ? b->cap : 64;
+    size_t cap = b->cap ? b->cap : 512;
     char *s;
     if (b->oom)
         return -1;
@@ -37,7 +37,7 @@ static int grow(struct strbuf *b, size_t more)
 
 void sb_addn(struct strbuf *b, const char *s, size_t n)
 {
-    if (grow(b, n) != 0)
+    if (b->len + n + 1 > b->cap && grow(b, n) != 0)
         return;
     memcpy(b->s + b->len, s, n);
     b->len += n;
@@ -69,7 +69,7 @@ void sb_json_str(struct strbuf *b, const char *s)
     char esc[8];
     size_t run;
 
-    sb_add(b, "\"");
+    sb_addn(b, "\"", 1);
     while (*s) {
         /* Copy the longest run that needs no escaping in one go. */
         for (run = 0; (unsigned char)s[run] >= 0x20 && s[run] != '"' && s[run] != '\\'; run++)
@@ -85,7 +85,7 @@ void sb_json_str(struct strbuf *b, const char *s)
         sb_add(b, esc);
         s++;
     }
-    sb_add(b, "\"");
+    sb_addn(b, "\"", 1);
 }
 
 const char *sb_str(struct strbuf *b)

@@ -8,7 +8,7 @@
 struct strbuf {
     char *s;
     size_t len, cap;
-    int oom;            /* set once an allocation failed; further appends do nothing */
+    int oom;            /* set once an allocation failed: the text is incomplete */
 };
 
 void sb_init(struct strbuf *b);
