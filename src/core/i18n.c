@@ -55,8 +55,18 @@ void i18n_init(const char *lang, const char *argv0)
             msgs = getenv("LC_MESSAGES");
         if (!msgs || !*msgs)
             msgs = getenv("LANG");
-        if (!names_language(msgs))
+        /* Set LANGUAGE from the locale's name too: the locale itself (zh_CN.UTF-8) is often
+         * not installed, and gettext still follows LANGUAGE under C.UTF-8. */
+        if (!names_language(msgs)) {
             setenv("LANGUAGE", "zh_CN", 1);
+        } else {
+            /* Any Chinese locale falls back to the Simplified catalogue, not to English. */
+            char name[48];
+            int n = (int)strcspn(msgs, ".@");
+            snprintf(name, sizeof name, "%.*s%s", n > 20 ? 20 : n, msgs,
+                     strncmp(msgs, "zh", 2) == 0 ? ":zh_CN" : "");
+            setenv("LANGUAGE", name, 1);
+        }
     }
     if (!setlocale(LC_ALL, ""))
         setlocale(LC_ALL, "C.UTF-8");
