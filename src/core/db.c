@@ -284,11 +284,13 @@ int db_table_empty(struct db *db, const char *table, struct dpf_err *err)
 int db_bulk_begin(struct db *db, struct dpf_err *err)
 {
     /* Loading an empty register: a rollback journal writes each page once, where WAL writes
-     * it to the log and again at the checkpoint. SQLite keeps WAL if another connection is
-     * open, which is as it should be. Also keep the pages in memory rather than spilling
-     * mid-transaction, and sort the rebuilt indexes in memory. */
-    return db_exec(db, "PRAGMA journal_mode = DELETE; PRAGMA cache_size = -1048576; "
-                       "PRAGMA temp_store = MEMORY; PRAGMA threads = 2", err);
+     * it to the log and again at the checkpoint. Best effort: while another connection has
+     * the file open SQLite refuses to leave WAL, and the load simply runs in WAL. Also keep
+     * the pages in memory rather than spilling mid-transaction, and sort the rebuilt
+     * indexes in memory. */
+    sqlite3_exec(db->h, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+    return db_exec(db, "PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY; "
+                       "PRAGMA threads = 2", err);
 }
 
 void db_bulk_end(struct db *db)
