@@ -1,4 +1,4 @@
-# dpf build. Targets: all (default), run, test, asan, bench, clean, deps, pot.
+# dpf build. Targets: all (default), run, test, asan, bench, lint, clean, deps, pot.
 # Everything is built under $(BUILD); `make asan` uses a separate tree.
 
 BUILD   ?= build
@@ -28,7 +28,7 @@ MO       := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/dpf.mo)
 DPF      := $(BUILD)/dpf
 DEMO_DB  ?= demo.db
 
-.PHONY: all run test unit cli asan bench clean deps pot
+.PHONY: all run test unit cli asan bench clean deps pot lint
 all: $(DPF) $(MO)
 
 deps:
@@ -76,6 +76,11 @@ $(BUILD)/bench_register: bench/bench_register.c $(BUILD)/libdpfcore.a
 
 bench: deps all $(BUILD)/bench_register
 	@bench/run.sh $(BUILD)
+
+# Static analysis; any finding fails.
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability --std=c11 \
+	    -Iinclude src/core src/cli tests/unit bench
 
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -o po/dpf.pot $(CORE_SRC) $(CLI_SRC) src/core/*.h

@@ -37,7 +37,7 @@ static uint64_t next(struct gen *g)
 
 static int rnd(struct gen *g, int n)
 {
-    return (int)(next(g) % (uint64_t)n);
+    return n > 0 ? (int)(next(g) % (uint64_t)n) : 0;
 }
 
 /* Index into weights[] chosen with probability weight / sum. */
