@@ -26,10 +26,11 @@ int idcard_gender(const char *id);
  * first and last four characters. out must hold strlen(s) + 1 bytes. */
 void idcard_mask(const char *s, char *out);
 
-/* Validates a certificate number: a valid ID, the category digit, the level digit and an
- * optional reissue suffix ("B", "B2"). Writes the canonical form to out[CERT_MAX_LEN + 1].
- * category and level are what the person record says (0 = not known, not checked). */
-int cert_validate(const char *cert, int category, int level, const char *today,
-                  char out[CERT_MAX_LEN + 1], struct dpf_err *err);
+/* Validates a certificate number on its own: a valid ID, a category digit 1-7, a level
+ * digit 1-4 and an optional reissue suffix ("B", "B2"). Writes the canonical form to
+ * out[CERT_MAX_LEN + 1]. That the digits match the person's category and level is a rule of
+ * the person record (person_validate), which can name both. */
+int cert_validate(const char *cert, const char *today, char out[CERT_MAX_LEN + 1],
+                  struct dpf_err *err);
 
 #endif

@@ -103,8 +103,8 @@ static int suffix_ok(const char *s)
     return 1;
 }
 
-int cert_validate(const char *cert, int category, int level, const char *today,
-                  char out[CERT_MAX_LEN + 1], struct dpf_err *err)
+int cert_validate(const char *cert, const char *today, char out[CERT_MAX_LEN + 1],
+                  struct dpf_err *err)
 {
     static const char field[] = "cert_no";
     size_t len = strlen(cert);
@@ -132,14 +132,6 @@ int cert_validate(const char *cert, int category, int level, const char *today,
         return dpf_err_set(err, DPF_EINVAL, field,
                            _("Certificate number: unknown suffix \"%s\" (a reissue is B or "
                              "B2)"), cert + 20);
-    if (category && c != category)
-        return dpf_err_set(err, DPF_EINVAL, field,
-                           _("Certificate number: category digit %d does not match the "
-                             "category %d"), c, category);
-    if (level && l != level)
-        return dpf_err_set(err, DPF_EINVAL, field,
-                           _("Certificate number: level digit %d does not match the level %d"),
-                           l, level);
     memcpy(out, id, IDCARD_LEN);
     for (size_t i = IDCARD_LEN; i <= len; i++)
         out[i] = (char)toupper((unsigned char)cert[i]);

@@ -143,7 +143,7 @@ int person_validate(struct person *p, const char *today, struct dpf_err *err)
             !p->v[i])
             return dpf_err_set(err, DPF_EINVAL, person_fields[i].key, _("%s is required"),
                                _(person_fields[i].label));
-    rc = cert_validate(p->v[PF_CERT_NO], 0, 0, today, cert, err);
+    rc = cert_validate(p->v[PF_CERT_NO], today, cert, err);
     if (rc != DPF_OK)
         return rc;
     if ((rc = check_digits(p, cert, err)) != DPF_OK)

@@ -38,9 +38,18 @@ static void refuses_disagreement(void **state)
     assert_int_equal(person_validate(&p, TU_TODAY, &err), DPF_EINVAL);
     assert_string_equal(err.field, "birth_date");
     person_set(&p, PF_BIRTH_DATE, NULL);
+    /* Category and level must be the certificate's digits; the message names both. */
+    person_set(&p, PF_CATEGORY, "1");
+    assert_int_equal(person_validate(&p, TU_TODAY, &err), DPF_EINVAL);
+    assert_string_equal(err.field, "cert_no");
+    assert_non_null(strstr(err.msg, "Category"));
+    assert_non_null(strstr(err.msg, "听力"));
+    assert_non_null(strstr(err.msg, "视力"));
+    person_set(&p, PF_CATEGORY, NULL);
     person_set(&p, PF_LEVEL, "2");
     assert_int_equal(person_validate(&p, TU_TODAY, &err), DPF_EINVAL);
     assert_string_equal(err.field, "cert_no");
+    assert_non_null(strstr(err.msg, "Level"));
     person_set(&p, PF_LEVEL, NULL);
     person_set(&p, PF_STATUS, "2");
     assert_int_equal(person_validate(&p, TU_TODAY, &err), DPF_EINVAL);
