@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 #include "dpf/err.h"
+#include "dpf/field.h"
 
 struct db;
 
@@ -13,7 +14,6 @@ enum yearly_contact { YC_HOME = 1, YC_FACE, YC_PHONE, YC_LOST };
 enum yearly_outcome { YO_VERIFIED = 1, YO_DECEASED };
 
 /* The fields of an update as its audit rows name them (year, contact, outcome, date). */
-#include "dpf/field.h"
 enum { YEARLY_NFIELDS = 4 };
 extern const struct field yearly_fields[YEARLY_NFIELDS];
 

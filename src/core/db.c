@@ -65,7 +65,9 @@ static int check_ours(struct db *db, struct dpf_err *err)
 int db_open(const char *path, unsigned flags, struct db **out, struct dpf_err *err)
 {
     struct db *db = calloc(1, sizeof *db);
-    int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | ((flags & DB_CREATE) ? SQLITE_OPEN_CREATE : 0);
+    /* One connection per thread: SQLite's own mutexes would only cost time. */
+    int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+                 ((flags & DB_CREATE) ? SQLITE_OPEN_CREATE : 0);
     char sql[64];
 
     *out = NULL;

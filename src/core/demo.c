@@ -120,11 +120,6 @@ static void phone(struct gen *g, char *out, size_t n)
         snprintf(out, n, "0564-%d%06d", 3 + rnd(g, 5), rnd(g, 1000000));
 }
 
-static void set(struct person *p, int f, const char *v)
-{
-    person_set(p, f, v);
-}
-
 static void set_int(struct person *p, int f, int v)
 {
     char buf[16];
@@ -154,8 +149,8 @@ static void status(struct gen *g, struct person *p, int issue_day)
         day = issue_day;
     day_to_date(day, date);
     set_int(p, PF_STATUS, s);
-    set(p, PF_STATUS_DATE, date);
-    set(p, PF_STATUS_REASON, reasons[s - 1]);
+    person_set(p, PF_STATUS_DATE, date);
+    person_set(p, PF_STATUS_REASON, reasons[s - 1]);
 }
 
 static void make_person(struct gen *g, struct person *p, const char id[19], int male, int day)
@@ -168,25 +163,25 @@ static void make_person(struct gen *g, struct person *p, const char id[19], int 
 
     snprintf(cert, sizeof cert, "%s%d%d", id, cat, lvl);
     person_init(p);
-    set(p, PF_CERT_NO, cert);
+    person_set(p, PF_CERT_NO, cert);
     names(g, male, buf, sizeof buf);
-    set(p, PF_NAME, buf);
-    set(p, PF_ETHNICITY, demo_ethnicities[rnd(g, DEMO_N(demo_ethnicities))]);
-    set(p, PF_TOWNSHIP, demo_townships[t]);
+    person_set(p, PF_NAME, buf);
+    person_set(p, PF_ETHNICITY, demo_ethnicities[rnd(g, DEMO_N(demo_ethnicities))]);
+    person_set(p, PF_TOWNSHIP, demo_townships[t]);
     village_name(t, rnd(g, VILLAGES_PER_TOWNSHIP), village, sizeof village);
-    set(p, PF_VILLAGE, village);
+    person_set(p, PF_VILLAGE, village);
     snprintf(buf, sizeof buf, "%s%s%d%s%d号", demo_townships[t], village, 1 + rnd(g, 12),
              demo_streets[rnd(g, DEMO_N(demo_streets))], 1 + rnd(g, 60));
-    set(p, PF_ADDRESS, buf);
+    person_set(p, PF_ADDRESS, buf);
     if (pct(g, 88)) {
         phone(g, buf, sizeof buf);
-        set(p, PF_PHONE, buf);
+        person_set(p, PF_PHONE, buf);
     }
     if (cat == 5 || cat == 6 || g->today_days - day < 18 * 365) {
         names(g, rnd(g, 2), buf, sizeof buf);
-        set(p, PF_GUARDIAN, buf);
+        person_set(p, PF_GUARDIAN, buf);
         phone(g, buf, sizeof buf);
-        set(p, PF_GUARDIAN_PHONE, buf);
+        person_set(p, PF_GUARDIAN_PHONE, buf);
     }
     set_int(p, PF_POOR_REG, poor);
     set_int(p, PF_DIBAO, pct(g, poor ? 70 : 20));
@@ -199,11 +194,11 @@ static void make_person(struct gen *g, struct person *p, const char id[19], int 
     if (issue > g->today_days)
         issue = g->today_days;
     day_to_date(issue, buf);
-    set(p, PF_CERT_ISSUE_DATE, buf);
+    person_set(p, PF_CERT_ISSUE_DATE, buf);
     if (pct(g, 92)) {
         snprintf(buf, sizeof buf, "6217%05d%05d%05d", rnd(g, 100000), rnd(g, 100000),
                  rnd(g, 100000));
-        set(p, PF_BANK_ACCOUNT, buf);
+        person_set(p, PF_BANK_ACCOUNT, buf);
     }
     status(g, p, issue);
 }

@@ -43,12 +43,14 @@ static void write_file(const char *name, const char *data, size_t len)
     fclose(f);
 }
 
-/* A valid row with the full template's columns; seq makes the ID unique. */
-static void row(char *out, size_t n, int seq, const char *name, const char *phone)
+/* Appends a valid line with the full template's columns to buf; seq makes the ID unique. */
+static void add_row(char *buf, size_t cap, int seq, const char *name, const char *phone)
 {
     char id[19];
+    size_t used = strlen(buf);
     tu_id(id, "341503", "19650312", seq);
-    snprintf(out, n, "%s41,%s,,,汉族,肢体,一级,江家店镇,永兴村,,%s,,,是,否,否,否,2012-05-08,在册,,,,",
+    snprintf(buf + used, cap - used,
+             "%s41,%s,,,汉族,肢体,一级,江家店镇,永兴村,,%s,,,是,否,否,否,2012-05-08,在册,,,,\n",
              id, name, phone);
 }
 
@@ -106,7 +108,7 @@ static void gbk_detected_and_named(void **state)
     iconv_t cd = iconv_open("GBK", "UTF-8");
     (void)state;
     snprintf(utf8, sizeof utf8, HEADER "\r\n");
-    row(utf8 + strlen(utf8), sizeof utf8 - strlen(utf8), 101, "张伟", "13805641234");
+    add_row(utf8, sizeof utf8, 101, "张伟", "13805641234");
     inleft = strlen(utf8);
     assert_true(cd != (iconv_t)-1);
     assert_int_not_equal(iconv(cd, &in, &inleft, &out, &outleft), (size_t)-1);
@@ -131,12 +133,9 @@ static void bad_row_writes_nothing_unless_partial(void **state)
     struct dpf_err err;
     char buf[4096] = HEADER "\n", *rejects;
     (void)state;
-    row(buf + strlen(buf), 500, 101, "张伟", "13805641234");
-    strcat(buf, "\n");
-    row(buf + strlen(buf), 500, 103, "王芳", "12345");          /* bad phone: line 3 */
-    strcat(buf, "\n");
-    row(buf + strlen(buf), 500, 105, "李强", "13905647777");
-    strcat(buf, "\n");
+    add_row(buf, sizeof buf, 101, "张伟", "13805641234");
+    add_row(buf, sizeof buf, 103, "王芳", "12345");          /* bad phone: line 3 */
+    add_row(buf, sizeof buf, 105, "李强", "13905647777");
     write_file("b.csv", buf, strlen(buf));
 
     assert_int_equal(import(db, "b.csv", 0, 0, TE_AUTO, &res, &err), DPF_OK);
@@ -175,7 +174,7 @@ static void dry_run_writes_nothing(void **state)
     struct dpf_err err;
     char buf[2048] = HEADER "\n";
     (void)state;
-    row(buf + strlen(buf), 500, 101, "张伟", "13805641234");
+    add_row(buf, sizeof buf, 101, "张伟", "13805641234");
     write_file("d.csv", buf, strlen(buf));
     assert_int_equal(import(db, "d.csv", 0, 1, TE_AUTO, &res, &err), DPF_OK);
     assert_int_equal(res.added, 1);
@@ -191,12 +190,9 @@ static void duplicate_id_in_file_names_both_lines(void **state)
     struct dpf_err err;
     char buf[4096] = HEADER "\n", *rejects;
     (void)state;
-    row(buf + strlen(buf), 500, 101, "张伟", "13805641234");
-    strcat(buf, "\n");
-    row(buf + strlen(buf), 500, 103, "王芳", "13805641235");
-    strcat(buf, "\n");
-    row(buf + strlen(buf), 500, 101, "张伟伟", "13805641236");
-    strcat(buf, "\n");
+    add_row(buf, sizeof buf, 101, "张伟", "13805641234");
+    add_row(buf, sizeof buf, 103, "王芳", "13805641235");
+    add_row(buf, sizeof buf, 101, "张伟伟", "13805641236");
     write_file("u.csv", buf, strlen(buf));
     assert_int_equal(import(db, "u.csv", 0, 0, TE_AUTO, &res, &err), DPF_OK);
     assert_int_equal(res.rejected, 1);
@@ -213,10 +209,8 @@ static void update_keeps_missing_columns_and_audits(void **state)
     struct dpf_err err;
     char buf[4096] = HEADER "\n", id[19];
     (void)state;
-    row(buf + strlen(buf), 500, 101, "张伟", "13805641234");
-    strcat(buf, "\n");
-    row(buf + strlen(buf), 500, 103, "王芳", "13805641235");
-    strcat(buf, "\n");
+    add_row(buf, sizeof buf, 101, "张伟", "13805641234");
+    add_row(buf, sizeof buf, 103, "王芳", "13805641235");
     write_file("u1.csv", buf, strlen(buf));
     assert_int_equal(import(db, "u1.csv", 0, 0, TE_AUTO, &res, &err), DPF_OK);
     assert_int_equal(res.added, 2);
