@@ -1,4 +1,4 @@
-# dpf build. Targets: all (default), run, test, asan, bench, lint, clean, deps, pot.
+# dpf build. Targets: all (default), run, test, asan, tsan, bench, lint, clean, deps, pot.
 # Everything is built under $(BUILD); `make asan` uses a separate tree.
 
 BUILD   ?= build
@@ -7,10 +7,13 @@ PREFIX  ?= /usr/local
 CC      ?= cc
 PKGS    := sqlite3 xlsxwriter
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 \
+CFLAGS  += -pthread -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 \
            -DDPF_LOCALEDIR='"$(PREFIX)/share/locale"' -Iinclude -I$(BUILD) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz) -lm
-ifneq ($(SAN),)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz) -lm -pthread
+ifeq ($(SAN),thread)
+CFLAGS  += -O1 -fno-omit-frame-pointer -fsanitize=thread
+LDFLAGS += -fsanitize=thread
+else ifneq ($(SAN),)
 CFLAGS  += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=address,undefined
 endif
@@ -28,7 +31,7 @@ MO       := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/dpf.mo)
 DPF      := $(BUILD)/dpf
 DEMO_DB  ?= demo.db
 
-.PHONY: all run test unit cli asan bench clean deps pot lint
+.PHONY: all run test unit cli asan tsan bench clean deps pot lint
 all: $(DPF) $(MO)
 
 deps:
@@ -71,6 +74,10 @@ test: deps all $(UNIT_BIN)
 asan:
 	$(MAKE) BUILD=build-asan SAN=1 test
 
+# The bulk import runs on two threads: ThreadSanitizer watches them.
+tsan:
+	$(MAKE) BUILD=build-tsan SAN=thread test
+
 $(BUILD)/bench_register: bench/bench_register.c $(BUILD)/libdpfcore.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libdpfcore.a $(LDLIBS)
 
@@ -86,4 +93,4 @@ pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -o po/dpf.pot $(CORE_SRC) $(CLI_SRC) src/core/*.h
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-tsan

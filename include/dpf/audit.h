@@ -13,6 +13,11 @@ struct db;
 int audit_record(struct db *db, const char *entity, int64_t entity_id, const char *action,
                  const char *before, const char *after, struct dpf_err *err);
 
+/* The same action on n consecutive entities first_id.. with no before and after[i]: the
+ * insert records of a bulk load, several to a statement. */
+int audit_record_run(struct db *db, const char *entity, int64_t first_id, const char *action,
+                     const char *const *after, int n, struct dpf_err *err);
+
 struct audit_row {
     int64_t id;
     const char *at, *user, *entity, *action, *before, *after;

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+#include <stdio.h>
 #include <sqlite3.h>
 #include "dpf/audit.h"
 #include "dpf/db.h"
@@ -6,6 +7,26 @@
 static const char insert_sql[] =
     "INSERT INTO audit (at, user, entity, entity_id, action, before, after) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+/* A bulk load writes its audit rows this many to a statement (see person_insert_run). */
+enum { RUN_ROWS = 16 };
+
+/* RUN_ROWS rows sharing ?1 time, ?2 user, ?3 entity and ?4 action; row r has its entity
+ * id in ?(5 + 2r) and its after in ?(6 + 2r). */
+static const char *run_sql(void)
+{
+    static char sql[200 + RUN_ROWS * 40];
+    size_t len;
+
+    if (sql[0])
+        return sql;
+    len = (size_t)snprintf(sql, sizeof sql, "INSERT INTO audit (at, user, entity, entity_id, "
+                           "action, before, after) VALUES ");
+    for (int r = 0; r < RUN_ROWS; r++)
+        len += (size_t)snprintf(sql + len, sizeof sql - len, "%s(?1, ?2, ?3, ?%d, ?4, NULL, ?%d)",
+                                r ? ", " : "", 5 + 2 * r, 6 + 2 * r);
+    return sql;
+}
 
 static const char history_sql[] =
     "SELECT id, at, user, entity, entity_id, action, before, after FROM audit "
@@ -27,6 +48,35 @@ int audit_record(struct db *db, const char *entity, int64_t entity_id, const cha
     if (sqlite3_step(st) != SQLITE_DONE)
         return db_fail(db, err);
     sqlite3_reset(st);
+    return DPF_OK;
+}
+
+int audit_record_run(struct db *db, const char *entity, int64_t first_id, const char *action,
+                     const char *const *after, int n, struct dpf_err *err)
+{
+    int done = 0, rc;
+
+    for (; n - done >= RUN_ROWS; done += RUN_ROWS) {
+        sqlite3_stmt *st = db_stmt(db, run_sql(), err);
+        if (!st)
+            return DPF_EDB;
+        sqlite3_bind_text(st, 1, db->now, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, db->user, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, entity, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, action, -1, SQLITE_STATIC);
+        for (int r = 0; r < RUN_ROWS; r++) {
+            sqlite3_bind_int64(st, 5 + 2 * r, first_id + done + r);
+            sqlite3_bind_text(st, 6 + 2 * r, after[done + r], -1, SQLITE_STATIC);
+        }
+        rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE)
+            return db_fail(db, err);
+    }
+    for (; done < n; done++)
+        if ((rc = audit_record(db, entity, first_id + done, action, NULL, after[done], err)) !=
+            DPF_OK)
+            return rc;
     return DPF_OK;
 }
 

@@ -159,7 +159,7 @@ static void make_person(struct gen *g, struct person *p, const char id[19], int 
     static const int cat_w[] = { 11, 9, 1, 48, 10, 12, 9 }, lvl_w[] = { 15, 30, 25, 30 };
     int t = pick(g, town_w, DEMO_N(town_w)), cat = pick(g, cat_w, 7) + 1;
     int lvl = pick(g, lvl_w, 4) + 1, poor = pct(g, 52), issue;
-    char buf[160], cert[24], village[32];
+    char buf[160], cert[48], village[32];
 
     snprintf(cert, sizeof cert, "%s%d%d", id, cat, lvl);
     person_init(p);

@@ -1,30 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* Person import: header mapping, per-row parsing and validation, insert-or-update by
- * resident ID, rejects file. The file is read whole and the work is one transaction. */
+ * resident ID, rejects file. The file is read whole and the work is one transaction. An
+ * empty register is loaded by import_bulk.c instead of the row-by-row loop here. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "dpf/csv.h"
-#include "dpf/db.h"
 #include "dpf/i18n.h"
 #include "dpf/idcard.h"
-#include "dpf/import.h"
-#include "dpf/person.h"
-#include "idset.h"
-
-struct importer {
-    struct db *db;
-    const struct import_opts *opts;
-    struct import_result *res;
-    int col_field[PERSON_NFIELDS];  /* file column -> field index */
-    int ncols;
-    const char *headers[PERSON_NFIELDS];
-    struct idset seen;
-    FILE *rejects;
-    const char *path;
-    int bulk;                       /* the register was empty: no lookups, indexes rebuilt */
-    struct db_index_set indexes;
-};
+#include "import_internal.h"
 
 static void rejects_path(const char *input, const char *given, char out[PATH_MAX])
 {
@@ -116,7 +99,7 @@ static const char *header_of(const char *key)
     return f >= 0 ? person_fields[f].header : "";
 }
 
-/* Parses the row into row; present[f] says which fields the file has. Rejects on error. */
+/* Parses the record's fields into row; each bad field is written to the rejects file. */
 static int parse_row(struct importer *im, const struct csv_record *rec, struct person *row,
                      int *ok, struct dpf_err *err)
 {
@@ -154,22 +137,26 @@ static void merge(const struct importer *im, struct person *row, const struct pe
             person_set(row, f, old->v[f]);
 }
 
-static int store_row(struct importer *im, const struct csv_record *rec, struct person *row,
-                     struct dpf_err *err)
+int import_check(struct importer *im, const struct csv_record *rec, struct person *row,
+                 int *ok, struct dpf_err *err)
 {
     struct person old;
     struct dpf_err ve;
     char id[IDCARD_LEN + 1];
     long first;
-    int rc, changed;
+    int rc;
 
+    if ((rc = parse_row(im, rec, row, ok, err)) != DPF_OK || !*ok)
+        goto out;
+    *ok = 0;
     person_id_no(row, id);
     if (strlen(id) == IDCARD_LEN && (first = idset_add(&im->seen, id, rec->line)) != 0) {
         if (first < 0)
             return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
         snprintf(ve.msg, sizeof ve.msg, _("resident ID %s is also on line %ld of this file"), id,
                  first);
-        return reject(im, rec, person_fields[PF_CERT_NO].header, ve.msg, err);
+        rc = reject(im, rec, person_fields[PF_CERT_NO].header, ve.msg, err);
+        goto out;
     }
     person_init(&old);
     rc = im->bulk ? DPF_ENOTFOUND : person_find(im->db, id, &old, err);
@@ -178,8 +165,24 @@ static int store_row(struct importer *im, const struct csv_record *rec, struct p
     person_clear(&old);
     if (rc != DPF_OK && rc != DPF_ENOTFOUND)
         return rc;
+    rc = DPF_OK;
     if (person_validate(row, im->db->today, &ve) != DPF_OK)
-        return reject(im, rec, header_of(ve.field), ve.msg, err);
+        rc = reject(im, rec, header_of(ve.field), ve.msg, err);
+    else
+        *ok = 1;
+out:
+    if (rc == DPF_OK && !*ok)
+        im->res->rejected++;
+    return rc;
+}
+
+/* Inserts or updates the checked row; what the database refuses is rejected like a bad field. */
+static int write_row(struct importer *im, const struct csv_record *rec, struct person *row,
+                     struct dpf_err *err)
+{
+    struct dpf_err ve;
+    int rc, changed;
+
     if (row->id) {
         rc = person_update(im->db, row, &changed, &ve);
         if (rc == DPF_OK)
@@ -189,20 +192,57 @@ static int store_row(struct importer *im, const struct csv_record *rec, struct p
         if (rc == DPF_OK)
             im->res->added++;
     }
-    if (rc == DPF_EINVAL || rc == DPF_EDUP)
+    if (rc == DPF_EINVAL || rc == DPF_EDUP) {
+        im->res->rejected++;
         return reject(im, rec, header_of(ve.field), ve.msg, err);
+    }
     if (rc != DPF_OK)
         *err = ve;
+    return rc;
+}
+
+int import_next(struct importer *im, struct csv_reader *rd, struct csv_record *rec,
+                struct dpf_err *err)
+{
+    struct dpf_err ce;
+    char col[32];
+    int r;
+
+    while ((r = csv_next(rd, rec, &ce)) != 0) {
+        if (r > 0 && blank(rec))
+            continue;
+        im->res->rows++;
+        if (r > 0)
+            return 1;
+        im->res->rejected++;
+        snprintf(col, sizeof col, "%d", rec->bad_column);
+        if (reject(im, rec, col, ce.msg, err) != DPF_OK)
+            return -1;
+    }
+    return 0;
+}
+
+static int run_rows(struct importer *im, struct csv_reader *rd, struct dpf_err *err)
+{
+    struct csv_record rec;
+    struct person row;
+    int r, ok, rc = DPF_OK;
+
+    person_init(&row);
+    while (rc == DPF_OK && (r = import_next(im, rd, &rec, err)) != 0) {
+        rc = r < 0 ? DPF_EIO : import_check(im, &rec, &row, &ok, err);
+        if (rc == DPF_OK && ok)
+            rc = write_row(im, &rec, &row, err);
+        person_clear(&row);
+    }
     return rc;
 }
 
 static int run(struct importer *im, struct csv_reader *rd, struct dpf_err *err)
 {
     struct csv_record rec;
-    struct person row;
     struct dpf_err ce;
-    int r, ok, rc = DPF_OK;
-    long before;
+    int r, rc;
 
     r = csv_next(rd, &rec, &ce);
     if (r <= 0)
@@ -210,32 +250,16 @@ static int run(struct importer *im, struct csv_reader *rd, struct dpf_err *err)
                            r == 0 ? _("the file is empty") : ce.msg);
     if ((rc = map_header(im, &rec, err)) != DPF_OK)
         return rc;
-    if (im->bulk && (rc = db_indexes_drop(im->db, "person", &im->indexes, err)) != DPF_OK)
+    if (!im->bulk)
+        return run_rows(im, rd, err);
+    if ((rc = db_indexes_drop(im->db, "person", &im->indexes, err)) != DPF_OK)
         return rc;
-    person_init(&row);
-    while (rc == DPF_OK && (r = csv_next(rd, &rec, &ce)) != 0) {
-        if (r < 0) {
-            char col[32];
-            im->res->rows++;
-            im->res->rejected++;
-            snprintf(col, sizeof col, "%d", rec.bad_column);
-            rc = reject(im, &rec, col, ce.msg, err);
-            continue;
-        }
-        if (blank(&rec))
-            continue;
-        im->res->rows++;
-        before = im->res->added + im->res->updated + im->res->unchanged;
-        rc = parse_row(im, &rec, &row, &ok, err);
-        if (rc == DPF_OK && ok)
-            rc = store_row(im, &rec, &row, err);
-        if (rc == DPF_OK && im->res->added + im->res->updated + im->res->unchanged == before)
-            im->res->rejected++;
-        person_clear(&row);
-    }
-    if (rc == DPF_OK && im->bulk)
-        rc = db_indexes_restore(im->db, &im->indexes, err);
-    return rc;
+    if ((rc = import_bulk(im, rd, err)) != DPF_OK)
+        return rc;
+    /* Nothing will be committed: the rollback brings the indexes back. */
+    if (im->opts->dry_run || (im->res->rejected && !im->opts->partial))
+        return DPF_OK;
+    return db_indexes_restore(im->db, &im->indexes, err);
 }
 
 int import_persons(struct db *db, const char *path, const struct import_opts *opts,

@@ -76,7 +76,9 @@ int person_int(const struct person *p, int field)
 void person_id_no(const struct person *p, char out[19])
 {
     const char *c = p->v[PF_CERT_NO] ? p->v[PF_CERT_NO] : "";
-    snprintf(out, 19, "%.18s", c);
+    size_t n = strnlen(c, 18);
+    memcpy(out, c, n);
+    out[n] = '\0';
 }
 
 /* A validation error for one field, prefixed with its label. */

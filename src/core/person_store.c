@@ -14,9 +14,15 @@
 #include "person_internal.h"
 #include "strbuf.h"
 
+/* A bulk load inserts this many persons per statement: a statement's set-up and tear-down
+ * cost as much as inserting a row. */
+enum { RUN_ROWS = 16 };
+
 struct person_sql {
     char columns[600];      /* "cert_no, name, ..." in field order */
     char insert[900];
+    char insert_id[900];    /* with the id given: id, fields, id_no */
+    char insert_run[900 + RUN_ROWS * 120];  /* RUN_ROWS rows of insert_id */
     char update[900];
     char by_id[900];
     char by_idno[900];
@@ -40,6 +46,12 @@ static const struct person_sql *sql(void)
     }
     snprintf(s.insert, sizeof s.insert, "INSERT INTO person (%s, id_no) VALUES (%s, ?)",
              s.columns, marks);
+    snprintf(s.insert_id, sizeof s.insert_id,
+             "INSERT INTO person (id, %s, id_no) VALUES (?, %s, ?)", s.columns, marks);
+    snprintf(s.insert_run, sizeof s.insert_run, "%s", s.insert_id);
+    for (int r = 1; r < RUN_ROWS; r++)
+        snprintf(s.insert_run + strlen(s.insert_run), sizeof s.insert_run - strlen(s.insert_run),
+                 ", (?, %s, ?)", marks);
     snprintf(s.update, sizeof s.update, "UPDATE person SET %s, id_no = ? WHERE id = ?", sets);
     snprintf(s.by_id, sizeof s.by_id, "SELECT id, %s FROM person WHERE id = ?", s.columns);
     snprintf(s.by_idno, sizeof s.by_idno, "SELECT id, %s FROM person WHERE id_no = ?",
@@ -50,21 +62,22 @@ static const struct person_sql *sql(void)
     return &s;
 }
 
-/* Binds the fields to ?1..?N and the resident ID to ?N+1. Values are bound without a
- * copy: p and id must outlive the statement's step. */
-static void bind_fields(sqlite3_stmt *st, const struct person *p, char id[IDCARD_LEN + 1])
+/* Binds the fields to ?at+1..?at+N and the resident ID to ?at+N+1. Values are bound
+ * without a copy: p and id must outlive the statement's step. */
+static void bind_fields(sqlite3_stmt *st, int at, const struct person *p,
+                        char id[IDCARD_LEN + 1])
 {
     for (int i = 0; i < PERSON_NFIELDS; i++) {
         const struct field *f = &person_fields[i];
         if (f->type == FT_FLAG || f->type == FT_CHOICE)
-            sqlite3_bind_int(st, i + 1, person_int(p, i));
+            sqlite3_bind_int(st, at + i + 1, person_int(p, i));
         else if (p->v[i])
-            sqlite3_bind_text(st, i + 1, p->v[i], -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, at + i + 1, p->v[i], -1, SQLITE_STATIC);
         else
-            sqlite3_bind_null(st, i + 1);
+            sqlite3_bind_null(st, at + i + 1);
     }
     person_id_no(p, id);
-    sqlite3_bind_text(st, PERSON_NFIELDS + 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, at + PERSON_NFIELDS + 1, id, -1, SQLITE_STATIC);
 }
 
 /* Reads column 0 (id) and 1..N (fields) of the current row into out. */
@@ -124,7 +137,7 @@ static int person_insert_row(struct db *db, struct person *p, struct dpf_err *er
 
     if (!st)
         return DPF_EDB;
-    bind_fields(st, p, id);
+    bind_fields(st, 0, p, id);
     rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc == SQLITE_CONSTRAINT)
@@ -137,7 +150,7 @@ static int person_insert_row(struct db *db, struct person *p, struct dpf_err *er
 
 /* JSON object of the person's non-empty fields: the audit record of an insert. Written
  * with as few calls as possible, since a bulk import makes a million of them. */
-static void json_all(struct strbuf *sb, const struct person *p)
+void person_insert_json(struct strbuf *sb, const struct person *p)
 {
     int n = 0;
 
@@ -155,17 +168,58 @@ static void json_all(struct strbuf *sb, const struct person *p)
     sb_addn(sb, "}", 1);
 }
 
+int person_insert_audited(struct db *db, struct person *p, const char *after,
+                          struct dpf_err *err)
+{
+    int rc = person_insert_row(db, p, err);
+    return rc == DPF_OK ? audit_record(db, "person", p->id, "insert", NULL, after, err) : rc;
+}
+
+/* Inserts rows[0..k) with the ids first_id.. in one statement (k is 1 or RUN_ROWS). */
+static int insert_rows(struct db *db, struct person *rows, int k, int64_t first_id,
+                       struct dpf_err *err)
+{
+    sqlite3_stmt *st = db_stmt(db, k == 1 ? sql()->insert_id : sql()->insert_run, err);
+    char ids[RUN_ROWS][IDCARD_LEN + 1];
+    int rc;
+
+    if (!st)
+        return DPF_EDB;
+    for (int r = 0; r < k; r++) {
+        int at = r * (PERSON_NFIELDS + 2);
+        sqlite3_bind_int64(st, at + 1, first_id + r);
+        bind_fields(st, at + 1, &rows[r], ids[r]);
+    }
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return db_fail(db, err);
+    for (int r = 0; r < k; r++)
+        rows[r].id = first_id + r;
+    return DPF_OK;
+}
+
+int person_insert_run(struct db *db, struct person *rows, const char *const *after, int n,
+                      int64_t first_id, struct dpf_err *err)
+{
+    for (int done = 0, k; done < n; done += k) {
+        int rc;
+        k = n - done >= RUN_ROWS ? RUN_ROWS : 1;
+        if ((rc = insert_rows(db, rows + done, k, first_id + done, err)) != DPF_OK)
+            return rc;
+    }
+    return audit_record_run(db, "person", first_id, "insert", after, n, err);
+}
+
 int person_insert(struct db *db, struct person *p, struct dpf_err *err)
 {
     struct strbuf after;
-    int rc = person_insert_row(db, p, err);
+    int rc;
 
-    if (rc != DPF_OK)
-        return rc;
     sb_init(&after);
-    json_all(&after, p);
+    person_insert_json(&after, p);
     rc = after.oom ? dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"))
-                   : audit_record(db, "person", p->id, "insert", NULL, sb_str(&after), err);
+                   : person_insert_audited(db, p, sb_str(&after), err);
     sb_free(&after);
     return rc;
 }
@@ -196,7 +250,7 @@ static int store_update(struct db *db, const struct person *p, const char *actio
         rc = DPF_EDB;
         goto out;
     }
-    bind_fields(st, p, id);
+    bind_fields(st, 0, p, id);
     sqlite3_bind_int64(st, PERSON_NFIELDS + 2, p->id);
     rc = sqlite3_step(st);
     sqlite3_reset(st);

@@ -16,6 +16,13 @@ void sb_free(struct strbuf *b)
     sb_init(b);
 }
 
+void sb_reset(struct strbuf *b)
+{
+    b->len = 0;
+    if (b->s)
+        b->s[0] = '\0';
+}
+
 static int grow(struct strbuf *b, size_t more)
 {
     size_t cap = b->cap ? b->cap : 512;

@@ -13,6 +13,7 @@ struct strbuf {
 
 void sb_init(struct strbuf *b);
 void sb_free(struct strbuf *b);
+void sb_reset(struct strbuf *b);                      /* empty, keeping the memory */
 void sb_add(struct strbuf *b, const char *s);
 void sb_addn(struct strbuf *b, const char *s, size_t n);
 void sb_printf(struct strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -3,6 +3,7 @@
  * empty fields, and malformed records reported with line and column, then skipped. */
 #include "testutil.h"
 #include "dpf/csv.h"
+#include "dpf/textfile.h"
 
 static void read_all(const char *text, char out[][8][32], long *lines, int *counts, int *n)
 {
@@ -109,9 +110,35 @@ static void write_then_read(void **state)
     free(buf);
 }
 
+/* Where the first bad byte is, after ASCII runs long and short (the checker skips ASCII
+ * eight bytes at a time) and after Chinese text. */
+static void utf8_checked_at_the_right_byte(void **state)
+{
+    static const struct {
+        const char *s;
+        size_t bad;     /* SIZE_MAX = valid */
+    } cases[] = {
+        { "341503196503120019,张伟,男", SIZE_MAX },
+        { "12345678901234567\xff", 17 },             /* after two 8-byte runs and one byte */
+        { "abc\xe5\xbc\xa0\xc3", 6 },                 /* 张 then a cut-off sequence */
+        { "0123456789\xc0\x80", 10 },                 /* overlong NUL */
+        { "01234567\xed\xa0\x80", 8 },               /* a surrogate */
+        { "\xf4\x90\x80\x80", 0 },                    /* past U+10FFFF */
+        { "\xf0\x9f\x98\x80 ok 12345678", SIZE_MAX },  /* a 4-byte character */
+        { "", SIZE_MAX },
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t len = strlen(cases[i].s);
+        size_t want = cases[i].bad == SIZE_MAX ? len : cases[i].bad;
+        assert_int_equal(utf8_invalid_at(cases[i].s, len), want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(utf8_checked_at_the_right_byte),
         cmocka_unit_test(plain_and_quoted),
         cmocka_unit_test(malformed_rows_are_reported_and_skipped),
         cmocka_unit_test(nul_byte_refused),

@@ -202,6 +202,82 @@ static void duplicate_id_in_file_names_both_lines(void **state)
     db_close(db);
 }
 
+/* Enough rows for the bulk loader's batches to go round its queue several times, with bad
+ * rows at the start, in the middle and at the end. */
+enum { MANY_ROWS = 6000 };
+
+static void write_many(const char *name)
+{
+    FILE *f = fopen(path(name), "wb");
+    char id[19], birth[16];
+    assert_non_null(f);
+    fputs(HEADER "\n", f);
+    for (int i = 1; i <= MANY_ROWS; i++) {
+        int k = i == 3000 ? 10 : i;             /* line 3001 repeats line 11's ID */
+        snprintf(birth, sizeof birth, "19%02d0312", 40 + k / 900);
+        tu_id(id, "341503", birth, k % 900);
+        fprintf(f, "%s%d2,人员%d,,,汉族,%s,二级,江家店镇,永兴村,,%s,,,否,是,否,否,,在册,,,,\n",
+                id, i == MANY_ROWS ? 9 : 4, i, i == MANY_ROWS ? "九" : "肢体",
+                i == 1 ? "12345" : "13805640000");
+    }
+    fclose(f);
+}
+
+static void bulk_load_matches_row_by_row(void **state)
+{
+    struct db *bulk = tu_db(dir, "bulk.db"), *rows = tu_db(dir, "rows.db");
+    struct import_result res;
+    struct dpf_err err;
+    struct person p;
+    char id[19], *rejects, attach[300];
+    (void)state;
+    write_many("many.csv");
+
+    /* All or nothing: three bad rows, reported in file order, and nothing written. */
+    assert_int_equal(import(bulk, "many.csv", 0, 0, TE_AUTO, &res, &err), DPF_OK);
+    assert_int_equal(res.rows, MANY_ROWS);
+    assert_int_equal(res.rejected, 3);
+    assert_false(res.committed);
+    assert_int_equal(tu_int(bulk, "SELECT count(*) FROM person"), 0);
+    rejects = slurp("many.rejects.csv");
+    assert_non_null(rejects);
+    assert_true(strstr(rejects, "\n2,联系电话,") < strstr(rejects, "\n3001,残疾人证号,"));
+    assert_true(strstr(rejects, "\n3001,残疾人证号,") < strstr(rejects, "\n6001,残疾类别,"));
+    assert_non_null(strstr(rejects, "line 11"));
+
+    /* --partial into an empty register (the bulk loader) and into one that already holds a
+     * person (row by row) stores the same persons with the same audit records. */
+    assert_int_equal(import(bulk, "many.csv", 1, 0, TE_AUTO, &res, &err), DPF_OK);
+    assert_int_equal(res.added, MANY_ROWS - 3);
+    assert_int_equal(res.rejected, 3);
+    tu_id(id, "341503", "19300101", 1);
+    tu_person(&p, id, 1, 1, "先登记", "苏埠镇");
+    assert_int_equal(person_validate(&p, TU_TODAY, &err), DPF_OK);
+    assert_int_equal(person_insert(rows, &p, &err), DPF_OK);
+    person_clear(&p);
+    assert_int_equal(import(rows, "many.csv", 1, 0, TE_AUTO, &res, &err), DPF_OK);
+    assert_int_equal(res.added, MANY_ROWS - 3);
+
+    assert_int_equal(tu_int(bulk, "SELECT count(*) FROM person"), MANY_ROWS - 3);
+    assert_int_equal(tu_int(bulk, "SELECT count(*) FROM audit a JOIN person p "
+                                  "ON p.id = a.entity_id AND a.entity = 'person' "
+                                  "AND json_extract(a.after, '$.cert_no') = p.cert_no "
+                                  "AND json_extract(a.after, '$.name') = p.name"),
+                     MANY_ROWS - 3);
+    snprintf(attach, sizeof attach, "ATTACH '%s' AS r", path("rows.db"));
+    tu_int(bulk, attach);
+    assert_int_equal(tu_int(bulk, "SELECT count(*) FROM (SELECT after FROM audit EXCEPT "
+                                  "SELECT after FROM r.audit)"), 0);
+    assert_int_equal(tu_int(bulk, "SELECT count(*) FROM (SELECT name, id_no, category, level, "
+                                  "gender, birth_date, phone, dibao FROM person EXCEPT "
+                                  "SELECT name, id_no, category, level, gender, birth_date, "
+                                  "phone, dibao FROM r.person)"), 0);
+    assert_int_equal(tu_int(bulk, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
+                                  "AND tbl_name = 'person' AND sql IS NOT NULL"), 3);
+    db_close(bulk);
+    db_close(rows);
+}
+
 static void update_keeps_missing_columns_and_audits(void **state)
 {
     struct db *db = tu_db(dir, "up.db");
@@ -277,6 +353,7 @@ int main(void)
         cmocka_unit_test(bad_row_writes_nothing_unless_partial),
         cmocka_unit_test(dry_run_writes_nothing),
         cmocka_unit_test(duplicate_id_in_file_names_both_lines),
+        cmocka_unit_test(bulk_load_matches_row_by_row),
         cmocka_unit_test(update_keeps_missing_columns_and_audits),
         cmocka_unit_test(whole_file_errors),
         cmocka_unit_test(template_is_the_header_row),
