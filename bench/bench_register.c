@@ -104,7 +104,7 @@ int main(int argc, char **argv)
     t0 = now_ms();
     for (int i = 0; i < n; i++) {
         char prefix[8];
-        struct person_filter flt = { .name_prefix = prefix };
+        struct person_filter flt = { .query = prefix };
         struct person_cursor cur = { 0 };
         snprintf(prefix, sizeof prefix, "%.6s", names[i]);  /* two CJK characters */
         if (person_page(db, &flt, &cur, 50, count_rows, &seen, &rows, &err) != DPF_OK)
@@ -130,7 +130,7 @@ int main(int argc, char **argv)
     t0 = now_ms();
     for (int i = 0; i < n; i++) {
         struct person_filter flt = { 0 };
-        struct person_cursor cur = { .name = strdup(names[i]), .id = 0 };
+        struct person_cursor cur = { .key = strdup(names[i]), .id = 0 };
         if (person_page(db, &flt, &cur, 50, count_rows, &seen, &rows, &err) != DPF_OK)
             return fprintf(stderr, "page: %s\n", err.msg), 1;
         person_cursor_free(&cur);
@@ -161,7 +161,7 @@ int main(int argc, char **argv)
         t0 = now_ms();
         for (int i = 0; i < n; i++) {
             struct person_filter flt = { .township = town };
-            struct person_cursor cur = { .name = strdup(names[i]), .id = 0 };
+            struct person_cursor cur = { .key = strdup(names[i]), .id = 0 };
             if (person_page(db, &flt, &cur, 50, count_rows, &seen, &rows, &err) != DPF_OK)
                 return fprintf(stderr, "page: %s\n", err.msg), 1;
             person_cursor_free(&cur);

@@ -53,20 +53,26 @@ int person_load(struct db *db, int64_t id, struct person *out, struct dpf_err *e
 int person_find(struct db *db, const char *cert_or_id, struct person *out,
                 struct dpf_err *err);
 
-/* A page of the register sorted by (name, id), starting after a key (keyset paging). */
+/* A page of the register, starting after a key (keyset paging, so page 50,000 costs what
+ * page 1 does). The query is what a clerk types in the search box: a name prefix (the list
+ * is sorted by name), or digits (and X) that begin a resident ID, a certificate number or a
+ * phone number (sorted by the number that matched). */
 struct person_filter {
-    const char *name_prefix;    /* NULL = any */
+    const char *query;          /* NULL or "" = everyone, sorted by name */
     const char *township;       /* NULL = any */
+    int category, level;        /* 0 = any */
     int status;                 /* 0 = any */
 };
 struct person_cursor {
-    char *name;                 /* last row's name, NULL before the first page */
+    char *key;                  /* last row's sort key, NULL before the first page */
     int64_t id;
 };
 typedef int (*person_row_fn)(const struct person *p, void *ctx);
 /* Calls fn for up to limit rows after cur and advances cur; returns the count in *rows. */
 int person_page(struct db *db, const struct person_filter *flt, struct person_cursor *cur,
                 int limit, person_row_fn fn, void *ctx, int *rows, struct dpf_err *err);
+/* Copies a cursor (to come back to a page); returns DPF_ENOMEM on failure. */
+int person_cursor_copy(struct person_cursor *to, const struct person_cursor *from);
 void person_cursor_free(struct person_cursor *cur);
 
 /* Walks an audit row's before/after JSON (either may be NULL) field by field, with the

@@ -229,19 +229,83 @@ static void keyset_paging(void **state)
     assert_true(s.ordered);
     person_cursor_free(&cur);
 
-    struct person_filter wang = { .name_prefix = "王" };
+    struct person_filter wang = { .query = "王" };
     memset(&s, 0, sizeof s);
     s.ordered = 1;
     assert_int_equal(person_page(db, &wang, &cur, 100, check_order, &s, &rows, &err), DPF_OK);
     assert_int_equal(rows, 18);
     person_cursor_free(&cur);
 
-    struct person_filter town = { .name_prefix = "王芳", .township = "新安镇" };
+    struct person_filter town = { .query = "王芳", .township = "新安镇" };
     memset(&s, 0, sizeof s);
     assert_int_equal(person_page(db, &town, &cur, 100, check_order, &s, &rows, &err), DPF_OK);
     assert_int_equal(rows, (int)tu_int(db, "SELECT count(*) FROM person WHERE name = '王芳' "
                                            "AND township = '新安镇'"));
     assert_true(rows > 0);
+    person_cursor_free(&cur);
+
+    struct person_filter lvl = { .category = 4, .level = 2 };
+    assert_int_equal(person_page(db, &lvl, &cur, 100, NULL, NULL, &rows, &err), DPF_OK);
+    assert_int_equal(rows, tu_int(db, "SELECT count(*) FROM person WHERE level = 2"));
+    person_cursor_free(&cur);
+    db_close(db);
+    tu_rmdir(dir);
+}
+
+struct numbers_seen { int field, n; char keys[40][24]; };
+
+static int note_number(const struct person *p, void *ctx)
+{
+    struct numbers_seen *s = ctx;
+    snprintf(s->keys[s->n++], sizeof s->keys[0], "%s", person_get(p, s->field));
+    return 0;
+}
+
+/* Digits search resident IDs, certificate numbers and phones by prefix, in number order,
+ * page after page. */
+static void search_by_number(void **state)
+{
+    const char *dir = tu_tmpdir();
+    struct db *db = tu_db(dir, "n.db");
+    struct person_cursor cur = { 0 };
+    struct numbers_seen s = { .field = PF_CERT_NO };
+    struct dpf_err err;
+    char cert[24];
+    int rows;
+    (void)state;
+    for (int i = 0; i < 12; i++) {
+        int64_t id = add(db, i < 6 ? "19800101" : "19810101", 2 * i + 1, 4, 2, "赵", "苏埠镇");
+        char phone[16], sql[120];
+        snprintf(phone, sizeof phone, "138056400%02d", 40 - i);
+        snprintf(sql, sizeof sql, "UPDATE person SET phone = '%s' WHERE id = %lld", phone,
+                 (long long)id);
+        tu_int(db, sql);
+    }
+    struct person_filter born80 = { .query = "34150319800" };
+    assert_int_equal(person_page(db, &born80, &cur, 4, note_number, &s, &rows, &err), DPF_OK);
+    assert_int_equal(rows, 4);
+    assert_int_equal(person_page(db, &born80, &cur, 4, note_number, &s, &rows, &err), DPF_OK);
+    assert_int_equal(rows, 2);
+    for (int i = 1; i < s.n; i++)
+        assert_true(strcmp(s.keys[i - 1], s.keys[i]) < 0);
+    person_cursor_free(&cur);
+
+    /* A phone prefix: all twelve, sorted by phone (the reverse of insertion). */
+    struct person_filter phone = { .query = "1380564" };
+    memset(&s, 0, sizeof s);
+    s.field = PF_PHONE;
+    assert_int_equal(person_page(db, &phone, &cur, 20, note_number, &s, &rows, &err), DPF_OK);
+    assert_int_equal(rows, 12);
+    assert_string_equal(s.keys[0], "13805640029");
+    person_cursor_free(&cur);
+
+    /* A whole certificate number finds its one person (the 8th added: seq 15, born 1981). */
+    char id[19];
+    tu_id(id, "341503", "19810101", 15);
+    snprintf(cert, sizeof cert, "%s42", id);
+    struct person_filter one = { .query = cert };
+    assert_int_equal(person_page(db, &one, &cur, 20, NULL, NULL, &rows, &err), DPF_OK);
+    assert_int_equal(rows, 1);
     person_cursor_free(&cur);
     db_close(db);
     tu_rmdir(dir);
@@ -256,6 +320,7 @@ int main(void)
         cmocka_unit_test(update_audits_only_changes),
         cmocka_unit_test(status_change_and_history),
         cmocka_unit_test(keyset_paging),
+        cmocka_unit_test(search_by_number),
     };
     return cmocka_run_group_tests_name("person", tests, NULL, NULL);
 }
