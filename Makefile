@@ -5,11 +5,11 @@ BUILD   ?= build
 SAN     ?=
 PREFIX  ?= /usr/local
 CC      ?= cc
-PKGS    := sqlite3 xlsxwriter
+PKGS    := sqlite3 xlsxwriter ncursesw
 CFLAGS  ?= -O2 -g
 CFLAGS  += -pthread -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 \
            -DDPF_LOCALEDIR='"$(PREFIX)/share/locale"' -Iinclude -I$(BUILD) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz) -lm -pthread
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz -lncursesw -ltinfo) -lm -pthread
 ifeq ($(SAN),thread)
 CFLAGS  += -O1 -fno-omit-frame-pointer -fsanitize=thread
 LDFLAGS += -fsanitize=thread
@@ -20,9 +20,10 @@ endif
 
 CORE_SRC := $(wildcard src/core/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
+TUI_SRC  := $(wildcard src/tui/*.c)
 SCHEMA   := $(sort $(wildcard schema/*.sql))
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/schema_gen.o
-CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o) $(TUI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LINGUAS  := $(basename $(notdir $(wildcard po/*.po)))
@@ -37,7 +38,7 @@ all: $(DPF) $(MO)
 deps:
 	@scripts/deps.sh
 
-$(BUILD)/%.o: %.c $(wildcard include/dpf/*.h src/core/*.h src/cli/*.h)
+$(BUILD)/%.o: %.c $(wildcard include/dpf/*.h src/core/*.h src/cli/*.h src/tui/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS) -c -o $@ $<
@@ -87,10 +88,10 @@ bench: deps all $(BUILD)/bench_register
 # Static analysis; any finding fails.
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability --std=c11 \
-	    -Iinclude src/core src/cli tests/unit bench
+	    -Iinclude src/core src/cli src/tui tests/unit bench
 
 pot:
-	xgettext --from-code=UTF-8 -k_ -kN_ -o po/dpf.pot $(CORE_SRC) $(CLI_SRC) src/core/*.h
+	xgettext --from-code=UTF-8 -k_ -kN_ -o po/dpf.pot $(CORE_SRC) $(CLI_SRC) $(TUI_SRC) src/core/*.h
 
 clean:
 	rm -rf build build-asan build-tsan

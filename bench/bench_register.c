@@ -51,6 +51,38 @@ static void row(const char *what, double dpf_ms, double bare_ms, double target_m
            dpf_ms < target_ms ? "PASS" : "FAIL");
 }
 
+/* What the list screen does with each row: format every column it shows. */
+static int format_row(const struct person *p, void *ctx)
+{
+    char buf[128];
+    for (int f = 0; f < PERSON_NFIELDS; f++)
+        field_format(&person_fields[f], p->v[f], 0, buf, sizeof buf);
+    (*(int *)ctx)++;
+    return 0;
+}
+
+/* Average time of one keystroke of search as you type: the page of 35 rows (a 40-line
+ * screen) for each longer prefix of each key (a Chinese character is 3 bytes), formatted as the screen formats it. */
+static double typing_ms(struct db *db, char keys[][32], int n, int from, int to, int step,
+                        int filter_cat, int *seen)
+{
+    struct dpf_err err;
+    double t0 = now_ms();
+    int strokes = 0, rows;
+    for (int i = 0; i < n; i++)
+        for (int len = from; len <= to && len <= (int)strlen(keys[i]); len += step) {
+            char prefix[32];
+            struct person_filter flt = { .query = prefix, .category = filter_cat };
+            struct person_cursor cur = { 0 };
+            snprintf(prefix, sizeof prefix, "%.*s", len, keys[i]);
+            if (person_page(db, &flt, &cur, 35, format_row, seen, &rows, &err) != DPF_OK)
+                fprintf(stderr, "search: %s\n", err.msg);
+            person_cursor_free(&cur);
+            strokes++;
+        }
+    return strokes ? (now_ms() - t0) / strokes : 0;
+}
+
 static int count_rows(const struct person *p, void *ctx)
 {
     (void)p;
@@ -168,6 +200,57 @@ int main(int argc, char **argv)
         }
         dpf_ms = (now_ms() - t0) / n;
         row("one page (50), smallest township", dpf_ms, -1, 5);
+    }
+
+    /* The list screen: keystroke to screen for search as you type, and paging. */
+    {
+        static char phones[SAMPLES][32], names3[SAMPLES][32];
+        int np = 0, m = n > 300 ? 300 : n;
+        sqlite3_prepare_v2(db->h, "SELECT phone FROM person WHERE phone LIKE '1%' AND id % 991 = 7 "
+                                  "LIMIT ?1", -1, &bare, NULL);
+        sqlite3_bind_int(bare, 1, m);
+        while (np < m && sqlite3_step(bare) == SQLITE_ROW)
+            snprintf(phones[np++], 32, "%s", sqlite3_column_text(bare, 0));
+        sqlite3_finalize(bare);
+        for (int i = 0; i < m; i++)
+            snprintf(names3[i], 32, "%s", names[i]);
+        row("screen: typing a name (per key)", typing_ms(db, names3, m, 3, 9, 3, 0, &seen), -1, 20);
+        row("screen: typing an ID (per key)", typing_ms(db, certs, m, 4, 20, 1, 0, &seen), -1, 20);
+        row("screen: typing a phone (per key)", typing_ms(db, phones, np, 3, 11, 1, 0, &seen), -1, 20);
+        row("screen: name + rare category", typing_ms(db, names3, m, 3, 6, 3, 3, &seen), -1, 20);
+
+        /* The rarest filter: the smallest township, the rarest category, one level. */
+        {
+            char town[64] = "";
+            int cat = 1;
+            sqlite3_prepare_v2(db->h, "SELECT (SELECT township FROM person GROUP BY 1 ORDER BY "
+                                      "count(*) LIMIT 1), (SELECT category FROM person GROUP BY "
+                                      "1 ORDER BY count(*) LIMIT 1)", -1, &bare, NULL);
+            if (sqlite3_step(bare) == SQLITE_ROW) {
+                snprintf(town, sizeof town, "%s", sqlite3_column_text(bare, 0));
+                cat = sqlite3_column_int(bare, 1);
+            }
+            sqlite3_finalize(bare);
+            t0 = now_ms();
+            for (int i = 0; i < 20; i++) {
+                struct person_filter rare = { .township = town, .category = cat, .level = 1 + i % 4 };
+                struct person_cursor c0 = { 0 };
+                if (person_page(db, &rare, &c0, 35, format_row, &seen, &rows, &err) != DPF_OK)
+                    return fprintf(stderr, "page: %s\n", err.msg), 1;
+                person_cursor_free(&c0);
+            }
+            row("screen: rarest township+category", (now_ms() - t0) / 20, -1, 20);
+        }
+
+        /* PgDn through 200 consecutive pages of 35 from the top. */
+        struct person_filter flt = { 0 };
+        struct person_cursor cur = { 0 };
+        t0 = now_ms();
+        for (int i = 0; i < 200; i++)
+            if (person_page(db, &flt, &cur, 35, format_row, &seen, &rows, &err) != DPF_OK)
+                return fprintf(stderr, "page: %s\n", err.msg), 1;
+        person_cursor_free(&cur);
+        row("screen: PgDn (35 rows)", (now_ms() - t0) / 200, -1, 20);
     }
 
     /* The same page by OFFSET, what keyset paging avoids: one probe deep in the list. */

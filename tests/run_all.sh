@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test suite: the cmocka unit tests, then the CLI tests. Ends with one line
+# Runs every test suite: the cmocka unit tests, the CLI tests, then the screen tests. Ends with one line
 # "N passed, N failed" counting individual tests; exits non-zero if any failed.
 set -u
 build=${1:-build}
@@ -20,13 +20,20 @@ for t in "$build"/tests/test_*; do
     fi
 done
 
-cli=$("$here/cli/run.sh" "$build"); rc=$?
-printf '%s\n' "$cli"
-p=$(printf '%s\n' "$cli" | sed -n 's/^cli: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
-f=$(printf '%s\n' "$cli" | sed -n 's/^cli: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
-passed=$((passed + ${p:-0}))
-failed=$((failed + ${f:-0}))
-[ $rc -ne 0 ] && [ -z "$f" ] && failed=$((failed + 1))
+# suite NAME: runs NAME/run.sh, which ends with "NAME: N passed, N failed".
+suite() {
+    local out p f rc
+    out=$("$here/$1/run.sh" "$build"); rc=$?
+    printf '%s\n' "$out"
+    p=$(printf '%s\n' "$out" | sed -n "s/^$1: \([0-9]*\) passed, \([0-9]*\) failed\$/\1/p")
+    f=$(printf '%s\n' "$out" | sed -n "s/^$1: \([0-9]*\) passed, \([0-9]*\) failed\$/\2/p")
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0}))
+    [ $rc -ne 0 ] && [ -z "$f" ] && failed=$((failed + 1))
+    return 0
+}
+suite cli
+suite tui
 
 echo "${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ]

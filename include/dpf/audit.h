@@ -29,4 +29,7 @@ typedef int (*audit_row_fn)(const struct audit_row *row, void *ctx);
 int audit_history(struct db *db, const char *entity, int64_t entity_id, audit_row_fn fn,
                   void *ctx, struct dpf_err *err);
 
+/* The action as the clerk reads it (登记, 修改, ...), translated. */
+const char *audit_action_label(const char *action);
+
 #endif

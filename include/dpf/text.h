@@ -5,9 +5,13 @@
 #define DPF_TEXT_H
 
 #include <stddef.h>
+#include <wchar.h>
 
 /* Cells that s takes on a terminal (control and invalid bytes count as one). */
 int text_width(const char *s);
+
+/* Cells one character takes (a control character counts as one). */
+int text_wchar_width(wchar_t wc);
 
 /* Copies s into out (cap bytes), clipped to at most width cells without splitting a
  * character, then padded with spaces to exactly width cells (left-aligned) or, with

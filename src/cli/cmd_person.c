@@ -77,24 +77,11 @@ static int print_change(const char *label, const char *before, const char *after
     return 0;
 }
 
-static const char *action_name(const char *action)
-{
-    if (strcmp(action, "insert") == 0)
-        return _("registered");
-    if (strcmp(action, "update") == 0)
-        return _("changed");
-    if (strcmp(action, "status") == 0)
-        return _("status changed");
-    if (strcmp(action, "yearly_update") == 0)
-        return _("yearly update");
-    return action;
-}
-
 static int print_audit(const struct audit_row *r, void *ctx)
 {
     struct history *h = ctx;
     struct dpf_err err;
-    printf("%s  %s  %s\n", r->at, r->user, action_name(r->action));
+    printf("%s  %s  %s\n", r->at, r->user, audit_action_label(r->action));
     if (person_audit_changes(h->db, r->before, r->after, !h->full, print_change, NULL, &err) !=
         DPF_OK)
         return cli_fail(&err), 1;

@@ -5,8 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include "cli.h"
+#include "../tui/tui.h"
 #include "dpf/i18n.h"
 #include "dpf/person.h"
 #include "dpf/text.h"
@@ -223,6 +225,12 @@ int main(int argc, char **argv)
     }
     if (!c.db_path || !*c.db_path)
         c.db_path = default_db();
+    if (i == argc && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+        /* `dpf` alone at a terminal: the screens. Piped, it prints the summary. */
+        rc = cli_open(&c, 0) == EXIT_OK ? tui_run(c.db, c.db_path) : EXIT_FAIL;
+        db_close(c.db);
+        return rc;
+    }
     if (i == argc) {
         cmd = cli_find(cmd_summary);
         used = 0;

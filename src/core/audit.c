@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 #include <stdio.h>
+#include <string.h>
 #include <sqlite3.h>
 #include "dpf/audit.h"
 #include "dpf/db.h"
+#include "dpf/i18n.h"
 
 static const char insert_sql[] =
     "INSERT INTO audit (at, user, entity, entity_id, action, before, after) "
@@ -110,4 +112,17 @@ int audit_history(struct db *db, const char *entity, int64_t entity_id, audit_ro
     }
     sqlite3_reset(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+}
+
+const char *audit_action_label(const char *action)
+{
+    if (strcmp(action, "insert") == 0)
+        return _("registered");
+    if (strcmp(action, "update") == 0)
+        return _("changed");
+    if (strcmp(action, "status") == 0)
+        return _("status changed");
+    if (strcmp(action, "yearly_update") == 0)
+        return _("yearly update");
+    return action;
 }

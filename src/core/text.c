@@ -3,6 +3,12 @@
 #include <wchar.h>
 #include "dpf/text.h"
 
+int text_wchar_width(wchar_t wc)
+{
+    int w = wcwidth(wc);
+    return w < 0 ? 1 : w;
+}
+
 /* Decodes one character at s; returns its length in bytes (1 for an invalid byte) and
  * sets *cells to its width. */
 static size_t one_char(const char *s, size_t left, int *cells)
@@ -17,9 +23,7 @@ static size_t one_char(const char *s, size_t left, int *cells)
         *cells = 1;
         return 1;
     }
-    *cells = wcwidth(wc);
-    if (*cells < 0)
-        *cells = 1;
+    *cells = text_wchar_width(wc);
     return n;
 }
 

@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: MIT */
+/* The terminal front end's shared parts: the screen frame, the key table, the edit line,
+ * and the one list widget and one form widget every module's screens are built from.
+ * Screens call the core and show what it returns; nothing here touches SQL. */
+#ifndef DPF_UI_H
+#define DPF_UI_H
+
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <wchar.h>
+#include "dpf/db.h"
+#include "dpf/field.h"
+
+/* The smallest terminal the screens are laid out for. */
+enum { UI_MIN_COLS = 80, UI_MIN_LINES = 24 };
+
+/* What a key does, by screen: keys are bound to actions in one table (ui_keys.c). */
+enum ui_action {
+    UA_NONE, UA_HELP, UA_NEW, UA_FIND, UA_EDIT, UA_FILTER, UA_STATUS, UA_HISTORY,
+    UA_SAVE, UA_BACK, UA_QUIT, UA_OPEN, UA_NEXT_FIELD, UA_PREV_FIELD,
+};
+enum ui_context { UC_MAIN = 1, UC_LIST = 2, UC_FORM = 4, UC_VIEW = 8 };
+
+/* A key press: a function or cursor key (code, from KEY_*) or a character (ch). */
+struct ui_key {
+    int is_code;
+    wint_t ch;
+};
+
+enum ui_action ui_key_action(unsigned context, struct ui_key k);
+/* The function-key bar of a screen, on the bottom line. */
+void ui_draw_keybar(unsigned context);
+/* Help text: one line per key of a screen ("F2  新增"). */
+int ui_key_help(unsigned context, char lines[][64], int max);
+
+/* The session: the database and what the status line shows. */
+struct ui {
+    struct db *db;
+    const char *db_path;
+    long persons;               /* persons in the register, for the status line */
+    char message[256];          /* shown once on the status line, then cleared */
+};
+
+/* Reads a key, waiting. KEY_RESIZE arrives as a code like any other. */
+struct ui_key ui_read_key(void);
+/* True (and the screen says so) when the terminal is smaller than 80x24. */
+int ui_too_small(void);
+/* Clears the screen and draws the title line, the status line and the key bar. */
+void ui_frame(struct ui *ui, const char *title, unsigned context);
+/* Text at (y, x) fitted to width cells: clipped without splitting a character, padded. */
+void ui_put(int y, int x, const char *s, int width, attr_t attr);
+void ui_set_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Asks a yes/no question on the status line; true for yes (Y or Enter on 是). */
+int ui_confirm(struct ui *ui, const char *question);
+/* Refreshes the persons count for the status line. */
+void ui_count_persons(struct ui *ui);
+
+/* A one-line editor of wide characters: Chinese input, cursor by character, drawn by
+ * display column with horizontal scrolling. */
+enum { UI_EDIT_MAX = 200 };
+struct ui_edit {
+    wchar_t buf[UI_EDIT_MAX + 1];
+    int len, pos;
+    int fresh;                  /* the next character typed replaces the text */
+};
+void ui_edit_set(struct ui_edit *e, const char *utf8);
+void ui_edit_get(const struct ui_edit *e, char *out, size_t cap);
+/* Handles editing keys; returns 1 if the text changed, 2 if only the cursor moved, 0 if
+ * the key is not an editing key. */
+int ui_edit_key(struct ui_edit *e, struct ui_key k);
+/* Draws within width cells; with focus, leaves the terminal cursor at the edit point. */
+void ui_edit_draw(const struct ui_edit *e, int y, int x, int width, int focus);
+
+/* The list widget: columns, one page of rows from a source, a selection. The source keeps
+ * its own keyset cursors; the list only asks for page n. */
+enum { UI_LIST_COLS = 10, UI_LIST_ROWS = 200 };
+struct ui_list_col {
+    const char *header;         /* translated */
+    int width;                  /* cells */
+};
+struct ui_list_row {
+    int64_t id;
+    char *cells[UI_LIST_COLS];
+};
+struct ui_list {
+    int ncols;
+    struct ui_list_col cols[UI_LIST_COLS];
+    struct ui_list_row rows[UI_LIST_ROWS];
+    int nrows, page, sel, limit;
+    /* Adds up to limit rows of page (0-based) with ui_list_add; returns DPF_OK or an error. */
+    int (*fetch)(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err);
+    void *ctx;
+};
+int ui_list_add(struct ui_list *l, int64_t id, const char *const *cells);
+void ui_list_clear(struct ui_list *l);
+/* Loads page (rows as many as fit: limit); keeps the selection within the page. */
+int ui_list_load(struct ui_list *l, int page, int limit, struct dpf_err *err);
+void ui_list_draw(const struct ui_list *l, int y, int height);
+/* Moves the selection, paging as needed; returns 1 if the key was a movement key. */
+int ui_list_key(struct ui_list *l, struct ui_key k, struct dpf_err *err);
+int64_t ui_list_selected(const struct ui_list *l);
+
+/* The form widget: one line per field of a field table, labels translated, inline errors.
+ * The caller's save callback checks the record as a whole and names the bad field. */
+enum { UI_FORM_FIELDS = 32 };
+struct ui_form {
+    const char *title;
+    int n;
+    const struct field *fields[UI_FORM_FIELDS];
+    struct ui_edit edit[UI_FORM_FIELDS];
+    char error[UI_FORM_FIELDS][512];
+    int cur, top, dirty;
+    /* Returns DPF_OK, or an error whose field (a key) names the line to show it on. */
+    int (*save)(void *ctx, struct ui_form *f, struct dpf_err *err);
+    /* Optional: a rule of the entity for one parsed value, checked as the clerk leaves it. */
+    int (*check)(void *ctx, const struct field *fd, const char *value, struct dpf_err *err);
+    void *ctx;
+};
+void ui_form_init(struct ui_form *f, const char *title, const struct field *table,
+                  const int *which, int n);
+/* Shows a canonical value as the clerk would type it (choice names, 是/否). */
+void ui_form_set(struct ui_form *f, int i, const char *canonical);
+/* The typed text of line i (UTF-8). */
+void ui_form_text(const struct ui_form *f, int i, char *out, size_t cap);
+/* Line i's value parsed (malloc'd, NULL if empty) or DPF_EINVAL with the error shown. */
+int ui_form_parse(struct ui_form *f, int i, const char *today, char **out);
+/* Runs the form: 1 when saved, 0 when the clerk left it (asked first if anything changed). */
+int ui_form_run(struct ui *ui, struct ui_form *f);
+
+/* A scrolling page of text lines (help, history); Esc or F10 leaves. */
+void ui_view_run(struct ui *ui, const char *title, char **lines, int n);
+
+/* Screens. */
+int ui_person_list(struct ui *ui);
+
+#endif

@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: MIT */
+/* The form widget: one line per field (label, edit line, the field's error beside it),
+ * driven by the entity's field table. A field is checked when the clerk leaves it; the
+ * whole record when the clerk saves, and the error lands on the field it names. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dpf/i18n.h"
+#include "dpf/text.h"
+#include "ui.h"
+
+enum { LABEL_W = 14, VALUE_W = 30 };
+
+void ui_form_init(struct ui_form *f, const char *title, const struct field *table,
+                  const int *which, int n)
+{
+    memset(f, 0, sizeof *f);
+    f->title = title;
+    f->n = n > UI_FORM_FIELDS ? UI_FORM_FIELDS : n;
+    for (int i = 0; i < f->n; i++) {
+        f->fields[i] = &table[which[i]];
+        ui_edit_set(&f->edit[i], "");
+    }
+}
+
+void ui_form_set(struct ui_form *f, int i, const char *canonical)
+{
+    char buf[512];
+    ui_edit_set(&f->edit[i], canonical ? field_format(f->fields[i], canonical, 0, buf, sizeof buf)
+                                       : "");
+}
+
+void ui_form_text(const struct ui_form *f, int i, char *out, size_t cap)
+{
+    ui_edit_get(&f->edit[i], out, cap);
+}
+
+int ui_form_parse(struct ui_form *f, int i, const char *today, char **out)
+{
+    char text[UI_EDIT_MAX * 4 + 1];
+    struct dpf_err err;
+    ui_form_text(f, i, text, sizeof text);
+    if (field_parse(f->fields[i], text, today, out, &err) != DPF_OK) {
+        snprintf(f->error[i], sizeof f->error[i], "%s", err.msg);
+        return DPF_EINVAL;
+    }
+    f->error[i][0] = '\0';
+    return DPF_OK;
+}
+
+/* Checks line i on its own as the clerk leaves it. An empty line is left for the save to
+ * judge: going back up the form should not mark the lines not yet reached. */
+static void check(struct ui *ui, struct ui_form *f, int i)
+{
+    struct dpf_err err;
+    char *v = NULL;
+
+    if (f->edit[i].len == 0) {
+        f->error[i][0] = '\0';
+        return;
+    }
+    if (ui_form_parse(f, i, ui->db->today, &v) == DPF_OK && v && f->check &&
+        f->check(f->ctx, f->fields[i], v, &err) != DPF_OK)
+        snprintf(f->error[i], sizeof f->error[i], "%s", err.msg);
+    free(v);
+}
+
+/* What the clerk may type into the field, for the status line. */
+static void hint(struct ui *ui, const struct field *fd)
+{
+    char list[256] = "";
+    switch (fd->type) {
+    case FT_CHOICE:
+        for (int c = 0; fd->choices[c]; c++)
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%d %s", c ? "  " : "",
+                     c + 1, fd->choices[c]);
+        ui_set_message(ui, _("Choices: %s"), list);
+        break;
+    case FT_FLAG:
+        ui_set_message(ui, "%s", _("Yes or no: type 是 or 否"));
+        break;
+    case FT_DATE:
+        ui_set_message(ui, "%s", _("Date: YYYY-MM-DD"));
+        break;
+    default:
+        if ((fd->flags & FF_DERIVED))
+            ui_set_message(ui, "%s", _("May be left empty: taken from the certificate number"));
+        break;
+    }
+}
+
+/* Moves to line i. A short coded value (a choice, a flag, a date) is replaced by what the
+ * clerk types, as in a spreadsheet cell; text is added to. */
+static void go(struct ui_form *f, int i)
+{
+    enum field_type t = f->fields[i]->type;
+    f->cur = i;
+    f->edit[i].fresh = t == FT_CHOICE || t == FT_FLAG || t == FT_DATE;
+    f->edit[i].pos = f->edit[i].len;
+}
+
+static void draw(struct ui *ui, struct ui_form *f)
+{
+    int height = LINES - 4, err_x = LABEL_W + VALUE_W + 2;
+    char label[128];
+
+    if (f->cur < f->top)
+        f->top = f->cur;
+    if (f->cur >= f->top + height)
+        f->top = f->cur - height + 1;
+    if (!ui->message[0] && f->error[f->cur][0])
+        ui_set_message(ui, "%s", f->error[f->cur]);
+    else if (!ui->message[0])
+        hint(ui, f->fields[f->cur]);
+    ui_frame(ui, f->title, UC_FORM);
+    for (int r = 0; r < height && f->top + r < f->n; r++) {
+        int i = f->top + r;
+        const struct field *fd = f->fields[i];
+        snprintf(label, sizeof label, "%s%s", _(fd->label),
+                 (fd->flags & FF_REQUIRED) && !(fd->flags & FF_DERIVED) ? "*" : "");
+        ui_put(1 + r, 0, label, LABEL_W, i == f->cur ? A_BOLD : 0);
+        if (f->error[i][0])
+            ui_put(1 + r, err_x, f->error[i], COLS - err_x, A_BOLD);
+    }
+    for (int r = 0; r < height && f->top + r < f->n; r++)
+        if (f->top + r != f->cur)
+            ui_edit_draw(&f->edit[f->top + r], 1 + r, LABEL_W + 1, VALUE_W, 0);
+    ui_edit_draw(&f->edit[f->cur], 1 + f->cur - f->top, LABEL_W + 1, VALUE_W, 1);
+    refresh();
+}
+
+static int line_of(const struct ui_form *f, const char *key)
+{
+    for (int i = 0; key && i < f->n; i++)
+        if (strcmp(f->fields[i]->key, key) == 0)
+            return i;
+    return -1;
+}
+
+static void help(struct ui *ui)
+{
+    char lines[24][64], *ptrs[24];
+    int n = ui_key_help(UC_FORM, lines, 24);
+    for (int i = 0; i < n; i++)
+        ptrs[i] = lines[i];
+    ui_view_run(ui, _("Help"), ptrs, n);
+}
+
+int ui_form_run(struct ui *ui, struct ui_form *f)
+{
+    struct dpf_err err;
+    go(f, f->cur);
+    for (;;) {
+        struct ui_key k;
+        int line;
+        if (!ui_too_small())
+            draw(ui, f);
+        k = ui_read_key();
+        switch (ui_key_action(UC_FORM, k)) {
+        case UA_SAVE:
+            check(ui, f, f->cur);
+            err.field = NULL;
+            if (f->save(f->ctx, f, &err) == DPF_OK)
+                return 1;
+            if ((line = line_of(f, err.field)) >= 0) {
+                snprintf(f->error[line], sizeof f->error[line], "%s", err.msg);
+                go(f, line);
+            }
+            ui_set_message(ui, "%s", err.msg);
+            break;
+        case UA_BACK:
+            if (!f->dirty || ui_confirm(ui, _("Discard the changes?")))
+                return 0;
+            break;
+        case UA_NEXT_FIELD:
+            check(ui, f, f->cur);
+            go(f, (f->cur + 1) % f->n);
+            break;
+        case UA_PREV_FIELD:
+            check(ui, f, f->cur);
+            go(f, (f->cur + f->n - 1) % f->n);
+            break;
+        case UA_HELP:
+            help(ui);
+            break;
+        default:
+            if (ui_edit_key(&f->edit[f->cur], k) == 1)
+                f->dirty = 1;
+            break;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: MIT */
+/* Keys bound to actions, per screen, in one table: the dispatch, the function-key bar and
+ * the help screen all read it, so a key is named in one place. */
+#include <stdio.h>
+#include "dpf/i18n.h"
+#include "dpf/text.h"
+#include "ui.h"
+
+struct binding {
+    unsigned contexts;
+    enum ui_action action;
+    int code;                   /* a KEY_* code, or 0 for a character */
+    wint_t ch;
+    const char *name;           /* the key as printed on the bar */
+    const char *label;          /* an English msgid; NULL = not on the bar */
+};
+
+#define ESC 27
+static const struct binding bindings[] = {
+    { UC_MAIN | UC_LIST | UC_FORM, UA_HELP, KEY_F(1), 0, "F1", N_("Help") },
+    { UC_LIST, UA_NEW, KEY_F(2), 0, "F2", N_("New") },
+    { UC_FORM, UA_SAVE, KEY_F(2), 0, "F2", N_("Save") },
+    { UC_LIST, UA_FIND, KEY_F(3), 0, "F3", N_("Find") },
+    { UC_LIST, UA_EDIT, KEY_F(4), 0, "F4", N_("Edit") },
+    { UC_LIST, UA_FILTER, KEY_F(5), 0, "F5", N_("Filter") },
+    { UC_LIST, UA_STATUS, KEY_F(6), 0, "F6", N_("Status") },
+    { UC_LIST, UA_HISTORY, KEY_F(7), 0, "F7", N_("History") },
+    { UC_MAIN, UA_OPEN, 0, L'\n', "Enter", N_("Open") },
+    { UC_LIST, UA_EDIT, 0, L'\n', "Enter", NULL },
+    { UC_MAIN, UA_OPEN, KEY_ENTER, 0, "Enter", NULL },
+    { UC_FORM, UA_NEXT_FIELD, 0, L'\t', "Tab", N_("Next") },
+    { UC_FORM, UA_NEXT_FIELD, 0, L'\n', "Enter", NULL },
+    { UC_FORM, UA_NEXT_FIELD, KEY_DOWN, 0, "Down", NULL },
+    { UC_FORM, UA_PREV_FIELD, KEY_BTAB, 0, "S-Tab", N_("Previous") },
+    { UC_FORM, UA_PREV_FIELD, KEY_UP, 0, "Up", NULL },
+    { UC_LIST | UC_FORM | UC_VIEW, UA_BACK, 0, ESC, "Esc", N_("Back") },
+    { UC_VIEW, UA_BACK, KEY_F(10), 0, "F10", NULL },
+    { UC_LIST, UA_BACK, KEY_F(10), 0, "F10", NULL },
+    { UC_MAIN, UA_QUIT, KEY_F(10), 0, "F10", N_("Quit") },
+};
+#define NBINDINGS (int)(sizeof bindings / sizeof bindings[0])
+
+enum ui_action ui_key_action(unsigned context, struct ui_key k)
+{
+    for (int i = 0; i < NBINDINGS; i++) {
+        const struct binding *b = &bindings[i];
+        if (!(b->contexts & context))
+            continue;
+        if (k.is_code ? b->code == (int)k.ch : (!b->code && b->ch == k.ch))
+            return b->action;
+    }
+    return UA_NONE;
+}
+
+void ui_draw_keybar(unsigned context)
+{
+    int x = 0;
+    move(LINES - 1, 0);
+    clrtoeol();
+    for (int i = 0; i < NBINDINGS; i++) {
+        const struct binding *b = &bindings[i];
+        const char *label;
+        int w;
+        if (!(b->contexts & context) || !b->label)
+            continue;
+        label = _(b->label);
+        w = text_width(b->name) + text_width(label) + 1;
+        if (x + w > COLS)
+            break;
+        attron(A_BOLD);
+        mvaddstr(LINES - 1, x, b->name);
+        attroff(A_BOLD);
+        attron(A_REVERSE);
+        ui_put(LINES - 1, x + text_width(b->name), label, text_width(label), A_REVERSE);
+        attroff(A_REVERSE);
+        x += w;
+    }
+}
+
+int ui_key_help(unsigned context, char lines[][64], int max)
+{
+    int n = 0;
+    for (int i = 0; i < NBINDINGS && n < max; i++)
+        if ((bindings[i].contexts & context) && bindings[i].label)
+            snprintf(lines[n++], 64, "  %-6s %s", bindings[i].name, _(bindings[i].label));
+    return n;
+}

@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: MIT */
+/* The list widget: a header, one page of rows from the source, a selection that pages
+ * when it runs off either end. The source pages by keyset; the list only counts pages. */
+#include <stdlib.h>
+#include <string.h>
+#include "dpf/i18n.h"
+#include "ui.h"
+
+void ui_list_clear(struct ui_list *l)
+{
+    for (int r = 0; r < l->nrows; r++)
+        for (int c = 0; c < l->ncols; c++) {
+            free(l->rows[r].cells[c]);
+            l->rows[r].cells[c] = NULL;
+        }
+    l->nrows = 0;
+}
+
+int ui_list_add(struct ui_list *l, int64_t id, const char *const *cells)
+{
+    struct ui_list_row *row;
+    if (l->nrows == UI_LIST_ROWS)
+        return DPF_OK;
+    row = &l->rows[l->nrows++];
+    row->id = id;
+    for (int c = 0; c < l->ncols; c++)
+        if (!(row->cells[c] = strdup(cells[c] ? cells[c] : "")))
+            return DPF_ENOMEM;
+    return DPF_OK;
+}
+
+int ui_list_load(struct ui_list *l, int page, int limit, struct dpf_err *err)
+{
+    int rc;
+    if (limit > UI_LIST_ROWS)
+        limit = UI_LIST_ROWS;
+    ui_list_clear(l);
+    l->page = page;
+    l->limit = limit;
+    rc = l->fetch(l->ctx, l, page, limit, err);
+    if (l->sel >= l->nrows)
+        l->sel = l->nrows ? l->nrows - 1 : 0;
+    return rc;
+}
+
+void ui_list_draw(const struct ui_list *l, int y, int height)
+{
+    int x = 0;
+    for (int c = 0; c < l->ncols && x < COLS; c++) {
+        int w = l->cols[c].width;
+        ui_put(y, x, l->cols[c].header, x + w > COLS ? COLS - x : w, A_BOLD | A_UNDERLINE);
+        x += w + 1;
+    }
+    for (int r = 0; r < l->nrows && r < height - 1; r++) {
+        attr_t a = r == l->sel ? A_REVERSE : 0;
+        x = 0;
+        if (a)
+            mvchgat(y + 1 + r, 0, COLS, A_REVERSE, 0, NULL);
+        for (int c = 0; c < l->ncols && x < COLS; c++) {
+            /* The column and the gap after it, never past the last column: writing there
+             * would wrap onto the next line. */
+            int w = l->cols[c].width + 1;
+            ui_put(y + 1 + r, x, l->rows[r].cells[c], x + w > COLS ? COLS - x : w, a);
+            x += w;
+        }
+    }
+    if (l->nrows == 0)
+        ui_put(y + 2, 2, _("(no persons match)"), COLS - 4, A_DIM);
+}
+
+static int go_page(struct ui_list *l, int page, int sel, struct dpf_err *err)
+{
+    int rc = ui_list_load(l, page, l->limit, err);
+    l->sel = sel < 0 ? (l->nrows ? l->nrows - 1 : 0) : sel;
+    return rc;
+}
+
+int ui_list_key(struct ui_list *l, struct ui_key k, struct dpf_err *err)
+{
+    int full = l->nrows == l->limit;
+    if (!k.is_code)
+        return 0;
+    switch (k.ch) {
+    case KEY_DOWN:
+        if (l->sel + 1 < l->nrows)
+            l->sel++;
+        else if (full && go_page(l, l->page + 1, 0, err) == DPF_OK && l->nrows == 0)
+            go_page(l, l->page - 1, -1, err);    /* the last page was exactly full */
+        return 1;
+    case KEY_UP:
+        if (l->sel > 0)
+            l->sel--;
+        else if (l->page > 0)
+            go_page(l, l->page - 1, -1, err);
+        return 1;
+    case KEY_NPAGE:
+        if (full && go_page(l, l->page + 1, 0, err) == DPF_OK && l->nrows == 0)
+            go_page(l, l->page - 1, -1, err);
+        return 1;
+    case KEY_PPAGE:
+        if (l->page > 0)
+            go_page(l, l->page - 1, 0, err);
+        else
+            l->sel = 0;
+        return 1;
+    case KEY_HOME:
+        go_page(l, 0, 0, err);
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int64_t ui_list_selected(const struct ui_list *l)
+{
+    return l->nrows ? l->rows[l->sel].id : 0;
+}

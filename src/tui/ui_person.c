@@ -1,0 +1,475 @@
+/* SPDX-License-Identifier: MIT */
+/* The register's screens: the person list (search as you type, filters, keyset pages), the
+ * person form (add, edit), the status change and the person's history. Each is the shared
+ * list or form widget over person_fields and the core's person_* calls. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dpf/audit.h"
+#include "dpf/i18n.h"
+#include "dpf/idcard.h"
+#include "dpf/person.h"
+#include "dpf/text.h"
+#include "ui.h"
+
+/* The list's columns, most telling first: at 80 columns the last ones are cut. */
+static const int list_fields[] = { PF_NAME, PF_CERT_NO, PF_GENDER, PF_CATEGORY, PF_LEVEL,
+                                   PF_STATUS, PF_TOWNSHIP, PF_VILLAGE, PF_PHONE };
+#define NLIST (int)(sizeof list_fields / sizeof list_fields[0])
+
+/* The form: every field but the status, which changes through its own action. */
+static const int form_fields[] = {
+    PF_CERT_NO, PF_NAME, PF_GENDER, PF_BIRTH_DATE, PF_ETHNICITY, PF_CATEGORY, PF_LEVEL,
+    PF_TOWNSHIP, PF_VILLAGE, PF_ADDRESS, PF_PHONE, PF_GUARDIAN, PF_GUARDIAN_PHONE,
+    PF_POOR_REG, PF_DIBAO, PF_TEKUN, PF_ILLNESS_POOR, PF_CERT_ISSUE_DATE, PF_BANK_ACCOUNT,
+    PF_NOTE,
+};
+#define NFORM (int)(sizeof form_fields / sizeof form_fields[0])
+static const int status_fields[] = { PF_STATUS, PF_STATUS_DATE, PF_STATUS_REASON };
+static const int filter_fields[] = { PF_TOWNSHIP, PF_CATEGORY, PF_LEVEL, PF_STATUS };
+
+struct source {
+    struct ui *ui;
+    struct ui_edit query;
+    char query_text[UI_EDIT_MAX * 4 + 1];
+    char township[128];
+    struct person_filter flt;
+    struct person_cursor *starts;   /* starts[k]: the cursor before page k */
+    int nstarts;
+};
+
+static int add_row(const struct person *p, void *ctx)
+{
+    struct ui_list *l = ctx;
+    char bufs[NLIST][128];
+    const char *cells[NLIST];
+    for (int c = 0; c < NLIST; c++)
+        cells[c] = field_format(&person_fields[list_fields[c]], p->v[list_fields[c]], 0,
+                                bufs[c], sizeof bufs[c]);
+    return ui_list_add(l, p->id, cells) != DPF_OK;
+}
+
+static int fetch(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err)
+{
+    struct source *s = ctx;
+    struct person_cursor cur = { 0 }, *grown;
+    int rows, rc;
+
+    if (page >= s->nstarts)
+        return DPF_OK;
+    if (person_cursor_copy(&cur, &s->starts[page]) != DPF_OK)
+        return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    rc = person_page(s->ui->db, &s->flt, &cur, limit, add_row, l, &rows, err);
+    if (rc == DPF_OK && rows == limit) {
+        if (page + 1 >= s->nstarts) {
+            if (!(grown = realloc(s->starts, (size_t)(page + 2) * sizeof *grown))) {
+                person_cursor_free(&cur);
+                return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+            }
+            s->starts = grown;
+            memset(&s->starts[s->nstarts], 0, (size_t)(page + 2 - s->nstarts) * sizeof *grown);
+            s->nstarts = page + 2;
+        }
+        rc = person_cursor_copy(&s->starts[page + 1], &cur);
+    }
+    person_cursor_free(&cur);
+    return rc;
+}
+
+static void source_reset(struct source *s)
+{
+    for (int i = 0; i < s->nstarts; i++)
+        person_cursor_free(&s->starts[i]);
+    s->nstarts = s->starts ? 1 : 0;
+}
+
+/* Back to the first page after the query or a filter changed. */
+static void reload(struct ui *ui, struct source *s, struct ui_list *l)
+{
+    struct dpf_err err;
+    source_reset(s);
+    ui_edit_get(&s->query, s->query_text, sizeof s->query_text);
+    s->flt.query = s->query_text;
+    l->sel = 0;
+    if (ui_list_load(l, 0, LINES - 5, &err) != DPF_OK)
+        ui_set_message(ui, "%s", err.msg);
+}
+
+/* ---- the person form ---- */
+
+struct person_edit {
+    struct ui *ui;
+    struct person p;
+};
+
+static int save_person(void *ctx, struct ui_form *f, struct dpf_err *err)
+{
+    struct person_edit *pe = ctx;
+    struct db *db = pe->ui->db;
+    int rc, changed;
+
+    for (int i = 0; i < f->n; i++) {
+        char *v = NULL;
+        int field = (int)(f->fields[i] - person_fields);
+        if (ui_form_parse(f, i, db->today, &v) != DPF_OK)
+            return dpf_err_set(err, DPF_EINVAL, f->fields[i]->key, "%s", f->error[i]);
+        rc = person_set(&pe->p, field, v);
+        free(v);
+        if (rc != DPF_OK)
+            return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    }
+    if ((rc = person_validate(&pe->p, db->today, err)) != DPF_OK)
+        return rc;
+    if ((rc = db_begin(db, err)) != DPF_OK)
+        return rc;
+    rc = pe->p.id ? person_update(db, &pe->p, &changed, err) : person_insert(db, &pe->p, err);
+    if (rc == DPF_OK)
+        rc = db_commit(db, err);
+    if (rc != DPF_OK)
+        db_rollback(db);
+    return rc;
+}
+
+/* The certificate number on its own (the resident ID in it, the category and level digits);
+ * whether those digits match the record is checked when saving. */
+static int check_person_field(void *ctx, const struct field *fd, const char *value,
+                              struct dpf_err *err)
+{
+    struct person_edit *pe = ctx;
+    char cert[CERT_MAX_LEN + 1];
+    if (fd->type != FT_CERT)
+        return DPF_OK;
+    return cert_validate(value, pe->ui->db->today, cert, err);
+}
+
+/* Adds a person (id 0) or edits one; true if saved. */
+static int edit_person(struct ui *ui, int64_t id)
+{
+    struct person_edit pe = { .ui = ui };
+    struct ui_form f;
+    struct dpf_err err;
+    int saved;
+
+    person_init(&pe.p);
+    if (id && person_load(ui->db, id, &pe.p, &err) != DPF_OK) {
+        ui_set_message(ui, "%s", err.msg);
+        return 0;
+    }
+    ui_form_init(&f, id ? _("Edit person") : _("New person"), person_fields, form_fields, NFORM);
+    for (int i = 0; i < NFORM; i++)
+        ui_form_set(&f, i, pe.p.v[form_fields[i]]);
+    f.save = save_person;
+    f.check = check_person_field;
+    f.ctx = &pe;
+    saved = ui_form_run(ui, &f);
+    if (saved)
+        ui_set_message(ui, _("Saved: %s"), pe.p.v[PF_NAME]);
+    person_clear(&pe.p);
+    return saved;
+}
+
+/* ---- status change ---- */
+
+struct status_edit {
+    struct ui *ui;
+    int64_t id;
+};
+
+static int save_status(void *ctx, struct ui_form *f, struct dpf_err *err)
+{
+    struct status_edit *se = ctx;
+    struct db *db = se->ui->db;
+    char *v[3] = { NULL, NULL, NULL };
+    int rc = DPF_OK;
+
+    for (int i = 0; i < 3 && rc == DPF_OK; i++)
+        if (ui_form_parse(f, i, db->today, &v[i]) != DPF_OK)
+            rc = dpf_err_set(err, DPF_EINVAL, f->fields[i]->key, "%s", f->error[i]);
+    if (rc == DPF_OK && !v[0])
+        rc = dpf_err_set(err, DPF_EINVAL, "status", _("%s is required"), _("Status"));
+    if (rc == DPF_OK && (rc = db_begin(db, err)) == DPF_OK) {
+        rc = person_set_status(db, se->id, v[0][0] - '0', v[1], v[2], err);
+        rc = rc == DPF_OK ? db_commit(db, err) : rc;
+        if (rc != DPF_OK)
+            db_rollback(db);
+    }
+    for (int i = 0; i < 3; i++)
+        free(v[i]);
+    return rc;
+}
+
+static void change_status(struct ui *ui, int64_t id)
+{
+    struct status_edit se = { .ui = ui, .id = id };
+    struct person p;
+    struct ui_form f;
+    struct dpf_err err;
+    char title[128];
+
+    person_init(&p);
+    if (person_load(ui->db, id, &p, &err) != DPF_OK) {
+        ui_set_message(ui, "%s", err.msg);
+        return;
+    }
+    snprintf(title, sizeof title, _("Change status: %s"), p.v[PF_NAME]);
+    ui_form_init(&f, title, person_fields, status_fields, 3);
+    for (int i = 0; i < 3; i++)
+        ui_form_set(&f, i, p.v[status_fields[i]]);
+    f.save = save_status;
+    f.ctx = &se;
+    if (ui_form_run(ui, &f))
+        ui_set_message(ui, _("Status changed: %s"), p.v[PF_NAME]);
+    person_clear(&p);
+}
+
+/* ---- history ---- */
+
+struct lines {
+    char **v;
+    int n, cap;
+    struct db *db;
+};
+
+static int add_line(struct lines *ls, const char *text)
+{
+    char **grown;
+    if (ls->n == ls->cap) {
+        ls->cap = ls->cap ? 2 * ls->cap : 64;
+        if (!(grown = realloc(ls->v, (size_t)ls->cap * sizeof *grown)))
+            return 1;
+        ls->v = grown;
+    }
+    return !(ls->v[ls->n++] = strdup(text));
+}
+
+static int change_line(const char *label, const char *before, const char *after, void *ctx)
+{
+    char line[1024];
+    if (!*before && !*after)
+        return 0;
+    if (*before)
+        snprintf(line, sizeof line, "    %s: %s -> %s", label, before,
+                 *after ? after : _("(empty)"));
+    else
+        snprintf(line, sizeof line, "    %s: %s", label, after);
+    return add_line(ctx, line);
+}
+
+static int audit_lines(const struct audit_row *r, void *ctx)
+{
+    struct lines *ls = ctx;
+    char line[256];
+    snprintf(line, sizeof line, "%s  %s  %s", r->at, r->user, audit_action_label(r->action));
+    if (add_line(ls, line))
+        return 1;
+    return person_audit_changes(ls->db, r->before, r->after, 0, change_line, ls, NULL) != DPF_OK;
+}
+
+static void show_history(struct ui *ui, int64_t id)
+{
+    struct lines ls = { .db = ui->db };
+    struct person p;
+    struct dpf_err err;
+    char title[128];
+
+    person_init(&p);
+    if (person_load(ui->db, id, &p, &err) != DPF_OK ||
+        audit_history(ui->db, "person", id, audit_lines, &ls, &err) != DPF_OK) {
+        ui_set_message(ui, "%s", err.msg);
+    } else {
+        snprintf(title, sizeof title, _("History of %s (%s)"), p.v[PF_NAME], p.v[PF_CERT_NO]);
+        ui_view_run(ui, title, ls.v, ls.n);
+    }
+    for (int i = 0; i < ls.n; i++)
+        free(ls.v[i]);
+    free(ls.v);
+    person_clear(&p);
+}
+
+/* ---- filters ---- */
+
+struct filter_edit {
+    struct source *s;
+    const char *today;
+};
+
+static int save_filter(void *ctx, struct ui_form *f, struct dpf_err *err)
+{
+    struct filter_edit *fe = ctx;
+    int codes[4] = { 0 };
+
+    for (int i = 0; i < 4; i++) {
+        char *v = NULL;
+        if (ui_form_parse(f, i, fe->today, &v) != DPF_OK)
+            return dpf_err_set(err, DPF_EINVAL, f->fields[i]->key, "%s", f->error[i]);
+        if (i == 0)
+            snprintf(fe->s->township, sizeof fe->s->township, "%s", v ? v : "");
+        else
+            codes[i] = v ? atoi(v) : 0;
+        free(v);
+    }
+    fe->s->flt.township = fe->s->township;
+    fe->s->flt.category = codes[1];
+    fe->s->flt.level = codes[2];
+    fe->s->flt.status = codes[3];
+    return DPF_OK;
+}
+
+static void edit_filter(struct ui *ui, struct source *s)
+{
+    /* The same fields as the register, none of them required here. */
+    struct field optional[4];
+    struct filter_edit fe = { .s = s, .today = ui->db->today };
+    struct ui_form f;
+    static const int all[] = { 0, 1, 2, 3 };
+    char code[2] = "0";
+
+    for (int i = 0; i < 4; i++) {
+        optional[i] = person_fields[filter_fields[i]];
+        optional[i].flags = 0;
+    }
+    ui_form_init(&f, _("Filter the list (leave empty for all)"), optional, all, 4);
+    ui_form_set(&f, 0, s->township[0] ? s->township : NULL);
+    code[0] = (char)('0' + s->flt.category);
+    ui_form_set(&f, 1, s->flt.category ? code : NULL);
+    code[0] = (char)('0' + s->flt.level);
+    ui_form_set(&f, 2, s->flt.level ? code : NULL);
+    code[0] = (char)('0' + s->flt.status);
+    ui_form_set(&f, 3, s->flt.status ? code : NULL);
+    f.save = save_filter;
+    f.ctx = &fe;
+    ui_form_run(ui, &f);
+}
+
+/* "乡镇=新安镇 类别=肢体" for the search line. */
+static void filter_text(const struct source *s, char *out, size_t cap)
+{
+    const int codes[] = { 0, s->flt.category, s->flt.level, s->flt.status };
+    char buf[64];
+    out[0] = '\0';
+    if (s->township[0])
+        snprintf(out, cap, "%s=%s ", _(person_fields[PF_TOWNSHIP].label), s->township);
+    for (int i = 1; i < 4; i++) {
+        char code[2] = { (char)('0' + codes[i]), '\0' };
+        const struct field *fd = &person_fields[filter_fields[i]];
+        if (codes[i])
+            snprintf(out + strlen(out), cap - strlen(out), "%s=%s ", _(fd->label),
+                     field_format(fd, code, 0, buf, sizeof buf));
+    }
+}
+
+/* ---- the list screen ---- */
+
+static void list_help(struct ui *ui)
+{
+    char lines[32][64], *ptrs[32];
+    int n = 0;
+    snprintf(lines[n++], 64, "%s", _("Type to search: a name, or the digits of a"));
+    snprintf(lines[n++], 64, "%s", _("certificate number, resident ID or phone."));
+    snprintf(lines[n++], 64, "%s", _("Up/Down, PgUp/PgDn, Home: move through the list."));
+    lines[n++][0] = '\0';
+    n += ui_key_help(UC_LIST, lines + n, 32 - n);
+    for (int i = 0; i < n; i++)
+        ptrs[i] = lines[i];
+    ui_view_run(ui, _("Help"), ptrs, n);
+}
+
+static void draw_list(struct ui *ui, struct source *s, struct ui_list *l)
+{
+    char filters[256], label[64];
+    int w;
+
+    ui_frame(ui, _("Register of certified disabled persons"), UC_LIST);
+    ui_list_draw(l, 2, LINES - 4);
+    filter_text(s, filters, sizeof filters);
+    snprintf(label, sizeof label, "%s", _("Find:"));
+    w = (int)text_width(label);
+    ui_put(1, 0, label, w + 1, A_BOLD);
+    ui_put(1, w + 33, filters, COLS - w - 33, 0);
+    ui_edit_draw(&s->query, 1, w + 1, 30, 1);
+    refresh();
+}
+
+int ui_person_list(struct ui *ui)
+{
+    struct source s = { .ui = ui };
+    struct ui_list l = { .fetch = fetch, .ctx = &s };
+    struct dpf_err err;
+
+    if (!(s.starts = calloc(1, sizeof *s.starts)))
+        return DPF_ENOMEM;
+    s.nstarts = 1;
+    for (int c = 0; c < NLIST; c++) {
+        const struct field *fd = &person_fields[list_fields[c]];
+        int hw = text_width(_(fd->label));
+        l.cols[c].header = _(fd->label);
+        l.cols[c].width = fd->width > hw ? fd->width : hw;
+    }
+    l.ncols = NLIST;
+    ui_edit_set(&s.query, "");
+    reload(ui, &s, &l);
+    for (;;) {
+        struct ui_key k;
+        int64_t id;
+        if (!ui_too_small())
+            draw_list(ui, &s, &l);
+        k = ui_read_key();
+        if (k.is_code && k.ch == KEY_RESIZE) {
+            if (ui_list_load(&l, l.page, LINES - 5, &err) != DPF_OK)
+                ui_set_message(ui, "%s", err.msg);
+            continue;
+        }
+        id = ui_list_selected(&l);
+        switch (ui_key_action(UC_LIST, k)) {
+        case UA_BACK:
+            if (s.query.len == 0)
+                goto out;
+            ui_edit_set(&s.query, "");
+            reload(ui, &s, &l);
+            continue;
+        case UA_HELP:
+            list_help(ui);
+            continue;
+        case UA_FIND:
+            ui_edit_set(&s.query, "");
+            reload(ui, &s, &l);
+            ui_set_message(ui, "%s", _("Type a name, or a certificate, ID or phone number"));
+            continue;
+        case UA_NEW:
+            if (edit_person(ui, 0)) {
+                ui_count_persons(ui);
+                reload(ui, &s, &l);
+            }
+            continue;
+        case UA_EDIT:
+            if (id && edit_person(ui, id))
+                ui_list_load(&l, l.page, l.limit, &err);
+            continue;
+        case UA_FILTER:
+            edit_filter(ui, &s);
+            reload(ui, &s, &l);
+            continue;
+        case UA_STATUS:
+            if (id) {
+                change_status(ui, id);
+                ui_list_load(&l, l.page, l.limit, &err);
+            }
+            continue;
+        case UA_HISTORY:
+            if (id)
+                show_history(ui, id);
+            continue;
+        default:
+            break;
+        }
+        if (ui_list_key(&l, k, &err))
+            continue;
+        if (ui_edit_key(&s.query, k) == 1)
+            reload(ui, &s, &l);
+    }
+out:
+    ui_list_clear(&l);
+    source_reset(&s);
+    free(s.starts);
+    return DPF_OK;
+}

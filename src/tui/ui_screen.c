@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: MIT */
+/* The frame every screen shares: title line, status line (database, user, persons, one
+ * message), function-key bar; fitted text; yes/no questions; the too-small notice. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include "dpf/i18n.h"
+#include "dpf/text.h"
+#include "ui.h"
+
+struct ui_key ui_read_key(void)
+{
+    struct ui_key k = { 0, 0 };
+    int r = get_wch(&k.ch);
+    k.is_code = r == KEY_CODE_YES;
+    if (r == ERR)
+        k.ch = 0;
+    return k;
+}
+
+void ui_put(int y, int x, const char *s, int width, attr_t attr)
+{
+    char buf[1024];
+    if (width <= 0)
+        return;
+    if (attr)
+        attron(attr);
+    mvaddstr(y, x, text_fit(buf, sizeof buf, s ? s : "", width, 0));
+    if (attr)
+        attroff(attr);
+}
+
+int ui_too_small(void)
+{
+    char msg[200];
+    if (COLS >= UI_MIN_COLS && LINES >= UI_MIN_LINES)
+        return 0;
+    erase();
+    snprintf(msg, sizeof msg, _("The terminal is too small: dpf needs at least %dx%d (now %dx%d)."),
+             UI_MIN_COLS, UI_MIN_LINES, COLS, LINES);
+    mvaddstr(0, 0, msg);
+    refresh();
+    return 1;
+}
+
+void ui_count_persons(struct ui *ui)
+{
+    sqlite3_stmt *st;
+    ui->persons = -1;
+    if (sqlite3_prepare_v2(ui->db->h, "SELECT count(*) FROM person", -1, &st, NULL) != SQLITE_OK)
+        return;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        ui->persons = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+}
+
+void ui_set_message(struct ui *ui, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ui->message, sizeof ui->message, fmt, ap);
+    va_end(ap);
+}
+
+static void status_line(struct ui *ui)
+{
+    char line[512];
+    const char *base = strrchr(ui->db_path, '/');
+
+    snprintf(line, sizeof line, _("Database %s | user %s | %ld persons"),
+             base ? base + 1 : ui->db_path, ui->db->user, ui->persons);
+    ui_put(LINES - 2, 0, line, COLS, A_REVERSE);
+    if (ui->message[0]) {
+        int w = text_width(line) + 2;
+        ui_put(LINES - 2, w, ui->message, COLS - w, A_REVERSE | A_BOLD);
+        ui->message[0] = '\0';
+    }
+}
+
+void ui_frame(struct ui *ui, const char *title, unsigned context)
+{
+    char line[256];
+    erase();
+    snprintf(line, sizeof line, "dpf  %s", title);
+    ui_put(0, 0, line, COLS, A_REVERSE | A_BOLD);
+    status_line(ui);
+    ui_draw_keybar(context);
+}
+
+int ui_confirm(struct ui *ui, const char *question)
+{
+    char line[512];
+    struct ui_key k;
+    (void)ui;
+    snprintf(line, sizeof line, "%s %s", question, _("(Y = yes, N = no)"));
+    for (;;) {
+        ui_put(LINES - 2, 0, line, COLS, A_REVERSE | A_BOLD);
+        refresh();
+        k = ui_read_key();
+        if (!k.is_code && (k.ch == L'y' || k.ch == L'Y'))
+            return 1;
+        if (!k.is_code && (k.ch == L'n' || k.ch == L'N' || k.ch == 27))
+            return 0;
+    }
+}

@@ -1,0 +1,210 @@
+#!/usr/bin/env bash
+# Screen tests: the real `dpf` in a tmux session of a fixed size, driven with send-keys and
+# read back with capture-pane. Each case waits for text to appear (never a fixed sleep
+# alone) and checks what the clerk would see. Prints "tui: N passed, N failed".
+set -u
+build=$(cd "${1:-build}" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d /tmp/dpf-tui-XXXXXX)
+sock="dpf-test-$$"          # one tmux server per case: see start
+passed=0 failed=0 case_ok=1 name=""
+export DPF_NOW="2026-06-30 10:00:00" DPF_LOCALEDIR="$build/locale"
+
+tm() { tmux -L "$sock-$name" -f /dev/null "$@"; }
+screen() { tm capture-pane -p -t t 2>/dev/null; }
+cleanup() { tm kill-server 2>/dev/null; rm -rf "$work"; }
+# A case's server is stopped when the case ends.
+end_case() { tm kill-server 2>/dev/null; }
+trap cleanup EXIT
+
+# start W H [ENV...]: dpf on the case's database in a new session of W x H cells.
+start() {
+    local w=$1 h=$2
+    shift 2
+    tm new-session -d -s t -x "$w" -y "$h" \
+        "env -u LC_ALL -u LC_CTYPE LANG=C.UTF-8 $* '$build/dpf' --db '$work/$name.db'; echo \"[exit \$?]\"; sleep 60"
+}
+
+# wait_for TEXT: until the screen shows TEXT (up to 10 s, for the sanitizer builds).
+wait_for() {
+    for _ in $(seq 100); do
+        screen | grep -qF -- "$1" && return 0
+        sleep 0.1
+    done
+    fail "screen never showed: $1"
+    return 1
+}
+
+keys() { tm send-keys -t t "$@"; }
+type_text() { tm send-keys -t t -l "$1"; }
+fail() {
+    case_ok=0
+    echo "tui: $name: $*"
+    screen | sed 's/^/    | /'
+}
+# line_has PATTERN TEXT...: some line of the screen holds every TEXT, in order (a regex).
+line_has() { screen | grep -qE -- "$1" || fail "no line matching: $1"; }
+no_line() { screen | grep -qE -- "$1" && fail "unexpected line matching: $1"; return 0; }
+sql() { sqlite3 "$work/$name.db" "$1"; }
+
+run_case() {
+    name=$1
+    case_ok=1
+    "$build/dpf" --db "$work/$name.db" demo --persons 300 > /dev/null
+    "case_$name"
+    end_case
+    if [ $case_ok = 1 ]; then
+        echo "tui: $name ok"
+        passed=$((passed + 1))
+    else
+        echo "tui: $name FAILED"
+        failed=$((failed + 1))
+    fi
+}
+
+# A clerk adds a person with Chinese input, meets an inline error, saves, finds the
+# person by search as you type, records the death, reads the history, resizes, quits.
+case_register_80x24() {
+    start 80 24
+    wait_for "主菜单" || return
+    line_has "1\. 登记管理"
+    line_has "^F1帮助 .*F10退出"
+    keys Enter
+    wait_for "持证残疾人名单" || return
+    line_has "^姓名 +残疾人证号 +性别"
+    keys F2
+    wait_for "新增人员" || return
+    type_text "34150319900101123941"             # check character 9 is wrong (5)
+    keys Tab
+    wait_for "校验位" || return
+    line_has "^残疾人证号\* +34150319900101123941 +残疾人证号：身份证号：校验位"
+    keys BTab C-u
+    type_text "34150319900101123541"
+    keys Tab
+    type_text "张小明"
+    keys Tab Tab Tab Tab Tab Tab
+    type_text "新安镇"
+    keys Tab
+    type_text "黄墩村"
+    keys Tab Tab
+    type_text "139056412"                        # neither a mobile nor a landline
+    keys Tab
+    wait_for "联系电话：“139056412”" || return
+    keys BTab C-u
+    type_text "13905641234"
+    keys F2
+    wait_for "已保存：张小明" || return
+    line_has "共 301 人"
+    type_text "张小"
+    wait_for "查找： 张小" || return
+    line_has "^张小明 +34150319900101123541 +男 +肢体 +一级 +在册 +新安镇"
+    [ "$(screen | grep -c '^张')" -ge 1 ] || fail "no row for the search"
+    keys C-u
+    type_text "1390564123"                       # the phone number finds the person too
+    wait_for "查找： 1390564123" || return
+    line_has "^张小明 +34150319900101123541"
+    keys F6
+    wait_for "变更状态：张小明" || return
+    type_text "死亡"
+    keys Tab
+    type_text "2026-06-01"
+    keys Tab
+    type_text "病故"
+    keys F2
+    wait_for "状态已变更：张小明" || return
+    line_has "^张小明 +34150319900101123541 +男 +肢体 +一级 +死亡"
+    keys F7
+    wait_for "张小明（34150319900101123541）的操作记录" || return
+    line_has "^2026-06-30 10:00:00  .*  登记$"
+    line_has "^    姓名: 张小明$"
+    line_has "^2026-06-30 10:00:00  .*  状态变更$"
+    line_has "^    状态: 在册 -> 死亡$"
+    line_has "^    状态日期: 2026-06-01$"
+    keys Escape
+    wait_for "持证残疾人名单" || return
+    tm resize-window -t t -x 120 -y 40
+    wait_for "联系电话" || return                 # the phone column fits at 120 columns
+    line_has "^张小明 .*死亡 +新安镇 +黄墩村 +13905641234"
+    tm resize-window -t t -x 60 -y 20
+    wait_for "终端窗口太小" || return
+    tm resize-window -t t -x 80 -y 24
+    wait_for "持证残疾人名单" || return
+    no_line "联系电话"
+    keys Escape Escape
+    wait_for "主菜单" || return
+    keys F10
+    wait_for "[exit 0]" || return
+    [ "$(sql "SELECT status || ' ' || status_date || ' ' || status_reason FROM person WHERE name = '张小明'")" = "2 2026-06-01 病故" ] \
+        || fail "the database does not hold the death"
+    [ "$(sql "SELECT count(*) FROM audit a JOIN person p ON p.id = a.entity_id WHERE p.name = '张小明'")" = 2 ] \
+        || fail "expected two audit rows"
+}
+
+# Leaving a form with changes asks first; a refused save stays in the form.
+case_discard_and_save_errors() {
+    start 80 24
+    wait_for "主菜单" || return
+    keys Enter
+    wait_for "持证残疾人名单" || return
+    keys F2
+    wait_for "新增人员" || return
+    keys Tab
+    type_text "李四"
+    keys F2                                       # no certificate number
+    wait_for "残疾人证号不能为空" || return
+    line_has "^新增人员|新增人员"
+    keys Escape
+    wait_for "放弃所做的修改？" || return
+    keys n
+    sleep 0.2
+    line_has "^姓名\* +李四"
+    keys Escape
+    wait_for "放弃所做的修改？" || return
+    keys y
+    wait_for "持证残疾人名单" || return
+    line_has "共 300 人"
+}
+
+# The list at 120x40: filters, and paging forward and back by keyset.
+case_list_120x40() {
+    start 120 40
+    wait_for "主菜单" || return
+    keys Enter
+    wait_for "持证残疾人名单" || return
+    first=$(screen | sed -n 4p)
+    keys NPage
+    sleep 0.3
+    [ "$(screen | sed -n 4p)" != "$first" ] || fail "PgDn did not page"
+    keys PPage
+    sleep 0.3
+    [ "$(screen | sed -n 4p)" = "$first" ] || fail "PgUp did not come back to the first page"
+    keys F5
+    wait_for "筛选名单" || return
+    keys Tab
+    type_text "肢体"
+    keys Tab
+    type_text "一级"
+    keys F2
+    wait_for "残疾类别=肢体 残疾等级=一级" || return
+    rows=$(screen | sed -n '4,37p' | grep -c '^.' || true)
+    limb=$(screen | sed -n '4,37p' | grep -cE ' 肢体 +一级 ' || true)
+    [ "$rows" -gt 0 ] && [ "$rows" = "$limb" ] || fail "the filter let through other rows ($limb of $rows)"
+    want=$(sql "SELECT min(count(*), 35) FROM person WHERE category = 4 AND level = 1")
+    [ "$rows" = "$want" ] || fail "expected $want rows, saw $rows"
+    keys F10 F10
+    wait_for "[exit 0]"
+}
+
+# A terminal that is not UTF-8 gets a message, not garbage.
+case_not_utf8() {
+    tm new-session -d -s t -x 80 -y 24 \
+        "env -u LC_ALL -u LC_CTYPE LANG=C '$build/dpf' --db '$work/$name.db'; echo \"[exit \$?]\"; sleep 60"
+    wait_for "[exit 1]" || return
+    line_has "the terminal is not UTF-8"
+}
+
+for c in register_80x24 discard_and_save_errors list_120x40 not_utf8; do
+    run_case "$c"
+done
+echo "tui: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
