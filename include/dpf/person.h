@@ -71,6 +71,8 @@ typedef int (*person_row_fn)(const struct person *p, void *ctx);
 /* Calls fn for up to limit rows after cur and advances cur; returns the count in *rows. */
 int person_page(struct db *db, const struct person_filter *flt, struct person_cursor *cur,
                 int limit, person_row_fn fn, void *ctx, int *rows, struct dpf_err *err);
+/* How many persons the register holds, whatever their status. */
+int person_count(struct db *db, long *n, struct dpf_err *err);
 /* Copies a cursor (to come back to a page); returns DPF_ENOMEM on failure. */
 int person_cursor_copy(struct person_cursor *to, const struct person_cursor *from);
 void person_cursor_free(struct person_cursor *cur);

@@ -154,25 +154,12 @@ static int insert_batch(struct importer *im, struct batch *b, int64_t first_id,
     return DPF_OK;
 }
 
-/* The first free person id: 1, unless persons were deleted by hand outside dpf. */
-static int64_t first_free_id(struct db *db)
-{
-    sqlite3_stmt *st = db_stmt(db, "SELECT coalesce(max(id), 0) + 1 FROM person", NULL);
-    int64_t id = 1;
-
-    if (st && sqlite3_step(st) == SQLITE_ROW)
-        id = sqlite3_column_int64(st, 0);
-    if (st)
-        sqlite3_reset(st);
-    return id;
-}
-
 int import_bulk(struct importer *im, struct csv_reader *rd, struct dpf_err *err)
 {
     struct pipeline p = { .im = im, .rd = rd };
     struct batch *batches = calloc(NBATCHES, sizeof *batches), *b;
     pthread_t tid;
-    int64_t next_id = first_free_id(im->db);
+    int64_t next_id = 1;            /* the register is empty: ids start again at 1 */
     int rc = DPF_OK, last = 0;
 
     if (!batches)

@@ -34,6 +34,19 @@ int person_cursor_copy(struct person_cursor *to, const struct person_cursor *fro
     return DPF_OK;
 }
 
+int person_count(struct db *db, long *n, struct dpf_err *err)
+{
+    sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM person", err);
+    int rc;
+
+    if (!st)
+        return DPF_EDB;
+    rc = sqlite3_step(st);
+    *n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
+}
+
 /* Digits, with X or x only as the 18th character: the start of an ID, certificate or phone. */
 static int is_number(const char *q)
 {

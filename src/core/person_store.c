@@ -20,9 +20,8 @@ enum { RUN_ROWS = 16 };
 
 struct person_sql {
     char columns[600];      /* "cert_no, name, ..." in field order */
-    char insert[900];
-    char insert_id[900];    /* with the id given: id, fields, id_no */
-    char insert_run[900 + RUN_ROWS * 120];  /* RUN_ROWS rows of insert_id */
+    char insert[900];       /* id (NULL = the next free one), fields, id_no */
+    char insert_run[900 + RUN_ROWS * 120];  /* RUN_ROWS rows of insert */
     char update[900];
     char by_id[900];
     char by_idno[900];
@@ -44,11 +43,9 @@ static const struct person_sql *sql(void)
         snprintf(sets + strlen(sets), sizeof sets - strlen(sets), "%s%s = ?", sep,
                  person_fields[i].key);
     }
-    snprintf(s.insert, sizeof s.insert, "INSERT INTO person (%s, id_no) VALUES (%s, ?)",
-             s.columns, marks);
-    snprintf(s.insert_id, sizeof s.insert_id,
+    snprintf(s.insert, sizeof s.insert,
              "INSERT INTO person (id, %s, id_no) VALUES (?, %s, ?)", s.columns, marks);
-    snprintf(s.insert_run, sizeof s.insert_run, "%s", s.insert_id);
+    snprintf(s.insert_run, sizeof s.insert_run, "%s", s.insert);
     for (int r = 1; r < RUN_ROWS; r++)
         snprintf(s.insert_run + strlen(s.insert_run), sizeof s.insert_run - strlen(s.insert_run),
                  ", (?, %s, ?)", marks);
@@ -137,7 +134,8 @@ static int person_insert_row(struct db *db, struct person *p, struct dpf_err *er
 
     if (!st)
         return DPF_EDB;
-    bind_fields(st, 0, p, id);
+    sqlite3_bind_null(st, 1);
+    bind_fields(st, 1, p, id);
     rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc == SQLITE_CONSTRAINT)
@@ -179,7 +177,7 @@ int person_insert_audited(struct db *db, struct person *p, const char *after,
 static int insert_rows(struct db *db, struct person *rows, int k, int64_t first_id,
                        struct dpf_err *err)
 {
-    sqlite3_stmt *st = db_stmt(db, k == 1 ? sql()->insert_id : sql()->insert_run, err);
+    sqlite3_stmt *st = db_stmt(db, k == 1 ? sql()->insert : sql()->insert_run, err);
     char ids[RUN_ROWS][IDCARD_LEN + 1];
     int rc;
 

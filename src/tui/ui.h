@@ -56,6 +56,8 @@ void ui_set_message(struct ui *ui, const char *fmt, ...) __attribute__((format(p
 int ui_confirm(struct ui *ui, const char *question);
 /* Refreshes the persons count for the status line. */
 void ui_count_persons(struct ui *ui);
+/* Rows of a list on this screen size: all lines but title, search, header and two bars. */
+int ui_list_rows(void);
 
 /* A one-line editor of wide characters: Chinese input, cursor by character, drawn by
  * display column with horizontal scrolling. */
@@ -124,13 +126,17 @@ void ui_form_init(struct ui_form *f, const char *title, const struct field *tabl
 void ui_form_set(struct ui_form *f, int i, const char *canonical);
 /* The typed text of line i (UTF-8). */
 void ui_form_text(const struct ui_form *f, int i, char *out, size_t cap);
-/* Line i's value parsed (malloc'd, NULL if empty) or DPF_EINVAL with the error shown. */
-int ui_form_parse(struct ui_form *f, int i, const char *today, char **out);
+/* Line i's value parsed (malloc'd, NULL if empty), or DPF_EINVAL with the error shown at
+ * the line and in err (naming the field), ready to return from a save callback. */
+int ui_form_parse(struct ui_form *f, int i, const char *today, char **out,
+                  struct dpf_err *err);
 /* Runs the form: 1 when saved, 0 when the clerk left it (asked first if anything changed). */
 int ui_form_run(struct ui *ui, struct ui_form *f);
 
 /* A scrolling page of text lines (help, history); Esc or F10 leaves. */
 void ui_view_run(struct ui *ui, const char *title, char **lines, int n);
+/* The help screen of a context: the intro lines (NULL-terminated, msgids), then its keys. */
+void ui_help_run(struct ui *ui, unsigned context, const char *const *intro);
 
 /* Screens. */
 int ui_person_list(struct ui *ui);

@@ -35,13 +35,13 @@ void ui_form_text(const struct ui_form *f, int i, char *out, size_t cap)
     ui_edit_get(&f->edit[i], out, cap);
 }
 
-int ui_form_parse(struct ui_form *f, int i, const char *today, char **out)
+int ui_form_parse(struct ui_form *f, int i, const char *today, char **out,
+                  struct dpf_err *err)
 {
     char text[UI_EDIT_MAX * 4 + 1];
-    struct dpf_err err;
     ui_form_text(f, i, text, sizeof text);
-    if (field_parse(f->fields[i], text, today, out, &err) != DPF_OK) {
-        snprintf(f->error[i], sizeof f->error[i], "%s", err.msg);
+    if (field_parse(f->fields[i], text, today, out, err) != DPF_OK) {
+        snprintf(f->error[i], sizeof f->error[i], "%s", err->msg);
         return DPF_EINVAL;
     }
     f->error[i][0] = '\0';
@@ -59,7 +59,7 @@ static void check(struct ui *ui, struct ui_form *f, int i)
         f->error[i][0] = '\0';
         return;
     }
-    if (ui_form_parse(f, i, ui->db->today, &v) == DPF_OK && v && f->check &&
+    if (ui_form_parse(f, i, ui->db->today, &v, &err) == DPF_OK && v && f->check &&
         f->check(f->ctx, f->fields[i], v, &err) != DPF_OK)
         snprintf(f->error[i], sizeof f->error[i], "%s", err.msg);
     free(v);
@@ -137,15 +137,6 @@ static int line_of(const struct ui_form *f, const char *key)
     return -1;
 }
 
-static void help(struct ui *ui)
-{
-    char lines[24][64], *ptrs[24];
-    int n = ui_key_help(UC_FORM, lines, 24);
-    for (int i = 0; i < n; i++)
-        ptrs[i] = lines[i];
-    ui_view_run(ui, _("Help"), ptrs, n);
-}
-
 int ui_form_run(struct ui *ui, struct ui_form *f)
 {
     struct dpf_err err;
@@ -181,7 +172,7 @@ int ui_form_run(struct ui *ui, struct ui_form *f)
             go(f, (f->cur + f->n - 1) % f->n);
             break;
         case UA_HELP:
-            help(ui);
+            ui_help_run(ui, UC_FORM, NULL);
             break;
         default:
             if (ui_edit_key(&f->edit[f->cur], k) == 1)

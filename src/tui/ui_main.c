@@ -31,12 +31,11 @@ static int terminal_is_utf8(void)
     return 0;
 }
 
-static void draw_main(struct ui *ui, int sel)
+static void draw_main(struct ui *ui, const char *district, int sel)
 {
-    char district[128], line[256];
+    char line[256];
 
     ui_frame(ui, _("Main menu"), UC_MAIN);
-    db_setting(ui->db, "district_name", district, sizeof district);
     snprintf(line, sizeof line, _("District: %s"), district);
     ui_put(2, 2, line, COLS - 4, A_BOLD);
     for (int i = 0; i < NMODULES; i++) {
@@ -46,28 +45,22 @@ static void draw_main(struct ui *ui, int sel)
     refresh();
 }
 
-static void main_help(struct ui *ui)
-{
-    char lines[16][64], *ptrs[16];
-    int n = ui_key_help(UC_MAIN, lines, 16);
-    for (int i = 0; i < n; i++)
-        ptrs[i] = lines[i];
-    ui_view_run(ui, _("Help"), ptrs, n);
-}
-
 static void main_loop(struct ui *ui)
 {
+    char district[128];
     int sel = 0;
+
+    db_setting(ui->db, "district_name", district, sizeof district);
     for (;;) {
         struct ui_key k;
         if (!ui_too_small())
-            draw_main(ui, sel);
+            draw_main(ui, district, sel);
         k = ui_read_key();
         switch (ui_key_action(UC_MAIN, k)) {
         case UA_QUIT:
             return;
         case UA_HELP:
-            main_help(ui);
+            ui_help_run(ui, UC_MAIN, NULL);
             continue;
         case UA_OPEN:
             modules[sel].run(ui);

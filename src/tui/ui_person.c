@@ -91,7 +91,7 @@ static void reload(struct ui *ui, struct source *s, struct ui_list *l)
     ui_edit_get(&s->query, s->query_text, sizeof s->query_text);
     s->flt.query = s->query_text;
     l->sel = 0;
-    if (ui_list_load(l, 0, LINES - 5, &err) != DPF_OK)
+    if (ui_list_load(l, 0, ui_list_rows(), &err) != DPF_OK)
         ui_set_message(ui, "%s", err.msg);
 }
 
@@ -111,8 +111,8 @@ static int save_person(void *ctx, struct ui_form *f, struct dpf_err *err)
     for (int i = 0; i < f->n; i++) {
         char *v = NULL;
         int field = (int)(f->fields[i] - person_fields);
-        if (ui_form_parse(f, i, db->today, &v) != DPF_OK)
-            return dpf_err_set(err, DPF_EINVAL, f->fields[i]->key, "%s", f->error[i]);
+        if ((rc = ui_form_parse(f, i, db->today, &v, err)) != DPF_OK)
+            return rc;
         rc = person_set(&pe->p, field, v);
         free(v);
         if (rc != DPF_OK)
@@ -183,8 +183,7 @@ static int save_status(void *ctx, struct ui_form *f, struct dpf_err *err)
     int rc = DPF_OK;
 
     for (int i = 0; i < 3 && rc == DPF_OK; i++)
-        if (ui_form_parse(f, i, db->today, &v[i]) != DPF_OK)
-            rc = dpf_err_set(err, DPF_EINVAL, f->fields[i]->key, "%s", f->error[i]);
+        rc = ui_form_parse(f, i, db->today, &v[i], err);
     if (rc == DPF_OK && !v[0])
         rc = dpf_err_set(err, DPF_EINVAL, "status", _("%s is required"), _("Status"));
     if (rc == DPF_OK && (rc = db_begin(db, err)) == DPF_OK) {
@@ -293,26 +292,29 @@ struct filter_edit {
     const char *today;
 };
 
+/* The filter's code for filter_fields[i], i = 1..3 (category, level, status). */
+static int *filter_code(struct source *s, int i)
+{
+    return i == 1 ? &s->flt.category : i == 2 ? &s->flt.level : &s->flt.status;
+}
+
 static int save_filter(void *ctx, struct ui_form *f, struct dpf_err *err)
 {
     struct filter_edit *fe = ctx;
-    int codes[4] = { 0 };
+    char *v[4] = { NULL, NULL, NULL, NULL };
+    int rc = DPF_OK;
 
-    for (int i = 0; i < 4; i++) {
-        char *v = NULL;
-        if (ui_form_parse(f, i, fe->today, &v) != DPF_OK)
-            return dpf_err_set(err, DPF_EINVAL, f->fields[i]->key, "%s", f->error[i]);
-        if (i == 0)
-            snprintf(fe->s->township, sizeof fe->s->township, "%s", v ? v : "");
-        else
-            codes[i] = v ? atoi(v) : 0;
-        free(v);
+    for (int i = 0; i < 4 && rc == DPF_OK; i++)
+        rc = ui_form_parse(f, i, fe->today, &v[i], err);
+    if (rc == DPF_OK) {
+        snprintf(fe->s->township, sizeof fe->s->township, "%s", v[0] ? v[0] : "");
+        fe->s->flt.township = fe->s->township;
+        for (int i = 1; i < 4; i++)
+            *filter_code(fe->s, i) = v[i] ? atoi(v[i]) : 0;
     }
-    fe->s->flt.township = fe->s->township;
-    fe->s->flt.category = codes[1];
-    fe->s->flt.level = codes[2];
-    fe->s->flt.status = codes[3];
-    return DPF_OK;
+    for (int i = 0; i < 4; i++)
+        free(v[i]);
+    return rc;
 }
 
 static void edit_filter(struct ui *ui, struct source *s)
@@ -330,29 +332,27 @@ static void edit_filter(struct ui *ui, struct source *s)
     }
     ui_form_init(&f, _("Filter the list (leave empty for all)"), optional, all, 4);
     ui_form_set(&f, 0, s->township[0] ? s->township : NULL);
-    code[0] = (char)('0' + s->flt.category);
-    ui_form_set(&f, 1, s->flt.category ? code : NULL);
-    code[0] = (char)('0' + s->flt.level);
-    ui_form_set(&f, 2, s->flt.level ? code : NULL);
-    code[0] = (char)('0' + s->flt.status);
-    ui_form_set(&f, 3, s->flt.status ? code : NULL);
+    for (int i = 1; i < 4; i++) {
+        code[0] = (char)('0' + *filter_code(s, i));
+        ui_form_set(&f, i, *filter_code(s, i) ? code : NULL);
+    }
     f.save = save_filter;
     f.ctx = &fe;
     ui_form_run(ui, &f);
 }
 
 /* "乡镇=新安镇 类别=肢体" for the search line. */
-static void filter_text(const struct source *s, char *out, size_t cap)
+static void filter_text(struct source *s, char *out, size_t cap)
 {
-    const int codes[] = { 0, s->flt.category, s->flt.level, s->flt.status };
     char buf[64];
     out[0] = '\0';
     if (s->township[0])
         snprintf(out, cap, "%s=%s ", _(person_fields[PF_TOWNSHIP].label), s->township);
     for (int i = 1; i < 4; i++) {
-        char code[2] = { (char)('0' + codes[i]), '\0' };
+        int c = *filter_code(s, i);
+        char code[2] = { (char)('0' + c), '\0' };
         const struct field *fd = &person_fields[filter_fields[i]];
-        if (codes[i])
+        if (c)
             snprintf(out + strlen(out), cap - strlen(out), "%s=%s ", _(fd->label),
                      field_format(fd, code, 0, buf, sizeof buf));
     }
@@ -360,27 +360,20 @@ static void filter_text(const struct source *s, char *out, size_t cap)
 
 /* ---- the list screen ---- */
 
-static void list_help(struct ui *ui)
-{
-    char lines[32][64], *ptrs[32];
-    int n = 0;
-    snprintf(lines[n++], 64, "%s", _("Type to search: a name, or the digits of a"));
-    snprintf(lines[n++], 64, "%s", _("certificate number, resident ID or phone."));
-    snprintf(lines[n++], 64, "%s", _("Up/Down, PgUp/PgDn, Home: move through the list."));
-    lines[n++][0] = '\0';
-    n += ui_key_help(UC_LIST, lines + n, 32 - n);
-    for (int i = 0; i < n; i++)
-        ptrs[i] = lines[i];
-    ui_view_run(ui, _("Help"), ptrs, n);
-}
+static const char *const list_intro[] = {
+    N_("Type to search: a name, or the digits of a"),
+    N_("certificate number, resident ID or phone."),
+    N_("Up/Down, PgUp/PgDn, Home: move through the list."),
+    NULL,
+};
 
-static void draw_list(struct ui *ui, struct source *s, struct ui_list *l)
+static void draw_list(struct ui *ui, struct source *s, const struct ui_list *l)
 {
     char filters[256], label[64];
     int w;
 
     ui_frame(ui, _("Register of certified disabled persons"), UC_LIST);
-    ui_list_draw(l, 2, LINES - 4);
+    ui_list_draw(l, 2, ui_list_rows() + 1);
     filter_text(s, filters, sizeof filters);
     snprintf(label, sizeof label, "%s", _("Find:"));
     w = (int)text_width(label);
@@ -415,7 +408,7 @@ int ui_person_list(struct ui *ui)
             draw_list(ui, &s, &l);
         k = ui_read_key();
         if (k.is_code && k.ch == KEY_RESIZE) {
-            if (ui_list_load(&l, l.page, LINES - 5, &err) != DPF_OK)
+            if (ui_list_load(&l, l.page, ui_list_rows(), &err) != DPF_OK)
                 ui_set_message(ui, "%s", err.msg);
             continue;
         }
@@ -428,7 +421,7 @@ int ui_person_list(struct ui *ui)
             reload(ui, &s, &l);
             continue;
         case UA_HELP:
-            list_help(ui);
+            ui_help_run(ui, UC_LIST, list_intro);
             continue;
         case UA_FIND:
             ui_edit_set(&s.query, "");

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "dpf/i18n.h"
+#include "dpf/person.h"
 #include "dpf/text.h"
 #include "ui.h"
 
@@ -45,13 +46,13 @@ int ui_too_small(void)
 
 void ui_count_persons(struct ui *ui)
 {
-    sqlite3_stmt *st;
-    ui->persons = -1;
-    if (sqlite3_prepare_v2(ui->db->h, "SELECT count(*) FROM person", -1, &st, NULL) != SQLITE_OK)
-        return;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        ui->persons = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
+    if (person_count(ui->db, &ui->persons, NULL) != DPF_OK)
+        ui->persons = -1;
+}
+
+int ui_list_rows(void)
+{
+    return LINES - 5;
 }
 
 void ui_set_message(struct ui *ui, const char *fmt, ...)

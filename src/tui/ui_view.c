@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* A page of text lines to scroll through: help and a person's history. */
+#include <stdio.h>
+#include "dpf/i18n.h"
 #include "ui.h"
 
 void ui_view_run(struct ui *ui, const char *title, char **lines, int n)
@@ -30,4 +32,19 @@ void ui_view_run(struct ui *ui, const char *title, char **lines, int n)
         else if (k.ch == KEY_HOME)
             top = 0;
     }
+}
+
+void ui_help_run(struct ui *ui, unsigned context, const char *const *intro)
+{
+    char lines[32][64], *ptrs[32];
+    int n = 0;
+
+    for (; intro && *intro && n < 30; intro++)
+        snprintf(lines[n++], sizeof lines[0], "%s", _(*intro));
+    if (n)
+        lines[n++][0] = '\0';
+    n += ui_key_help(context, lines + n, 32 - n);
+    for (int i = 0; i < n; i++)
+        ptrs[i] = lines[i];
+    ui_view_run(ui, _("Help"), ptrs, n);
 }

@@ -25,15 +25,22 @@ start() {
         "env -u LC_ALL -u LC_CTYPE LANG=C.UTF-8 $* '$build/dpf' --db '$work/$name.db'; echo \"[exit \$?]\"; sleep 60"
 }
 
-# wait_for TEXT: until the screen shows TEXT (up to 10 s, for the sanitizer builds).
-wait_for() {
+# wait_until WHY COMMAND...: until COMMAND succeeds (up to 10 s), else fail with WHY.
+wait_until() {
+    local why=$1
+    shift
     for _ in $(seq 100); do
-        screen | grep -qF -- "$1" && return 0
+        "$@" && return 0
         sleep 0.1
     done
-    fail "screen never showed: $1"
+    fail "$why"
     return 1
 }
+shows() { screen | grep -qF -- "$1"; }
+row4_is() { [ "$(screen | sed -n 4p)" = "$1" ]; }
+row4_is_not() { [ "$(screen | sed -n 4p)" != "$1" ]; }
+# wait_for TEXT: until the screen shows TEXT (up to 10 s, for the sanitizer builds).
+wait_for() { wait_until "screen never showed: $1" shows "$1"; }
 
 keys() { tm send-keys -t t "$@"; }
 type_text() { tm send-keys -t t -l "$1"; }
@@ -156,7 +163,7 @@ case_discard_and_save_errors() {
     keys Escape
     wait_for "放弃所做的修改？" || return
     keys n
-    sleep 0.2
+    wait_until "the question stayed after N" eval '! shows "放弃所做的修改？"' || return
     line_has "^姓名\* +李四"
     keys Escape
     wait_for "放弃所做的修改？" || return
@@ -173,11 +180,9 @@ case_list_120x40() {
     wait_for "持证残疾人名单" || return
     first=$(screen | sed -n 4p)
     keys NPage
-    sleep 0.3
-    [ "$(screen | sed -n 4p)" != "$first" ] || fail "PgDn did not page"
+    wait_until "PgDn did not page" row4_is_not "$first" || return
     keys PPage
-    sleep 0.3
-    [ "$(screen | sed -n 4p)" = "$first" ] || fail "PgUp did not come back to the first page"
+    wait_until "PgUp did not come back to the first page" row4_is "$first" || return
     keys F5
     wait_for "筛选名单" || return
     keys Tab
