@@ -17,6 +17,10 @@ enum field_type {
     FT_IDNO,    /* resident ID (checked by idcard_validate) */
     FT_CERT,    /* certificate number (checked against the record by the entity) */
     FT_DIGITS,  /* digits only, e.g. a bank account */
+    FT_MONEY,   /* yuan with at most two decimals; canonical: integer fen ("6000") */
+    FT_INT,     /* a whole number 0..99999 */
+    FT_MONTH,   /* YYYY-MM; input also YYYY/M, YYYYMM, YYYY年M月 */
+    FT_CODES,   /* a set of choices: "1,2" or "一级、二级"; canonical: sorted codes ("12") */
 };
 
 enum field_flag {

@@ -20,6 +20,9 @@ enum person_field {
 enum person_status { PS_ACTIVE = 1, PS_DECEASED, PS_MOVED, PS_CANCELLED };
 
 extern const struct field person_fields[PERSON_NFIELDS];
+/* The names of the codes, NULL-terminated: category 1 视力 .. 7 多重, level 1 一级 .. 4 四级,
+ * status 1 在册 .. 4 注销. */
+extern const char *const person_categories[], *const person_levels[], *const person_statuses[];
 
 struct person {
     int64_t id;                     /* 0 until stored */

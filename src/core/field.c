@@ -8,6 +8,8 @@
 #include "dpf/field.h"
 #include "dpf/i18n.h"
 #include "dpf/idcard.h"
+#include "dpf/money.h"
+#include "dpf/month.h"
 
 size_t utf8_chars(const char *s)
 {
@@ -95,8 +97,8 @@ static int parse_choice(const struct field *f, const char *s)
     for (; f->choices[n]; n++)
         if (strcmp(s, f->choices[n]) == 0)
             return n + 1;
-    if (strlen(s) == 1 && s[0] >= '1' && s[0] < '1' + n)
-        return s[0] - '0';
+    if (all_digits(s, strlen(s)) && strlen(s) <= 2 && atoi(s) >= 1 && atoi(s) <= n)
+        return atoi(s);
     return -1;
 }
 
@@ -135,6 +137,56 @@ static char *digits_only(const char *s)
             *o++ = *s;
     *o = '\0';
     return out;
+}
+
+static int nchoices(const struct field *f)
+{
+    int n = 0;
+    while (f->choices[n])
+        n++;
+    return n;
+}
+
+/* A set of choices into sorted codes ("134"): names or codes separated by commas, 、 or
+ * spaces, a run of digits ("12"), or 全部 for all of them. */
+static int parse_codes(const struct field *f, const char *s, char out[16])
+{
+    static const char *const seps[] = { ",", "，", "、", " ", ";", "；", NULL };
+    int n = nchoices(f), have[16] = { 0 }, k = 0;
+
+    if (strcmp(s, "全部") == 0 || strcmp(s, "all") == 0) {
+        for (int c = 1; c <= n; c++)
+            have[c] = 1;
+        s = "";
+    }
+    while (*s) {
+        size_t sep = 0, tok;
+        for (int i = 0; seps[i]; i++)
+            if (strncmp(s, seps[i], strlen(seps[i])) == 0)
+                sep = strlen(seps[i]);
+        if (sep) {
+            s += sep;
+            continue;
+        }
+        if (*s >= '1' && *s <= '9') {
+            if (*s - '0' > n)
+                return -1;
+            have[*s++ - '0'] = 1;
+            continue;
+        }
+        for (tok = 0; f->choices[tok]; tok++)
+            if (strncmp(s, f->choices[tok], strlen(f->choices[tok])) == 0)
+                break;
+        if (!f->choices[tok])
+            return -1;
+        have[tok + 1] = 1;
+        s += strlen(f->choices[tok]);
+    }
+    for (int c = 1; c <= n; c++)
+        if (have[c])
+            out[k++] = (char)('0' + c);
+    out[k] = '\0';
+    return 0;
 }
 
 static void release(char *v, int heap)
@@ -219,7 +271,7 @@ int field_parse(const struct field *f, const char *input, const char *today, cha
             rc = dpf_err_set(err, DPF_EINVAL, f->key, _("%s: \"%s\" is not one of the choices"),
                              label(f), v);
         else
-            buf[0] = (char)('0' + code), buf[1] = '\0';
+            snprintf(buf, sizeof buf, "%d", code);
         break;
     case FT_PHONE:
         if (!phone_ok(v))
@@ -231,6 +283,36 @@ int field_parse(const struct field *f, const char *input, const char *today, cha
         break;
     case FT_IDNO:
         rc = idcard_validate(v, today, buf, f->key, err);
+        break;
+    case FT_MONEY: {
+        int64_t fen;
+        if (money_parse(v, &fen) != 0)
+            rc = dpf_err_set(err, DPF_EINVAL, f->key,
+                             _("%s: \"%s\" is not an amount in yuan (e.g. 60 or 1,500.00)"),
+                             label(f), v);
+        else
+            snprintf(buf, sizeof buf, "%lld", (long long)fen);
+        break;
+    }
+    case FT_INT:
+        if (!all_digits(v, strlen(v)) || strlen(v) > 5)
+            rc = dpf_err_set(err, DPF_EINVAL, f->key, _("%s: \"%s\" is not a whole number"),
+                             label(f), v);
+        else
+            snprintf(buf, sizeof buf, "%d", atoi(v));
+        break;
+    case FT_MONTH:
+        code = month_parse(v);
+        if (code < 0)
+            rc = dpf_err_set(err, DPF_EINVAL, f->key, _("%s: \"%s\" is not a month (YYYY-MM)"),
+                             label(f), v);
+        else
+            month_format(code, buf);
+        break;
+    case FT_CODES:
+        if (parse_codes(f, v, buf) != 0)
+            rc = dpf_err_set(err, DPF_EINVAL, f->key,
+                             _("%s: \"%s\" is not a list of the choices"), label(f), v);
         break;
     case FT_DIGITS: {
         char *d = digits_only(v);
@@ -263,6 +345,24 @@ static void account_mask(const char *s, char *out)
         memset(out + 4, '*', len - 8);
 }
 
+/* 一级、二级; 全部 when every choice is in the set. */
+static const char *codes_format(const struct field *f, const char *value, char *buf,
+                                size_t bufsize)
+{
+    size_t len = 0;
+    if ((int)strlen(value) == nchoices(f) && nchoices(f) > 1)
+        return "全部";
+    buf[0] = '\0';
+    for (const char *c = value; *c && len < bufsize; c++) {
+        int code = *c - '0';
+        if (code < 1 || code > nchoices(f))
+            continue;
+        len += (size_t)snprintf(buf + len, bufsize - len, "%s%s", len ? "、" : "",
+                                f->choices[code - 1]);
+    }
+    return buf;
+}
+
 const char *field_format(const struct field *f, const char *value, int mask, char *buf,
                          size_t bufsize)
 {
@@ -279,6 +379,10 @@ const char *field_format(const struct field *f, const char *value, int mask, cha
             if (i + 1 == code)
                 return f->choices[i];
         return value;
+    case FT_CODES:
+        return codes_format(f, value, buf, bufsize);
+    case FT_MONEY:
+        return money_format(atoll(value), 1, buf, bufsize);
     default:
         if (mask && (f->flags & FF_SENSITIVE) && strlen(value) < bufsize) {
             if (f->type == FT_CERT || f->type == FT_IDNO)

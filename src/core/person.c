@@ -10,9 +10,9 @@
 #include "dpf/person.h"
 
 static const char *const genders[] = { "男", "女", NULL };
-static const char *const categories[] = { "视力", "听力", "言语", "肢体", "智力", "精神", "多重", NULL };
-static const char *const levels[] = { "一级", "二级", "三级", "四级", NULL };
-static const char *const statuses[] = { "在册", "死亡", "迁出", "注销", NULL };
+const char *const person_categories[] = { "视力", "听力", "言语", "肢体", "智力", "精神", "多重", NULL };
+const char *const person_levels[] = { "一级", "二级", "三级", "四级", NULL };
+const char *const person_statuses[] = { "在册", "死亡", "迁出", "注销", NULL };
 
 /* Order is the import template's column order. */
 const struct field person_fields[PERSON_NFIELDS] = {
@@ -21,8 +21,8 @@ const struct field person_fields[PERSON_NFIELDS] = {
     [PF_GENDER]         = { "gender", "性别", N_("Gender"), FT_CHOICE, genders, 4, 4, FF_REQUIRED | FF_DERIVED },
     [PF_BIRTH_DATE]     = { "birth_date", "出生日期", N_("Date of birth"), FT_DATE, NULL, 10, 10, FF_REQUIRED | FF_DERIVED },
     [PF_ETHNICITY]      = { "ethnicity", "民族", N_("Ethnicity"), FT_TEXT, NULL, 6, 10, 0 },
-    [PF_CATEGORY]       = { "category", "残疾类别", N_("Category"), FT_CHOICE, categories, 6, 4, FF_REQUIRED | FF_DERIVED },
-    [PF_LEVEL]          = { "level", "残疾等级", N_("Level"), FT_CHOICE, levels, 6, 4, FF_REQUIRED | FF_DERIVED },
+    [PF_CATEGORY]       = { "category", "残疾类别", N_("Category"), FT_CHOICE, person_categories, 6, 4, FF_REQUIRED | FF_DERIVED },
+    [PF_LEVEL]          = { "level", "残疾等级", N_("Level"), FT_CHOICE, person_levels, 6, 4, FF_REQUIRED | FF_DERIVED },
     [PF_TOWNSHIP]       = { "township", "乡镇街道", N_("Township"), FT_TEXT, NULL, 12, 30, FF_REQUIRED },
     [PF_VILLAGE]        = { "village", "村社区", N_("Village"), FT_TEXT, NULL, 12, 30, 0 },
     [PF_ADDRESS]        = { "address", "详细地址", N_("Address"), FT_TEXT, NULL, 24, 100, 0 },
@@ -34,7 +34,7 @@ const struct field person_fields[PERSON_NFIELDS] = {
     [PF_TEKUN]          = { "tekun", "特困", N_("Extreme poverty support"), FT_FLAG, NULL, 4, 5, 0 },
     [PF_ILLNESS_POOR]   = { "illness_poor", "因病致贫", N_("Poor through illness"), FT_FLAG, NULL, 8, 5, 0 },
     [PF_CERT_ISSUE_DATE]= { "cert_issue_date", "发证日期", N_("Certificate issued"), FT_DATE, NULL, 10, 10, 0 },
-    [PF_STATUS]         = { "status", "状态", N_("Status"), FT_CHOICE, statuses, 4, 4, FF_DERIVED },
+    [PF_STATUS]         = { "status", "状态", N_("Status"), FT_CHOICE, person_statuses, 4, 4, FF_DERIVED },
     [PF_STATUS_DATE]    = { "status_date", "状态日期", N_("Status date"), FT_DATE, NULL, 10, 10, 0 },
     [PF_STATUS_REASON]  = { "status_reason", "状态原因", N_("Status reason"), FT_TEXT, NULL, 16, 100, 0 },
     [PF_BANK_ACCOUNT]   = { "bank_account", "银行账号", N_("Bank account"), FT_DIGITS, NULL, 20, 32, FF_SENSITIVE },

@@ -12,6 +12,7 @@
 #include "dpf/idcard.h"
 #include "dpf/person.h"
 #include "person_internal.h"
+#include "record.h"
 #include "strbuf.h"
 
 /* A bulk load inserts this many persons per statement: a statement's set-up and tear-down
@@ -90,28 +91,6 @@ int person_from_row(sqlite3_stmt *st, struct person *out)
     return DPF_OK;
 }
 
-/* JSON object of the fields where a and b differ, with a's values (side 0) or b's (1). */
-static void json_diff(struct strbuf *sb, const struct person *a, const struct person *b,
-                      int side)
-{
-    const struct person *src = side ? b : a;
-    int n = 0;
-    sb_add(sb, "{");
-    for (int i = 0; i < PERSON_NFIELDS; i++) {
-        const char *va = a->v[i], *vb = b->v[i];
-        if ((!va && !vb) || (va && vb && strcmp(va, vb) == 0))
-            continue;
-        sb_add(sb, n++ ? "," : "");
-        sb_json_str(sb, person_fields[i].key);
-        sb_add(sb, ":");
-        if (src->v[i])
-            sb_json_str(sb, src->v[i]);
-        else
-            sb_add(sb, "null");
-    }
-    sb_add(sb, "}");
-}
-
 static int holder_error(struct db *db, const char *id_no, struct dpf_err *err)
 {
     struct person other;
@@ -146,24 +125,10 @@ static int person_insert_row(struct db *db, struct person *p, struct dpf_err *er
     return DPF_OK;
 }
 
-/* JSON object of the person's non-empty fields: the audit record of an insert. Written
- * with as few calls as possible, since a bulk import makes a million of them. */
+/* JSON object of the person's non-empty fields: the audit record of an insert. */
 void person_insert_json(struct strbuf *sb, const struct person *p)
 {
-    int n = 0;
-
-    sb_addn(sb, "{", 1);
-    for (int i = 0; i < PERSON_NFIELDS; i++) {
-        if (!p->v[i])
-            continue;
-        if (n++)
-            sb_addn(sb, ",", 1);
-        sb_addn(sb, "\"", 1);
-        sb_add(sb, person_fields[i].key);    /* keys need no escaping */
-        sb_addn(sb, "\":", 2);
-        sb_json_str(sb, p->v[i]);
-    }
-    sb_addn(sb, "}", 1);
+    record_json(sb, person_fields, PERSON_NFIELDS, p->v);
 }
 
 int person_insert_audited(struct db *db, struct person *p, const char *after,
@@ -238,8 +203,8 @@ static int store_update(struct db *db, const struct person *p, const char *actio
         return rc;
     sb_init(&before);
     sb_init(&after);
-    json_diff(&before, &old, p, 0);
-    json_diff(&after, &old, p, 1);
+    record_json_diff(&before, person_fields, PERSON_NFIELDS, old.v, p->v, 0);
+    record_json_diff(&after, person_fields, PERSON_NFIELDS, old.v, p->v, 1);
     if (strcmp(sb_str(&after), "{}") == 0) {
         rc = DPF_OK;
         goto out;

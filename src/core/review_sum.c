@@ -1,0 +1,431 @@
+/* SPDX-License-Identifier: MIT */
+/* The review as a whole: its storage (lines, month-by-month items, text), the order the
+ * staff read it in, the totals by programme and township, and the change from the last
+ * roster of each programme. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dpf/enrol.h"
+#include "dpf/i18n.h"
+#include "dpf/month.h"
+#include "review_internal.h"
+
+static int grow(void **v, long *cap, long need, size_t size)
+{
+    long c = *cap ? *cap : 256;
+    void *p;
+    if (need <= *cap)
+        return 0;
+    while (c < need)
+        c *= 2;
+    if (!(p = realloc(*v, (size_t)c * size)))
+        return -1;
+    *v = p;
+    *cap = c;
+    return 0;
+}
+
+struct review_line *review_add(struct review *rv, int kind, int prog)
+{
+    struct review_line *l;
+    if (rv->oom || grow((void **)&rv->lines, &rv->caps[0], rv->nlines + 1, sizeof *l)) {
+        rv->oom = 1;
+        return NULL;
+    }
+    l = memset(&rv->lines[rv->nlines++], 0, sizeof *l);
+    l->kind = kind;
+    l->prog = prog;
+    return l;
+}
+
+void review_add_item(struct review *rv, struct review_line *l, int month, int64_t amount)
+{
+    if (rv->oom || grow((void **)&rv->items, &rv->caps[1], rv->nitems + 1, sizeof *rv->items)) {
+        rv->oom = 1;
+        return;
+    }
+    if (l->nitems == 0)
+        l->item = (uint32_t)rv->nitems;
+    rv->items[rv->nitems].month = month;
+    rv->items[rv->nitems++].amount = amount;
+    l->nitems++;
+}
+
+uint32_t review_keep(struct review *rv, const char *s)
+{
+    size_t n = s ? strlen(s) + 1 : 0;
+    uint32_t off;
+    if (n <= 1 || rv->oom)
+        return 0;
+    if (rv->textlen + n > rv->textcap) {
+        size_t cap = rv->textcap ? rv->textcap : 1 << 16;
+        char *t;
+        while (cap < rv->textlen + n)
+            cap *= 2;
+        if (cap > UINT32_MAX || !(t = realloc(rv->text, cap))) {
+            rv->oom = 1;
+            return 0;
+        }
+        if (!rv->textcap)
+            t[0] = '\0';
+        rv->text = t;
+        rv->textcap = cap;
+    }
+    off = (uint32_t)rv->textlen;
+    memcpy(rv->text + off, s, n);
+    rv->textlen += n;
+    return off;
+}
+
+const char *review_text(const struct review *rv, uint32_t off)
+{
+    return off && rv->text ? rv->text + off : "";
+}
+
+int review_prog_index(const struct review *rv, int64_t id)
+{
+    for (int i = 0; i < rv->progs.n; i++)
+        if (rv->progs.p[i].id == id)
+            return i;
+    return -1;
+}
+
+const struct review_line *review_lines(const struct review *rv, int kind, long *n)
+{
+    long first = 0;
+    for (int k = 1; k < kind && k < RK_NKINDS; k++)
+        first += rv->count[k];
+    *n = kind > 0 && kind < RK_NKINDS ? rv->count[kind] : 0;
+    return rv->lines + first;
+}
+
+const char *review_change_text(int why)
+{
+    switch (why) {
+    case RC_NEW:
+        return _("newly approved");
+    case RC_BACK:
+        return _("paid again, with back pay");
+    case RC_RESUMED:
+        return _("paid again");
+    case RC_NOTHING_DUE:
+        return _("nothing due this month");
+    default:
+        return why >= 1 && why <= ER_COUNT ? enrol_reasons[why - 1] : "";
+    }
+}
+
+static int cmp_text(const struct review *rv, uint32_t a, uint32_t b)
+{
+    return a == b ? 0 : strcmp(review_text(rv, a), review_text(rv, b));
+}
+
+static int by_reading_order(const void *a, const void *b, void *ctx)
+{
+    const struct review *rv = ctx;
+    const struct review_line *x = a, *y = b;
+    int c;
+    if (x->kind != y->kind)
+        return x->kind - y->kind;
+    if (x->prog != y->prog)
+        return x->prog - y->prog;
+    if ((c = cmp_text(rv, x->township, y->township)) || (c = cmp_text(rv, x->village, y->village)) ||
+        (c = cmp_text(rv, x->name, y->name)))
+        return c;
+    return (x->person_id > y->person_id) - (x->person_id < y->person_id);
+}
+
+/* Pay lines ordered by township then person, for the all-programme totals. */
+static int by_town_person(const void *a, const void *b, void *ctx)
+{
+    const struct review *rv = ctx;
+    const struct review_line *x = *(struct review_line *const *)a;
+    const struct review_line *y = *(struct review_line *const *)b;
+    int c = cmp_text(rv, x->township, y->township);
+    return c ? c : (x->person_id > y->person_id) - (x->person_id < y->person_id);
+}
+
+static struct review_town *add_town(struct review *rv, int prog, uint32_t name)
+{
+    struct review_town *t = realloc(rv->towns, (size_t)(rv->ntowns + 1) * sizeof *t);
+    if (!t) {
+        rv->oom = 1;
+        return NULL;
+    }
+    rv->towns = t;
+    t = memset(&t[rv->ntowns++], 0, sizeof *t);
+    t->prog = prog;
+    t->name = name;
+    return t;
+}
+
+static int totals(struct review *rv, struct dpf_err *err)
+{
+    long n;
+    const struct review_line *pay = review_lines(rv, RK_PAY, &n), *rec;
+    const struct review_line **all = malloc((size_t)(n + 1) * sizeof *all);
+    struct review_town *t = NULL;
+    long nrec;
+
+    if (!all)
+        return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    for (long i = 0; i < n; i++) {
+        const struct review_line *l = &pay[i];
+        rv->by_prog[l->prog].persons++;
+        rv->by_prog[l->prog].amount += l->amount;
+        rv->total.amount += l->amount;
+        rv->back += l->back;
+        /* Lines are in programme, township order: one entry per run. */
+        if (!t || t->prog != l->prog || cmp_text(rv, t->name, l->township) != 0)
+            if (!(t = add_town(rv, l->prog, l->township)))
+                break;
+        t->sum.persons++;
+        t->sum.amount += l->amount;
+        all[i] = l;
+    }
+    qsort_r(all, (size_t)n, sizeof *all, by_town_person, rv);
+    t = NULL;
+    for (long i = 0; i < n && !rv->oom; i++) {
+        int new_person = i == 0 || all[i]->person_id != all[i - 1]->person_id;
+        if (!t || cmp_text(rv, t->name, all[i]->township) != 0)
+            if (!(t = add_town(rv, -1, all[i]->township)))
+                break;
+        t->sum.persons += new_person;
+        t->sum.amount += all[i]->amount;
+        rv->total.persons += new_person;
+    }
+    free(all);
+    rec = review_lines(rv, RK_RECOVER, &nrec);
+    for (long i = 0; i < nrec; i++)
+        rv->recover += rec[i].amount;
+    return rv->oom ? dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory")) : DPF_OK;
+}
+
+struct prev_line {
+    int64_t person_id, amount;
+    uint32_t name, township;
+};
+
+/* The roster of programme prog in month (amount > 0), by person. *n = -1 if the month was
+ * never approved. */
+static int load_prev(struct db *db, struct review *rv, int prog, int month,
+                     struct prev_line **out, long *n, struct dpf_err *err)
+{
+    static const char q[] =
+        "SELECT person_id, amount, name, township, "
+        "  EXISTS (SELECT 1 FROM subsidy_month WHERE month = ?1) "
+        "FROM (SELECT 1) LEFT JOIN roster_line ON month = ?1 AND programme_id = ?2 AND "
+        "  amount > 0 ORDER BY person_id";
+    sqlite3_stmt *st = db_stmt(db, q, err);
+    char m[MONTH_TEXT];
+    long cap = 0;
+    int rc;
+
+    *out = NULL;
+    *n = 0;
+    if (!st)
+        return DPF_EDB;
+    sqlite3_bind_text(st, 1, month_format(month, m), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 2, rv->progs.p[prog].id);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!sqlite3_column_int(st, 4)) {
+            *n = -1;
+            continue;
+        }
+        if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+            continue;
+        if (grow((void **)out, &cap, *n + 1, sizeof **out)) {
+            rv->oom = 1;
+            break;
+        }
+        (*out)[*n].person_id = sqlite3_column_int64(st, 0);
+        (*out)[*n].amount = sqlite3_column_int64(st, 1);
+        (*out)[*n].name = review_keep(rv, (const char *)sqlite3_column_text(st, 2));
+        (*out)[*n].township = review_keep(rv, (const char *)sqlite3_column_text(st, 3));
+        (*n)++;
+    }
+    sqlite3_reset(st);
+    if (rv->oom)
+        return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    return rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+}
+
+static int add_change(struct review *rv, int prog, int in, int64_t person, uint32_t name,
+                      uint32_t township, int why, int64_t amount)
+{
+    struct review_change *c;
+    if (grow((void **)&rv->changes, &rv->caps[2], rv->nchanges + 1, sizeof *c)) {
+        rv->oom = 1;
+        return -1;
+    }
+    c = &rv->changes[rv->nchanges++];
+    c->prog = prog;
+    c->in = in;
+    c->person_id = person;
+    c->name = name;
+    c->township = township;
+    c->why = why;
+    c->amount = amount;
+    return 0;
+}
+
+/* Why someone paid last time is not paid now: this review's finding, else the stop of the
+ * enrolment, else nothing was due. */
+static int why_out(struct db *db, const struct review *rv, int prog, int64_t person)
+{
+    static const char q[] = "SELECT reason FROM enrolment WHERE person_id = ? AND "
+                            "programme_id = ? AND step = 6 ORDER BY id DESC LIMIT 1";
+    sqlite3_stmt *st;
+    int why = RC_NOTHING_DUE;
+
+    for (int k = RK_STOP; k <= RK_HOLD; k++) {
+        long n;
+        const struct review_line *l = review_lines(rv, k, &n);
+        for (long i = 0; i < n; i++)
+            if (l[i].prog == prog && l[i].person_id == person && (k == RK_HOLD || !l[i].paid_too))
+                return l[i].reason;
+    }
+    if (!(st = db_stmt(db, q, NULL)))
+        return why;
+    sqlite3_bind_int64(st, 1, person);
+    sqlite3_bind_int64(st, 2, rv->progs.p[prog].id);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        why = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    return why;
+}
+
+static int by_person(const void *a, const void *b)
+{
+    const struct review_line *x = *(struct review_line *const *)a;
+    const struct review_line *y = *(struct review_line *const *)b;
+    return (x->person_id > y->person_id) - (x->person_id < y->person_id);
+}
+
+/* The change of one programme's roster from the last it paid. */
+static int compare_prog(struct db *db, struct review *rv, int prog, struct dpf_err *err)
+{
+    const struct programme *pg = &rv->progs.p[prog];
+    int last = rv->month - pg->pay_every;
+    long n, nprev, npay = 0;
+    const struct review_line *pay = review_lines(rv, RK_PAY, &n), **now;
+    struct prev_line *prev;
+    int rc;
+
+    rv->compared[prog] = -1;
+    if ((rc = load_prev(db, rv, prog, last, &prev, &nprev, err)) != DPF_OK || nprev < 0) {
+        free(prev);
+        return rc;
+    }
+    rv->compared[prog] = last;
+    if (!(now = malloc((size_t)(n + 1) * sizeof *now))) {
+        free(prev);
+        return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    }
+    for (long i = 0; i < n; i++)
+        if (pay[i].prog == prog)
+            now[npay++] = &pay[i];
+    qsort(now, (size_t)npay, sizeof *now, by_person);
+    for (long i = 0, j = 0; (i < npay || j < nprev) && !rv->oom;) {
+        if (j == nprev || (i < npay && now[i]->person_id < prev[j].person_id)) {
+            const struct review_line *l = now[i++];
+            int why = l->from > last ? RC_NEW : l->back ? RC_BACK : RC_RESUMED;
+            add_change(rv, prog, 1, l->person_id, l->name, l->township, why, l->amount);
+        } else if (i == npay || prev[j].person_id < now[i]->person_id) {
+            add_change(rv, prog, 0, prev[j].person_id, prev[j].name, prev[j].township,
+                       why_out(db, rv, prog, prev[j].person_id), prev[j].amount);
+            j++;
+        } else {
+            i++;
+            j++;
+        }
+    }
+    free(now);
+    free(prev);
+    return rv->oom ? dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory")) : DPF_OK;
+}
+
+int review_finish(struct db *db, struct review *rv, struct dpf_err *err)
+{
+    int rc;
+
+    qsort_r(rv->lines, (size_t)rv->nlines, sizeof *rv->lines, by_reading_order, rv);
+    for (long i = 0; i < rv->nlines; i++)
+        rv->count[rv->lines[i].kind]++;
+    if ((rc = totals(rv, err)) != DPF_OK)
+        return rc;
+    for (int i = 0; i < rv->progs.n; i++)
+        if (rv->pays[i] && (rv->only < 0 || rv->only == i) &&
+            (rc = compare_prog(db, rv, i, err)) != DPF_OK)
+            return rc;
+    return DPF_OK;
+}
+
+int review_run(struct db *db, int month, const char *programme, struct review *rv,
+               struct dpf_err *err)
+{
+    static const char approved_sql[] =
+        "SELECT approved_at, approved_by FROM subsidy_month WHERE month = ?";
+    sqlite3_stmt *st;
+    char m[MONTH_TEXT];
+    int rc, n;
+
+    memset(rv, 0, sizeof *rv);
+    rv->month = month;
+    rv->only = -1;
+    if ((rc = programme_load_all(db, &rv->progs, err)) != DPF_OK)
+        return rc;
+    n = rv->progs.n;
+    if (programme) {
+        const struct programme *p = programme_find(&rv->progs, programme);
+        if (!p) {
+            review_free(rv);
+            return dpf_err_set(err, DPF_ENOTFOUND, "programme", _("No programme \"%s\""),
+                               programme);
+        }
+        rv->only = (int)(p - rv->progs.p);
+    }
+    rv->pays = calloc((size_t)n + 1, sizeof *rv->pays);
+    rv->compared = calloc((size_t)n + 1, sizeof *rv->compared);
+    rv->by_prog = calloc((size_t)n + 1, sizeof *rv->by_prog);
+    if (!rv->pays || !rv->compared || !rv->by_prog) {
+        review_free(rv);
+        return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    }
+    for (int i = 0; i < n; i++) {
+        rv->pays[i] = month_number(month) % rv->progs.p[i].pay_every == 0;
+        rv->compared[i] = -1;
+    }
+    rv->textlen = 1;            /* offset 0 is the empty text */
+    if (!(st = db_stmt(db, approved_sql, err))) {
+        review_free(rv);
+        return DPF_EDB;
+    }
+    sqlite3_bind_text(st, 1, month_format(month, m), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        rv->approved = 1;
+        snprintf(rv->approved_at, sizeof rv->approved_at, "%s", sqlite3_column_text(st, 0));
+        snprintf(rv->approved_by, sizeof rv->approved_by, "%s", sqlite3_column_text(st, 1));
+    }
+    sqlite3_reset(st);
+    rc = rv->approved ? review_load_approved(db, rv, err) : review_compute(db, rv, err);
+    if (rc == DPF_OK)
+        rc = review_finish(db, rv, err);
+    if (rc != DPF_OK)
+        review_free(rv);
+    return rc;
+}
+
+void review_free(struct review *rv)
+{
+    programme_set_free(&rv->progs);
+    free(rv->pays);
+    free(rv->compared);
+    free(rv->lines);
+    free(rv->items);
+    free(rv->by_prog);
+    free(rv->towns);
+    free(rv->changes);
+    free(rv->text);
+    memset(rv, 0, sizeof *rv);
+}

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: MIT */
+/* A programme rule's judgement of one person in one month, and the amount due. Pure: the
+ * monthly review calls this for every enrolled person and every candidate. */
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include "dpf/enrol.h"
+#include "dpf/money.h"
+#include "dpf/month.h"
+#include "dpf/person.h"
+#include "dpf/programme.h"
+
+/* Keeps the earliest dated event that falls in month or before. */
+static void dated(struct rule_verdict *v, int reason, int event_month, const char *date,
+                  int month)
+{
+    if (event_month < 0 || event_month > month || event_month >= v->last_month)
+        return;
+    v->reason = reason;
+    v->last_month = event_month;
+    snprintf(v->date, sizeof v->date, "%s", date);
+}
+
+/* date plus years, as YYYY-MM-DD (the same day of the month). */
+static void add_years(const char *date, int years, char out[11])
+{
+    int y = 0;
+    sscanf(date, "%4d", &y);
+    snprintf(out, 11, "%04d%s", (y + years) % 10000, date + 4);
+}
+
+/* Age in whole years on the first day of month. */
+static int age_at(const char *birth, int month)
+{
+    char first[11];
+    int by = 0, y;
+    month_first_day(month, first);
+    sscanf(birth, "%4d", &by);
+    y = month_year(month) - by;
+    return strcmp(first + 5, birth + 5) < 0 ? y - 1 : y;
+}
+
+static int poor_enough(const struct rule *r, const struct rule_person *p)
+{
+    switch (r->poverty) {
+    case RP_DIBAO_OR_POOR:
+        return p->dibao || p->poor_reg;
+    case RP_DIBAO:
+        return p->dibao;
+    case RP_POOR:
+        return p->poor_reg;
+    default:
+        return 1;
+    }
+}
+
+static int level_admitted(const struct rule *r, const struct rule_person *p)
+{
+    unsigned bit = 1u << p->level;
+    if (r->levels & bit)
+        return 1;
+    return (p->category == 5 || p->category == 6) && (r->im_levels & bit);
+}
+
+void rule_check(const struct rule *r, const struct rule_person *p, int month, int valid_years,
+                struct rule_verdict *v)
+{
+    static const int by_status[] = { 0, ER_FAILED_REVIEW, ER_DECEASED, ER_MOVED, ER_CANCELLED };
+    char date[11];
+
+    v->reason = 0;
+    v->last_month = INT_MAX;
+    v->date[0] = '\0';
+    if (!(r->statuses & (1u << p->status)) && p->status >= 1 && p->status <= 4 &&
+        p->status_date)
+        dated(v, by_status[p->status], month_of_date(p->status_date), p->status_date, month);
+    if (p->cert_issue_date && valid_years > 0) {
+        add_years(p->cert_issue_date, valid_years, date);
+        dated(v, ER_EXPIRED, month_of_date(date), date, month);
+    }
+    if (r->max_age >= 0 && p->birth_date) {
+        add_years(p->birth_date, r->max_age + 1, date);
+        dated(v, ER_AGE, month_of_date(date), date, month);
+    }
+    if (v->reason)
+        return;
+    /* Reasons without a date stop payment from the month judged. */
+    if (!(r->statuses & (1u << p->status)))
+        v->reason = ER_FAILED_REVIEW;
+    else if (!(r->categories & (1u << p->category)) || !level_admitted(r, p))
+        v->reason = ER_CATEGORY_LEVEL;
+    else if (!poor_enough(r, p))
+        v->reason = ER_POVERTY;
+    else if (r->no_tekun && p->tekun)
+        v->reason = ER_TEKUN;
+    else if (r->min_age >= 0 && p->birth_date && age_at(p->birth_date, month) < r->min_age)
+        v->reason = ER_AGE;
+    if (v->reason)
+        v->last_month = month - 1;
+}
+
+int64_t rule_month_amount(const struct rule *r, int level, int month)
+{
+    int64_t a = level >= 1 && level <= 4 ? r->amount[level] : 0;
+    return r->period == RPER_YEAR ? money_month_share(a, month_number(month)) : a;
+}
