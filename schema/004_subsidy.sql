@@ -81,7 +81,8 @@ CREATE TABLE subsidy_month (
 
 -- The roster of an approved month: one line per person and programme, with the person as
 -- they were on the day of approval, so later edits do not change a locked roster. amount
--- covers from_month..to_month (back: the part for earlier periods). A negative amount is
+-- covers from_month..to_month (back: the part for earlier periods; first: the enrolment's
+-- first payment). A negative amount is
 -- money to recover (paid for months the person was not entitled to), with its reason.
 CREATE TABLE roster_line (
     id            INTEGER PRIMARY KEY,
@@ -96,6 +97,7 @@ CREATE TABLE roster_line (
     bank_account  TEXT,
     amount        INTEGER NOT NULL,
     back          INTEGER NOT NULL DEFAULT 0,
+    first         INTEGER NOT NULL DEFAULT 0 CHECK (first IN (0, 1)),
     from_month    TEXT NOT NULL,
     to_month      TEXT NOT NULL,
     reason        INTEGER,

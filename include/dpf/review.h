@@ -42,6 +42,7 @@ struct review_line {
     int paid_too;               /* RK_STOP: the event is in this month, which is still paid */
     int64_t amount;             /* RK_PAY: fen paid; RK_RECOVER: fen to recover; RK_HOLD: held */
     int64_t back;               /* RK_PAY: of which back pay for earlier periods */
+    int first;                  /* RK_PAY: the enrolment's first payment */
     int from, to;               /* the months amount is for */
     uint32_t item, nitems;      /* RK_PAY, RK_RECOVER: month by month, in review.items */
 };
@@ -105,6 +106,8 @@ void review_free(struct review *rv);
 const char *review_text(const struct review *rv, uint32_t off);
 /* The first line of a kind, and how many there are (lines are sorted by kind). */
 const struct review_line *review_lines(const struct review *rv, int kind, long *n);
+/* The index in rv->progs of the programme with this id, or -1. */
+int review_prog_index(const struct review *rv, int64_t id);
 /* A change's reason, as the staff read it. */
 const char *review_change_text(int why);
 

@@ -182,6 +182,7 @@ static struct review_line *due(struct pass *ps, const struct enrolled *e, int ki
                 return NULL;
             set_person(rv, l, e);
             l->from = m;
+            l->first = ps->npaid == 0;
         }
         review_add_item(rv, l, m, a);
         l->amount += a;

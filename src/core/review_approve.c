@@ -28,7 +28,7 @@ int review_load_approved(struct db *db, struct review *rv, struct dpf_err *err)
 {
     static const char q[] =
         "SELECT programme_id, enrolment_id, person_id, name, id_no, township, village, "
-        "  bank_account, amount, back, from_month, to_month, reason, note "
+        "  bank_account, amount, back, from_month, to_month, reason, note, first "
         "FROM roster_line WHERE month = ? ORDER BY id";
     sqlite3_stmt *st = db_stmt(db, q, err);
     char m[MONTH_TEXT];
@@ -58,6 +58,7 @@ int review_load_approved(struct db *db, struct review *rv, struct dpf_err *err)
         l->from = month_parse((const char *)sqlite3_column_text(st, 10));
         l->to = month_parse((const char *)sqlite3_column_text(st, 11));
         l->reason = sqlite3_column_int(st, 12);
+        l->first = sqlite3_column_int(st, 14);
         snprintf(l->date, sizeof l->date, "%s", note ? note : "");
     }
     sqlite3_reset(st);
@@ -80,8 +81,8 @@ static int store_line(struct db *db, const struct review *rv, const struct revie
 {
     static const char line_sql[] =
         "INSERT INTO roster_line (month, programme_id, enrolment_id, person_id, name, id_no, "
-        "  township, village, bank_account, amount, back, from_month, to_month, reason, note) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        "  township, village, bank_account, amount, back, from_month, to_month, reason, note, "
+        "  first) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static const char pay_sql[] =
         "INSERT INTO payment (enrolment_id, for_month, roster_line_id, amount) VALUES (?, ?, ?, ?)";
     int sign = l->kind == RK_RECOVER ? -1 : 1;
@@ -108,6 +109,7 @@ static int store_line(struct db *db, const struct review *rv, const struct revie
         sqlite3_bind_int(st, 14, l->reason);
     if (l->date[0])
         sqlite3_bind_text(st, 15, l->date, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 16, l->first);
     if (sqlite3_step(st) != SQLITE_DONE)
         return db_fail(db, err);
     line = sqlite3_last_insert_rowid(db->h);

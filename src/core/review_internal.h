@@ -21,7 +21,5 @@ int review_compute(struct db *db, struct review *rv, struct dpf_err *err);
 int review_load_approved(struct db *db, struct review *rv, struct dpf_err *err);
 /* Sorts the lines and works out totals and changes (review_sum.c). */
 int review_finish(struct db *db, struct review *rv, struct dpf_err *err);
-/* The index of the programme with this id, or -1. */
-int review_prog_index(const struct review *rv, int64_t id);
 
 #endif

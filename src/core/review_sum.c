@@ -329,7 +329,7 @@ static int compare_prog(struct db *db, struct review *rv, int prog, struct dpf_e
     for (long i = 0, j = 0; (i < npay || j < nprev) && !rv->oom;) {
         if (j == nprev || (i < npay && now[i]->person_id < prev[j].person_id)) {
             const struct review_line *l = now[i++];
-            int why = l->from > last ? RC_NEW : l->back ? RC_BACK : RC_RESUMED;
+            int why = l->first ? RC_NEW : l->back ? RC_BACK : RC_RESUMED;
             add_change(rv, prog, 1, l->person_id, l->name, l->township, why, l->amount);
         } else if (i == npay || prev[j].person_id < now[i]->person_id) {
             add_change(rv, prog, 0, prev[j].person_id, prev[j].name, prev[j].township,
