@@ -43,6 +43,9 @@ int db_schema_latest(void);
 sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct dpf_err *err);
 
 int db_begin(struct db *db, struct dpf_err *err);      /* BEGIN IMMEDIATE */
+/* Ends the transaction by the result of the work done in it: commits when rc is DPF_OK,
+ * else rolls back. Returns the final status. */
+int db_end(struct db *db, int rc, struct dpf_err *err);
 int db_commit(struct db *db, struct dpf_err *err);
 void db_rollback(struct db *db);
 int db_exec(struct db *db, const char *sql, struct dpf_err *err);

@@ -25,6 +25,8 @@ enum enrol_reason {
     ER_WITHDRAWN, ER_MISSING, ER_PRISON, ER_FRAUD, ER_OTHER, ER_COUNT = ER_OTHER
 };
 extern const char *const enrol_reasons[];
+/* The reason's name, or "" for a code that is not one. */
+const char *enrol_reason_name(int reason);
 
 enum enrol_field {
     EF_CERT_NO, EF_NAME, EF_PROGRAMME, EF_APPLIED_ON, EF_STEP, EF_START_MONTH,
@@ -56,6 +58,9 @@ int enrol_stop(struct db *db, int64_t id, int reason, int stop_month, const char
                struct dpf_err *err);
 
 int enrol_load(struct db *db, int64_t id, struct enrolment *out, struct dpf_err *err);
+/* The person's open enrolment (申请..审定) in the programme; DPF_ENOTFOUND if none. */
+int enrol_open(struct db *db, int64_t programme_id, int64_t person_id, struct enrolment *out,
+               struct dpf_err *err);
 typedef int (*enrol_fn)(const struct enrolment *e, void *ctx);
 /* A person's enrolments, newest first. */
 int enrol_of_person(struct db *db, int64_t person_id, enrol_fn fn, void *ctx,

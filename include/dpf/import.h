@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* CSV import of the register. One transaction: without `partial`, any bad row means nothing
+/* CSV import: the register, and subsidy enrolments, payments and rules. One transaction: without `partial`, any bad row means nothing
  * is written. Bad rows go to a rejects CSV with line, column and reason. */
 #ifndef DPF_IMPORT_H
 #define DPF_IMPORT_H
@@ -30,7 +30,16 @@ struct import_result {
 int import_persons(struct db *db, const char *path, const struct import_opts *opts,
                    struct import_result *res, struct dpf_err *err);
 
-/* Writes the import template (the header row, CRLF, UTF-8 with BOM for Excel). */
-int import_template_persons(const char *path, struct dpf_err *err);
+/* What can be imported: persons, subsidy enrolments, past payments, programme rules. */
+enum import_kind { IMPORT_PERSONS, IMPORT_ENROLMENTS, IMPORT_PAYMENTS, IMPORT_RULES };
+extern const char *const import_kinds[];    /* "persons", "enrolments", ... NULL-terminated */
+/* The kind with this name, or -1. */
+int import_kind_parse(const char *name);
+/* Imports a file of any kind, with the same rules as persons: one transaction, rejects
+ * with line, column and reason, nothing written without `partial` if any row is bad. */
+int import_file(struct db *db, int kind, const char *path, const struct import_opts *opts,
+                struct import_result *res, struct dpf_err *err);
+/* Writes a kind's import template (the header row, CRLF, UTF-8 with BOM for Excel). */
+int import_template(int kind, const char *path, struct dpf_err *err);
 
 #endif

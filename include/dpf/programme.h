@@ -64,9 +64,14 @@ int programme_is_once(const struct programme *p, int month);
 int programme_save(struct db *db, struct programme *p, struct dpf_err *err);
 /* Adds or changes the programme's rule valid from v[RF_VALID_FROM] (canonical values, as
  * from field_parse), audited. Refuses a rule from a month already approved: that month's
- * roster is locked; a change must start in a later month. The caller owns the transaction. */
+ * roster is locked; a change must start in a later month. The caller owns the transaction.
+ * *what (if not NULL) says what happened. */
+enum rule_saved { RULE_ADDED, RULE_CHANGED, RULE_UNCHANGED };
 int programme_rule_save(struct db *db, int64_t programme_id, char *const v[RULE_NFIELDS],
-                        struct dpf_err *err);
+                        int *what, struct dpf_err *err);
+/* The id of the programme with this code or name; DPF_ENOTFOUND (naming the field
+ * "programme") if there is none. */
+int programme_id_of(struct db *db, const char *key, int64_t *id, struct dpf_err *err);
 /* Fills r from canonical values (the numeric side). DPF_EINVAL names the bad field. */
 int rule_from_values(struct rule *r, struct dpf_err *err);
 

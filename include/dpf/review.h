@@ -120,9 +120,10 @@ struct review_approval {
     long persons, lines, held, stops;   /* stops: findings left unconfirmed */
     int64_t amount, recover;
 };
-/* Approves month: reviews it again inside one transaction, stores the roster and the
- * ledger, and locks the month. Months are approved in order; a month not yet begun, or
- * already approved, is refused. Audited. */
+/* Approves month: reviews it again, stores the roster and the ledger, and locks the month.
+ * Call it inside the caller's transaction (db_begin takes the write lock first, so nobody
+ * changes what the review sees before it is stored). Months are approved in order; a month
+ * not yet begun, or already approved, is refused. Audited. */
 int review_approve(struct db *db, int month, struct review_approval *out, struct dpf_err *err);
 
 /* The last approved month, or -1. */

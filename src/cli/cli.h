@@ -5,6 +5,7 @@
 #define DPF_CLI_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "dpf/db.h"
 #include "dpf/err.h"
 
@@ -35,6 +36,8 @@ int cli_fail(const struct dpf_err *err);
 int cli_usage(const struct cli_cmd *cmd, const char *problem);
 /* The table row for a handler, for its usage message. */
 const struct cli_cmd *cli_find(int (*run)(struct cli *, int, char **));
+/* The row of a handler that serves several objects, for the object it was called for. */
+const struct cli_cmd *cli_self(int (*run)(struct cli *, int, char **), const char *object);
 /* True (and prints help) when argv asks for --help. */
 int cli_wants_help(const struct cli_cmd *cmd, int argc, char **argv);
 
@@ -60,5 +63,18 @@ int cmd_person_history(struct cli *c, int argc, char **argv);
 int cmd_person_status(struct cli *c, int argc, char **argv);
 int cmd_update_record(struct cli *c, int argc, char **argv);
 int cmd_update_summary(struct cli *c, int argc, char **argv);
+int cmd_subsidy_programmes(struct cli *c, int argc, char **argv);
+int cmd_subsidy_show(struct cli *c, int argc, char **argv);
+int cmd_subsidy_apply(struct cli *c, int argc, char **argv);
+int cmd_subsidy_advance(struct cli *c, int argc, char **argv);
+int cmd_subsidy_refuse(struct cli *c, int argc, char **argv);
+int cmd_subsidy_stop(struct cli *c, int argc, char **argv);
+int cmd_subsidy_review(struct cli *c, int argc, char **argv);
+int cmd_subsidy_approve(struct cli *c, int argc, char **argv);
+int cmd_subsidy_roster(struct cli *c, int argc, char **argv);
+int cmd_subsidy_totals(struct cli *c, int argc, char **argv);
+
+/* Amounts in fen printed as yuan ("1,500.00") in a cell. */
+void cli_money(int64_t fen, int width);
 
 #endif

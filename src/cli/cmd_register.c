@@ -8,25 +8,29 @@
 #include "dpf/i18n.h"
 #include "dpf/import.h"
 
+/* argv[0] is the kind: persons, enrolments, payments or rules. */
 int cmd_template(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = { { "out", required_argument, NULL, 'o' },
                                            { NULL, 0, NULL, 0 } };
-    const char *out = "persons_template.csv";
+    const struct cli_cmd *self = cli_self(cmd_template, argv[0]);
+    int kind = import_kind_parse(argv[0]), ch;
+    char out_default[64];
+    const char *out = out_default;
     struct dpf_err err;
-    int ch;
 
     (void)c;
+    snprintf(out_default, sizeof out_default, "%s_template.csv", argv[0]);
     while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         if (ch != 'o')
-            return cli_usage(cli_find(cmd_template), NULL);
+            return cli_usage(self, NULL);
         out = optarg;
     }
     if (optind < argc)
-        return cli_usage(cli_find(cmd_template), NULL);
-    if (import_template_persons(out, &err) != DPF_OK)
+        return cli_usage(self, NULL);
+    if (import_template(kind, out, &err) != DPF_OK)
         return cli_fail(&err);
-    printf(_("Wrote the persons import template to %s\n"), out);
+    printf(_("Wrote the %s import template to %s\n"), argv[0], out);
     return EXIT_OK;
 }
 
@@ -65,7 +69,8 @@ int cmd_import(struct cli *c, int argc, char **argv)
         { "rejects", required_argument, NULL, 'r' },
         { NULL, 0, NULL, 0 },
     };
-    const struct cli_cmd *self = cli_find(cmd_import);
+    const struct cli_cmd *self = cli_self(cmd_import, argv[0]);
+    int kind = import_kind_parse(argv[0]);
     struct import_opts o = { .encoding = TE_AUTO };
     struct import_result res;
     struct dpf_err err;
@@ -95,7 +100,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
         return cli_usage(self, _("name one CSV file"));
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
-    if (import_persons(c->db, argv[optind], &o, &res, &err) != DPF_OK)
+    if (import_file(c->db, kind, argv[optind], &o, &res, &err) != DPF_OK)
         return cli_fail(&err);
     print_result(&o, &res);
     return res.rejected && !o.partial ? EXIT_FAIL : EXIT_OK;

@@ -10,12 +10,19 @@
 #include "cli.h"
 #include "../tui/tui.h"
 #include "dpf/i18n.h"
+#include "dpf/money.h"
 #include "dpf/person.h"
 #include "dpf/text.h"
 
 #ifndef DPF_VERSION
 #define DPF_VERSION "0.1"
 #endif
+
+#define IMPORT_ARGS "FILE.csv [--encoding auto|utf-8|gbk] [--dry-run] [--partial] [--rejects FILE]"
+#define IMPORT_HELP                                                                          \
+    N_("Without --partial, a file with any bad row writes nothing. Bad rows are written to\n" \
+       "the rejects file (default: beside the input, NAME.rejects.csv) with line, column\n"   \
+       "and reason. Exit status: 0 written, 1 rejected or failed, 2 usage.")
 
 const struct cli_cmd cli_commands[] = {
     { "init", NULL, "", N_("Create a new, empty database"), NULL, cmd_init },
@@ -28,12 +35,23 @@ const struct cli_cmd cli_commands[] = {
     { "template", "persons", "[--out FILE]",
       N_("Write the import template for persons (default persons_template.csv)"), NULL,
       cmd_template },
-    { "import", "persons",
-      "FILE.csv [--encoding auto|utf-8|gbk] [--dry-run] [--partial] [--rejects FILE]",
+    { "template", "enrolments", "[--out FILE]",
+      N_("Write the import template for subsidy enrolments"), NULL, cmd_template },
+    { "template", "payments", "[--out FILE]",
+      N_("Write the import template for past subsidy payments"), NULL, cmd_template },
+    { "template", "rules", "[--out FILE]",
+      N_("Write the import template for programme rules"), NULL, cmd_template },
+    { "import", "persons", IMPORT_ARGS,
       N_("Import persons from CSV; a certificate already registered updates that person"),
-      N_("Without --partial, a file with any bad row writes nothing. Bad rows are written to\n"
-         "the rejects file (default: beside the input, NAME.rejects.csv) with line, column\n"
-         "and reason. Exit status: 0 written, 1 rejected or failed, 2 usage."),
+      IMPORT_HELP, cmd_import },
+    { "import", "enrolments", IMPORT_ARGS,
+      N_("Import subsidy enrolments (who is paid, since when, stops and refusals)"),
+      IMPORT_HELP, cmd_import },
+    { "import", "payments", IMPORT_ARGS,
+      N_("Import past subsidy payments; their months become approved, locked months"),
+      IMPORT_HELP, cmd_import },
+    { "import", "rules", IMPORT_ARGS,
+      N_("Import programme rules (a rule per programme and valid-from month)"), IMPORT_HELP,
       cmd_import },
     { "export", "persons", "--out FILE.csv|FILE.xlsx [--full-id]",
       N_("Export the register; resident IDs and bank accounts masked unless --full-id"), NULL,
@@ -53,6 +71,42 @@ const struct cli_cmd cli_commands[] = {
     { "update", "summary", "--year YYYY",
       N_("Yearly update counts per township: holders, contact, verified, written off"), NULL,
       cmd_update_summary },
+    { "subsidy", "programmes", "",
+      N_("The subsidy programmes and their rules (standards, who qualifies, from when)"), NULL,
+      cmd_subsidy_programmes },
+    { "subsidy", "show", "CERT|ID",
+      N_("A person's subsidy enrolments, with every step's date and user"), NULL,
+      cmd_subsidy_show },
+    { "subsidy", "apply", "CERT|ID --programme P [--date YYYY-MM-DD] [--note TEXT]",
+      N_("Record an application (申请); payment counts from its month"), NULL,
+      cmd_subsidy_apply },
+    { "subsidy", "advance", "CERT|ID --programme P [--date YYYY-MM-DD]",
+      N_("Move an application to its next step: 初审, 审核, then 审定 (approved)"),
+      N_("Approval checks that the person qualifies under the programme's rule."),
+      cmd_subsidy_advance },
+    { "subsidy", "refuse", "CERT|ID --programme P --reason TEXT [--date YYYY-MM-DD]",
+      N_("Refuse an application, with the reason"), NULL, cmd_subsidy_refuse },
+    { "subsidy", "stop", "CERT|ID --programme P --reason REASON --from YYYY-MM [--note TEXT]",
+      N_("Stop payment from a month (the first month not paid), with a reason"),
+      N_("Reasons: 死亡 迁出 证件注销 证件过期 类别或等级不符 不再是困难家庭 纳入特困供养 年龄不符\n"
+         "无银行账号 银行账号重复 重复享受 审核不合格 本人申请退出 失踪 服刑 虚报冒领 其他."),
+      cmd_subsidy_stop },
+    { "subsidy", "review", "--month YYYY-MM [--programme P] [--confirm-stops] [--all] [--full-id]",
+      N_("The monthly review: stops, holds, recoveries, back pay, candidates, the roster"),
+      N_("--confirm-stops stops every enrolment the review found no longer qualifying, from\n"
+         "the month it gives. --all lists every candidate (应享未享), not only the first 20."),
+      cmd_subsidy_review },
+    { "subsidy", "approve", "--month YYYY-MM",
+      N_("Approve a month: its roster is stored and locked"),
+      N_("Months are approved in order. Corrections to an approved month go into a later\n"
+         "month as back pay or recovery."), cmd_subsidy_approve },
+    { "subsidy", "roster", "--month YYYY-MM --out FILE.xlsx|FILE.csv [--programme P] [--full-id] [--draft]",
+      N_("Write the bank's payment roster of an approved month"),
+      N_("Resident IDs and bank accounts are masked unless --full-id. --draft writes the roster\n"
+         "of a month not yet approved."), cmd_subsidy_roster },
+    { "subsidy", "totals", "--year YYYY [--programme P]",
+      N_("What was paid in a year: persons and amounts by programme, month and township"), NULL,
+      cmd_subsidy_totals },
     { NULL, NULL, NULL, NULL, NULL, NULL },
 };
 
@@ -76,6 +130,14 @@ static void print_help(void)
              "  --lang LANG  language of messages, e.g. zh_CN or en (default: Chinese)\n"
              "  --help       this text; `dpf COMMAND --help` explains one command\n"
              "  --version    print the version\n"));
+}
+
+const struct cli_cmd *cli_self(int (*run)(struct cli *, int, char **), const char *object)
+{
+    for (const struct cli_cmd *c = cli_commands; c->name; c++)
+        if (c->run == run && c->object && object && strcmp(c->object, object) == 0)
+            return c;
+    return cli_find(run);
 }
 
 const struct cli_cmd *cli_find(int (*run)(struct cli *, int, char **))
@@ -121,6 +183,12 @@ void cli_cell(const char *s, int width, int right)
     if (right)
         putchar(' ');
     fputs(text_fit(buf, sizeof buf, s, width, right), stdout);
+}
+
+void cli_money(int64_t fen, int width)
+{
+    char buf[40];
+    cli_cell(money_format(fen, 1, buf, sizeof buf), width, 1);
 }
 
 void cli_num(long n, int width)

@@ -192,6 +192,15 @@ int db_commit(struct db *db, struct dpf_err *err)
     return db_exec(db, "COMMIT", err);
 }
 
+int db_end(struct db *db, int rc, struct dpf_err *err)
+{
+    if (rc == DPF_OK)
+        rc = db_commit(db, err);
+    if (rc != DPF_OK)
+        db_rollback(db);
+    return rc;
+}
+
 void db_rollback(struct db *db)
 {
     if (!sqlite3_get_autocommit(db->h))

@@ -21,6 +21,11 @@ const char *const enrol_reasons[] = {
     "本人申请退出", "失踪", "服刑", "虚报冒领", "其他", NULL,
 };
 
+const char *enrol_reason_name(int reason)
+{
+    return reason >= 1 && reason <= ER_COUNT ? enrol_reasons[reason - 1] : "";
+}
+
 const struct field enrol_fields[ENROL_NFIELDS] = {
     [EF_CERT_NO]     = { "cert_no", "残疾人证号", N_("Certificate number"), FT_TEXT, NULL, 24, 24, FF_REQUIRED | FF_SENSITIVE },
     [EF_NAME]        = { "name", "姓名", N_("Name"), FT_TEXT, NULL, 10, 30, 0 },
@@ -205,6 +210,19 @@ static int open_enrolment(struct db *db, int64_t programme_id, int64_t person_id
     *id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_reset(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+}
+
+int enrol_open(struct db *db, int64_t programme_id, int64_t person_id, struct enrolment *out,
+               struct dpf_err *err)
+{
+    int64_t id;
+    int rc = open_enrolment(db, programme_id, person_id, &id, err);
+    if (rc != DPF_OK)
+        return rc;
+    if (!id)
+        return dpf_err_set(err, DPF_ENOTFOUND, "programme",
+                           _("No application or payment of this person in the programme"));
+    return enrol_load(db, id, out, err);
 }
 
 int enrol_apply(struct db *db, int64_t programme_id, int64_t person_id, const char *date,
@@ -411,6 +429,46 @@ int enrol_stop(struct db *db, int64_t id, int reason, int stop_month, const char
     return audit_step(db, &e, "subsidy_stop", db->today, err);
 }
 
+/* The rules of a complete enrolment record, as the import brings it. */
+static int check_record(struct db *db, const struct enrolment *e, struct dpf_err *err)
+{
+    char m[MONTH_TEXT];
+    int64_t open;
+    int rc;
+
+    if (e->step < ES_APPLIED || e->step > ES_STOPPED)
+        return dpf_err_set(err, DPF_EINVAL, "step", _("Unknown step %d"), e->step);
+    if ((rc = check_date(db, e->applied_on, NULL, err)) != DPF_OK)
+        return rc;
+    if (e->start_month < 0)
+        return dpf_err_set(err, DPF_EINVAL, "start_month", _("The month must be YYYY-MM"));
+    if (e->approved_on[0] && (rc = check_date(db, e->approved_on, e->applied_on, err)) != DPF_OK) {
+        err->field = "approved_on";
+        return rc;
+    }
+    if (e->step == ES_STOPPED && (!e->stop_month || !e->reason))
+        return dpf_err_set(err, DPF_EINVAL, e->stop_month ? "reason" : "stop_month",
+                           _("A stopped enrolment needs the month it stopped and the reason"));
+    if (e->step != ES_STOPPED && (e->stop_month || e->reason))
+        return dpf_err_set(err, DPF_EINVAL, "stop_month",
+                           _("A stop month and reason belong only to a stopped enrolment"));
+    if (e->stop_month && e->stop_month < e->start_month)
+        return dpf_err_set(err, DPF_EINVAL, "stop_month",
+                           _("Payment starts in %s: it cannot stop before that"),
+                           month_format(e->start_month, m));
+    if (e->step == ES_REFUSED && !e->reason_note[0])
+        return dpf_err_set(err, DPF_EINVAL, "reason_note", _("Give the reason for the refusal"));
+    if (e->step > ES_APPROVED)
+        return DPF_OK;
+    if ((rc = open_enrolment(db, e->programme_id, e->person_id, &open, err)) != DPF_OK)
+        return rc;
+    if (open)
+        return dpf_err_set(err, DPF_EDUP, "programme",
+                           _("This person already has an application or payment in the "
+                             "programme (enrolment #%lld)"), (long long)open);
+    return DPF_OK;
+}
+
 int enrol_insert(struct db *db, struct enrolment *e, struct dpf_err *err)
 {
     static const char q[] =
@@ -418,12 +476,14 @@ int enrol_insert(struct db *db, struct enrolment *e, struct dpf_err *err)
         "start_month, checked_on, checked_by, reviewed_on, reviewed_by, approved_on, "
         "approved_by, closed_on, closed_by, stop_month, reason, reason_note, note) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?5, ?8, ?5, ?9, ?5, ?10, ?5, ?11, ?12, ?13, ?14)";
-    sqlite3_stmt *st = db_stmt(db, q, err);
+    sqlite3_stmt *st = NULL;
     char start[MONTH_TEXT], stop[MONTH_TEXT];
     const char *d = e->applied_on;
     int rc;
 
-    if (!st)
+    if ((rc = check_record(db, e, err)) != DPF_OK)
+        return rc;
+    if (!(st = db_stmt(db, q, err)))
         return DPF_EDB;
     snprintf(e->applied_by, sizeof e->applied_by, "%s", db->user);
     sqlite3_bind_int64(st, 1, e->programme_id);

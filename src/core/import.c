@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: MIT */
-/* Person import: header mapping, per-row parsing and validation, insert-or-update by
- * resident ID, rejects file. The file is read whole and the work is one transaction. An
- * empty register is loaded by import_bulk.c instead of the row-by-row loop here. */
+/* The CSV import engine: the file read whole (UTF-8 or GBK), its header mapped to an
+ * entity's field table by the Chinese headers, bad rows written to a rejects file with
+ * line, column and reason, and all of it one transaction. The register's rows are in
+ * import_person.c; enrolments, payments and rules are import_subsidy.c's entities, loaded
+ * row by row here, each row inside a savepoint so a rejected row leaves nothing behind. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "dpf/i18n.h"
-#include "dpf/idcard.h"
 #include "import_internal.h"
 
 static void rejects_path(const char *input, const char *given, char out[PATH_MAX])
@@ -20,7 +21,7 @@ static void rejects_path(const char *input, const char *given, char out[PATH_MAX
 }
 
 /* One rejects line: where, why, then the row as it was so it can be fixed and re-imported. */
-static int reject(struct importer *im, const struct csv_record *rec, const char *column,
+int import_reject(struct importer *im, const struct csv_record *rec, const char *column,
                   const char *reason, struct dpf_err *err)
 {
     char line[32];
@@ -53,35 +54,35 @@ static int reject(struct importer *im, const struct csv_record *rec, const char 
 
 static int map_header(struct importer *im, const struct csv_record *rec, struct dpf_err *err)
 {
-    int used[PERSON_NFIELDS] = { 0 };
+    int used[IMPORT_MAX_COLS] = { 0 };
 
-    if (rec->nfields > PERSON_NFIELDS)
+    if (rec->nfields > im->nfields)
         return dpf_err_set(err, DPF_EINVAL, NULL,
                            _("%s: line 1 has %d columns; the template has %d"), im->path,
-                           rec->nfields, PERSON_NFIELDS);
+                           rec->nfields, im->nfields);
     for (int c = 0; c < rec->nfields; c++) {
         const char *h = rec->fields[c];
         int f;
         while (*h == ' ')
             h++;
-        f = field_by_header(person_fields, PERSON_NFIELDS, h);
+        f = field_by_header(im->fields, im->nfields, h);
         if (f < 0)
             return dpf_err_set(err, DPF_EINVAL, NULL,
                                _("%s: line 1, column %d: unknown column \"%s\" (see `dpf "
-                                 "template persons`)"), im->path, c + 1, h);
+                                 "template %s`)"), im->path, c + 1, h, im->what);
         if (used[f]++)
             return dpf_err_set(err, DPF_EINVAL, NULL,
                                _("%s: line 1, column %d: column \"%s\" appears twice"),
                                im->path, c + 1, h);
         im->col_field[c] = f;
-        im->headers[c] = person_fields[f].header;
+        im->headers[c] = im->fields[f].header;
     }
     im->ncols = rec->nfields;
-    for (int f = 0; f < PERSON_NFIELDS; f++)
-        if ((person_fields[f].flags & FF_REQUIRED) && !(person_fields[f].flags & FF_DERIVED) &&
+    for (int f = 0; f < im->nfields; f++)
+        if ((im->fields[f].flags & FF_REQUIRED) && !(im->fields[f].flags & FF_DERIVED) &&
             !used[f])
             return dpf_err_set(err, DPF_EINVAL, NULL, _("%s: the required column \"%s\" is missing"),
-                               im->path, person_fields[f].header);
+                               im->path, im->fields[f].header);
     return DPF_OK;
 }
 
@@ -93,15 +94,14 @@ static int blank(const struct csv_record *rec)
     return 1;
 }
 
-static const char *header_of(const char *key)
+const char *import_header_of(const struct importer *im, const char *key)
 {
-    int f = key ? field_by_key(person_fields, PERSON_NFIELDS, key) : -1;
-    return f >= 0 ? person_fields[f].header : "";
+    int f = key ? field_by_key(im->fields, im->nfields, key) : -1;
+    return f >= 0 ? im->fields[f].header : "";
 }
 
-/* Parses the record's fields into row; each bad field is written to the rejects file. */
-static int parse_row(struct importer *im, const struct csv_record *rec, struct person *row,
-                     int *ok, struct dpf_err *err)
+int import_parse_row(struct importer *im, const struct csv_record *rec, char **v, int *ok,
+                     struct dpf_err *err)
 {
     struct dpf_err fe;
     int rc;
@@ -110,95 +110,18 @@ static int parse_row(struct importer *im, const struct csv_record *rec, struct p
     if (rec->nfields != im->ncols) {
         snprintf(fe.msg, sizeof fe.msg, _("the row has %d columns; the header has %d"),
                  rec->nfields, im->ncols);
-        return reject(im, rec, "", fe.msg, err);
+        return import_reject(im, rec, "", fe.msg, err);
     }
     *ok = 1;
     for (int c = 0; c < im->ncols; c++) {
         int f = im->col_field[c];
-        if (field_parse(&person_fields[f], rec->fields[c], im->db->today, &row->v[f], &fe) !=
-            DPF_OK) {
+        if (field_parse(&im->fields[f], rec->fields[c], im->db->today, &v[f], &fe) != DPF_OK) {
             *ok = 0;
-            if ((rc = reject(im, rec, im->headers[c], fe.msg, err)) != DPF_OK)
+            if ((rc = import_reject(im, rec, im->headers[c], fe.msg, err)) != DPF_OK)
                 return rc;
         }
     }
     return DPF_OK;
-}
-
-/* Merges the file's fields over an existing person: columns the file lacks stay as they were. */
-static void merge(const struct importer *im, struct person *row, const struct person *old)
-{
-    int present[PERSON_NFIELDS] = { 0 };
-    for (int c = 0; c < im->ncols; c++)
-        present[im->col_field[c]] = 1;
-    row->id = old->id;
-    for (int f = 0; f < PERSON_NFIELDS; f++)
-        if (!present[f])
-            person_set(row, f, old->v[f]);
-}
-
-int import_check(struct importer *im, const struct csv_record *rec, struct person *row,
-                 int *ok, struct dpf_err *err)
-{
-    struct person old;
-    struct dpf_err ve;
-    char id[IDCARD_LEN + 1];
-    long first;
-    int rc;
-
-    if ((rc = parse_row(im, rec, row, ok, err)) != DPF_OK || !*ok)
-        goto out;
-    *ok = 0;
-    person_id_no(row, id);
-    if (strlen(id) == IDCARD_LEN && (first = idset_add(&im->seen, id, rec->line)) != 0) {
-        if (first < 0)
-            return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
-        snprintf(ve.msg, sizeof ve.msg, _("resident ID %s is also on line %ld of this file"), id,
-                 first);
-        rc = reject(im, rec, person_fields[PF_CERT_NO].header, ve.msg, err);
-        goto out;
-    }
-    person_init(&old);
-    rc = im->bulk ? DPF_ENOTFOUND : person_find(im->db, id, &old, err);
-    if (rc == DPF_OK)
-        merge(im, row, &old);
-    person_clear(&old);
-    if (rc != DPF_OK && rc != DPF_ENOTFOUND)
-        return rc;
-    rc = DPF_OK;
-    if (person_validate(row, im->db->today, &ve) != DPF_OK)
-        rc = reject(im, rec, header_of(ve.field), ve.msg, err);
-    else
-        *ok = 1;
-out:
-    if (rc == DPF_OK && !*ok)
-        im->res->rejected++;
-    return rc;
-}
-
-/* Inserts or updates the checked row; what the database refuses is rejected like a bad field. */
-static int write_row(struct importer *im, const struct csv_record *rec, struct person *row,
-                     struct dpf_err *err)
-{
-    struct dpf_err ve;
-    int rc, changed;
-
-    if (row->id) {
-        rc = person_update(im->db, row, &changed, &ve);
-        if (rc == DPF_OK)
-            changed ? im->res->updated++ : im->res->unchanged++;
-    } else {
-        rc = person_insert(im->db, row, &ve);
-        if (rc == DPF_OK)
-            im->res->added++;
-    }
-    if (rc == DPF_EINVAL || rc == DPF_EDUP) {
-        im->res->rejected++;
-        return reject(im, rec, header_of(ve.field), ve.msg, err);
-    }
-    if (rc != DPF_OK)
-        *err = ve;
-    return rc;
 }
 
 int import_next(struct importer *im, struct csv_reader *rd, struct csv_record *rec,
@@ -216,104 +139,167 @@ int import_next(struct importer *im, struct csv_reader *rd, struct csv_record *r
             return 1;
         im->res->rejected++;
         snprintf(col, sizeof col, "%d", rec->bad_column);
-        if (reject(im, rec, col, ce.msg, err) != DPF_OK)
+        if (import_reject(im, rec, col, ce.msg, err) != DPF_OK)
             return -1;
     }
     return 0;
 }
 
-static int run_rows(struct importer *im, struct csv_reader *rd, struct dpf_err *err)
+int import_run(struct importer *im, const char *path, const char *bulk_table,
+               int (*body)(struct importer *im, struct csv_reader *rd, struct dpf_err *err),
+               struct dpf_err *err)
 {
-    struct csv_record rec;
-    struct person row;
-    int r, ok, rc = DPF_OK;
-
-    person_init(&row);
-    while (rc == DPF_OK && (r = import_next(im, rd, &rec, err)) != 0) {
-        rc = r < 0 ? DPF_EIO : import_check(im, &rec, &row, &ok, err);
-        if (rc == DPF_OK && ok)
-            rc = write_row(im, &rec, &row, err);
-        person_clear(&row);
-    }
-    return rc;
-}
-
-static int run(struct importer *im, struct csv_reader *rd, struct dpf_err *err)
-{
-    struct csv_record rec;
-    struct dpf_err ce;
-    int r, rc;
-
-    r = csv_next(rd, &rec, &ce);
-    if (r <= 0)
-        return dpf_err_set(err, DPF_EINVAL, NULL, _("%s: no header row: %s"), im->path,
-                           r == 0 ? _("the file is empty") : ce.msg);
-    if ((rc = map_header(im, &rec, err)) != DPF_OK)
-        return rc;
-    if (!im->bulk)
-        return run_rows(im, rd, err);
-    if ((rc = db_indexes_drop(im->db, "person", &im->indexes, err)) != DPF_OK)
-        return rc;
-    if ((rc = import_bulk(im, rd, err)) != DPF_OK)
-        return rc;
-    /* Nothing will be committed: the rollback brings the indexes back. */
-    if (im->opts->dry_run || (im->res->rejected && !im->opts->partial))
-        return DPF_OK;
-    return db_indexes_restore(im->db, &im->indexes, err);
-}
-
-int import_persons(struct db *db, const char *path, const struct import_opts *opts,
-                   struct import_result *res, struct dpf_err *err)
-{
-    struct importer im = { .db = db, .opts = opts, .res = res, .path = path };
+    const struct import_opts *opts = im->opts;
+    struct import_result *res = im->res;
     struct textfile tf;
     struct csv_reader rd;
-    int rc;
+    struct csv_record rec;
+    struct dpf_err ce;
+    int rc, r;
 
     memset(res, 0, sizeof *res);
+    im->path = path;
     rejects_path(path, opts->rejects, res->rejects);
     if ((rc = textfile_load(path, opts->encoding, &tf, err)) != DPF_OK)
         return rc;
     res->encoding = tf.found;
-    idset_init(&im.seen);
+    idset_init(&im->seen);
     csv_reader_init(&rd, tf.data, tf.len);
-    /* An empty register is loaded in bulk: no lookups, indexes rebuilt at the end. Checked
+    /* An empty table is loaded in bulk: no lookups, indexes rebuilt at the end. Checked
      * again inside the transaction, in case another clerk got there first. */
-    rc = db_table_empty(db, "person", err) == 1 ? db_bulk_begin(db, err) : DPF_OK;
+    rc = bulk_table && db_table_empty(im->db, bulk_table, err) == 1 ? db_bulk_begin(im->db, err)
+                                                                    : DPF_OK;
     if (rc == DPF_OK)
-        rc = db_begin(db, err);
-    if (rc == DPF_OK && (im.bulk = db_table_empty(db, "person", err)) < 0)
+        rc = db_begin(im->db, err);
+    if (rc == DPF_OK && bulk_table && (im->bulk = db_table_empty(im->db, bulk_table, err)) < 0)
         rc = DPF_EDB;
+    if (rc == DPF_OK && (r = csv_next(&rd, &rec, &ce)) <= 0)
+        rc = dpf_err_set(err, DPF_EINVAL, NULL, _("%s: no header row: %s"), path,
+                         r == 0 ? _("the file is empty") : ce.msg);
     if (rc == DPF_OK)
-        rc = run(&im, &rd, err);
+        rc = map_header(im, &rec, err);
+    if (rc == DPF_OK)
+        rc = body(im, &rd, err);
     if (rc == DPF_OK && !opts->dry_run && (res->rejected == 0 || opts->partial)) {
-        rc = db_commit(db, err);
+        rc = db_commit(im->db, err);
         res->committed = rc == DPF_OK;
     }
-    db_rollback(db);
-    db_bulk_end(db);
-    if (im.rejects && fclose(im.rejects) != 0 && rc == DPF_OK)
+    db_rollback(im->db);
+    if (bulk_table)
+        db_bulk_end(im->db);
+    if (im->rejects && fclose(im->rejects) != 0 && rc == DPF_OK)
         rc = dpf_err_set(err, DPF_EIO, NULL, _("Cannot write the rejects file %s"), res->rejects);
-    if (!im.rejects)
+    if (!im->rejects)
         res->rejects[0] = '\0';
     csv_reader_free(&rd);
-    idset_free(&im.seen);
-    db_index_set_free(&im.indexes);
+    idset_free(&im->seen);
+    db_index_set_free(&im->indexes);
     textfile_free(&tf);
     return rc;
 }
 
-int import_template_persons(const char *path, struct dpf_err *err)
-{
-    const char *headers[PERSON_NFIELDS];
-    FILE *f = fopen(path, "wb");
+/* ---- entities loaded row by row (import_subsidy.c) ---- */
 
-    if (!f)
+static int count(struct import_result *res, int outcome)
+{
+    if (outcome == IO_ADDED)
+        res->added++;
+    else if (outcome == IO_UPDATED)
+        res->updated++;
+    else
+        res->unchanged++;
+    return DPF_OK;
+}
+
+/* One row inside a savepoint: a refused row is rolled back alone. */
+static int entity_row(struct importer *im, const struct csv_record *rec, char **v,
+                      struct dpf_err *err)
+{
+    struct dpf_err rej = { 0 };
+    int rc, outcome = IO_ADDED;
+
+    if ((rc = db_exec(im->db, "SAVEPOINT import_row", err)) != DPF_OK)
+        return rc;
+    rej.field = NULL;
+    rc = im->entity->row(im->db, v, rec->line, &outcome, &rej);
+    if (rc == DPF_OK) {
+        count(im->res, outcome);
+        return db_exec(im->db, "RELEASE import_row", err);
+    }
+    if (db_exec(im->db, "ROLLBACK TO import_row; RELEASE import_row", err) != DPF_OK)
+        return DPF_EDB;
+    if (rc != DPF_EINVAL && rc != DPF_EDUP && rc != DPF_ENOTFOUND) {
+        *err = rej;
+        return rc;
+    }
+    im->res->rejected++;
+    return import_reject(im, rec, import_header_of(im, rej.field), rej.msg, err);
+}
+
+static int entity_rows(struct importer *im, struct csv_reader *rd, struct dpf_err *err)
+{
+    struct csv_record rec;
+    char *v[IMPORT_MAX_COLS];
+    int r, ok, rc = DPF_OK;
+
+    while (rc == DPF_OK && (r = import_next(im, rd, &rec, err)) != 0) {
+        memset(v, 0, sizeof v);
+        rc = r < 0 ? DPF_EIO : import_parse_row(im, &rec, v, &ok, err);
+        if (rc == DPF_OK && !ok)
+            im->res->rejected++;
+        else if (rc == DPF_OK)
+            rc = entity_row(im, &rec, v, err);
+        for (int i = 0; i < im->nfields; i++)
+            free(v[i]);
+    }
+    if (rc == DPF_OK && im->entity->finish)
+        rc = im->entity->finish(im->db, err);
+    return rc;
+}
+
+const char *const import_kinds[] = { "persons", "enrolments", "payments", "rules", NULL };
+
+int import_kind_parse(const char *name)
+{
+    for (int k = 0; name && import_kinds[k]; k++)
+        if (strcmp(name, import_kinds[k]) == 0)
+            return k;
+    return -1;
+}
+
+int import_file(struct db *db, int kind, const char *path, const struct import_opts *opts,
+                struct import_result *res, struct dpf_err *err)
+{
+    const struct import_entity *ent = import_subsidy_entity(kind);
+    struct importer im = { .db = db, .opts = opts, .res = res, .entity = ent };
+
+    if (kind == IMPORT_PERSONS)
+        return import_persons(db, path, opts, res, err);
+    if (!ent)
+        return dpf_err_set(err, DPF_EINVAL, NULL, _("Nothing is imported as kind %d"), kind);
+    im.fields = ent->fields;
+    im.nfields = ent->nfields;
+    im.what = ent->name;
+    return import_run(&im, path, NULL, entity_rows, err);
+}
+
+int import_template(int kind, const char *path, struct dpf_err *err)
+{
+    const struct import_entity *ent = import_subsidy_entity(kind);
+    const struct field *fields = kind == IMPORT_PERSONS ? person_fields : ent ? ent->fields : NULL;
+    int n = kind == IMPORT_PERSONS ? PERSON_NFIELDS : ent ? ent->nfields : 0;
+
+    const char *headers[IMPORT_MAX_COLS];
+    FILE *f;
+
+    if (!fields)
+        return dpf_err_set(err, DPF_EINVAL, NULL, _("Nothing is imported as kind %d"), kind);
+    if (!(f = fopen(path, "wb")))
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), path);
-    for (int i = 0; i < PERSON_NFIELDS; i++)
-        headers[i] = person_fields[i].header;
+    for (int i = 0; i < n && i < IMPORT_MAX_COLS; i++)
+        headers[i] = fields[i].header;
     fputs("\xEF\xBB\xBF", f);
-    csv_write_row(f, headers, PERSON_NFIELDS);
+    csv_write_row(f, headers, n);
     if (fclose(f) != 0)
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), path);
     return DPF_OK;

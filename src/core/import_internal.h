@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* Shared by import.c (header mapping, checks, the row-by-row loader) and import_bulk.c (the
- * two-thread loader for an empty register); not for front ends. */
+/* Shared by import.c (the engine: reading the file, header mapping, the rejects file, one
+ * transaction), import_person.c (the register's rows), import_bulk.c (the two-thread loader
+ * for an empty register) and import_subsidy.c (enrolments, payments, rules); not for front
+ * ends. */
 #ifndef DPF_IMPORT_INTERNAL_H
 #define DPF_IMPORT_INTERNAL_H
 
@@ -10,13 +12,37 @@
 #include "dpf/person.h"
 #include "idset.h"
 
+enum { IMPORT_MAX_COLS = 64 };
+
+/* What a row of an entity other than persons came to. */
+enum import_outcome { IO_ADDED, IO_UPDATED, IO_UNCHANGED };
+
+/* An entity loaded row by row: enrolments, payments, rules (import_subsidy.c). */
+struct import_entity {
+    const char *name;               /* as in `dpf template NAME` */
+    const struct field *fields;
+    int nfields;
+    /* Checks and writes one row: v is indexed like fields (NULL: empty or absent). Returns
+     * DPF_OK with *outcome; DPF_EINVAL, DPF_EDUP or DPF_ENOTFOUND with rej naming the field
+     * to reject the row; any other error stops the import. */
+    int (*row)(struct db *db, char **v, long line, int *outcome, struct dpf_err *rej);
+    /* After the last row, inside the transaction; may be NULL. */
+    int (*finish)(struct db *db, struct dpf_err *err);
+};
+/* The entity of an import kind other than persons. */
+const struct import_entity *import_subsidy_entity(int kind);
+
 struct importer {
     struct db *db;
     const struct import_opts *opts;
     struct import_result *res;
-    int col_field[PERSON_NFIELDS];  /* file column -> field index */
+    const struct field *fields;     /* the entity's field table */
+    int nfields;
+    const char *what;               /* the template's name, for messages: "persons" */
+    const struct import_entity *entity;  /* NULL for persons */
+    int col_field[IMPORT_MAX_COLS]; /* file column -> field index */
     int ncols;
-    const char *headers[PERSON_NFIELDS];
+    const char *headers[IMPORT_MAX_COLS];
     struct idset seen;
     FILE *rejects;
     const char *path;
@@ -24,11 +50,27 @@ struct importer {
     struct db_index_set indexes;
 };
 
+/* Reads path, maps its header row to im->fields and calls body inside one transaction,
+ * which is committed unless it is a dry run or rows were rejected without opts->partial.
+ * With bulk_table, an empty table is loaded in bulk (im->bulk set). */
+int import_run(struct importer *im, const char *path, const char *bulk_table,
+               int (*body)(struct importer *im, struct csv_reader *rd, struct dpf_err *err),
+               struct dpf_err *err);
+
 /* Reads the next record that is not blank, counting it in res->rows; a record with a CSV
  * syntax error is rejected here. Returns 1, 0 at the end, or -1 when the rejects file
  * cannot be written (err says so). */
 int import_next(struct importer *im, struct csv_reader *rd, struct csv_record *rec,
                 struct dpf_err *err);
+/* Writes one problem of a record to the rejects file: the column's header (or "") and why. */
+int import_reject(struct importer *im, const struct csv_record *rec, const char *column,
+                  const char *reason, struct dpf_err *err);
+/* The header of the field with this key ("" if none), for a rejects line. */
+const char *import_header_of(const struct importer *im, const char *key);
+/* Parses the record's columns into v (indexed like im->fields; absent columns stay NULL).
+ * Each bad field is rejected; *ok is 0 if any was. */
+int import_parse_row(struct importer *im, const struct csv_record *rec, char **v, int *ok,
+                     struct dpf_err *err);
 
 /* Parses and checks one record into row: the fields, the same ID twice in the file, and
  * (unless loading in bulk) the person already registered, whose fields the file's columns

@@ -332,8 +332,25 @@ static int write_rule(struct db *db, int64_t programme_id, int64_t id, char *con
     return rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
 }
 
+int programme_id_of(struct db *db, const char *key, int64_t *id, struct dpf_err *err)
+{
+    sqlite3_stmt *st = db_stmt(db, "SELECT id FROM programme WHERE code = ?1 OR name = ?1", err);
+    int rc;
+    if (!st)
+        return DPF_EDB;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step(st);
+    *id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return DPF_OK;
+    return rc == SQLITE_DONE ? dpf_err_set(err, DPF_ENOTFOUND, "programme",
+                                           _("No programme \"%s\""), key)
+                             : db_fail(db, err);
+}
+
 int programme_rule_save(struct db *db, int64_t programme_id, char *const v[RULE_NFIELDS],
-                        struct dpf_err *err)
+                        int *what, struct dpf_err *err)
 {
     struct rule r = { 0 };
     char *old[RULE_NFIELDS] = { 0 }, locked[MONTH_TEXT], next[MONTH_TEXT];
@@ -358,6 +375,8 @@ int programme_rule_save(struct db *db, int64_t programme_id, char *const v[RULE_
     record_json_diff(&before, rule_fields, RULE_NFIELDS, old, v, 0);
     record_json_diff(&after, rule_fields, RULE_NFIELDS, old, v, 1);
     rc = DPF_OK;
+    if (what)
+        *what = strcmp(sb_str(&after), "{}") == 0 ? RULE_UNCHANGED : id ? RULE_CHANGED : RULE_ADDED;
     if (strcmp(sb_str(&after), "{}") != 0) {
         rc = write_rule(db, programme_id, id, v, err);
         if (rc == DPF_OK)

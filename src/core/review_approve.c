@@ -198,18 +198,10 @@ int review_approve(struct db *db, int month, struct review_approval *a, struct d
     int rc;
 
     memset(a, 0, sizeof *a);
-    if ((rc = db_begin(db, err)) != DPF_OK)
-        return rc;
     if ((rc = may_approve(db, month, err)) == DPF_OK &&
         (rc = review_run(db, month, NULL, &rv, err)) == DPF_OK) {
         rc = store_roster(db, &rv, a, err);
         review_free(&rv);
-    }
-    if (rc == DPF_OK)
-        rc = db_commit(db, err);
-    if (rc != DPF_OK) {
-        db_rollback(db);
-        memset(a, 0, sizeof *a);
     }
     return rc;
 }

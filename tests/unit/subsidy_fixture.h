@@ -62,7 +62,8 @@ static inline void sf_approve(struct db *db, const char *month)
 {
     struct review_approval a;
     struct dpf_err err;
-    if (review_approve(db, month_parse(month), &a, &err) != DPF_OK)
+    if (db_begin(db, &err) != DPF_OK ||
+        db_end(db, review_approve(db, month_parse(month), &a, &err), &err) != DPF_OK)
         fail_msg("approve %s: %s", month, err.msg);
 }
 

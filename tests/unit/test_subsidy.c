@@ -300,21 +300,21 @@ static void rule_edit_and_lock(void **state)
     v[RF_VALID_FROM] = "2026-04";
     v[RF_IM_LEVELS] = "3";
     v[RF_AMOUNT1] = v[RF_AMOUNT2] = v[RF_AMOUNT3] = "8000";
-    assert_int_equal(programme_rule_save(db, nursing->id, v, &err), DPF_OK);
+    assert_int_equal(programme_rule_save(db, nursing->id, v, NULL, &err), DPF_OK);
     /* Saving the same values again changes nothing and writes no audit row. */
-    assert_int_equal(programme_rule_save(db, nursing->id, v, &err), DPF_OK);
+    assert_int_equal(programme_rule_save(db, nursing->id, v, NULL, &err), DPF_OK);
     assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE entity = 'programme'"), 1);
     v[RF_NOTE] = "提标";
-    assert_int_equal(programme_rule_save(db, nursing->id, v, &err), DPF_OK);
+    assert_int_equal(programme_rule_save(db, nursing->id, v, NULL, &err), DPF_OK);
     assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE entity = 'programme' AND "
                                 "action = 'rule_update' AND after = '{\"note\":\"提标\"}'"), 1);
     v[RF_LEVELS] = NULL;
-    assert_int_equal(programme_rule_save(db, nursing->id, v, &err), DPF_EINVAL);
+    assert_int_equal(programme_rule_save(db, nursing->id, v, NULL, &err), DPF_EINVAL);
     assert_string_equal(err.field, "levels");
     v[RF_LEVELS] = "12";
     v[RF_MIN_AGE] = "10";
     v[RF_MAX_AGE] = "6";
-    assert_int_equal(programme_rule_save(db, nursing->id, v, &err), DPF_EINVAL);
+    assert_int_equal(programme_rule_save(db, nursing->id, v, NULL, &err), DPF_EINVAL);
     assert_string_equal(err.field, "max_age");
     v[RF_MIN_AGE] = v[RF_MAX_AGE] = NULL;
 
@@ -323,10 +323,10 @@ static void rule_edit_and_lock(void **state)
     sf_approve(db, "2026-02");
     /* January and February are locked: a rule from February is refused, March is fine. */
     v[RF_VALID_FROM] = "2026-02";
-    assert_int_equal(programme_rule_save(db, NURSING, v, &err), DPF_EINVAL);
+    assert_int_equal(programme_rule_save(db, NURSING, v, NULL, &err), DPF_EINVAL);
     assert_non_null(strstr(err.msg, "2026-03"));
     v[RF_VALID_FROM] = "2026-03";
-    assert_int_equal(programme_rule_save(db, NURSING, v, &err), DPF_OK);
+    assert_int_equal(programme_rule_save(db, NURSING, v, NULL, &err), DPF_OK);
     programme_set_free(&ps);    /* v borrowed its values from ps */
     assert_int_equal(programme_load_all(db, &ps, &err), DPF_OK);
     nursing = programme_find(&ps, "nursing");

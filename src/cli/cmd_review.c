@@ -1,0 +1,325 @@
+/* SPDX-License-Identifier: MIT */
+/* `dpf subsidy review --month M`: the month's review as the staff read it, section by
+ * section, and with --confirm-stops the stops it found, confirmed. */
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+#include "dpf/enrol.h"
+#include "dpf/i18n.h"
+#include "dpf/idcard.h"
+#include "dpf/money.h"
+#include "dpf/month.h"
+#include "dpf/review.h"
+#include "subsidy_args.h"
+
+enum { W_PROG = 22, W_NAME = 10, W_ID = 20, W_TOWN = 12, W_REASON = 14, W_DATE = 10,
+       W_MONTH = 8, W_MONEY = 12, W_NUM = 8, CANDIDATES_SHOWN = 20 };
+
+struct out {
+    const struct review *rv;
+    int full;
+};
+
+static void cell_text(const struct review *rv, uint32_t off, int width)
+{
+    cli_cell(review_text(rv, off), width, 0);
+}
+
+static void cell_id(const struct out *o, uint32_t off)
+{
+    const char *id = review_text(o->rv, off);
+    char masked[32];
+    if (!o->full && strlen(id) < sizeof masked) {
+        idcard_mask(id, masked);
+        id = masked;
+    }
+    cli_cell(id, W_ID, 0);
+}
+
+static void cell_month(int month, int width)
+{
+    char m[MONTH_TEXT];
+    cli_cell(month > 0 ? month_format(month, m) : "", width, 0);
+}
+
+/* Programme, name, ID, township: the start of every line. */
+static void who(const struct out *o, const struct review_line *l)
+{
+    printf("  ");
+    cli_cell(o->rv->progs.p[l->prog].v[GF_NAME], W_PROG, 0);
+    cell_text(o->rv, l->name, W_NAME);
+    cell_id(o, l->id_no);
+    cell_text(o->rv, l->township, W_TOWN);
+}
+
+static void header(const char *const *cols, const int *widths)
+{
+    printf("  ");
+    for (int i = 0; cols[i]; i++)
+        cli_cell(_(cols[i]), widths[i], widths[i] < 0);
+    putchar('\n');
+}
+
+static void summary(const struct review *rv)
+{
+    static const char *const cols[] = { N_("Programme"), N_("Paid"), N_("Amount"),
+                                        N_("Back pay"), N_("Stop"), N_("Held"),
+                                        N_("Recover"), N_("Candidates"), N_("Applying"), NULL };
+    static const int widths[] = { W_PROG, W_NUM, W_MONEY + 2, W_MONEY, 6, 6, W_MONEY, W_NUM, 6 };
+    long counts[RK_NKINDS][64] = { { 0 } };
+    int64_t back[64] = { 0 }, recover[64] = { 0 };
+
+    for (long i = 0; i < rv->nlines; i++) {
+        const struct review_line *l = &rv->lines[i];
+        if (l->prog >= 64)
+            continue;
+        counts[l->kind][l->prog]++;
+        if (l->kind == RK_PAY)
+            back[l->prog] += l->back;
+        if (l->kind == RK_RECOVER)
+            recover[l->prog] += l->amount;
+    }
+    printf("  ");
+    cli_cell(_(cols[0]), W_PROG, 0);
+    for (int i = 1; cols[i]; i++)
+        cli_cell(_(cols[i]), widths[i], 1);
+    putchar('\n');
+    for (int p = 0; p < rv->progs.n && p < 64; p++) {
+        long any = rv->by_prog[p].persons + recover[p] + counts[RK_STOP][p] + counts[RK_HOLD][p] +
+                   counts[RK_CANDIDATE][p] + counts[RK_PENDING][p];
+        if (!any && (rv->only < 0 || rv->only != p))
+            continue;
+        printf("  ");
+        cli_cell(rv->progs.p[p].v[GF_NAME], W_PROG, 0);
+        cli_num(rv->by_prog[p].persons, W_NUM);
+        cli_money(rv->by_prog[p].amount, W_MONEY + 2);
+        cli_money(back[p], W_MONEY);
+        cli_num(counts[RK_STOP][p], 6);
+        cli_num(counts[RK_HOLD][p], 6);
+        cli_money(recover[p], W_MONEY);
+        cli_num(counts[RK_CANDIDATE][p], W_NUM);
+        cli_num(counts[RK_PENDING][p], 6);
+        if (!rv->pays[p] && !programme_is_once(&rv->progs.p[p], rv->month))
+            printf(_("  (not a pay month)"));
+        putchar('\n');
+    }
+    printf("  ");
+    cli_cell(_("Total (persons counted once)"), W_PROG, 0);
+    cli_num(rv->total.persons, W_NUM);
+    cli_money(rv->total.amount, W_MONEY + 2);
+    cli_money(rv->back, W_MONEY);
+    cli_num(rv->count[RK_STOP], 6);
+    cli_num(rv->count[RK_HOLD], 6);
+    cli_money(rv->recover, W_MONEY);
+    cli_num(rv->count[RK_CANDIDATE], W_NUM);
+    cli_num(rv->count[RK_PENDING], 6);
+    putchar('\n');
+}
+
+static void stops(const struct out *o)
+{
+    long n;
+    const struct review_line *l = review_lines(o->rv, RK_STOP, &n);
+    if (!n)
+        return;
+    printf(_("\nNo longer qualifying: %ld (confirm with --confirm-stops)\n"), n);
+    for (long i = 0; i < n; i++) {
+        who(o, &l[i]);
+        cli_cell(enrol_reason_name(l[i].reason), W_REASON, 0);
+        cli_cell(l[i].date, W_DATE, 0);
+        printf(_(" stop from "));
+        cell_month(l[i].stop_month, W_MONTH);
+        if (l[i].paid_too)
+            printf(_(" (this month still paid)"));
+        putchar('\n');
+    }
+}
+
+static void holds(const struct out *o)
+{
+    long n;
+    const struct review_line *l = review_lines(o->rv, RK_HOLD, &n);
+    if (!n)
+        return;
+    printf(_("\nHeld, not paid this month: %ld\n"), n);
+    for (long i = 0; i < n; i++) {
+        who(o, &l[i]);
+        cli_cell(enrol_reason_name(l[i].reason), W_REASON, 0);
+        cli_money(l[i].amount, W_MONEY);
+        if (l[i].reason == ER_SHARED_ACCOUNT)
+            printf(_("  also the account of person #%lld"), (long long)l[i].other);
+        else if (l[i].reason == ER_DUPLICATE)
+            printf(_("  paid under enrolment #%lld"), (long long)l[i].other);
+        putchar('\n');
+    }
+}
+
+static void recoveries(const struct out *o)
+{
+    long n;
+    const struct review_line *l = review_lines(o->rv, RK_RECOVER, &n);
+    char total[40];
+    if (!n)
+        return;
+    printf(_("\nTo recover (paid for months not due): %ld, %s yuan\n"), n,
+           money_format(o->rv->recover, 1, total, sizeof total));
+    for (long i = 0; i < n; i++) {
+        who(o, &l[i]);
+        cli_money(l[i].amount, W_MONEY);
+        printf(" ");
+        cell_month(l[i].from, W_MONTH);
+        printf("—");
+        cell_month(l[i].to, W_MONTH);
+        printf(" %s %s\n", enrol_reason_name(l[i].reason), l[i].date);
+    }
+}
+
+static void back_pay(const struct out *o)
+{
+    long n, k = 0;
+    const struct review_line *l = review_lines(o->rv, RK_PAY, &n);
+    for (long i = 0; i < n; i++)
+        k += l[i].back > 0;
+    if (!k)
+        return;
+    printf(_("\nBack pay: %ld\n"), k);
+    for (long i = 0; i < n; i++) {
+        if (!l[i].back)
+            continue;
+        who(o, &l[i]);
+        cli_money(l[i].back, W_MONEY);
+        printf(" ");
+        cell_month(l[i].from, W_MONTH);
+        printf("—");
+        cell_month(l[i].to, W_MONTH);
+        putchar('\n');
+    }
+}
+
+static void changes(const struct out *o)
+{
+    const struct review *rv = o->rv;
+    long in = 0;
+    int compared = 0;
+
+    for (int p = 0; p < rv->progs.n; p++)
+        compared |= rv->compared[p] >= 0;
+    if (!compared)
+        return;
+    for (long i = 0; i < rv->nchanges; i++)
+        in += rv->changes[i].in;
+    printf(_("\nChange from the last roster: %ld in, %ld out\n"), in, rv->nchanges - in);
+    for (long i = 0; i < rv->nchanges; i++) {
+        const struct review_change *c = &rv->changes[i];
+        printf("  ");
+        cli_cell(rv->progs.p[c->prog].v[GF_NAME], W_PROG, 0);
+        cli_cell(c->in ? "+" : "-", 2, 0);
+        cell_text(rv, c->name, W_NAME);
+        cell_text(rv, c->township, W_TOWN);
+        cli_money(c->amount, W_MONEY);
+        printf("  %s\n", review_change_text(c->why));
+    }
+}
+
+static void townships(const struct review *rv)
+{
+    static const char *const cols[] = { N_("Township"), N_("Persons"), N_("Amount"), NULL };
+    static const int widths[] = { W_TOWN + 2, -W_NUM, -(W_MONEY + 2) };
+    if (!rv->count[RK_PAY])
+        return;
+    printf(_("\nRoster by township (all programmes, persons counted once)\n"));
+    header(cols, widths);
+    for (int t = 0; t < rv->ntowns; t++) {
+        if (rv->towns[t].prog >= 0)
+            continue;
+        printf("  ");
+        cell_text(rv, rv->towns[t].name, W_TOWN + 2);
+        cli_num(rv->towns[t].sum.persons, W_NUM);
+        cli_money(rv->towns[t].sum.amount, W_MONEY + 2);
+        putchar('\n');
+    }
+}
+
+static void candidates(const struct out *o, int all)
+{
+    long n, shown;
+    const struct review_line *l = review_lines(o->rv, RK_CANDIDATE, &n);
+    const struct review_line *a;
+    long na;
+
+    if (n) {
+        printf(_("\nQualify but not enrolled (应享未享): %ld\n"), n);
+        shown = all || n <= CANDIDATES_SHOWN ? n : CANDIDATES_SHOWN;
+        for (long i = 0; i < shown; i++) {
+            who(o, &l[i]);
+            putchar('\n');
+        }
+        if (shown < n)
+            printf(_("  ... and %ld more (--all lists them all)\n"), n - shown);
+    }
+    a = review_lines(o->rv, RK_PENDING, &na);
+    if (na) {
+        printf(_("\nApplications in progress: %ld\n"), na);
+        for (long i = 0; i < na; i++) {
+            who(o, &a[i]);
+            cli_cell(enrol_steps[a[i].reason - 1], 8, 0);
+            printf(_(" applied %s\n"), a[i].date);
+        }
+    }
+}
+
+/* Confirms every stop found; one transaction. */
+static int confirm_stops(struct cli *c, const struct review *rv)
+{
+    struct dpf_err err;
+    long n;
+    const struct review_line *l = review_lines(rv, RK_STOP, &n);
+    int rc = db_begin(c->db, &err);
+
+    for (long i = 0; i < n && rc == DPF_OK; i++)
+        rc = review_confirm_stop(c->db, rv, &l[i], &err);
+    if ((rc = db_end(c->db, rc, &err)) != DPF_OK)
+        return cli_fail(&err);
+    printf(_("\nConfirmed %ld stops\n"), n);
+    return EXIT_OK;
+}
+
+int cmd_subsidy_review(struct cli *c, int argc, char **argv)
+{
+    struct subsidy_args a;
+    struct review rv;
+    struct dpf_err err;
+    struct out o;
+    char m[MONTH_TEXT];
+    int rc = EXIT_OK;
+
+    if (subsidy_args(cli_find(cmd_subsidy_review), argc, argv, "mpCAF", "m", 0, &a) != EXIT_OK)
+        return EXIT_USAGE;
+    if (cli_open(c, 0) != EXIT_OK)
+        return EXIT_FAIL;
+    if (review_run(c->db, a.month, a.programme, &rv, &err) != DPF_OK)
+        return cli_fail(&err);
+    o = (struct out){ &rv, a.full };
+    month_format(a.month, m);
+    if (rv.approved)
+        printf(_("Subsidy review of %s: approved by %s at %s; the roster is locked\n\n"), m,
+               rv.approved_by, rv.approved_at);
+    else
+        printf(_("Subsidy review of %s: not approved\n\n"), m);
+    summary(&rv);
+    stops(&o);
+    holds(&o);
+    recoveries(&o);
+    back_pay(&o);
+    changes(&o);
+    townships(&rv);
+    candidates(&o, a.all);
+    if (a.confirm && rv.approved) {
+        fprintf(stderr, _("dpf: %s is approved: there are no stops to confirm\n"), m);
+        rc = EXIT_FAIL;
+    } else if (a.confirm) {
+        rc = confirm_stops(c, &rv);
+    }
+    review_free(&rv);
+    return rc;
+}

@@ -1,0 +1,330 @@
+/* SPDX-License-Identifier: MIT */
+/* `dpf subsidy`: programmes and rules, a person's enrolments and their steps, approval of a
+ * month, the bank's roster and the yearly totals. The monthly review is cmd_review.c. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "dpf/enrol.h"
+#include "dpf/i18n.h"
+#include "dpf/money.h"
+#include "dpf/month.h"
+#include "dpf/person.h"
+#include "dpf/programme.h"
+#include "dpf/review.h"
+#include "dpf/roster.h"
+#include "subsidy_args.h"
+
+int cmd_subsidy_programmes(struct cli *c, int argc, char **argv)
+{
+    struct subsidy_args a;
+    struct programme_set ps;
+    struct dpf_err err;
+    char buf[128];
+
+    if (subsidy_args(cli_find(cmd_subsidy_programmes), argc, argv, "", "", 0, &a) != EXIT_OK)
+        return EXIT_USAGE;
+    if (cli_open(c, 0) != EXIT_OK)
+        return EXIT_FAIL;
+    if (programme_load_all(c->db, &ps, &err) != DPF_OK)
+        return cli_fail(&err);
+    for (int i = 0; i < ps.n; i++) {
+        const struct programme *p = &ps.p[i];
+        printf("%s  %s  %s%s%s\n", p->v[GF_CODE], p->v[GF_NAME],
+               field_format(&programme_fields[GF_PAY_PERIOD], p->v[GF_PAY_PERIOD], 0, buf,
+                            sizeof buf),
+               p->active ? "" : _("  (not in use)"), "");
+        for (int k = 0; k < p->nrules; k++) {
+            const struct rule *r = &p->rules[k];
+            printf(_("    from %s:"), r->v[RF_VALID_FROM]);
+            for (int f = RF_STATUSES; f < RULE_NFIELDS; f++)
+                if (r->v[f])
+                    printf(" %s %s;", rule_fields[f].header,
+                           field_format(&rule_fields[f], r->v[f], 0, buf, sizeof buf));
+            putchar('\n');
+        }
+    }
+    programme_set_free(&ps);
+    return EXIT_OK;
+}
+
+/* The person and programme a command names; prints why not. */
+static int person_and_programme(struct cli *c, const struct subsidy_args *a, struct person *p,
+                                int64_t *prog)
+{
+    struct dpf_err err;
+    person_init(p);
+    if (cli_open(c, 0) != EXIT_OK)
+        return EXIT_FAIL;
+    if (person_find(c->db, a->key, p, &err) != DPF_OK ||
+        (a->programme && programme_id_of(c->db, a->programme, prog, &err) != DPF_OK)) {
+        person_clear(p);
+        return cli_fail(&err);
+    }
+    return EXIT_OK;
+}
+
+static void print_step(const char *name, const char *on, const char *by, int *first)
+{
+    if (!on[0])
+        return;
+    printf("%s%s %s %s", *first ? "    " : "; ", name, on, by);
+    *first = 0;
+}
+
+struct show {
+    struct programme_set *ps;
+};
+
+static int show_enrolment(const struct enrolment *e, void *ctx)
+{
+    struct show *s = ctx;
+    const char *name = "?";
+    char start[MONTH_TEXT], stop[MONTH_TEXT];
+    int first = 1;
+
+    for (int i = 0; i < s->ps->n; i++)
+        if (s->ps->p[i].id == e->programme_id)
+            name = s->ps->p[i].v[GF_NAME];
+    printf(_("  %s: %s, paid from %s"), name, enrol_steps[e->step - 1],
+           month_format(e->start_month, start));
+    if (e->stop_month)
+        printf(_(", stopped from %s (%s)"), month_format(e->stop_month, stop),
+               enrol_reason_name(e->reason));
+    if (e->reason_note[0])
+        printf(" — %s", e->reason_note);
+    putchar('\n');
+    print_step(enrol_steps[ES_APPLIED - 1], e->applied_on, e->applied_by, &first);
+    print_step(enrol_steps[ES_CHECKED - 1], e->checked_on, e->checked_by, &first);
+    print_step(enrol_steps[ES_REVIEWED - 1], e->reviewed_on, e->reviewed_by, &first);
+    print_step(enrol_steps[ES_APPROVED - 1], e->approved_on, e->approved_by, &first);
+    if (e->step >= ES_REFUSED)
+        print_step(enrol_steps[e->step - 1], e->closed_on, e->closed_by, &first);
+    putchar('\n');
+    return 0;
+}
+
+int cmd_subsidy_show(struct cli *c, int argc, char **argv)
+{
+    struct subsidy_args a;
+    struct programme_set ps;
+    struct show s = { &ps };
+    struct person p;
+    struct dpf_err err;
+    char cert[32];
+    int64_t prog;
+    int rc;
+
+    if (subsidy_args(cli_find(cmd_subsidy_show), argc, argv, "", "", 1, &a) != EXIT_OK)
+        return EXIT_USAGE;
+    if (person_and_programme(c, &a, &p, &prog) != EXIT_OK)
+        return EXIT_FAIL;
+    if (programme_load_all(c->db, &ps, &err) != DPF_OK) {
+        person_clear(&p);
+        return cli_fail(&err);
+    }
+    printf(_("Subsidies of %s (%s)\n"), person_get(&p, PF_NAME), cli_cert(&p, cert, sizeof cert));
+    rc = enrol_of_person(c->db, p.id, show_enrolment, &s, &err);
+    programme_set_free(&ps);
+    person_clear(&p);
+    return rc == DPF_OK ? EXIT_OK : cli_fail(&err);
+}
+
+/* Runs one enrolment change in its own transaction and reports it. */
+static int enrolment_change(struct cli *c, const struct person *p, int rc, struct dpf_err *err)
+{
+    char cert[32];
+
+    if ((rc = db_end(c->db, rc, err)) != DPF_OK)
+        return cli_fail(err);
+    printf(_("%s (%s): done\n"), person_get(p, PF_NAME), cli_cert(p, cert, sizeof cert));
+    return EXIT_OK;
+}
+
+int cmd_subsidy_apply(struct cli *c, int argc, char **argv)
+{
+    struct subsidy_args a;
+    struct person p;
+    struct dpf_err err;
+    int64_t prog, id;
+    int rc;
+
+    if (subsidy_args(cli_find(cmd_subsidy_apply), argc, argv, "pdn", "p", 1, &a) != EXIT_OK)
+        return EXIT_USAGE;
+    if (person_and_programme(c, &a, &p, &prog) != EXIT_OK)
+        return EXIT_FAIL;
+    if ((rc = db_begin(c->db, &err)) == DPF_OK)
+        rc = enrol_apply(c->db, prog, p.id, a.date ? a.date : c->db->today, a.note, &id, &err);
+    rc = enrolment_change(c, &p, rc, &err);
+    person_clear(&p);
+    return rc;
+}
+
+/* The person's open enrolment in the programme, then the change. */
+static int open_change(struct cli *c, const struct subsidy_args *a, int refuse)
+{
+    struct person p;
+    struct enrolment e;
+    struct dpf_err err;
+    int64_t prog;
+    int rc;
+
+    if (person_and_programme(c, a, &p, &prog) != EXIT_OK)
+        return EXIT_FAIL;
+    if ((rc = db_begin(c->db, &err)) == DPF_OK &&
+        (rc = enrol_open(c->db, prog, p.id, &e, &err)) == DPF_OK)
+        rc = refuse ? enrol_refuse(c->db, e.id, a->date ? a->date : c->db->today, a->reason, &err)
+                    : enrol_advance(c->db, e.id, a->date ? a->date : c->db->today, &err);
+    if (rc == DPF_OK && !refuse && enrol_load(c->db, e.id, &e, &err) == DPF_OK)
+        printf(_("Now at step %s\n"), enrol_steps[e.step - 1]);
+    rc = enrolment_change(c, &p, rc, &err);
+    person_clear(&p);
+    return rc;
+}
+
+int cmd_subsidy_advance(struct cli *c, int argc, char **argv)
+{
+    struct subsidy_args a;
+    if (subsidy_args(cli_find(cmd_subsidy_advance), argc, argv, "pd", "p", 1, &a) != EXIT_OK)
+        return EXIT_USAGE;
+    return open_change(c, &a, 0);
+}
+
+int cmd_subsidy_refuse(struct cli *c, int argc, char **argv)
+{
+    struct subsidy_args a;
+    if (subsidy_args(cli_find(cmd_subsidy_refuse), argc, argv, "pdr", "pr", 1, &a) != EXIT_OK)
+        return EXIT_USAGE;
+    return open_change(c, &a, 1);
+}
+
+int cmd_subsidy_stop(struct cli *c, int argc, char **argv)
+{
+    const struct cli_cmd *self = cli_find(cmd_subsidy_stop);
+    struct subsidy_args a;
+    struct person p;
+    struct enrolment e;
+    struct dpf_err err;
+    char *reason = NULL;
+    int64_t prog;
+    int rc;
+
+    if (subsidy_args(self, argc, argv, "prfn", "prf", 1, &a) != EXIT_OK)
+        return EXIT_USAGE;
+    if (field_parse(&enrol_fields[EF_REASON], a.reason, NULL, &reason, &err) != DPF_OK)
+        return cli_usage(self, err.msg);
+    if (person_and_programme(c, &a, &p, &prog) != EXIT_OK) {
+        free(reason);
+        return EXIT_FAIL;
+    }
+    if ((rc = db_begin(c->db, &err)) == DPF_OK &&
+        (rc = enrol_open(c->db, prog, p.id, &e, &err)) == DPF_OK)
+        rc = enrol_stop(c->db, e.id, atoi(reason), a.from, a.note, &err);
+    rc = enrolment_change(c, &p, rc, &err);
+    free(reason);
+    person_clear(&p);
+    return rc;
+}
+
+int cmd_subsidy_approve(struct cli *c, int argc, char **argv)
+{
+    struct subsidy_args a;
+    struct review_approval r;
+    struct dpf_err err;
+    char m[MONTH_TEXT], amount[40], recover[40];
+
+    if (subsidy_args(cli_find(cmd_subsidy_approve), argc, argv, "m", "m", 0, &a) != EXIT_OK)
+        return EXIT_USAGE;
+    if (cli_open(c, 0) != EXIT_OK)
+        return EXIT_FAIL;
+    if (db_begin(c->db, &err) != DPF_OK ||
+        db_end(c->db, review_approve(c->db, a.month, &r, &err), &err) != DPF_OK)
+        return cli_fail(&err);
+    printf(_("%s is approved and locked: %ld persons paid %s yuan; %s yuan to recover; "
+             "%ld payments held\n"), month_format(a.month, m), r.persons,
+           money_format(r.amount, 1, amount, sizeof amount),
+           money_format(r.recover, 1, recover, sizeof recover), r.held);
+    if (r.stops)
+        printf(_("%ld persons found no longer qualifying were not paid and their stop is not "
+                 "confirmed: they will be found again next month\n"), r.stops);
+    return EXIT_OK;
+}
+
+int cmd_subsidy_roster(struct cli *c, int argc, char **argv)
+{
+    struct subsidy_args a;
+    struct roster_opts o;
+    struct roster_result r;
+    struct dpf_err err;
+    char m[MONTH_TEXT], amount[40];
+
+    if (subsidy_args(cli_find(cmd_subsidy_roster), argc, argv, "mopFD", "mo", 0, &a) != EXIT_OK)
+        return EXIT_USAGE;
+    if (cli_open(c, 0) != EXIT_OK)
+        return EXIT_FAIL;
+    o = (struct roster_opts){ a.month, a.programme, a.full, a.draft };
+    if (roster_export(c->db, &o, a.out, &r, &err) != DPF_OK)
+        return cli_fail(&err);
+    printf(_("Wrote the %s%s roster to %s: %ld lines, %ld persons, %s yuan (%s)\n"),
+           month_format(a.month, m), r.approved ? "" : _(" draft"), a.out, r.lines, r.persons,
+           money_format(r.amount, 1, amount, sizeof amount),
+           a.full ? _("full resident IDs and bank accounts")
+                  : _("resident IDs and bank accounts masked"));
+    return EXIT_OK;
+}
+
+struct totals {
+    int64_t prog;
+    const char *key_header;
+};
+
+static int print_total(const struct roster_total *t, void *ctx)
+{
+    struct totals *s = ctx;
+    char paid[40], recovered[40];
+    if (!t->key[0]) {
+        printf(_("%s: %ld persons paid %s yuan; %s yuan recovered\n"), t->programme, t->persons,
+               money_format(t->paid, 1, paid, sizeof paid),
+               money_format(t->recovered, 1, recovered, sizeof recovered));
+        return 0;
+    }
+    if (t->programme_id != s->prog) {
+        printf("  %s\n", t->programme);
+        cli_cell(s->key_header, 16, 0);
+        cli_cell(_("Persons"), 8, 1);
+        cli_cell(_("Paid"), 14, 1);
+        cli_cell(_("Recovered"), 12, 1);
+        putchar('\n');
+        s->prog = t->programme_id;
+    }
+    cli_cell(t->key, 16, 0);
+    cli_num(t->persons, 8);
+    cli_money(t->paid, 14);
+    cli_money(t->recovered, 12);
+    putchar('\n');
+    return 0;
+}
+
+int cmd_subsidy_totals(struct cli *c, int argc, char **argv)
+{
+    struct subsidy_args a;
+    struct dpf_err err;
+    struct totals s = { 0 };
+
+    if (subsidy_args(cli_find(cmd_subsidy_totals), argc, argv, "yp", "y", 0, &a) != EXIT_OK)
+        return EXIT_USAGE;
+    if (cli_open(c, 0) != EXIT_OK)
+        return EXIT_FAIL;
+    printf(_("Subsidies paid in %d (approved rosters)\n"), a.year);
+    if (roster_year_totals(c->db, a.year, a.programme, RB_PROGRAMME, print_total, &s, &err) != DPF_OK)
+        return cli_fail(&err);
+    printf(_("\nBy month\n"));
+    s = (struct totals){ 0, _("Month") };
+    if (roster_year_totals(c->db, a.year, a.programme, RB_MONTH, print_total, &s, &err) != DPF_OK)
+        return cli_fail(&err);
+    printf(_("\nBy township\n"));
+    s = (struct totals){ 0, _("Township") };
+    if (roster_year_totals(c->db, a.year, a.programme, RB_TOWNSHIP, print_total, &s, &err) != DPF_OK)
+        return cli_fail(&err);
+    return EXIT_OK;
+}
