@@ -65,7 +65,7 @@ CREATE TABLE enrolment (
     note          TEXT,
     CHECK (step <> 6 OR (stop_month IS NOT NULL AND reason IS NOT NULL))
 );
-CREATE INDEX enrolment_person ON enrolment (person_id, programme_id);
+CREATE INDEX enrolment_person ON enrolment (person_id, programme_id, step);
 CREATE INDEX enrolment_step ON enrolment (step, programme_id);
 
 -- An approved month: its roster is locked. source: 1 reviewed and approved in dpf,

@@ -64,6 +64,8 @@ void db_index_set_free(struct db_index_set *saved);
 /* Settings for loading a large amount of data into an empty table, outside a transaction:
  * db_bulk_begin before BEGIN, db_bulk_end after COMMIT or ROLLBACK. */
 int db_bulk_begin(struct db *db, struct dpf_err *err);
+/* Back to the page cache of everyday work (after a bulk load's small one). */
+int db_cache_default(struct db *db, struct dpf_err *err);
 void db_bulk_end(struct db *db);
 
 /* 1 if table has no rows, 0 if it has, -1 on error (err set). */

@@ -18,7 +18,9 @@ struct demo_opts {
 
 /* Fills an empty register in one transaction: ~20 townships with their villages, the
  * category and level mix of a real district, poverty flags, some deceased, moved out and
- * cancelled, and last year's yearly update. Refuses a register that already has persons. */
+ * cancelled, last year's yearly update, and the subsidies of the last months (enrolments,
+ * approved months, and a current month with something of everything to review). Refuses a
+ * register that already has persons. */
 int demo_generate(struct db *db, const struct demo_opts *opts, struct dpf_err *err);
 
 #endif

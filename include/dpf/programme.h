@@ -81,6 +81,10 @@ struct rule_person {
     const char *status_date, *birth_date, *cert_issue_date;
 };
 
+struct person;
+/* The rule's view of a stored person (pointers into p). */
+void rule_person_of(const struct person *p, struct rule_person *out);
+
 /* Why a person does not qualify (codes shared with enrolment stop reasons, dpf/enrol.h). */
 struct rule_verdict {
     int reason;                     /* 0: qualifies in the month */

@@ -35,6 +35,7 @@ struct review_line {
     int64_t person_id, enrolment_id;
     int64_t other;              /* ER_SHARED_ACCOUNT: the other person; ER_DUPLICATE: the
                                    enrolment that is paid */
+    uint32_t other_name;        /* ER_SHARED_ACCOUNT: the other person's name */
     uint32_t name, id_no, township, village, bank;  /* review_text offsets */
     int reason;                 /* RK_STOP, RK_HOLD: enum enrol_reason; RK_PENDING: the step */
     char date[11];              /* RK_STOP: the event's date (if dated); RK_PENDING: applied on */
@@ -108,6 +109,8 @@ const char *review_text(const struct review *rv, uint32_t off);
 const struct review_line *review_lines(const struct review *rv, int kind, long *n);
 /* The index in rv->progs of the programme with this id, or -1. */
 int review_prog_index(const struct review *rv, int64_t id);
+/* "2026-05" or "2026-03—2026-06": the months a line is for (out[24]). */
+const char *review_months(const struct review_line *l, char out[24]);
 /* A change's reason, as the staff read it. */
 const char *review_change_text(int why);
 

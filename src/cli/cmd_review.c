@@ -147,7 +147,7 @@ static void holds(const struct out *o)
         cli_cell(enrol_reason_name(l[i].reason), W_REASON, 0);
         cli_money(l[i].amount, W_MONEY);
         if (l[i].reason == ER_SHARED_ACCOUNT)
-            printf(_("  also the account of person #%lld"), (long long)l[i].other);
+            printf(_("  the same account as %s"), review_text(o->rv, l[i].other_name));
         else if (l[i].reason == ER_DUPLICATE)
             printf(_("  paid under enrolment #%lld"), (long long)l[i].other);
         putchar('\n');
@@ -164,13 +164,11 @@ static void recoveries(const struct out *o)
     printf(_("\nTo recover (paid for months not due): %ld, %s yuan\n"), n,
            money_format(o->rv->recover, 1, total, sizeof total));
     for (long i = 0; i < n; i++) {
+        char months[24];
         who(o, &l[i]);
         cli_money(l[i].amount, W_MONEY);
-        printf(" ");
-        cell_month(l[i].from, W_MONTH);
-        printf("—");
-        cell_month(l[i].to, W_MONTH);
-        printf(" %s %s\n", enrol_reason_name(l[i].reason), l[i].date);
+        printf("  %s  %s %s\n", review_months(&l[i], months), enrol_reason_name(l[i].reason),
+               l[i].date);
     }
 }
 
@@ -182,17 +180,15 @@ static void back_pay(const struct out *o)
         k += l[i].back > 0;
     if (!k)
         return;
-    printf(_("\nBack pay: %ld\n"), k);
+    printf(_("\nBack pay: %ld (back pay, paid in all, months)\n"), k);
     for (long i = 0; i < n; i++) {
+        char months[24];
         if (!l[i].back)
             continue;
         who(o, &l[i]);
         cli_money(l[i].back, W_MONEY);
-        printf(" ");
-        cell_month(l[i].from, W_MONTH);
-        printf("—");
-        cell_month(l[i].to, W_MONTH);
-        putchar('\n');
+        cli_money(l[i].amount, W_MONEY);
+        printf("  %s\n", review_months(&l[i], months));
     }
 }
 

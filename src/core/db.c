@@ -65,6 +65,11 @@ static int check_ours(struct db *db, struct dpf_err *err)
 /* The page cache of everyday work: 256 MB keeps a million-person register's indexes in memory. */
 #define CACHE_PRAGMA "PRAGMA cache_size = -262144"
 
+int db_cache_default(struct db *db, struct dpf_err *err)
+{
+    return db_exec(db, CACHE_PRAGMA, err);
+}
+
 int db_open(const char *path, unsigned flags, struct db **out, struct dpf_err *err)
 {
     struct db *db = calloc(1, sizeof *db);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "demo_internal.h"
 #include "demo_names.h"
 #include "dpf/db.h"
 #include "dpf/demo.h"
@@ -187,8 +188,12 @@ static void make_person(struct gen *g, struct person *p, const char id[19], int 
     set_int(p, PF_DIBAO, pct(g, poor ? 70 : 20));
     set_int(p, PF_TEKUN, pct(g, 4));
     set_int(p, PF_ILLNESS_POOR, poor && pct(g, 40));
-    /* Second-generation certificates date from 2008; none before the holder's birth. */
+    /* Second-generation certificates date from 2008; none before the holder's birth. A
+     * certificate is valid ten years: most were issued or renewed within ten years, a few
+     * have run out and wait for renewal. */
     issue = date_to_day("2008-01-01");
+    if (pct(g, 97) && g->today_days - 3640 > issue)
+        issue = g->today_days - 3640;
     issue = (day > issue ? day : issue) + 30;
     issue += rnd(g, g->today_days - issue > 1 ? g->today_days - issue : 1);
     if (issue > g->today_days)
@@ -273,6 +278,8 @@ int demo_generate(struct db *db, const struct demo_opts *o, struct dpf_err *err)
             o->progress(i + 1, o->persons, o->ctx);
     }
     rc = rc == DPF_OK ? db_indexes_restore(db, &indexes, err) : rc;
+    rc = rc == DPF_OK ? db_cache_default(db, err) : rc;
+    rc = rc == DPF_OK ? demo_subsidies(db, o->seed ? o->seed : 20171120, err) : rc;
     rc = rc == DPF_OK ? db_commit(db, err) : rc;
     db_rollback(db);
     db_index_set_free(&indexes);

@@ -295,12 +295,8 @@ static int qualifies(struct db *db, const struct enrolment *e, int month, struct
         rc = dpf_err_set(err, DPF_EINVAL, "programme", _("%s has no rule in force yet"),
                          prog->v[GF_NAME]);
     if (rc == DPF_OK && r && (rc = person_load(db, e->person_id, &p, err)) == DPF_OK) {
-        struct rule_person rp = {
-            person_int(&p, PF_STATUS), person_int(&p, PF_CATEGORY), person_int(&p, PF_LEVEL),
-            person_int(&p, PF_POOR_REG), person_int(&p, PF_DIBAO), person_int(&p, PF_TEKUN),
-            person_get(&p, PF_STATUS_DATE), person_get(&p, PF_BIRTH_DATE),
-            person_get(&p, PF_CERT_ISSUE_DATE),
-        };
+        struct rule_person rp;
+        rule_person_of(&p, &rp);
         rule_check(r, &rp, month, ps.cert_valid_years, &v);
         if (v.reason)
             rc = dpf_err_set(err, DPF_EINVAL, "step", _("%s does not qualify for %s: %s%s%s"),

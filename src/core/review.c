@@ -34,13 +34,13 @@ static const char pending_sql[] =
 static const char register_sql[] =
     "SELECT id, name, id_no, township, village, status, status_date, category, level, "
     "  poor_reg, dibao, tekun, birth_date, cert_issue_date FROM person NOT INDEXED";
-/* Persons enrolled twice: every open enrolment after the first of a person and programme. */
+/* Persons enrolled twice: every approved enrolment after the first of a person and
+ * programme, with that first one. */
 static const char twice_sql[] =
-    "SELECT e.id, (SELECT min(f.id) FROM enrolment f WHERE f.person_id = e.person_id AND "
-    "  f.programme_id = e.programme_id AND f.step = 4) "
-    "FROM enrolment e WHERE e.step = 4 AND e.id > (SELECT min(f.id) FROM enrolment f "
-    "  WHERE f.person_id = e.person_id AND f.programme_id = e.programme_id AND f.step = 4) "
-    "ORDER BY e.id";
+    "WITH d AS (SELECT person_id, programme_id, min(id) AS first FROM enrolment WHERE step = 4 "
+    "  GROUP BY person_id, programme_id HAVING count(*) > 1) "
+    "SELECT e.id, d.first FROM d JOIN enrolment e ON e.person_id = d.person_id AND "
+    "  e.programme_id = d.programme_id AND e.step = 4 AND e.id > d.first ORDER BY e.id";
 
 struct paid {
     int month;
@@ -222,7 +222,8 @@ static void judge(struct pass *ps, const struct enrolled *e)
         set_person(rv, l, e);
         l->reason = v.reason;
         memcpy(l->date, v.date, sizeof l->date);
-        l->stop_month = v.last_month + 1;
+        /* An event before payment began stops it from its first month. */
+        l->stop_month = v.last_month + 1 > e->start ? v.last_month + 1 : e->start;
         l->paid_too = v.last_month >= M;
         if (!l->paid_too)
             return;
@@ -464,6 +465,7 @@ static int hold_shared_accounts(struct review *rv, struct dpf_err *err)
             pay[k]->kind = RK_HOLD;
             pay[k]->reason = ER_SHARED_ACCOUNT;
             pay[k]->other = pay[k == i ? j - 1 : i]->person_id;
+            pay[k]->other_name = pay[k == i ? j - 1 : i]->name;
         }
     }
     free(pay);

@@ -99,6 +99,17 @@ const struct review_line *review_lines(const struct review *rv, int kind, long *
     return rv->lines + first;
 }
 
+const char *review_months(const struct review_line *l, char out[24])
+{
+    char from[MONTH_TEXT], to[MONTH_TEXT];
+    month_format(l->from, from);
+    if (l->to == l->from)
+        snprintf(out, 24, "%s", from);
+    else
+        snprintf(out, 24, "%s—%s", from, month_format(l->to, to));
+    return out;
+}
+
 const char *review_change_text(int why)
 {
     switch (why) {
@@ -111,7 +122,7 @@ const char *review_change_text(int why)
     case RC_NOTHING_DUE:
         return _("nothing due this month");
     default:
-        return why >= 1 && why <= ER_COUNT ? enrol_reasons[why - 1] : "";
+        return enrol_reason_name(why);
     }
 }
 

@@ -35,7 +35,7 @@ struct cells {
 static void line_cells(const struct review *rv, const struct review_line *l, long seq, int full,
                        struct cells *c)
 {
-    char from[MONTH_TEXT], to[MONTH_TEXT], back[32];
+    char back[32];
     const char *id = review_text(rv, l->id_no);
 
     snprintf(c->seq, sizeof c->seq, "%ld", seq);
@@ -47,12 +47,7 @@ static void line_cells(const struct review *rv, const struct review_line *l, lon
              field_format(&person_fields[PF_BANK_ACCOUNT], review_text(rv, l->bank), !full,
                           c->bank, sizeof c->bank));
     money_format(l->amount, 0, c->amount, sizeof c->amount);
-    month_format(l->from, from);
-    month_format(l->to, to);
-    if (l->from == l->to)
-        snprintf(c->months, sizeof c->months, "%s", from);
-    else
-        snprintf(c->months, sizeof c->months, "%s—%s", from, to);
+    review_months(l, c->months);
     c->note[0] = '\0';
     if (l->back)
         snprintf(c->note, sizeof c->note, "含补发 %s", money_format(l->back, 1, back, sizeof back));

@@ -62,6 +62,19 @@ static int level_admitted(const struct rule *r, const struct rule_person *p)
     return (p->category == 5 || p->category == 6) && (r->im_levels & bit);
 }
 
+void rule_person_of(const struct person *p, struct rule_person *rp)
+{
+    rp->status = person_int(p, PF_STATUS);
+    rp->category = person_int(p, PF_CATEGORY);
+    rp->level = person_int(p, PF_LEVEL);
+    rp->poor_reg = person_int(p, PF_POOR_REG);
+    rp->dibao = person_int(p, PF_DIBAO);
+    rp->tekun = person_int(p, PF_TEKUN);
+    rp->status_date = person_get(p, PF_STATUS_DATE);
+    rp->birth_date = person_get(p, PF_BIRTH_DATE);
+    rp->cert_issue_date = person_get(p, PF_CERT_ISSUE_DATE);
+}
+
 void rule_check(const struct rule *r, const struct rule_person *p, int month, int valid_years,
                 struct rule_verdict *v)
 {
