@@ -19,9 +19,14 @@ enum { UI_MIN_COLS = 80, UI_MIN_LINES = 24 };
 /* What a key does, by screen: keys are bound to actions in one table (ui_keys.c). */
 enum ui_action {
     UA_NONE, UA_HELP, UA_NEW, UA_FIND, UA_EDIT, UA_FILTER, UA_STATUS, UA_HISTORY,
-    UA_SAVE, UA_BACK, UA_QUIT, UA_OPEN, UA_NEXT_FIELD, UA_PREV_FIELD,
+    UA_SAVE, UA_BACK, UA_QUIT, UA_OPEN, UA_NEXT_FIELD, UA_PREV_FIELD, UA_SUBSIDY,
+    UA_MONTH, UA_EXPORT, UA_CONFIRM, UA_CONFIRM_ALL, UA_APPROVE, UA_PROGRAMMES,
+    UA_NEXT_SECTION, UA_PREV_SECTION, UA_APPLY, UA_ADVANCE, UA_REFUSE, UA_STOP,
 };
-enum ui_context { UC_MAIN = 1, UC_LIST = 2, UC_FORM = 4, UC_VIEW = 8 };
+enum ui_context {
+    UC_MAIN = 1, UC_LIST = 2, UC_FORM = 4, UC_VIEW = 8, UC_REVIEW = 16, UC_ENROL = 32,
+    UC_PROGS = 64, UC_RULES = 128,
+};
 
 /* A key press: a function or cursor key (code, from KEY_*) or a character (ch). */
 struct ui_key {
@@ -94,6 +99,7 @@ struct ui_list {
     /* Adds up to limit rows of page (0-based) with ui_list_add; returns DPF_OK or an error. */
     int (*fetch)(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err);
     void *ctx;
+    const char *empty;          /* shown when there are no rows; NULL: "(no persons match)" */
 };
 int ui_list_add(struct ui_list *l, int64_t id, const char *const *cells);
 void ui_list_clear(struct ui_list *l);
@@ -138,7 +144,16 @@ void ui_view_run(struct ui *ui, const char *title, char **lines, int n);
 /* The help screen of a context: the intro lines (NULL-terminated, msgids), then its keys. */
 void ui_help_run(struct ui *ui, unsigned context, const char *const *intro);
 
+/* Asks for one value in a small form: 1 when given (*out the canonical value, malloc'd,
+ * NULL if left empty), 0 when the clerk left. `initial` is canonical too. */
+int ui_ask(struct ui *ui, const char *title, const struct field *f, const char *initial,
+           char **out);
+
 /* Screens. */
 int ui_person_list(struct ui *ui);
+int ui_review(struct ui *ui);
+int ui_programmes(struct ui *ui);
+/* A person's subsidies: enrolments and their steps. */
+void ui_enrol_person(struct ui *ui, int64_t person_id);
 
 #endif

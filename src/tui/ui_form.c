@@ -181,3 +181,37 @@ int ui_form_run(struct ui *ui, struct ui_form *f)
         }
     }
 }
+
+struct ask {
+    char *value;
+    const char *today;
+};
+
+static int ask_save(void *ctx, struct ui_form *f, struct dpf_err *err)
+{
+    struct ask *a = ctx;
+    free(a->value);
+    a->value = NULL;
+    return ui_form_parse(f, 0, a->today, &a->value, err);
+}
+
+int ui_ask(struct ui *ui, const char *title, const struct field *f, const char *initial,
+           char **out)
+{
+    static const int first = 0;
+    struct ask a = { NULL, ui->db->today };
+    struct ui_form form;
+    int saved;
+
+    ui_form_init(&form, title, f, &first, 1);
+    ui_form_set(&form, 0, initial);
+    form.save = ask_save;
+    form.ctx = &a;
+    saved = ui_form_run(ui, &form);
+    if (!saved) {
+        free(a.value);
+        a.value = NULL;
+    }
+    *out = a.value;
+    return saved;
+}

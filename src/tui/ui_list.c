@@ -65,7 +65,7 @@ void ui_list_draw(const struct ui_list *l, int y, int height)
         }
     }
     if (l->nrows == 0)
-        ui_put(y + 2, 2, _("(no persons match)"), COLS - 4, A_DIM);
+        ui_put(y + 2, 2, l->empty ? l->empty : _("(no persons match)"), COLS - 4, A_DIM);
 }
 
 static int go_page(struct ui_list *l, int page, int sel, struct dpf_err *err)

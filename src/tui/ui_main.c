@@ -16,6 +16,8 @@ struct module {
 
 static const struct module modules[] = {
     { N_("Register: certified disabled persons"), ui_person_list },
+    { N_("Subsidies: the monthly review and the payment roster"), ui_review },
+    { N_("Subsidy programmes and their rules"), ui_programmes },
 };
 #define NMODULES (int)(sizeof modules / sizeof modules[0])
 

@@ -452,6 +452,10 @@ int ui_person_list(struct ui *ui)
             if (id)
                 show_history(ui, id);
             continue;
+        case UA_SUBSIDY:
+            if (id)
+                ui_enrol_person(ui, id);
+            continue;
         default:
             break;
         }

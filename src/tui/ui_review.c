@@ -1,0 +1,537 @@
+/* SPDX-License-Identifier: MIT */
+/* The monthly review screen: the month's totals, then one section at a time (stops, holds,
+ * recoveries, back pay, candidates, applications, the roster, townships, changes) in the
+ * shared list widget. From here the staff confirm stops, start applications, move them on,
+ * approve the month and export the roster. An approved month is shown locked. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dpf/enrol.h"
+#include "dpf/i18n.h"
+#include "dpf/idcard.h"
+#include "dpf/money.h"
+#include "dpf/month.h"
+#include "dpf/person.h"
+#include "dpf/review.h"
+#include "dpf/roster.h"
+#include "dpf/text.h"
+#include "ui.h"
+
+enum section_kind { SK_LINES, SK_BACK, SK_TOWNS, SK_CHANGES };
+
+/* A section: which lines, and its columns after programme, name, ID and township. */
+static const struct section {
+    const char *label;          /* msgid */
+    enum section_kind what;
+    int kind;                   /* RK_* for SK_LINES */
+    const char *cols[3];        /* msgids of the extra columns */
+    int widths[3];
+} sections[] = {
+    { N_("Stop"), SK_LINES, RK_STOP, { N_("Reason"), N_("Date"), N_("Stop from") }, { 12, 10, 8 } },
+    { N_("Held"), SK_LINES, RK_HOLD, { N_("Reason"), N_("Amount"), N_("Note") }, { 12, 10, 10 } },
+    { N_("Recover"), SK_LINES, RK_RECOVER, { N_("Amount"), N_("Months"), N_("Reason") }, { 10, 15, 10 } },
+    { N_("Back pay"), SK_BACK, RK_PAY, { N_("Back pay"), N_("Amount"), N_("Months") }, { 10, 10, 15 } },
+    { N_("Candidates"), SK_LINES, RK_CANDIDATE, { N_("Village"), NULL, NULL }, { 12, 0, 0 } },
+    { N_("Applying"), SK_LINES, RK_PENDING, { N_("Step"), N_("Applied on"), NULL }, { 8, 10, 0 } },
+    { N_("Roster"), SK_LINES, RK_PAY, { N_("Amount"), N_("Months"), N_("Bank account") }, { 10, 15, 20 } },
+    { N_("Townships"), SK_TOWNS, 0, { NULL, NULL, NULL }, { 0, 0, 0 } },
+    { N_("Changes"), SK_CHANGES, 0, { NULL, NULL, NULL }, { 0, 0, 0 } },
+};
+#define NSECTIONS (int)(sizeof sections / sizeof sections[0])
+
+struct screen {
+    struct ui *ui;
+    struct review rv;
+    int loaded, month, section;
+    long *rows;                 /* the section's items: line, town or change indexes */
+    long nrows;
+};
+
+static const char *const intro[] = {
+    N_("The month's review. Tab or Left/Right: the next section."),
+    N_("Stop: no longer qualifying; F6 confirms one, F7 all of them."),
+    N_("Held: the bank cannot pay (no account, shared account, twice)."),
+    N_("Candidates qualify but are not enrolled: F2 records an application."),
+    N_("Applying: F4 moves an application to its next step."),
+    N_("F9 approves the month: its roster is stored and locked."),
+    NULL,
+};
+
+/* ---- the section's rows ---- */
+
+static void collect(struct screen *s)
+{
+    const struct section *sec = &sections[s->section];
+    const struct review *rv = &s->rv;
+    long n = 0, first = 0;
+    const struct review_line *l;
+
+    free(s->rows);
+    s->rows = NULL;
+    s->nrows = 0;
+    if (sec->what == SK_TOWNS)
+        n = rv->ntowns;
+    else if (sec->what == SK_CHANGES)
+        n = rv->nchanges;
+    else {
+        l = review_lines(rv, sec->kind, &n);
+        first = l - rv->lines;
+    }
+    if (!(s->rows = malloc((size_t)(n + 1) * sizeof *s->rows)))
+        return;
+    for (long i = 0; i < n; i++) {
+        if (sec->what == SK_TOWNS && rv->towns[i].prog >= 0)
+            continue;
+        if (sec->what == SK_BACK && !rv->lines[first + i].back)
+            continue;
+        s->rows[s->nrows++] = first + i;
+    }
+}
+
+static const char *masked_id(const struct review *rv, uint32_t off, char *buf)
+{
+    const char *id = review_text(rv, off);
+    if (strlen(id) != IDCARD_LEN)
+        return id;
+    idcard_mask(id, buf);
+    return buf;
+}
+
+static void line_cells(const struct screen *s, const struct review_line *l, char b[][64],
+                       const char **cells)
+{
+    const struct review *rv = &s->rv;
+    const struct field *bank = &person_fields[PF_BANK_ACCOUNT];
+    char months[24];
+
+    cells[0] = rv->progs.p[l->prog].v[GF_NAME];
+    cells[1] = review_text(rv, l->name);
+    cells[2] = masked_id(rv, l->id_no, b[0]);
+    cells[3] = review_text(rv, l->township);
+    cells[4] = cells[5] = cells[6] = "";
+    switch (sections[s->section].kind) {
+    case RK_STOP:
+        cells[4] = enrol_reason_name(l->reason);
+        cells[5] = l->date;
+        cells[6] = month_format(l->stop_month, b[1]);
+        break;
+    case RK_HOLD:
+        cells[4] = enrol_reason_name(l->reason);
+        cells[5] = money_format(l->amount, 1, b[1], 64);
+        cells[6] = review_text(rv, l->other_name);
+        break;
+    case RK_RECOVER:
+        cells[4] = money_format(l->amount, 1, b[1], 64);
+        cells[5] = strcpy(b[2], review_months(l, months));
+        cells[6] = enrol_reason_name(l->reason);
+        break;
+    case RK_CANDIDATE:
+        cells[4] = review_text(rv, l->village);
+        break;
+    case RK_PENDING:
+        cells[4] = enrol_steps[l->reason - 1];
+        cells[5] = l->date;
+        break;
+    default:                    /* the roster, and back pay */
+        if (sections[s->section].what == SK_BACK) {
+            cells[4] = money_format(l->back, 1, b[1], 64);
+            cells[5] = money_format(l->amount, 1, b[3], 64);
+            cells[6] = strcpy(b[2], review_months(l, months));
+        } else {
+            cells[4] = money_format(l->amount, 1, b[1], 64);
+            cells[5] = strcpy(b[2], review_months(l, months));
+            cells[6] = field_format(bank, review_text(rv, l->bank), 1, b[3], 64);
+        }
+    }
+}
+
+static void other_cells(const struct screen *s, long i, char b[][64], const char **cells)
+{
+    const struct review *rv = &s->rv;
+    if (sections[s->section].what == SK_TOWNS) {
+        const struct review_town *t = &rv->towns[i];
+        cells[0] = review_text(rv, t->name);
+        snprintf(b[0], 64, "%ld", t->sum.persons);
+        cells[1] = b[0];
+        cells[2] = money_format(t->sum.amount, 1, b[1], 64);
+        return;
+    }
+    const struct review_change *c = &rv->changes[i];
+    cells[0] = rv->progs.p[c->prog].v[GF_NAME];
+    cells[1] = c->in ? "+" : "-";
+    cells[2] = review_text(rv, c->name);
+    cells[3] = review_text(rv, c->township);
+    cells[4] = money_format(c->amount, 1, b[0], 64);
+    cells[5] = review_change_text(c->why);
+}
+
+static int fetch(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err)
+{
+    struct screen *s = ctx;
+    char b[4][64];
+    const char *cells[UI_LIST_COLS];
+
+    (void)err;
+    for (long r = (long)page * limit; r < s->nrows && r < (long)(page + 1) * limit; r++) {
+        long i = s->rows[r];
+        memset(cells, 0, sizeof cells);
+        if (sections[s->section].what == SK_LINES || sections[s->section].what == SK_BACK)
+            line_cells(s, &s->rv.lines[i], b, cells);
+        else
+            other_cells(s, i, b, cells);
+        if (ui_list_add(l, i, cells) != DPF_OK)
+            return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    }
+    return DPF_OK;
+}
+
+static void set_columns(struct screen *s, struct ui_list *l)
+{
+    static const char *const towns[] = { N_("Township"), N_("Persons"), N_("Amount") };
+    static const int town_w[] = { 14, 8, 14 };
+    static const char *const changes[] = { N_("Programme"), "", N_("Name"), N_("Township"),
+                                           N_("Amount"), N_("Why") };
+    static const int change_w[] = { 18, 1, 10, 10, 10, 20 };
+    static const char *const who[] = { N_("Programme"), N_("Name"), N_("Resident ID"),
+                                       N_("Township") };
+    static const int who_w[] = { 18, 8, 18, 10 };
+    const struct section *sec = &sections[s->section];
+
+    l->ncols = 0;
+    if (sec->what == SK_TOWNS || sec->what == SK_CHANGES) {
+        int n = sec->what == SK_TOWNS ? 3 : 6;
+        for (int c = 0; c < n; c++) {
+            l->cols[c].header = *(sec->what == SK_TOWNS ? towns : changes)[c]
+                                    ? _((sec->what == SK_TOWNS ? towns : changes)[c]) : "";
+            l->cols[c].width = (sec->what == SK_TOWNS ? town_w : change_w)[c];
+        }
+        l->ncols = n;
+        return;
+    }
+    for (int c = 0; c < 4; c++) {
+        l->cols[c].header = _(who[c]);
+        l->cols[c].width = who_w[c];
+    }
+    for (int c = 0; c < 3; c++) {
+        l->cols[4 + c].header = sec->cols[c] ? _(sec->cols[c]) : "";
+        l->cols[4 + c].width = sec->widths[c];
+    }
+    l->ncols = 7;
+}
+
+/* ---- loading and drawing ---- */
+
+static void load(struct screen *s, struct ui_list *l)
+{
+    struct dpf_err err;
+    if (s->loaded)
+        review_free(&s->rv);
+    s->loaded = review_run(s->ui->db, s->month, NULL, &s->rv, &err) == DPF_OK;
+    if (!s->loaded) {
+        ui_set_message(s->ui, "%s", err.msg);
+        memset(&s->rv, 0, sizeof s->rv);
+    }
+    collect(s);
+    set_columns(s, l);
+    ui_list_load(l, 0, ui_list_rows() - 1, &err);
+}
+
+static long section_count(const struct screen *s, int i)
+{
+    const struct review *rv = &s->rv;
+    long n = 0;
+    switch (sections[i].what) {
+    case SK_TOWNS:
+        for (int t = 0; t < rv->ntowns; t++)
+            n += rv->towns[t].prog < 0;
+        return n;
+    case SK_CHANGES:
+        return rv->nchanges;
+    case SK_BACK: {
+        const struct review_line *l = review_lines(rv, RK_PAY, &n);
+        long k = 0;
+        for (long j = 0; j < n; j++)
+            k += l[j].back > 0;
+        return k;
+    }
+    default:
+        return rv->count[sections[i].kind];
+    }
+}
+
+static void draw(struct screen *s, const struct ui_list *l)
+{
+    const struct review *rv = &s->rv;
+    char title[256], line[512], amount[40], back[40], recover[40];
+    int x = 0;
+
+    snprintf(title, sizeof title, _("Monthly subsidy review %d-%02d  %s"), month_year(s->month),
+             month_number(s->month),
+             !s->loaded ? "" : rv->approved ? _("approved: the roster is locked") : _("not approved"));
+    ui_frame(s->ui, title, UC_REVIEW);
+    snprintf(line, sizeof line, _("Paid %ld persons %s yuan | back pay %s | to recover %s"),
+             rv->total.persons, money_format(rv->total.amount, 1, amount, sizeof amount),
+             money_format(rv->back, 1, back, sizeof back),
+             money_format(rv->recover, 1, recover, sizeof recover));
+    if (rv->approved)
+        snprintf(line + strlen(line), sizeof line - strlen(line), _(" | approved by %s %s"),
+                 rv->approved_by, rv->approved_at);
+    ui_put(1, 0, line, COLS, A_BOLD);
+    for (int i = 0; i < NSECTIONS && x < COLS; i++) {
+        char tab[64];
+        int w;
+        snprintf(tab, sizeof tab, "%s %ld", _(sections[i].label), section_count(s, i));
+        w = text_width(tab);
+        ui_put(2, x, tab, w > COLS - x ? COLS - x : w, i == s->section ? A_REVERSE : 0);
+        x += w + 1;
+    }
+    ui_list_draw(l, 3, ui_list_rows());
+    refresh();
+}
+
+/* ---- actions ---- */
+
+static const struct review_line *selected_line(struct screen *s, const struct ui_list *l,
+                                               int kind)
+{
+    int64_t i = ui_list_selected(l);
+    const struct section *sec = &sections[s->section];
+    if (!l->nrows || sec->what != SK_LINES || sec->kind != kind)
+        return NULL;
+    return &s->rv.lines[i];
+}
+
+/* Refuses to change a locked month; true when the month may still change. */
+static int open_month(struct screen *s)
+{
+    if (s->rv.approved)
+        ui_set_message(s->ui, "%s", _("This month is approved: its roster is locked"));
+    return s->loaded && !s->rv.approved;
+}
+
+static int commit_or_say(struct screen *s, int rc, struct dpf_err *err, const char *done)
+{
+    rc = db_end(s->ui->db, rc, err);
+    if (rc != DPF_OK)
+        ui_set_message(s->ui, "%s", err->msg);
+    else
+        ui_set_message(s->ui, "%s", done);
+    return rc;
+}
+
+static int confirm_stops(struct screen *s, const struct ui_list *l, int all)
+{
+    const struct review_line *one = selected_line(s, l, RK_STOP), *first;
+    struct dpf_err err;
+    char msg[256];
+    long n;
+    int rc;
+
+    if (!open_month(s))
+        return 0;
+    first = review_lines(&s->rv, RK_STOP, &n);
+    if (all ? n == 0 : !one) {
+        ui_set_message(s->ui, "%s", _("Choose a person in the Stop section"));
+        return 0;
+    }
+    if (all) {
+        snprintf(msg, sizeof msg, _("Stop the payment of all %ld persons?"), n);
+        if (!ui_confirm(s->ui, msg))
+            return 0;
+    }
+    if ((rc = db_begin(s->ui->db, &err)) == DPF_OK)
+        for (long i = 0; i < (all ? n : 1) && rc == DPF_OK; i++)
+            rc = review_confirm_stop(s->ui->db, &s->rv, all ? &first[i] : one, &err);
+    if (all)
+        snprintf(msg, sizeof msg, _("Stopped: %ld persons"), n);
+    else
+        snprintf(msg, sizeof msg, _("Stopped: %s, from %d-%02d"), review_text(&s->rv, one->name),
+                 month_year(one->stop_month), month_number(one->stop_month));
+    return commit_or_say(s, rc, &err, msg) == DPF_OK;
+}
+
+static int apply_candidate(struct screen *s, const struct ui_list *l)
+{
+    const struct review_line *c = selected_line(s, l, RK_CANDIDATE);
+    struct dpf_err err;
+    char msg[256];
+    int64_t id;
+    int rc;
+
+    if (!c) {
+        ui_set_message(s->ui, "%s", _("Choose a person in the Candidates section"));
+        return 0;
+    }
+    snprintf(msg, sizeof msg, _("Record an application of %s to %s today?"),
+             review_text(&s->rv, c->name), s->rv.progs.p[c->prog].v[GF_NAME]);
+    if (!ui_confirm(s->ui, msg))
+        return 0;
+    if ((rc = db_begin(s->ui->db, &err)) == DPF_OK)
+        rc = enrol_apply(s->ui->db, s->rv.progs.p[c->prog].id, c->person_id, s->ui->db->today,
+                         NULL, &id, &err);
+    snprintf(msg, sizeof msg, _("Application recorded: %s"), review_text(&s->rv, c->name));
+    return commit_or_say(s, rc, &err, msg) == DPF_OK;
+}
+
+static int advance(struct screen *s, const struct ui_list *l)
+{
+    const struct review_line *a = selected_line(s, l, RK_PENDING);
+    struct dpf_err err;
+    char msg[256];
+    int rc;
+
+    if (!a) {
+        ui_set_message(s->ui, "%s", _("Choose an application in the Applying section"));
+        return 0;
+    }
+    snprintf(msg, sizeof msg, _("Move the application of %s to %s today?"),
+             review_text(&s->rv, a->name), enrol_steps[a->reason]);
+    if (!ui_confirm(s->ui, msg))
+        return 0;
+    if ((rc = db_begin(s->ui->db, &err)) == DPF_OK)
+        rc = enrol_advance(s->ui->db, a->enrolment_id, s->ui->db->today, &err);
+    snprintf(msg, sizeof msg, _("%s: now %s"), review_text(&s->rv, a->name), enrol_steps[a->reason]);
+    return commit_or_say(s, rc, &err, msg) == DPF_OK;
+}
+
+static int approve(struct screen *s)
+{
+    struct review_approval a;
+    struct dpf_err err;
+    char msg[256], amount[40];
+    int rc;
+
+    if (!open_month(s))
+        return 0;
+    snprintf(msg, sizeof msg, _("Approve %d-%02d? Its roster is then locked."),
+             month_year(s->month), month_number(s->month));
+    if (s->rv.count[RK_STOP])
+        snprintf(msg, sizeof msg, _("%ld stops are not confirmed. Approve %d-%02d anyway?"),
+                 s->rv.count[RK_STOP], month_year(s->month), month_number(s->month));
+    if (!ui_confirm(s->ui, msg))
+        return 0;
+    if ((rc = db_begin(s->ui->db, &err)) == DPF_OK)
+        rc = review_approve(s->ui->db, s->month, &a, &err);
+    snprintf(msg, sizeof msg, _("Approved: %ld persons, %s yuan"), a.persons,
+             money_format(a.amount, 1, amount, sizeof amount));
+    return commit_or_say(s, rc, &err, msg) == DPF_OK;
+}
+
+static void export_roster(struct screen *s)
+{
+    static const struct field file = { "file", "文件", N_("Save the roster as"), FT_TEXT, NULL,
+                                       30, 200, FF_REQUIRED };
+    struct roster_opts o = { s->month, NULL, 0, !s->rv.approved };
+    struct roster_result r;
+    struct dpf_err err;
+    char name[64], *path = NULL;
+
+    snprintf(name, sizeof name, "roster-%d-%02d.xlsx", month_year(s->month), month_number(s->month));
+    if (!ui_ask(s->ui, _("Export the roster (.xlsx or .csv)"), &file, name, &path) || !path)
+        return;
+    if (roster_export(s->ui->db, &o, path, &r, &err) != DPF_OK)
+        ui_set_message(s->ui, "%s", err.msg);
+    else
+        ui_set_message(s->ui, _("Exported %ld lines to %s%s"), r.lines, path,
+                       r.approved ? "" : _(" (draft)"));
+    free(path);
+}
+
+static void pick_month(struct screen *s, struct ui_list *l)
+{
+    static const struct field month = { "month", "月份", N_("Month"), FT_MONTH, NULL, 7, 10,
+                                        FF_REQUIRED };
+    char now[MONTH_TEXT], *v = NULL;
+    if (ui_ask(s->ui, _("Review which month?"), &month, month_format(s->month, now), &v) && v) {
+        s->month = month_parse(v);
+        s->section = 0;
+        load(s, l);
+    }
+    free(v);
+}
+
+/* The month to start on: the first not approved, else this one. */
+static int first_month(struct ui *ui)
+{
+    struct dpf_err err;
+    int last, now = month_of_date(ui->db->today);
+    if (review_last_approved(ui->db, &last, &err) != DPF_OK || last < 0 || last >= now)
+        return now;
+    return last + 1;
+}
+
+int ui_review(struct ui *ui)
+{
+    struct screen s = { .ui = ui, .month = first_month(ui) };
+    struct ui_list l = { .fetch = fetch, .ctx = &s, .empty = _("(none)") };
+    struct dpf_err err;
+
+    load(&s, &l);
+    for (;;) {
+        struct ui_key k;
+        int changed = 0;
+        if (!ui_too_small())
+            draw(&s, &l);
+        k = ui_read_key();
+        if (k.is_code && k.ch == KEY_RESIZE) {
+            ui_list_load(&l, l.page, ui_list_rows() - 1, &err);
+            continue;
+        }
+        switch (ui_key_action(UC_REVIEW, k)) {
+        case UA_BACK:
+            goto out;
+        case UA_HELP:
+            ui_help_run(ui, UC_REVIEW, intro);
+            continue;
+        case UA_NEXT_SECTION:
+        case UA_PREV_SECTION:
+            s.section = (s.section + (ui_key_action(UC_REVIEW, k) == UA_NEXT_SECTION ? 1 : NSECTIONS - 1)) % NSECTIONS;
+            collect(&s);
+            set_columns(&s, &l);
+            l.sel = 0;
+            ui_list_load(&l, 0, ui_list_rows() - 1, &err);
+            continue;
+        case UA_MONTH:
+            pick_month(&s, &l);
+            continue;
+        case UA_CONFIRM:
+        case UA_CONFIRM_ALL:
+            changed = confirm_stops(&s, &l, ui_key_action(UC_REVIEW, k) == UA_CONFIRM_ALL);
+            break;
+        case UA_APPLY:
+            changed = open_month(&s) && apply_candidate(&s, &l);
+            break;
+        case UA_ADVANCE:
+            changed = open_month(&s) && advance(&s, &l);
+            break;
+        case UA_APPROVE:
+            changed = approve(&s);
+            break;
+        case UA_EXPORT:
+            export_roster(&s);
+            continue;
+        case UA_PROGRAMMES:
+            ui_programmes(ui);
+            changed = 1;
+            break;
+        default:
+            ui_list_key(&l, k, &err);
+            continue;
+        }
+        if (changed) {
+            int sel = l.sel, section = s.section, page = l.page;
+            load(&s, &l);
+            s.section = section;
+            collect(&s);
+            set_columns(&s, &l);
+            ui_list_load(&l, page, ui_list_rows() - 1, &err);
+            l.sel = sel < l.nrows ? sel : (l.nrows ? l.nrows - 1 : 0);
+        }
+    }
+out:
+    ui_list_clear(&l);
+    if (s.loaded)
+        review_free(&s.rv);
+    free(s.rows);
+    return DPF_OK;
+}
