@@ -82,7 +82,10 @@ tsan:
 $(BUILD)/bench_register: bench/bench_register.c $(BUILD)/libdpfcore.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libdpfcore.a $(LDLIBS)
 
-bench: deps all $(BUILD)/bench_register
+$(BUILD)/bench_subsidy: bench/bench_subsidy.c $(BUILD)/libdpfcore.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libdpfcore.a $(LDLIBS)
+
+bench: deps all $(BUILD)/bench_register $(BUILD)/bench_subsidy
 	@bench/run.sh $(BUILD)
 
 # Static analysis; any finding fails.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make bench: builds a 1,000,000-person demo district and its full CSV export (cached in
-# bench/data), then measures import against `sqlite3 .import` of the same CSV, and the read
-# paths (bench_register) against bare SQLite, all in this run. Prints one table.
+# bench/data), then measures import against `sqlite3 .import` of the same CSV, the read
+# paths (bench_register) against bare SQLite, and the monthly subsidy review (bench_subsidy)
+# against a plain SQL count, all in this run. Prints one table.
 set -euo pipefail
 build=${1:-build}
 persons=${BENCH_PERSONS:-1000000}
@@ -50,5 +51,7 @@ awk -v b="$base" -v o="$ours" -v n="$persons" 'BEGIN {
            "1.00x", "< 2.0x", (o <= 2 * b) ? "PASS" : "FAIL");
 }'
 "$build/bench_register" "$tmp/dpf.db"
+# The monthly subsidy review: 300,000 of the imported persons enrolled, three months approved.
+"$build/bench_subsidy" "$tmp/dpf.db"
 echo
 sed 's/^/dpf import: /' "$tmp/import.out"

@@ -52,11 +52,18 @@ static void who(const struct out *o, const struct review_line *l)
     cell_text(o->rv, l->township, W_TOWN);
 }
 
+/* A section's column headers: programme, name, ID, township, then its own (a negative
+ * width is right-aligned). */
 static void header(const char *const *cols, const int *widths)
 {
+    static const char *const who_cols[] = { N_("Programme"), N_("Name"), N_("Resident ID"),
+                                            N_("Township") };
+    static const int who_w[] = { W_PROG, W_NAME, W_ID, W_TOWN };
     printf("  ");
+    for (int i = 0; i < 4; i++)
+        cli_cell(_(who_cols[i]), who_w[i], 0);
     for (int i = 0; cols[i]; i++)
-        cli_cell(_(cols[i]), widths[i], widths[i] < 0);
+        cli_cell(_(cols[i]), widths[i] < 0 ? -widths[i] : widths[i], widths[i] < 0);
     putchar('\n');
 }
 
@@ -122,12 +129,14 @@ static void stops(const struct out *o)
     const struct review_line *l = review_lines(o->rv, RK_STOP, &n);
     if (!n)
         return;
+    static const char *const cols[] = { N_("Reason"), N_("Date"), N_("Stop from"), NULL };
+    static const int widths[] = { W_REASON, W_DATE + 1, W_MONTH };
     printf(_("\nNo longer qualifying: %ld (confirm with --confirm-stops)\n"), n);
+    header(cols, widths);
     for (long i = 0; i < n; i++) {
         who(o, &l[i]);
         cli_cell(enrol_reason_name(l[i].reason), W_REASON, 0);
-        cli_cell(l[i].date, W_DATE, 0);
-        printf(_(" stop from "));
+        cli_cell(l[i].date, W_DATE + 1, 0);
         cell_month(l[i].stop_month, W_MONTH);
         if (l[i].paid_too)
             printf(_(" (this month still paid)"));
@@ -141,7 +150,10 @@ static void holds(const struct out *o)
     const struct review_line *l = review_lines(o->rv, RK_HOLD, &n);
     if (!n)
         return;
+    static const char *const cols[] = { N_("Reason"), N_("Held"), NULL };
+    static const int widths[] = { W_REASON, -W_MONEY };
     printf(_("\nHeld, not paid this month: %ld\n"), n);
+    header(cols, widths);
     for (long i = 0; i < n; i++) {
         who(o, &l[i]);
         cli_cell(enrol_reason_name(l[i].reason), W_REASON, 0);
@@ -161,14 +173,18 @@ static void recoveries(const struct out *o)
     char total[40];
     if (!n)
         return;
+    static const char *const cols[] = { N_("Amount"), N_("Months"), N_("Reason"), NULL };
+    static const int widths[] = { -W_MONEY, 17, W_REASON };
     printf(_("\nTo recover (paid for months not due): %ld, %s yuan\n"), n,
            money_format(o->rv->recover, 1, total, sizeof total));
+    header(cols, widths);
     for (long i = 0; i < n; i++) {
         char months[24];
         who(o, &l[i]);
         cli_money(l[i].amount, W_MONEY);
-        printf("  %s  %s %s\n", review_months(&l[i], months), enrol_reason_name(l[i].reason),
-               l[i].date);
+        printf(" ");
+        cli_cell(review_months(&l[i], months), 17, 0);
+        printf("%s %s\n", enrol_reason_name(l[i].reason), l[i].date);
     }
 }
 
@@ -180,7 +196,10 @@ static void back_pay(const struct out *o)
         k += l[i].back > 0;
     if (!k)
         return;
-    printf(_("\nBack pay: %ld (back pay, paid in all, months)\n"), k);
+    static const char *const cols[] = { N_("Back pay"), N_("Paid in all"), N_("Months"), NULL };
+    static const int widths[] = { -W_MONEY, -W_MONEY, 17 };
+    printf(_("\nBack pay: %ld\n"), k);
+    header(cols, widths);
     for (long i = 0; i < n; i++) {
         char months[24];
         if (!l[i].back)
@@ -219,12 +238,14 @@ static void changes(const struct out *o)
 
 static void townships(const struct review *rv)
 {
-    static const char *const cols[] = { N_("Township"), N_("Persons"), N_("Amount"), NULL };
-    static const int widths[] = { W_TOWN + 2, -W_NUM, -(W_MONEY + 2) };
     if (!rv->count[RK_PAY])
         return;
     printf(_("\nRoster by township (all programmes, persons counted once)\n"));
-    header(cols, widths);
+    printf("  ");
+    cli_cell(_("Township"), W_TOWN + 2, 0);
+    cli_cell(_("Persons"), W_NUM, 1);
+    cli_cell(_("Amount"), W_MONEY + 2, 1);
+    putchar('\n');
     for (int t = 0; t < rv->ntowns; t++) {
         if (rv->towns[t].prog >= 0)
             continue;
@@ -244,7 +265,9 @@ static void candidates(const struct out *o, int all)
     long na;
 
     if (n) {
+        static const char *const none[] = { NULL };
         printf(_("\nQualify but not enrolled (应享未享): %ld\n"), n);
+        header(none, NULL);
         shown = all || n <= CANDIDATES_SHOWN ? n : CANDIDATES_SHOWN;
         for (long i = 0; i < shown; i++) {
             who(o, &l[i]);
@@ -255,11 +278,15 @@ static void candidates(const struct out *o, int all)
     }
     a = review_lines(o->rv, RK_PENDING, &na);
     if (na) {
+        static const char *const cols[] = { N_("Step"), N_("Applied on"), NULL };
+        static const int widths[] = { 8, W_DATE };
         printf(_("\nApplications in progress: %ld\n"), na);
+        header(cols, widths);
         for (long i = 0; i < na; i++) {
             who(o, &a[i]);
             cli_cell(enrol_steps[a[i].reason - 1], 8, 0);
-            printf(_(" applied %s\n"), a[i].date);
+            cli_cell(a[i].date, W_DATE, 0);
+            putchar('\n');
         }
     }
 }

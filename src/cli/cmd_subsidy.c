@@ -130,14 +130,31 @@ int cmd_subsidy_show(struct cli *c, int argc, char **argv)
     return rc == DPF_OK ? EXIT_OK : cli_fail(&err);
 }
 
-/* Runs one enrolment change in its own transaction and reports it. */
-static int enrolment_change(struct cli *c, const struct person *p, int rc, struct dpf_err *err)
+/* Ends one enrolment change's transaction and says what became of the enrolment. */
+static int enrolment_change(struct cli *c, const struct person *p, int64_t id, int rc,
+                            struct dpf_err *err)
 {
-    char cert[32];
+    struct enrolment e;
+    char cert[32], m[MONTH_TEXT], name[128] = "";
 
-    if ((rc = db_end(c->db, rc, err)) != DPF_OK)
+    if ((rc = db_end(c->db, rc, err)) != DPF_OK || (rc = enrol_load(c->db, id, &e, err)) != DPF_OK)
         return cli_fail(err);
-    printf(_("%s (%s): done\n"), person_get(p, PF_NAME), cli_cert(p, cert, sizeof cert));
+    {
+        struct programme_set ps;
+        if (programme_load_all(c->db, &ps, err) != DPF_OK)
+            return cli_fail(err);
+        for (int i = 0; i < ps.n; i++)
+            if (ps.p[i].id == e.programme_id)
+                snprintf(name, sizeof name, "%s", ps.p[i].v[GF_NAME]);
+        programme_set_free(&ps);
+    }
+    printf("%s (%s) %s: %s", person_get(p, PF_NAME), cli_cert(p, cert, sizeof cert), name,
+           enrol_steps[e.step - 1]);
+    if (e.step == ES_STOPPED)
+        printf(_(" from %s (%s)"), month_format(e.stop_month, m), enrol_reason_name(e.reason));
+    else if (e.step != ES_REFUSED)
+        printf(_(", paid from %s"), month_format(e.start_month, m));
+    putchar('\n');
     return EXIT_OK;
 }
 
@@ -146,7 +163,7 @@ int cmd_subsidy_apply(struct cli *c, int argc, char **argv)
     struct subsidy_args a;
     struct person p;
     struct dpf_err err;
-    int64_t prog, id;
+    int64_t prog, id = 0;
     int rc;
 
     if (subsidy_args(cli_find(cmd_subsidy_apply), argc, argv, "pdn", "p", 1, &a) != EXIT_OK)
@@ -155,7 +172,7 @@ int cmd_subsidy_apply(struct cli *c, int argc, char **argv)
         return EXIT_FAIL;
     if ((rc = db_begin(c->db, &err)) == DPF_OK)
         rc = enrol_apply(c->db, prog, p.id, a.date ? a.date : c->db->today, a.note, &id, &err);
-    rc = enrolment_change(c, &p, rc, &err);
+    rc = enrolment_change(c, &p, id, rc, &err);
     person_clear(&p);
     return rc;
 }
@@ -164,7 +181,7 @@ int cmd_subsidy_apply(struct cli *c, int argc, char **argv)
 static int open_change(struct cli *c, const struct subsidy_args *a, int refuse)
 {
     struct person p;
-    struct enrolment e;
+    struct enrolment e = { 0 };
     struct dpf_err err;
     int64_t prog;
     int rc;
@@ -175,9 +192,7 @@ static int open_change(struct cli *c, const struct subsidy_args *a, int refuse)
         (rc = enrol_open(c->db, prog, p.id, &e, &err)) == DPF_OK)
         rc = refuse ? enrol_refuse(c->db, e.id, a->date ? a->date : c->db->today, a->reason, &err)
                     : enrol_advance(c->db, e.id, a->date ? a->date : c->db->today, &err);
-    if (rc == DPF_OK && !refuse && enrol_load(c->db, e.id, &e, &err) == DPF_OK)
-        printf(_("Now at step %s\n"), enrol_steps[e.step - 1]);
-    rc = enrolment_change(c, &p, rc, &err);
+    rc = enrolment_change(c, &p, e.id, rc, &err);
     person_clear(&p);
     return rc;
 }
@@ -203,7 +218,7 @@ int cmd_subsidy_stop(struct cli *c, int argc, char **argv)
     const struct cli_cmd *self = cli_find(cmd_subsidy_stop);
     struct subsidy_args a;
     struct person p;
-    struct enrolment e;
+    struct enrolment e = { 0 };
     struct dpf_err err;
     char *reason = NULL;
     int64_t prog;
@@ -220,7 +235,7 @@ int cmd_subsidy_stop(struct cli *c, int argc, char **argv)
     if ((rc = db_begin(c->db, &err)) == DPF_OK &&
         (rc = enrol_open(c->db, prog, p.id, &e, &err)) == DPF_OK)
         rc = enrol_stop(c->db, e.id, atoi(reason), a.from, a.note, &err);
-    rc = enrolment_change(c, &p, rc, &err);
+    rc = enrolment_change(c, &p, e.id, rc, &err);
     free(reason);
     person_clear(&p);
     return rc;

@@ -43,9 +43,12 @@ static void line_cells(const struct review *rv, const struct review_line *l, lon
         snprintf(c->id, sizeof c->id, "%s", id);
     else
         idcard_mask(id, c->id);
-    snprintf(c->bank, sizeof c->bank, "%s",
-             field_format(&person_fields[PF_BANK_ACCOUNT], review_text(rv, l->bank), !full,
-                          c->bank, sizeof c->bank));
+    {
+        char masked[48];
+        snprintf(c->bank, sizeof c->bank, "%s",
+                 field_format(&person_fields[PF_BANK_ACCOUNT], review_text(rv, l->bank), !full,
+                              masked, sizeof masked));
+    }
     money_format(l->amount, 0, c->amount, sizeof c->amount);
     review_months(l, c->months);
     c->note[0] = '\0';
