@@ -35,6 +35,8 @@ enum import_kind { IMPORT_PERSONS, IMPORT_ENROLMENTS, IMPORT_PAYMENTS, IMPORT_RU
 extern const char *const import_kinds[];    /* "persons", "enrolments", ... NULL-terminated */
 /* The kind with this name, or -1. */
 int import_kind_parse(const char *name);
+/* What a kind holds, as the clerk says it (translated). */
+const char *import_kind_label(int kind);
 /* Imports a file of any kind, with the same rules as persons: one transaction, rejects
  * with line, column and reason, nothing written without `partial` if any row is bad. */
 int import_file(struct db *db, int kind, const char *path, const struct import_opts *opts,

@@ -30,7 +30,7 @@ int cmd_template(struct cli *c, int argc, char **argv)
         return cli_usage(self, NULL);
     if (import_template(kind, out, &err) != DPF_OK)
         return cli_fail(&err);
-    printf(_("Wrote the %s import template to %s\n"), argv[0], out);
+    printf(_("Wrote the %s import template to %s\n"), import_kind_label(kind), out);
     return EXIT_OK;
 }
 

@@ -62,8 +62,11 @@ static void header(const char *const *cols, const int *widths)
     printf("  ");
     for (int i = 0; i < 4; i++)
         cli_cell(_(who_cols[i]), who_w[i], 0);
-    for (int i = 0; cols[i]; i++)
+    for (int i = 0; cols[i]; i++) {
+        if (i > 0 && widths[i - 1] < 0 && widths[i] > 0)
+            putchar(' ');   /* the rows set a left column off a number the same way */
         cli_cell(_(cols[i]), widths[i] < 0 ? -widths[i] : widths[i], widths[i] < 0);
+    }
     putchar('\n');
 }
 

@@ -259,6 +259,13 @@ static int entity_rows(struct importer *im, struct csv_reader *rd, struct dpf_er
 
 const char *const import_kinds[] = { "persons", "enrolments", "payments", "rules", NULL };
 
+const char *import_kind_label(int kind)
+{
+    static const char *const labels[] = { N_("persons"), N_("subsidy enrolments"),
+                                           N_("subsidy payments"), N_("programme rules") };
+    return kind >= 0 && kind < (int)(sizeof labels / sizeof labels[0]) ? _(labels[kind]) : "";
+}
+
 int import_kind_parse(const char *name)
 {
     for (int k = 0; name && import_kinds[k]; k++)

@@ -133,7 +133,7 @@ static lxw_worksheet *sheet(struct book *b, const char *name, const char *what)
     char title[256], line[256];
     if (!ws)
         return NULL;
-    snprintf(title, sizeof title, "%s%s%s %s", b->district, name, b->month, what);
+    snprintf(title, sizeof title, "%s %s %s %s", b->district, name, b->month, what);
     page_setup(ws, title);
     for (int c = 0; c < RC_N; c++)
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, roster_cols[c].width, NULL);
@@ -226,7 +226,7 @@ static int summary_sheet(struct book *b)
 
     if (!ws)
         return -1;
-    snprintf(title, sizeof title, "%s%s 补贴发放汇总", b->district, b->month);
+    snprintf(title, sizeof title, "%s %s 补贴发放汇总", b->district, b->month);
     page_setup(ws, title);
     worksheet_set_column(ws, 0, 0, 26, NULL);
     worksheet_set_column(ws, 1, 2, 14, NULL);

@@ -200,6 +200,53 @@ case_list_120x40() {
     wait_for "[exit 0]"
 }
 
+# The staff's month: a person paid in May is reported dead in the register; the June review
+# finds the stop, the reviewer confirms it, approves the month and finds the roster locked.
+case_subsidy_review_80x24() {
+    local cert who paid
+    cert=$(sql "SELECT p.cert_no FROM roster_line r JOIN person p ON p.id = r.person_id
+                WHERE r.month = '2026-05' AND r.programme_id = 2 AND r.amount > 0 AND NOT EXISTS
+                  (SELECT 1 FROM enrolment e WHERE e.person_id = p.id AND e.programme_id <> 2)
+                ORDER BY p.id LIMIT 1")
+    who=$(sql "SELECT name FROM person WHERE cert_no = '$cert'")
+    "$build/dpf" --db "$work/$name.db" person status "$cert" --status 死亡 --date 2026-05-15 \
+        > /dev/null || { fail "could not record the death"; return; }
+    start 80 24
+    wait_for "主菜单" || return
+    line_has "2\. 补贴"
+    keys Down Enter
+    wait_for "2026-06" || return
+    line_has "未审批"
+    line_has "^停发 1 "
+    line_has "^重度残疾人护理补贴 +$who +[0-9]{6}\*{8}[0-9]{3}[0-9X] .*死亡 +2026-05-15 2026-06"
+    keys F6
+    wait_for "已停发：$who" || return
+    line_has "^停发 0 "
+    no_line "$who"
+    paid=$(screen | sed -n 's/.*名册 \([0-9]*\).*/\1/p')
+    keys F9
+    wait_for "审批 2026-06" || return
+    keys y
+    wait_for "已审批" || return
+    line_has "名册已锁定"
+    keys F6
+    wait_for "名册已锁定" || return
+    keys F10
+    wait_for "主菜单" || return
+    keys F10
+    wait_for "[exit 0]" || return
+    [ "$(sql "SELECT count(*) FROM subsidy_month WHERE month = '2026-06' AND source = 1")" = 1 ] \
+        || fail "June is not approved in the database"
+    [ "$(sql "SELECT step || ' ' || stop_month || ' ' || reason FROM enrolment e JOIN person p
+              ON p.id = e.person_id WHERE p.cert_no = '$cert'")" = "6 2026-06 1" ] \
+        || fail "the stop is not stored"
+    [ "$(sql "SELECT count(*) FROM roster_line r JOIN person p ON p.id = r.person_id
+              WHERE r.month = '2026-06' AND p.cert_no = '$cert'")" = 0 ] \
+        || fail "the dead person is on the June roster"
+    [ "$(sql "SELECT count(*) FROM roster_line WHERE month = '2026-06' AND amount > 0")" = "$paid" ] \
+        || fail "the roster stored is not the $paid lines the screen showed"
+}
+
 # A terminal that is not UTF-8 gets a message, not garbage.
 case_not_utf8() {
     tm new-session -d -s t -x 80 -y 24 \
@@ -208,7 +255,7 @@ case_not_utf8() {
     line_has "the terminal is not UTF-8"
 }
 
-for c in register_80x24 discard_and_save_errors list_120x40 not_utf8; do
+for c in register_80x24 discard_and_save_errors list_120x40 subsidy_review_80x24 not_utf8; do
     run_case "$c"
 done
 echo "tui: $passed passed, $failed failed"

@@ -31,8 +31,8 @@ dpf --db s.db subsidy roster --month 2026-04 --out roster.csv
 cat roster.csv
 dpf --db s.db subsidy roster --month 2026-04 --out roster.xlsx --full-id
 /usr/bin/python3 "$TOOLS/roster_check.py" roster.xlsx
-dpf --db s.db subsidy stop $A --programme nursing --reason 本人申请退出 --from 2026-02 || echo "exit $?"
 dpf --db s.db subsidy stop $A --programme nursing --reason 搬家 --from 2026-07 || echo "exit $?"
+dpf --db s.db subsidy stop $A --programme nursing --reason 本人申请退出 --from 2025-11 || echo "exit $?"
 dpf --db s.db subsidy stop $A --programme nursing --reason 本人申请退出 --from 2026-07 --note 书面申请
 dpf --db s.db subsidy show $A
 dpf --db s.db subsidy totals --year 2026
