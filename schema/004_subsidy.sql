@@ -103,7 +103,9 @@ CREATE TABLE roster_line (
     reason        INTEGER,
     note          TEXT
 );
-CREATE INDEX roster_line_month ON roster_line (month, programme_id, person_id);
+-- (month, programme, person, amount): the last roster is read from the index alone when the
+-- review compares with it.
+CREATE INDEX roster_line_month ON roster_line (month, programme_id, person_id, amount);
 
 -- The ledger: what each roster line paid (or recovered) for each month it covers. Keyed by
 -- enrolment so the monthly review reads it in one pass beside the enrolments.

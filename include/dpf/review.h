@@ -95,6 +95,9 @@ struct review {
     long nchanges;
     char *text;                 /* names and numbers, NUL-separated; offset 0 is "" */
     size_t textlen, textcap;
+    uint32_t *shared;           /* hash set of the offsets of townships and villages, kept
+                                   once each so that equal ones compare by offset */
+    size_t nshared, capshared;
     long caps[3];               /* allocation sizes of lines, items, changes */
     int oom;                    /* an allocation failed while building */
 };

@@ -42,14 +42,21 @@ char *month_format(int month, char out[MONTH_TEXT])
     return out;
 }
 
+/* Read straight from the digits: the review calls this for every person it judges. */
 int month_of_date(const char *date)
 {
-    char head[MONTH_TEXT];
-    if (!date || strlen(date) != 10 || date[7] != '-')
+    int y = 0, m;
+    if (!date || strlen(date) != 10 || date[4] != '-' || date[7] != '-')
         return -1;
-    memcpy(head, date, 7);
-    head[7] = '\0';
-    return month_parse(head);
+    for (int i = 0; i < 4; i++) {
+        if (!isdigit((unsigned char)date[i]))
+            return -1;
+        y = y * 10 + (date[i] - '0');
+    }
+    if (!isdigit((unsigned char)date[5]) || !isdigit((unsigned char)date[6]))
+        return -1;
+    m = (date[5] - '0') * 10 + (date[6] - '0');
+    return y >= 1900 && m >= 1 && m <= 12 ? y * 12 + m - 1 : -1;
 }
 
 void month_first_day(int month, char out[11])

@@ -23,10 +23,10 @@ static const char enrolled_sql[] =
     "  p.birth_date, p.cert_issue_date "
     "FROM enrolment e NOT INDEXED JOIN person p ON p.id = e.person_id "
     "WHERE e.step IN (4, 6) ORDER BY e.id";
-/* The ledger in the same order: its primary key is (enrolment_id, for_month, line). */
+/* The ledger in the same order: its primary key is (enrolment_id, for_month, line), so
+ * this is one pass over the table; payments of one month are added up as they come. */
 static const char ledger_sql[] =
-    "SELECT enrolment_id, for_month, sum(amount) FROM payment "
-    "GROUP BY enrolment_id, for_month ORDER BY enrolment_id, for_month";
+    "SELECT enrolment_id, for_month, amount FROM payment ORDER BY enrolment_id, for_month";
 static const char pending_sql[] =
     "SELECT e.id, e.programme_id, e.person_id, e.step, e.applied_on, p.name, p.id_no, "
     "  p.township, p.village "
@@ -37,7 +37,8 @@ static const char register_sql[] =
 /* Persons enrolled twice: every approved enrolment after the first of a person and
  * programme, with that first one. */
 static const char twice_sql[] =
-    "WITH d AS (SELECT person_id, programme_id, min(id) AS first FROM enrolment WHERE step = 4 "
+    "WITH d AS (SELECT person_id, programme_id, min(id) AS first "
+    "  FROM enrolment INDEXED BY enrolment_person WHERE step = 4 "
     "  GROUP BY person_id, programme_id HAVING count(*) > 1) "
     "SELECT e.id, d.first FROM d JOIN enrolment e ON e.person_id = d.person_id AND "
     "  e.programme_id = d.programme_id AND e.step = 4 AND e.id > d.first ORDER BY e.id";
@@ -104,8 +105,8 @@ static void set_person(struct review *rv, struct review_line *l, const struct en
     l->enrolment_id = e->id;
     l->name = review_keep(rv, e->name);
     l->id_no = review_keep(rv, e->id_no);
-    l->township = review_keep(rv, e->township);
-    l->village = review_keep(rv, e->village);
+    l->township = review_keep_shared(rv, e->township);
+    l->village = review_keep_shared(rv, e->village);
     l->bank = review_keep(rv, e->bank);
 }
 
@@ -257,8 +258,13 @@ static int read_ledger(struct pass *ps, sqlite3_stmt *led, int *rc, int64_t id)
                 ps->paid = grown;
                 ps->cap_paid = cap;
             }
-            ps->paid[ps->npaid].month = month_parse(col(led, 1));
-            ps->paid[ps->npaid++].amount = sqlite3_column_int64(led, 2);
+            int month = month_parse(col(led, 1));
+            if (ps->npaid && ps->paid[ps->npaid - 1].month == month)
+                ps->paid[ps->npaid - 1].amount += sqlite3_column_int64(led, 2);
+            else {
+                ps->paid[ps->npaid].month = month;
+                ps->paid[ps->npaid++].amount = sqlite3_column_int64(led, 2);
+            }
         }
         *rc = sqlite3_step(led);
     }
@@ -332,8 +338,8 @@ static int pass_pending(struct pass *ps, struct dpf_err *err)
         snprintf(l->date, sizeof l->date, "%s", col(st, 4) ? col(st, 4) : "");
         l->name = review_keep(rv, col(st, 5));
         l->id_no = review_keep(rv, col(st, 6));
-        l->township = review_keep(rv, col(st, 7));
-        l->village = review_keep(rv, col(st, 8));
+        l->township = review_keep_shared(rv, col(st, 7));
+        l->village = review_keep_shared(rv, col(st, 8));
     }
     sqlite3_finalize(st);
     return rc == SQLITE_DONE || rv->oom ? DPF_OK : db_fail(ps->db, err);
@@ -371,8 +377,8 @@ static int pass_candidates(struct pass *ps, struct dpf_err *err)
             l->person_id = id;
             l->name = review_keep(rv, col(st, 1));
             l->id_no = review_keep(rv, col(st, 2));
-            l->township = review_keep(rv, col(st, 3));
-            l->village = review_keep(rv, col(st, 4));
+            l->township = review_keep_shared(rv, col(st, 3));
+            l->village = review_keep_shared(rv, col(st, 4));
         }
     }
     sqlite3_finalize(st);
@@ -433,42 +439,72 @@ static int load_twice(struct pass *ps, struct dpf_err *err)
     return rc == SQLITE_DONE ? DPF_OK : db_fail(ps->db, err);
 }
 
-/* Two persons paid into one account: hold both, for the staff to find out which is right. */
-static int by_bank(const void *a, const void *b, void *ctx)
+static size_t hash_text(const char *s)
 {
-    const struct review *rv = ctx;
-    const struct review_line *x = *(struct review_line *const *)a;
-    const struct review_line *y = *(struct review_line *const *)b;
-    int c = strcmp(review_text(rv, x->bank), review_text(rv, y->bank));
-    return c ? c : (x->person_id > y->person_id) - (x->person_id < y->person_id);
+    size_t h = 2166136261u;             /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
 }
 
+/* Two persons paid into one account: hold both, for the staff to find out which is right.
+ * A hash of the accounts on the roster finds them in one pass. */
 static int hold_shared_accounts(struct review *rv, struct dpf_err *err)
 {
-    struct review_line **pay = malloc((size_t)(rv->nlines + 1) * sizeof *pay);
-    long n = 0;
+    size_t cap = 1024, mask;
+    long *slot;                         /* line index + 1 of the first with the account */
 
-    if (!pay)
+    while (cap < (size_t)rv->nlines * 2)
+        cap *= 2;
+    mask = cap - 1;
+    if (!(slot = calloc(cap, sizeof *slot)))
         return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
-    for (long i = 0; i < rv->nlines; i++)
-        if (rv->lines[i].kind == RK_PAY)
-            pay[n++] = &rv->lines[i];
-    qsort_r(pay, (size_t)n, sizeof *pay, by_bank, rv);
-    for (long i = 0, j; i < n; i = j) {
-        int persons = 1;
-        for (j = i + 1; j < n && strcmp(review_text(rv, pay[j]->bank),
-                                        review_text(rv, pay[i]->bank)) == 0; j++)
-            persons += pay[j]->person_id != pay[j - 1]->person_id;
-        if (persons < 2)
+    for (long i = 0; i < rv->nlines; i++) {
+        struct review_line *l = &rv->lines[i], *first;
+        const char *bank = review_text(rv, l->bank);
+        size_t k;
+        if (l->kind != RK_PAY && !(l->kind == RK_HOLD && l->reason == ER_SHARED_ACCOUNT))
             continue;
-        for (long k = i; k < j; k++) {
-            pay[k]->kind = RK_HOLD;
-            pay[k]->reason = ER_SHARED_ACCOUNT;
-            pay[k]->other = pay[k == i ? j - 1 : i]->person_id;
-            pay[k]->other_name = pay[k == i ? j - 1 : i]->name;
+        for (k = hash_text(bank) & mask; slot[k]; k = (k + 1) & mask)
+            if (strcmp(review_text(rv, rv->lines[slot[k] - 1].bank), bank) == 0)
+                break;
+        if (!slot[k]) {
+            slot[k] = i + 1;
+            continue;
+        }
+        first = &rv->lines[slot[k] - 1];
+        if (first->person_id == l->person_id)
+            continue;                   /* one person in two programmes */
+        for (struct review_line *x = first;; x = l) {
+            x->kind = RK_HOLD;
+            x->reason = ER_SHARED_ACCOUNT;
+            x->other = (x == first ? l : first)->person_id;
+            x->other_name = (x == first ? l : first)->name;
+            if (x == l)
+                break;
         }
     }
-    free(pay);
+    /* The first person's other lines (another programme, the same account) are held too. */
+    for (long i = 0; i < rv->nlines; i++) {
+        struct review_line *l = &rv->lines[i];
+        const char *bank = review_text(rv, l->bank);
+        size_t k;
+        if (l->kind != RK_PAY)
+            continue;
+        for (k = hash_text(bank) & mask; slot[k]; k = (k + 1) & mask) {
+            const struct review_line *first = &rv->lines[slot[k] - 1];
+            if (strcmp(review_text(rv, first->bank), bank) != 0)
+                continue;
+            if (first->kind == RK_HOLD && first->reason == ER_SHARED_ACCOUNT) {
+                l->kind = RK_HOLD;
+                l->reason = ER_SHARED_ACCOUNT;
+                l->other = first->other;
+                l->other_name = first->other_name;
+            }
+            break;
+        }
+    }
+    free(slot);
     return DPF_OK;
 }
 

@@ -50,8 +50,8 @@ int review_load_approved(struct db *db, struct review *rv, struct dpf_err *err)
         l->person_id = sqlite3_column_int64(st, 2);
         l->name = review_keep(rv, (const char *)sqlite3_column_text(st, 3));
         l->id_no = review_keep(rv, (const char *)sqlite3_column_text(st, 4));
-        l->township = review_keep(rv, (const char *)sqlite3_column_text(st, 5));
-        l->village = review_keep(rv, (const char *)sqlite3_column_text(st, 6));
+        l->township = review_keep_shared(rv, (const char *)sqlite3_column_text(st, 5));
+        l->village = review_keep_shared(rv, (const char *)sqlite3_column_text(st, 6));
         l->bank = review_keep(rv, (const char *)sqlite3_column_text(st, 7));
         l->amount = amount < 0 ? -amount : amount;
         l->back = sqlite3_column_int64(st, 9);

@@ -12,6 +12,9 @@
 struct review_line *review_add(struct review *rv, int kind, int prog);
 /* Keeps a copy of s in the review's text; returns its offset (0 for NULL or ""). */
 uint32_t review_keep(struct review *rv, const char *s);
+/* The same for text many lines share (townships, villages): kept once, so equal texts
+ * have equal offsets. */
+uint32_t review_keep_shared(struct review *rv, const char *s);
 /* Appends one month's amount to the items of line l (the last line added). */
 void review_add_item(struct review *rv, struct review_line *l, int month, int64_t amount);
 

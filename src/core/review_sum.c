@@ -77,6 +77,52 @@ uint32_t review_keep(struct review *rv, const char *s)
     return off;
 }
 
+static size_t hash(const char *s)
+{
+    size_t h = 2166136261u;             /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static int grow_shared(struct review *rv)
+{
+    size_t cap = rv->capshared ? 2 * rv->capshared : 1024;
+    uint32_t *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (size_t i = 0; i < rv->capshared; i++) {
+        uint32_t off = rv->shared[i];
+        size_t k;
+        if (!off)
+            continue;
+        for (k = hash(rv->text + off) & (cap - 1); slots[k]; k = (k + 1) & (cap - 1))
+            ;
+        slots[k] = off;
+    }
+    free(rv->shared);
+    rv->shared = slots;
+    rv->capshared = cap;
+    return 0;
+}
+
+uint32_t review_keep_shared(struct review *rv, const char *s)
+{
+    size_t k;
+    if (!s || !*s || rv->oom)
+        return 0;
+    if (2 * (rv->nshared + 1) > rv->capshared && grow_shared(rv) != 0) {
+        rv->oom = 1;
+        return 0;
+    }
+    for (k = hash(s) & (rv->capshared - 1); rv->shared[k]; k = (k + 1) & (rv->capshared - 1))
+        if (strcmp(rv->text + rv->shared[k], s) == 0)
+            return rv->shared[k];
+    rv->shared[k] = review_keep(rv, s);
+    rv->nshared += rv->shared[k] != 0;
+    return rv->shared[k];
+}
+
 const char *review_text(const struct review *rv, uint32_t off)
 {
     return off && rv->text ? rv->text + off : "";
@@ -131,19 +177,133 @@ static int cmp_text(const struct review *rv, uint32_t a, uint32_t b)
     return a == b ? 0 : strcmp(review_text(rv, a), review_text(rv, b));
 }
 
-static int by_reading_order(const void *a, const void *b, void *ctx)
+/* The reading order: kind, programme, township, village, name, person. The first four are
+ * packed into a number (townships and villages by their rank among the few distinct ones),
+ * so sorting a million lines compares names only within a village. */
+struct order {
+    uint64_t key;
+    uint64_t head;              /* the name's first eight bytes, big-endian: most names
+                                   differ there, so strcmp is seldom needed */
+    uint32_t name;
+    uint32_t line;              /* last: lines of one name keep the order they were found in */
+};
+
+static uint64_t head_of(const char *s)
+{
+    uint64_t h = 0;
+    int i = 0;
+    for (; i < 8 && s[i]; i++)
+        h = h << 8 | (unsigned char)s[i];
+    return h << (8 * (8 - i));
+}
+
+static int by_order(const void *a, const void *b, void *ctx)
 {
     const struct review *rv = ctx;
-    const struct review_line *x = a, *y = b;
+    const struct order *x = a, *y = b;
     int c;
-    if (x->kind != y->kind)
-        return x->kind - y->kind;
-    if (x->prog != y->prog)
-        return x->prog - y->prog;
-    if ((c = cmp_text(rv, x->township, y->township)) || (c = cmp_text(rv, x->village, y->village)) ||
-        (c = cmp_text(rv, x->name, y->name)))
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    if (x->head != y->head)
+        return x->head < y->head ? -1 : 1;
+    if ((c = cmp_text(rv, x->name, y->name)))
         return c;
-    return (x->person_id > y->person_id) - (x->person_id < y->person_id);
+    return (x->line > y->line) - (x->line < y->line);
+}
+
+static int by_text(const void *a, const void *b, void *ctx)
+{
+    return strcmp(review_text(ctx, *(const uint32_t *)a), review_text(ctx, *(const uint32_t *)b));
+}
+
+static int by_offset(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The rank of a shared text in name order (0 for none), from the table made by ranks(). */
+static uint64_t rank_of(const uint32_t *pairs, size_t n, uint32_t off)
+{
+    size_t lo = 0, hi = n;
+    while (off && lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (pairs[2 * mid] < off)
+            lo = mid + 1;
+        else if (pairs[2 * mid] > off)
+            hi = mid;
+        else
+            return pairs[2 * mid + 1];
+    }
+    return 0;
+}
+
+/* (offset, rank) of every shared text, by offset. */
+static uint32_t *ranks(const struct review *rv)
+{
+    uint32_t *sorted = malloc((rv->nshared + 1) * sizeof *sorted);
+    uint32_t *pairs = malloc((rv->nshared + 1) * 2 * sizeof *pairs);
+    size_t n = 0;
+
+    if (!sorted || !pairs) {
+        free(sorted);
+        free(pairs);
+        return NULL;
+    }
+    for (size_t i = 0; i < rv->capshared; i++)
+        if (rv->shared[i])
+            sorted[n++] = rv->shared[i];
+    qsort_r(sorted, n, sizeof *sorted, by_text, (void *)rv);
+    for (size_t i = 0; i < n; i++) {
+        pairs[2 * i] = sorted[i];
+        pairs[2 * i + 1] = (uint32_t)i + 1;
+    }
+    qsort(pairs, n, 2 * sizeof *pairs, by_offset);
+    free(sorted);
+    return pairs;
+}
+
+static int sort_lines(struct review *rv, struct dpf_err *err)
+{
+    uint32_t *rank = ranks(rv);
+    struct order *o = malloc((size_t)(rv->nlines + 1) * sizeof *o);
+
+    if (!rank || !o) {
+        free(rank);
+        free(o);
+        return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    }
+    for (long i = 0; i < rv->nlines; i++) {
+        const struct review_line *l = &rv->lines[i];
+        o[i].key = (uint64_t)l->kind << 56 | (uint64_t)(l->prog & 0xFF) << 48 |
+                   rank_of(rank, rv->nshared, l->township) << 24 |
+                   rank_of(rank, rv->nshared, l->village);
+        o[i].name = l->name;
+        o[i].head = head_of(review_text(rv, l->name));
+        o[i].line = (uint32_t)i;
+    }
+    qsort_r(o, (size_t)rv->nlines, sizeof *o, by_order, rv);
+    /* Into that order in place, cycle by cycle: position j takes line o[j].line. */
+    for (long i = 0; i < rv->nlines; i++) {
+        struct review_line held;
+        long j = i;
+        if (o[i].line == UINT32_MAX || o[i].line == (uint32_t)i)
+            continue;
+        held = rv->lines[i];
+        for (;;) {
+            long from = o[j].line;
+            o[j].line = UINT32_MAX;
+            if (from == i) {
+                rv->lines[j] = held;
+                break;
+            }
+            rv->lines[j] = rv->lines[from];
+            j = from;
+        }
+    }
+    free(rank);
+    free(o);
+    return DPF_OK;
 }
 
 /* Pay lines ordered by township then person, for the all-programme totals. */
@@ -213,8 +373,7 @@ static int totals(struct review *rv, struct dpf_err *err)
 }
 
 struct prev_line {
-    int64_t person_id, amount;
-    uint32_t name, township;
+    int64_t person_id, amount, line;
 };
 
 /* The roster of programme prog in month (amount > 0), by person. *n = -1 if the month was
@@ -222,8 +381,10 @@ struct prev_line {
 static int load_prev(struct db *db, struct review *rv, int prog, int month,
                      struct prev_line **out, long *n, struct dpf_err *err)
 {
+    /* Read from the (month, programme, person, amount) index alone: the names are fetched
+     * only for the few who are out. */
     static const char q[] =
-        "SELECT person_id, amount, name, township, "
+        "SELECT person_id, amount, roster_line.id, "
         "  EXISTS (SELECT 1 FROM subsidy_month WHERE month = ?1) "
         "FROM (SELECT 1) LEFT JOIN roster_line ON month = ?1 AND programme_id = ?2 AND "
         "  amount > 0 ORDER BY person_id";
@@ -239,7 +400,7 @@ static int load_prev(struct db *db, struct review *rv, int prog, int month,
     sqlite3_bind_text(st, 1, month_format(month, m), -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 2, rv->progs.p[prog].id);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!sqlite3_column_int(st, 4)) {
+        if (!sqlite3_column_int(st, 3)) {
             *n = -1;
             continue;
         }
@@ -251,8 +412,7 @@ static int load_prev(struct db *db, struct review *rv, int prog, int month,
         }
         (*out)[*n].person_id = sqlite3_column_int64(st, 0);
         (*out)[*n].amount = sqlite3_column_int64(st, 1);
-        (*out)[*n].name = review_keep(rv, (const char *)sqlite3_column_text(st, 2));
-        (*out)[*n].township = review_keep(rv, (const char *)sqlite3_column_text(st, 3));
+        (*out)[*n].line = sqlite3_column_int64(st, 2);
         (*n)++;
     }
     sqlite3_reset(st);
@@ -261,13 +421,14 @@ static int load_prev(struct db *db, struct review *rv, int prog, int month,
     return rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
 }
 
-static int add_change(struct review *rv, int prog, int in, int64_t person, uint32_t name,
-                      uint32_t township, int why, int64_t amount)
+static struct review_change *add_change(struct review *rv, int prog, int in, int64_t person,
+                                        uint32_t name, uint32_t township, int why,
+                                        int64_t amount)
 {
     struct review_change *c;
     if (grow((void **)&rv->changes, &rv->caps[2], rv->nchanges + 1, sizeof *c)) {
         rv->oom = 1;
-        return -1;
+        return NULL;
     }
     c = &rv->changes[rv->nchanges++];
     c->prog = prog;
@@ -277,25 +438,68 @@ static int add_change(struct review *rv, int prog, int in, int64_t person, uint3
     c->township = township;
     c->why = why;
     c->amount = amount;
-    return 0;
+    return c;
+}
+
+/* The name and township on a stored roster line, for a change. */
+static void name_from_line(struct db *db, struct review *rv, int64_t line,
+                           struct review_change *c)
+{
+    sqlite3_stmt *st = db_stmt(db, "SELECT name, township FROM roster_line WHERE id = ?", NULL);
+    if (!st || !c)
+        return;
+    sqlite3_bind_int64(st, 1, line);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        c->name = review_keep(rv, (const char *)sqlite3_column_text(st, 0));
+        c->township = review_keep_shared(rv, (const char *)sqlite3_column_text(st, 1));
+    }
+    sqlite3_reset(st);
+}
+
+/* A finding of this review: the person not paid for a reason. */
+struct finding {
+    int64_t person;
+    int reason;
+};
+
+static int by_finding(const void *a, const void *b)
+{
+    const struct finding *x = a, *y = b;
+    return (x->person > y->person) - (x->person < y->person);
+}
+
+/* The programme's findings that keep a person off the roster, by person. */
+static struct finding *findings(const struct review *rv, int prog, long *n)
+{
+    long nstop, nhold;
+    const struct review_line *stop = review_lines(rv, RK_STOP, &nstop);
+    const struct review_line *hold = review_lines(rv, RK_HOLD, &nhold);
+    struct finding *f = malloc((size_t)(nstop + nhold + 1) * sizeof *f);
+
+    *n = 0;
+    for (long i = 0; f && i < nstop + nhold; i++) {
+        const struct review_line *l = i < nstop ? &stop[i] : &hold[i - nstop];
+        if (l->prog == prog && (l->kind == RK_HOLD || !l->paid_too))
+            f[(*n)++] = (struct finding){ l->person_id, l->reason };
+    }
+    if (f)
+        qsort(f, (size_t)*n, sizeof *f, by_finding);
+    return f;
 }
 
 /* Why someone paid last time is not paid now: this review's finding, else the stop of the
  * enrolment, else nothing was due. */
-static int why_out(struct db *db, const struct review *rv, int prog, int64_t person)
+static int why_out(struct db *db, const struct review *rv, int prog, int64_t person,
+                   const struct finding *f, long nf)
 {
     static const char q[] = "SELECT reason FROM enrolment WHERE person_id = ? AND "
                             "programme_id = ? AND step = 6 ORDER BY id DESC LIMIT 1";
+    struct finding key = { person, 0 }, *hit;
     sqlite3_stmt *st;
     int why = RC_NOTHING_DUE;
 
-    for (int k = RK_STOP; k <= RK_HOLD; k++) {
-        long n;
-        const struct review_line *l = review_lines(rv, k, &n);
-        for (long i = 0; i < n; i++)
-            if (l[i].prog == prog && l[i].person_id == person && (k == RK_HOLD || !l[i].paid_too))
-                return l[i].reason;
-    }
+    if (f && (hit = bsearch(&key, f, (size_t)nf, sizeof *f, by_finding)))
+        return hit->reason;
     if (!(st = db_stmt(db, q, NULL)))
         return why;
     sqlite3_bind_int64(st, 1, person);
@@ -321,6 +525,8 @@ static int compare_prog(struct db *db, struct review *rv, int prog, struct dpf_e
     long n, nprev, npay = 0;
     const struct review_line *pay = review_lines(rv, RK_PAY, &n), **now;
     struct prev_line *prev;
+    struct finding *f;
+    long nf;
     int rc;
 
     rv->compared[prog] = -1;
@@ -337,20 +543,24 @@ static int compare_prog(struct db *db, struct review *rv, int prog, struct dpf_e
         if (pay[i].prog == prog)
             now[npay++] = &pay[i];
     qsort(now, (size_t)npay, sizeof *now, by_person);
+    f = findings(rv, prog, &nf);
     for (long i = 0, j = 0; (i < npay || j < nprev) && !rv->oom;) {
         if (j == nprev || (i < npay && now[i]->person_id < prev[j].person_id)) {
             const struct review_line *l = now[i++];
             int why = l->first ? RC_NEW : l->back ? RC_BACK : RC_RESUMED;
             add_change(rv, prog, 1, l->person_id, l->name, l->township, why, l->amount);
         } else if (i == npay || prev[j].person_id < now[i]->person_id) {
-            add_change(rv, prog, 0, prev[j].person_id, prev[j].name, prev[j].township,
-                       why_out(db, rv, prog, prev[j].person_id), prev[j].amount);
+            name_from_line(db, rv, prev[j].line,
+                           add_change(rv, prog, 0, prev[j].person_id, 0, 0,
+                                      why_out(db, rv, prog, prev[j].person_id, f, nf),
+                                      prev[j].amount));
             j++;
         } else {
             i++;
             j++;
         }
     }
+    free(f);
     free(now);
     free(prev);
     return rv->oom ? dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory")) : DPF_OK;
@@ -360,7 +570,8 @@ int review_finish(struct db *db, struct review *rv, struct dpf_err *err)
 {
     int rc;
 
-    qsort_r(rv->lines, (size_t)rv->nlines, sizeof *rv->lines, by_reading_order, rv);
+    if ((rc = sort_lines(rv, err)) != DPF_OK)
+        return rc;
     for (long i = 0; i < rv->nlines; i++)
         rv->count[rv->lines[i].kind]++;
     if ((rc = totals(rv, err)) != DPF_OK)
@@ -438,5 +649,6 @@ void review_free(struct review *rv)
     free(rv->towns);
     free(rv->changes);
     free(rv->text);
+    free(rv->shared);
     memset(rv, 0, sizeof *rv);
 }

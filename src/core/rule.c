@@ -21,22 +21,32 @@ static void dated(struct rule_verdict *v, int reason, int event_month, const cha
     snprintf(v->date, sizeof v->date, "%s", date);
 }
 
+/* The year of a YYYY-MM-DD date. */
+static int year_of(const char *date)
+{
+    int y = 0;
+    for (int i = 0; i < 4 && date[i] >= '0' && date[i] <= '9'; i++)
+        y = y * 10 + (date[i] - '0');
+    return y;
+}
+
 /* date plus years, as YYYY-MM-DD (the same day of the month). */
 static void add_years(const char *date, int years, char out[11])
 {
-    int y = 0;
-    sscanf(date, "%4d", &y);
-    snprintf(out, 11, "%04d%s", (y + years) % 10000, date + 4);
+    unsigned y = (unsigned)(year_of(date) + years) % 10000;
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    memcpy(out + 4, date + 4, 7);       /* "-MM-DD" and the NUL */
 }
 
 /* Age in whole years on the first day of month. */
 static int age_at(const char *birth, int month)
 {
     char first[11];
-    int by = 0, y;
+    int y = month_year(month) - year_of(birth);
     month_first_day(month, first);
-    sscanf(birth, "%4d", &by);
-    y = month_year(month) - by;
     return strcmp(first + 5, birth + 5) < 0 ? y - 1 : y;
 }
 

@@ -19,23 +19,24 @@
 
 enum section_kind { SK_LINES, SK_BACK, SK_TOWNS, SK_CHANGES };
 
-/* A section: which lines, and its columns after programme, name, ID and township. */
+/* A section: which lines, and its columns after programme, name and ID (the township comes
+ * late: at 80 columns a stop's date matters more). */
 static const struct section {
     const char *label;          /* msgid */
     enum section_kind what;
     int kind;                   /* RK_* for SK_LINES */
-    const char *cols[3];        /* msgids of the extra columns */
-    int widths[3];
+    const char *cols[4];        /* msgids of the extra columns */
+    int widths[4];
 } sections[] = {
-    { N_("Stop"), SK_LINES, RK_STOP, { N_("Reason"), N_("Date"), N_("Stop from") }, { 12, 10, 8 } },
-    { N_("Held"), SK_LINES, RK_HOLD, { N_("Reason"), N_("Amount"), N_("Note") }, { 12, 10, 10 } },
-    { N_("Recover"), SK_LINES, RK_RECOVER, { N_("Amount"), N_("Months"), N_("Reason") }, { 10, 15, 10 } },
-    { N_("Back pay"), SK_BACK, RK_PAY, { N_("Back pay"), N_("Amount"), N_("Months") }, { 10, 10, 15 } },
-    { N_("Candidates"), SK_LINES, RK_CANDIDATE, { N_("Village"), NULL, NULL }, { 12, 0, 0 } },
-    { N_("Applying"), SK_LINES, RK_PENDING, { N_("Step"), N_("Applied on"), NULL }, { 8, 10, 0 } },
-    { N_("Roster"), SK_LINES, RK_PAY, { N_("Amount"), N_("Months"), N_("Bank account") }, { 10, 15, 20 } },
-    { N_("Townships"), SK_TOWNS, 0, { NULL, NULL, NULL }, { 0, 0, 0 } },
-    { N_("Changes"), SK_CHANGES, 0, { NULL, NULL, NULL }, { 0, 0, 0 } },
+    { N_("Stop"), SK_LINES, RK_STOP, { N_("Reason"), N_("Date"), N_("Stop from"), N_("Township") }, { 12, 10, 8, 10 } },
+    { N_("Held"), SK_LINES, RK_HOLD, { N_("Reason"), N_("Amount"), N_("Note"), N_("Township") }, { 12, 10, 8, 10 } },
+    { N_("Recover"), SK_LINES, RK_RECOVER, { N_("Amount"), N_("Months"), N_("Reason"), N_("Township") }, { 10, 15, 8, 10 } },
+    { N_("Back pay"), SK_BACK, RK_PAY, { N_("Back pay"), N_("Amount"), N_("Months"), N_("Township") }, { 10, 10, 15, 10 } },
+    { N_("Candidates"), SK_LINES, RK_CANDIDATE, { N_("Township"), N_("Village"), NULL, NULL }, { 10, 12, 0, 0 } },
+    { N_("Applying"), SK_LINES, RK_PENDING, { N_("Step"), N_("Applied on"), N_("Township"), NULL }, { 8, 10, 10, 0 } },
+    { N_("Roster"), SK_LINES, RK_PAY, { N_("Amount"), N_("Months"), N_("Township"), N_("Bank account") }, { 10, 15, 10, 20 } },
+    { N_("Townships"), SK_TOWNS, 0, { NULL, NULL, NULL, NULL }, { 0, 0, 0, 0 } },
+    { N_("Changes"), SK_CHANGES, 0, { NULL, NULL, NULL, NULL }, { 0, 0, 0, 0 } },
 };
 #define NSECTIONS (int)(sizeof sections / sizeof sections[0])
 
@@ -102,45 +103,52 @@ static void line_cells(const struct screen *s, const struct review_line *l, char
 {
     const struct review *rv = &s->rv;
     const struct field *bank = &person_fields[PF_BANK_ACCOUNT];
+    const char *town = review_text(rv, l->township), **x = cells + 3;
     char months[24];
 
     cells[0] = rv->progs.p[l->prog].v[GF_NAME];
     cells[1] = review_text(rv, l->name);
     cells[2] = masked_id(rv, l->id_no, b[0]);
-    cells[3] = review_text(rv, l->township);
-    cells[4] = cells[5] = cells[6] = "";
+    x[0] = x[1] = x[2] = x[3] = "";
     switch (sections[s->section].kind) {
     case RK_STOP:
-        cells[4] = enrol_reason_name(l->reason);
-        cells[5] = l->date;
-        cells[6] = month_format(l->stop_month, b[1]);
+        x[0] = enrol_reason_name(l->reason);
+        x[1] = l->date;
+        x[2] = month_format(l->stop_month, b[1]);
+        x[3] = town;
         break;
     case RK_HOLD:
-        cells[4] = enrol_reason_name(l->reason);
-        cells[5] = money_format(l->amount, 1, b[1], 64);
-        cells[6] = review_text(rv, l->other_name);
+        x[0] = enrol_reason_name(l->reason);
+        x[1] = money_format(l->amount, 1, b[1], 64);
+        x[2] = review_text(rv, l->other_name);
+        x[3] = town;
         break;
     case RK_RECOVER:
-        cells[4] = money_format(l->amount, 1, b[1], 64);
-        cells[5] = strcpy(b[2], review_months(l, months));
-        cells[6] = enrol_reason_name(l->reason);
+        x[0] = money_format(l->amount, 1, b[1], 64);
+        x[1] = strcpy(b[2], review_months(l, months));
+        x[2] = enrol_reason_name(l->reason);
+        x[3] = town;
         break;
     case RK_CANDIDATE:
-        cells[4] = review_text(rv, l->village);
+        x[0] = town;
+        x[1] = review_text(rv, l->village);
         break;
     case RK_PENDING:
-        cells[4] = enrol_steps[l->reason - 1];
-        cells[5] = l->date;
+        x[0] = enrol_steps[l->reason - 1];
+        x[1] = l->date;
+        x[2] = town;
         break;
     default:                    /* the roster, and back pay */
         if (sections[s->section].what == SK_BACK) {
-            cells[4] = money_format(l->back, 1, b[1], 64);
-            cells[5] = money_format(l->amount, 1, b[3], 64);
-            cells[6] = strcpy(b[2], review_months(l, months));
+            x[0] = money_format(l->back, 1, b[1], 64);
+            x[1] = money_format(l->amount, 1, b[3], 64);
+            x[2] = strcpy(b[2], review_months(l, months));
+            x[3] = town;
         } else {
-            cells[4] = money_format(l->amount, 1, b[1], 64);
-            cells[5] = strcpy(b[2], review_months(l, months));
-            cells[6] = field_format(bank, review_text(rv, l->bank), 1, b[3], 64);
+            x[0] = money_format(l->amount, 1, b[1], 64);
+            x[1] = strcpy(b[2], review_months(l, months));
+            x[2] = town;
+            x[3] = field_format(bank, review_text(rv, l->bank), 1, b[3], 64);
         }
     }
 }
@@ -192,9 +200,8 @@ static void set_columns(struct screen *s, struct ui_list *l)
     static const char *const changes[] = { N_("Programme"), "", N_("Name"), N_("Township"),
                                            N_("Amount"), N_("Why") };
     static const int change_w[] = { 18, 1, 10, 10, 10, 20 };
-    static const char *const who[] = { N_("Programme"), N_("Name"), N_("Resident ID"),
-                                       N_("Township") };
-    static const int who_w[] = { 18, 8, 18, 10 };
+    static const char *const who[] = { N_("Programme"), N_("Name"), N_("Resident ID") };
+    static const int who_w[] = { 18, 8, 18 };
     const struct section *sec = &sections[s->section];
 
     l->ncols = 0;
@@ -208,13 +215,13 @@ static void set_columns(struct screen *s, struct ui_list *l)
         l->ncols = n;
         return;
     }
-    for (int c = 0; c < 4; c++) {
+    for (int c = 0; c < 3; c++) {
         l->cols[c].header = _(who[c]);
         l->cols[c].width = who_w[c];
     }
-    for (int c = 0; c < 3; c++) {
-        l->cols[4 + c].header = sec->cols[c] ? _(sec->cols[c]) : "";
-        l->cols[4 + c].width = sec->widths[c];
+    for (int c = 0; c < 4; c++) {
+        l->cols[3 + c].header = sec->cols[c] ? _(sec->cols[c]) : "";
+        l->cols[3 + c].width = sec->widths[c];
     }
     l->ncols = 7;
 }

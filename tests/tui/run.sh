@@ -218,11 +218,11 @@ case_subsidy_review_80x24() {
     wait_for "2026-06" || return
     line_has "未审批"
     line_has "^停发 1 "
-    line_has "^重度残疾人护理补贴 +$who +[0-9]{6}\*{8}[0-9]{3}[0-9X] .*死亡 +2026-05-15 2026-06"
+    line_has "^重度残疾人护理补贴 +$who +[0-9]{6}\*{8}[0-9]{3}[0-9X] +死亡 +2026-05-15 2026-06"
     keys F6
     wait_for "已停发：$who" || return
     line_has "^停发 0 "
-    no_line "$who"
+    no_line "^重度残疾人护理补贴 +$who "
     paid=$(screen | sed -n 's/.*名册 \([0-9]*\).*/\1/p')
     keys F9
     wait_for "审批 2026-06" || return
