@@ -39,16 +39,23 @@ static const char *encoding_name(enum text_encoding e)
     return e == TE_GBK ? "GBK" : "UTF-8";
 }
 
-static void print_result(const struct import_opts *o, const struct import_result *r)
+/* Persons are counted as persons; enrolments, payments and rules as records. */
+static void print_result(int kind, const struct import_opts *o, const struct import_result *r)
 {
-    if (r->committed)
+    const char *enc = encoding_name(r->encoding);
+
+    if (kind == IMPORT_PERSONS && r->committed)
         printf(_("Read %ld rows (%s): %ld added, %ld updated, %ld unchanged, %ld rejected\n"),
-               r->rows, encoding_name(r->encoding), r->added, r->updated, r->unchanged,
-               r->rejected);
-    else
+               r->rows, enc, r->added, r->updated, r->unchanged, r->rejected);
+    else if (kind == IMPORT_PERSONS)
         printf(_("Read %ld rows (%s): %ld to add, %ld to update, %ld unchanged, %ld rejected\n"),
-               r->rows, encoding_name(r->encoding), r->added, r->updated, r->unchanged,
-               r->rejected);
+               r->rows, enc, r->added, r->updated, r->unchanged, r->rejected);
+    else if (r->committed)
+        printf(_("Read %ld rows (%s): %ld records added, %ld updated, %ld unchanged, %ld "
+                 "rejected\n"), r->rows, enc, r->added, r->updated, r->unchanged, r->rejected);
+    else
+        printf(_("Read %ld rows (%s): %ld records to add, %ld to update, %ld unchanged, %ld "
+                 "rejected\n"), r->rows, enc, r->added, r->updated, r->unchanged, r->rejected);
     if (r->rejects[0])
         printf(_("Rejected rows, with line, column and reason: %s\n"), r->rejects);
     if (o->dry_run)
@@ -102,7 +109,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
         return EXIT_FAIL;
     if (import_file(c->db, kind, argv[optind], &o, &res, &err) != DPF_OK)
         return cli_fail(&err);
-    print_result(&o, &res);
+    print_result(kind, &o, &res);
     return res.rejected && !o.partial ? EXIT_FAIL : EXIT_OK;
 }
 

@@ -148,7 +148,7 @@ static int enrolment_change(struct cli *c, const struct person *p, int64_t id, i
                 snprintf(name, sizeof name, "%s", ps.p[i].v[GF_NAME]);
         programme_set_free(&ps);
     }
-    printf("%s (%s) %s: %s", person_get(p, PF_NAME), cli_cert(p, cert, sizeof cert), name,
+    printf(_("%s (%s) %s: %s"), person_get(p, PF_NAME), cli_cert(p, cert, sizeof cert), name,
            enrol_steps[e.step - 1]);
     if (e.step == ES_STOPPED)
         printf(_(" from %s (%s)"), month_format(e.stop_month, m), enrol_reason_name(e.reason));
@@ -280,8 +280,10 @@ int cmd_subsidy_roster(struct cli *c, int argc, char **argv)
     o = (struct roster_opts){ a.month, a.programme, a.full, a.draft };
     if (roster_export(c->db, &o, a.out, &r, &err) != DPF_OK)
         return cli_fail(&err);
-    printf(_("Wrote the %s%s roster to %s: %ld lines, %ld persons, %s yuan (%s)\n"),
-           month_format(a.month, m), r.approved ? "" : _(" draft"), a.out, r.lines, r.persons,
+    printf(r.approved ? _("Wrote the roster of %s to %s: %ld lines, %ld persons, %s yuan (%s)\n")
+                      : _("Wrote the draft roster of %s to %s: %ld lines, %ld persons, %s yuan "
+                          "(%s)\n"),
+           month_format(a.month, m), a.out, r.lines, r.persons,
            money_format(r.amount, 1, amount, sizeof amount),
            a.full ? _("full resident IDs and bank accounts")
                   : _("resident IDs and bank accounts masked"));

@@ -7,10 +7,10 @@ A=341503196003120116; D=341503194501010412; F=34150319900909061X
 dpf --db s.db init > /dev/null
 dpf --db s.db import persons "$FIX/subsidy_persons.csv"
 dpf --db s.db template enrolments --out t.csv && cat t.csv
+dpf --db s.db import enrolments "$FIX/enrolments.csv"
 dpf --db s.db import enrolments "$FIX/enrolments_bad.csv" --rejects bad.csv || echo "exit $?"
 cut -d, -f1-3 bad.csv
-dpf --db s.db import enrolments "$FIX/enrolments.csv"
-dpf --db s.db import payments "$FIX/payments.csv" || echo "exit $?"
+dpf --db s.db import payments "$FIX/payments.csv" --rejects pay_all.csv || echo "exit $?"
 dpf --db s.db import payments "$FIX/payments.csv" --partial --rejects pay_rejects.csv
 cut -d, -f1-3 pay_rejects.csv
 dpf --db s.db person status $D --status 死亡 --date 2026-02-10 --reason 病故 > /dev/null
