@@ -269,8 +269,9 @@ static void candidates(const struct out *o, int all)
 
     if (n) {
         static const char *const none[] = { NULL };
+        static const int no_widths[] = { 0 };
         printf(_("\nQualify but not enrolled (应享未享): %ld\n"), n);
-        header(none, NULL);
+        header(none, no_widths);
         shown = all || n <= CANDIDATES_SHOWN ? n : CANDIDATES_SHOWN;
         for (long i = 0; i < shown; i++) {
             who(o, &l[i]);

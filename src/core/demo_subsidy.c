@@ -38,9 +38,10 @@ static int rnd(struct dgen *g, int n)
 /* A day of month m (1..28, so every month has it), not after today. */
 static void date_in(struct dgen *g, int m, char out[11])
 {
-    char first[11];
-    month_first_day(m, first);
-    snprintf(out, 11, "%.8s%02d", first, 1 + rnd(g, 28));
+    int day = 1 + rnd(g, 28);
+    month_first_day(m, out);
+    out[8] = (char)('0' + day / 10);
+    out[9] = (char)('0' + day % 10);
     if (strcmp(out, g->db->today) > 0)
         memcpy(out, g->db->today, 11);
 }

@@ -84,7 +84,7 @@ static int write_csv(const struct review *rv, const char *path, int full,
         head[c + 1] = roster_cols[c].header;
     csv_write_row(f, head, RC_N + 1);
     for (long i = 0; i < n; i++) {
-        struct cells c;
+        struct cells c = { 0 };
         const char *row[RC_N + 1];
         line_cells(rv, &l[i], i + 1, full, &c);
         row[0] = rv->progs.p[l[i].prog].v[GF_NAME];
@@ -151,7 +151,7 @@ static lxw_worksheet *sheet(struct book *b, const char *name, const char *what)
 static void write_line(struct book *b, lxw_worksheet *ws, lxw_row_t r, const struct review_line *l,
                        long seq)
 {
-    struct cells c;
+    struct cells c = { 0 };
     line_cells(b->rv, l, seq, b->full, &c);
     worksheet_write_number(ws, r, RC_SEQ, (double)seq, NULL);
     for (int k = RC_NAME; k < RC_N; k++)

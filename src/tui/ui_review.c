@@ -403,7 +403,7 @@ static int advance(struct screen *s, const struct ui_list *l)
 
 static int approve(struct screen *s)
 {
-    struct review_approval a;
+    struct review_approval a = { 0 };
     struct dpf_err err;
     char msg[256], amount[40];
     int rc;

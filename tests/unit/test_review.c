@@ -354,8 +354,8 @@ static void periods(void **state)
     assert_int_equal(sqlite3_exec(db->h, "UPDATE programme SET pay_period = 2 WHERE code = 'living'",
                                   NULL, NULL, NULL), SQLITE_OK);
     for (int m = 1; m <= 12; m++) {
-        char month[16];
-        snprintf(month, sizeof month, "2026-%02d", m);
+        char month[MONTH_TEXT];
+        month_format(2026 * 12 + m - 1, month);
         sf_review(db, month, &rv);
         /* Living: quarterly, 800 a year; mental: yearly, 1,000 in December. */
         assert_int_equal(sf_line(&rv, RK_PAY, a, LIVING) != NULL, m % 3 == 0);
