@@ -197,7 +197,7 @@ static void rules_screen(struct screen *s)
     static const char *const headers[] = { N_("Valid from"), N_("Categories"), N_("Levels"),
                                            N_("Poverty condition"), N_("Amount per"),
                                            N_("Levels 1-4 (yuan)") };
-    static const int widths[] = { 8, 16, 12, 14, 6, 30 };
+    static const int widths[] = { 8, 16, 12, 14, 8, 30 };
     struct ui_list l = { .fetch = fetch_rules, .ctx = s, .empty = _("(no rules)") };
     struct dpf_err err;
     char title[128];
@@ -250,7 +250,7 @@ int ui_programmes(struct ui *ui)
     static const char *const headers[] = { N_("Code"), N_("Programme"), N_("Paid"), N_("In use"),
                                            N_("Levels"), N_("Amount per"),
                                            N_("Levels 1-4 (yuan)") };
-    static const int widths[] = { 12, 22, 4, 4, 10, 4, 30 };
+    static const int widths[] = { 12, 22, 4, 4, 10, 8, 30 };
     struct screen s = { .ui = ui };
     struct ui_list l = { .fetch = fetch_progs, .ctx = &s };
     struct dpf_err err;
