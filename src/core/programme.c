@@ -10,6 +10,7 @@
 #include "dpf/month.h"
 #include "dpf/person.h"
 #include "dpf/programme.h"
+#include "dpf/review.h"
 #include "record.h"
 #include "strbuf.h"
 
@@ -48,6 +49,24 @@ static void columns(struct strbuf *sb, const struct field *f, int n)
 {
     for (int i = 0; i < n; i++)
         sb_printf(sb, "%s%s", i ? ", " : "", f[i].key);
+}
+
+/* Prepares "SELECT <lead><the table's columns> FROM <tail>". */
+static int select_stmt(struct db *db, const char *lead, const struct field *f, int n,
+                       const char *tail, sqlite3_stmt **st, struct dpf_err *err)
+{
+    struct strbuf q;
+    int rc;
+
+    sb_init(&q);
+    sb_printf(&q, "SELECT %s", lead);
+    columns(&q, f, n);
+    sb_printf(&q, " FROM %s", tail);
+    rc = q.oom ? SQLITE_NOMEM : sqlite3_prepare_v2(db->h, sb_str(&q), -1, st, NULL);
+    sb_free(&q);
+    if (rc == SQLITE_NOMEM)
+        return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    return rc == SQLITE_OK ? DPF_OK : db_fail(db, err);
 }
 
 static unsigned code_bits(const char *codes)
@@ -128,18 +147,12 @@ static int read_values(sqlite3_stmt *st, int first, char **v, int n)
 static int load_programmes(struct db *db, struct programme_set *s, struct dpf_err *err)
 {
     static const int months[] = { 1, 1, 3, 12 };
-    struct strbuf q;
     sqlite3_stmt *st;
     int rc;
 
-    sb_init(&q);
-    sb_add(&q, "SELECT id, ");
-    columns(&q, programme_fields, PROGRAMME_NFIELDS);
-    sb_add(&q, " FROM programme ORDER BY id");
-    rc = sqlite3_prepare_v2(db->h, sb_str(&q), -1, &st, NULL);
-    sb_free(&q);
-    if (rc != SQLITE_OK)
-        return db_fail(db, err);
+    if ((rc = select_stmt(db, "id, ", programme_fields, PROGRAMME_NFIELDS,
+                          "programme ORDER BY id", &st, err)) != DPF_OK)
+        return rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct programme *grown = realloc(s->p, (size_t)(s->n + 1) * sizeof *grown), *p;
         if (!grown)
@@ -168,18 +181,12 @@ static struct programme *by_id(struct programme_set *s, int64_t id)
 
 static int load_rules(struct db *db, struct programme_set *s, struct dpf_err *err)
 {
-    struct strbuf q;
     sqlite3_stmt *st;
     int rc;
 
-    sb_init(&q);
-    sb_add(&q, "SELECT id, programme_id, ");
-    columns(&q, rule_fields, RULE_NFIELDS);
-    sb_add(&q, " FROM programme_rule ORDER BY programme_id, valid_from");
-    rc = sqlite3_prepare_v2(db->h, sb_str(&q), -1, &st, NULL);
-    sb_free(&q);
-    if (rc != SQLITE_OK)
-        return db_fail(db, err);
+    if ((rc = select_stmt(db, "id, programme_id, ", rule_fields, RULE_NFIELDS,
+                          "programme_rule ORDER BY programme_id, valid_from", &st, err)) != DPF_OK)
+        return rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct programme *p = by_id(s, sqlite3_column_int64(st, 1));
         struct rule *grown, *r;
@@ -242,19 +249,6 @@ int programme_is_once(const struct programme *p, int month)
     return r && r->period == RPER_ONCE;
 }
 
-/* The last approved month, or -1 when none is. */
-static int last_approved(struct db *db, struct dpf_err *err, int *month)
-{
-    sqlite3_stmt *st = db_stmt(db, "SELECT max(month) FROM subsidy_month", err);
-    if (!st)
-        return DPF_EDB;
-    *month = -1;
-    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-        *month = month_parse((const char *)sqlite3_column_text(st, 0));
-    sqlite3_reset(st);
-    return DPF_OK;
-}
-
 /* Binds v[0..n) to ?first.. as the table's columns want them: codes and money as numbers. */
 static void bind_values(sqlite3_stmt *st, int first, const struct field *f, char *const *v, int n)
 {
@@ -274,19 +268,14 @@ static void bind_values(sqlite3_stmt *st, int first, const struct field *f, char
 static int load_rule(struct db *db, int64_t programme_id, const char *month, char **old,
                      int64_t *id, struct dpf_err *err)
 {
-    struct strbuf q;
     sqlite3_stmt *st;
     int rc;
 
     *id = 0;
-    sb_init(&q);
-    sb_add(&q, "SELECT id, ");
-    columns(&q, rule_fields, RULE_NFIELDS);
-    sb_add(&q, " FROM programme_rule WHERE programme_id = ? AND valid_from = ?");
-    rc = sqlite3_prepare_v2(db->h, sb_str(&q), -1, &st, NULL);
-    sb_free(&q);
-    if (rc != SQLITE_OK)
-        return db_fail(db, err);
+    if ((rc = select_stmt(db, "id, ", rule_fields, RULE_NFIELDS,
+                          "programme_rule WHERE programme_id = ? AND valid_from = ?", &st,
+                          err)) != DPF_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, programme_id);
     sqlite3_bind_text(st, 2, month, -1, SQLITE_STATIC);
     rc = sqlite3_step(st);
@@ -361,7 +350,7 @@ int programme_rule_save(struct db *db, int64_t programme_id, char *const v[RULE_
     memcpy(r.v, v, sizeof r.v);
     if ((rc = rule_from_values(&r, err)) != DPF_OK)
         return rc;
-    if ((rc = last_approved(db, err, &approved)) != DPF_OK)
+    if ((rc = review_last_approved(db, &approved, err)) != DPF_OK)
         return rc;
     if (r.valid_from <= approved)
         return dpf_err_set(err, DPF_EINVAL, rule_fields[RF_VALID_FROM].key,
@@ -407,13 +396,9 @@ int programme_save(struct db *db, struct programme *p, struct dpf_err *err)
     sb_init(&before);
     sb_init(&after);
     if (p->id) {
-        sb_add(&q, "SELECT ");
-        columns(&q, programme_fields, PROGRAMME_NFIELDS);
-        sb_add(&q, " FROM programme WHERE id = ?");
-        if (sqlite3_prepare_v2(db->h, sb_str(&q), -1, &st, NULL) != SQLITE_OK) {
-            rc = db_fail(db, err);
+        if ((rc = select_stmt(db, "", programme_fields, PROGRAMME_NFIELDS,
+                              "programme WHERE id = ?", &st, err)) != DPF_OK)
             goto out;
-        }
         sqlite3_bind_int64(st, 1, p->id);
         rc = sqlite3_step(st) == SQLITE_ROW ? read_values(st, 0, old, PROGRAMME_NFIELDS)
                                             : DPF_ENOTFOUND;

@@ -22,6 +22,10 @@ void review_add_item(struct review *rv, struct review_line *l, int month, int64_
 int review_compute(struct db *db, struct review *rv, struct dpf_err *err);
 /* The stored roster of an approved month (review_approve.c). */
 int review_load_approved(struct db *db, struct review *rv, struct dpf_err *err);
+/* Puts the lines in reading order (review_order.c). */
+int review_sort(struct review *rv, struct dpf_err *err);
+/* Compares two texts of the review (equal offsets are equal text). */
+int review_cmp_text(const struct review *rv, uint32_t a, uint32_t b);
 /* Sorts the lines and works out totals and changes (review_sum.c). */
 int review_finish(struct db *db, struct review *rv, struct dpf_err *err);
 
