@@ -287,8 +287,10 @@ static int pass_enrolled(struct pass *ps, struct dpf_err *err)
     while ((erc = sqlite3_step(st)) == SQLITE_ROW && !rv->oom) {
         const char *stop = col(st, 5), *approved = col(st, 7);
         e.id = sqlite3_column_int64(st, 0);
-        if ((rc = read_ledger(ps, led, &lrc, e.id)) != DPF_OK)
+        if ((rc = read_ledger(ps, led, &lrc, e.id)) != DPF_OK) {
+            rc = dpf_err_set(err, rc, NULL, _("Out of memory"));
             break;
+        }
         e.prog = review_prog_index(rv, sqlite3_column_int64(st, 1));
         if (e.prog < 0 || (rv->only >= 0 && e.prog != rv->only))
             continue;

@@ -454,6 +454,19 @@ int review_finish(struct db *db, struct review *rv, struct dpf_err *err)
     return DPF_OK;
 }
 
+/* A month not approved while later ones are can no longer be reviewed: its money was
+ * settled by the months after it. */
+static int reviewable(struct db *db, int month, struct dpf_err *err)
+{
+    char m[MONTH_TEXT], l[MONTH_TEXT];
+    int last, rc = review_last_approved(db, &last, err);
+    if (rc == DPF_OK && month < last)
+        rc = dpf_err_set(err, DPF_EINVAL, "month",
+                         _("%s was never approved and months up to %s are: it cannot be "
+                           "reviewed now"), month_format(month, m), month_format(last, l));
+    return rc;
+}
+
 int review_run(struct db *db, int month, const char *programme, struct review *rv,
                struct dpf_err *err)
 {
@@ -501,6 +514,10 @@ int review_run(struct db *db, int month, const char *programme, struct review *r
         snprintf(rv->approved_by, sizeof rv->approved_by, "%s", sqlite3_column_text(st, 1));
     }
     sqlite3_reset(st);
+    if (!rv->approved && (rc = reviewable(db, month, err)) != DPF_OK) {
+        review_free(rv);
+        return rc;
+    }
     rc = rv->approved ? review_load_approved(db, rv, err) : review_compute(db, rv, err);
     if (rc == DPF_OK)
         rc = review_finish(db, rv, err);

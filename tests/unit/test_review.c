@@ -315,6 +315,9 @@ static void approval_locks_the_month(void **state)
     assert_int_equal(a.persons, 1);
     assert_int_equal(a.amount, 6000);
     assert_int_equal(a.lines, 1);
+    /* February was never approved and the months after it are: it can no longer be reviewed. */
+    assert_int_equal(review_run(db, month_parse("2026-02"), NULL, &rv, &err), DPF_EINVAL);
+    assert_non_null(strstr(err.msg, "2026-04"));
     sf_set(db, p, PF_NAME, "甲改名");
     sf_review(db, "2026-04", &rv);
     assert_int_equal(rv.approved, 1);
