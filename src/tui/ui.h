@@ -38,7 +38,8 @@ enum ui_action ui_key_action(unsigned context, struct ui_key k);
 /* The function-key bar of a screen, on the bottom line. */
 void ui_draw_keybar(unsigned context);
 /* Help text: one line per key of a screen ("F2  新增"). */
-int ui_key_help(unsigned context, char lines[][64], int max);
+enum { UI_HELP_LINE = 256 };
+int ui_key_help(unsigned context, char lines[][UI_HELP_LINE], int max);
 
 /* The session: the database and what the status line shows. */
 struct ui {

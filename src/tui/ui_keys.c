@@ -102,11 +102,11 @@ void ui_draw_keybar(unsigned context)
     }
 }
 
-int ui_key_help(unsigned context, char lines[][64], int max)
+int ui_key_help(unsigned context, char lines[][UI_HELP_LINE], int max)
 {
     int n = 0;
     for (int i = 0; i < NBINDINGS && n < max; i++)
         if ((bindings[i].contexts & context) && bindings[i].label)
-            snprintf(lines[n++], 64, "  %-6s %s", bindings[i].name, _(bindings[i].label));
+            snprintf(lines[n++], UI_HELP_LINE, "  %-6s %s", bindings[i].name, _(bindings[i].label));
     return n;
 }

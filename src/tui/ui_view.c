@@ -36,14 +36,14 @@ void ui_view_run(struct ui *ui, const char *title, char **lines, int n)
 
 void ui_help_run(struct ui *ui, unsigned context, const char *const *intro)
 {
-    char lines[32][64], *ptrs[32];
+    char lines[40][UI_HELP_LINE], *ptrs[40];
     int n = 0;
 
     for (; intro && *intro && n < 30; intro++)
         snprintf(lines[n++], sizeof lines[0], "%s", _(*intro));
     if (n)
         lines[n++][0] = '\0';
-    n += ui_key_help(context, lines + n, 32 - n);
+    n += ui_key_help(context, lines + n, 40 - n);
     for (int i = 0; i < n; i++)
         ptrs[i] = lines[i];
     ui_view_run(ui, _("Help"), ptrs, n);
