@@ -35,6 +35,13 @@ enum enrol_field {
 /* The fields of an enrolment as the import template and the screens show them. */
 extern const struct field enrol_fields[ENROL_NFIELDS];
 
+/* A payment as the import of past payments reads it (and the audit record names it). */
+enum payment_field {
+    PY_MONTH, PY_PROGRAMME, PY_CERT_NO, PY_NAME, PY_AMOUNT, PY_FOR_MONTH, PY_BANK, PY_NOTE,
+    PAYMENT_NFIELDS
+};
+extern const struct field payment_fields[PAYMENT_NFIELDS];
+
 struct enrolment {
     int64_t id, programme_id, person_id;
     int step, start_month, stop_month, reason;   /* stop_month 0 when not stopped */

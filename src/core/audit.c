@@ -116,6 +116,17 @@ int audit_history(struct db *db, const char *entity, int64_t entity_id, audit_ro
 
 const char *audit_action_label(const char *action)
 {
+    static const struct { const char *action, *label; } subsidy[] = {
+        { "subsidy_apply", N_("subsidy application") },
+        { "subsidy_step", N_("subsidy approval step") },
+        { "subsidy_refuse", N_("subsidy application refused") },
+        { "subsidy_stop", N_("subsidy stopped") },
+        { "subsidy_import", N_("subsidy enrolment imported") },
+        { "subsidy_payment_import", N_("subsidy payment imported") },
+    };
+    for (size_t i = 0; i < sizeof subsidy / sizeof subsidy[0]; i++)
+        if (strcmp(action, subsidy[i].action) == 0)
+            return _(subsidy[i].label);
     if (strcmp(action, "insert") == 0)
         return _("registered");
     if (strcmp(action, "update") == 0)

@@ -10,6 +10,7 @@
 #include "dpf/audit.h"
 #include "dpf/enrol.h"
 #include "dpf/i18n.h"
+#include "dpf/money.h"
 #include "dpf/month.h"
 #include "dpf/programme.h"
 #include "import_internal.h"
@@ -65,11 +66,7 @@ static int enrolment_row(struct db *db, char **v, long line, int *outcome, struc
 
 /* ---- payments ---- */
 
-enum payment_field {
-    PY_MONTH, PY_PROGRAMME, PY_CERT_NO, PY_NAME, PY_AMOUNT, PY_FOR_MONTH, PY_BANK, PY_NOTE,
-    PAYMENT_NFIELDS
-};
-static const struct field payment_fields[PAYMENT_NFIELDS] = {
+const struct field payment_fields[PAYMENT_NFIELDS] = {
     [PY_MONTH]     = { "month", "发放月份", N_("Paid in"), FT_MONTH, NULL, 7, 10, FF_REQUIRED },
     [PY_PROGRAMME] = { "programme", "补贴项目", N_("Programme"), FT_TEXT, NULL, 22, 30, FF_REQUIRED },
     [PY_CERT_NO]   = { "cert_no", "残疾人证号", N_("Certificate number"), FT_TEXT, NULL, 24, 24, FF_REQUIRED | FF_SENSITIVE },
@@ -239,7 +236,7 @@ static int payment_row(struct db *db, char **v, long line_no, int *outcome, stru
     int month = month_parse(v[PY_MONTH]), paid = 0, rc;
     int64_t prog = 0, enrolment = 0, line = 0, amount = atoll(v[PY_AMOUNT]);
     struct person p;
-    char after[256];
+    char after[256], yuan[32];
 
     (void)line_no;
     *outcome = IO_ADDED;
@@ -271,8 +268,8 @@ static int payment_row(struct db *db, char **v, long line_no, int *outcome, stru
         rc = book_payment(db, line, enrolment, for_month, amount, rej);
     if (rc == DPF_OK) {
         snprintf(after, sizeof after, "{\"programme\":\"%s\",\"month\":\"%s\","
-                 "\"for_month\":\"%s\",\"amount\":%lld}", v[PY_PROGRAMME], v[PY_MONTH],
-                 for_month, (long long)amount);
+                 "\"for_month\":\"%s\",\"amount\":\"%s\"}", v[PY_PROGRAMME], v[PY_MONTH],
+                 for_month, money_format(amount, 1, yuan, sizeof yuan));
         rc = audit_record(db, "person", p.id, "subsidy_payment_import", NULL, after, rej);
     }
     person_clear(&p);

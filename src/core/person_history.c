@@ -3,6 +3,7 @@
  * of column names and codes. SQLite's json_each does the JSON parsing. */
 #include <string.h>
 #include "dpf/db.h"
+#include "dpf/enrol.h"
 #include "dpf/i18n.h"
 #include "dpf/person.h"
 #include "dpf/yearly.h"
@@ -36,6 +37,10 @@ int person_audit_changes(struct db *db, const char *before, const char *after, i
             key = _(person_fields[f].label);
         } else if ((f = field_by_key(yearly_fields, YEARLY_NFIELDS, key)) >= 0) {
             key = _(yearly_fields[f].label);
+        } else if ((f = field_by_key(enrol_fields, ENROL_NFIELDS, key)) >= 0) {
+            key = _(enrol_fields[f].label);
+        } else if ((f = field_by_key(payment_fields, PAYMENT_NFIELDS, key)) >= 0) {
+            key = _(payment_fields[f].label);
         }
         if (fn(key, vb ? vb : "", va ? va : "", ctx) != 0)
             break;

@@ -36,3 +36,4 @@ dpf --db s.db subsidy stop $A --programme nursing --reason 本人申请退出 --
 dpf --db s.db subsidy stop $A --programme nursing --reason 本人申请退出 --from 2026-07 --note 书面申请
 dpf --db s.db subsidy show $A
 dpf --db s.db subsidy totals --year 2026
+dpf --db s.db person history $A | tail -11
