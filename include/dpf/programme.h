@@ -6,6 +6,7 @@
 #ifndef DPF_PROGRAMME_H
 #define DPF_PROGRAMME_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include "dpf/err.h"
 #include "dpf/field.h"
@@ -72,6 +73,9 @@ int programme_rule_save(struct db *db, int64_t programme_id, char *const v[RULE_
 /* The id of the programme with this code or name; DPF_ENOTFOUND (naming the field
  * "programme") if there is none. */
 int programme_id_of(struct db *db, const char *key, int64_t *id, struct dpf_err *err);
+/* The programme's name (and whether it is in use, if active is not NULL). */
+int programme_name_of(struct db *db, int64_t id, char *out, size_t cap, int *active,
+                      struct dpf_err *err);
 /* Fills r from canonical values (the numeric side). DPF_EINVAL names the bad field. */
 int rule_from_values(struct rule *r, struct dpf_err *err);
 

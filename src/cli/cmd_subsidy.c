@@ -135,19 +135,11 @@ static int enrolment_change(struct cli *c, const struct person *p, int64_t id, i
                             struct dpf_err *err)
 {
     struct enrolment e;
-    char cert[32], m[MONTH_TEXT], name[128] = "";
+    char cert[32], m[MONTH_TEXT], name[128];
 
-    if ((rc = db_end(c->db, rc, err)) != DPF_OK || (rc = enrol_load(c->db, id, &e, err)) != DPF_OK)
+    if ((rc = db_end(c->db, rc, err)) != DPF_OK || (rc = enrol_load(c->db, id, &e, err)) != DPF_OK ||
+        (rc = programme_name_of(c->db, e.programme_id, name, sizeof name, NULL, err)) != DPF_OK)
         return cli_fail(err);
-    {
-        struct programme_set ps;
-        if (programme_load_all(c->db, &ps, err) != DPF_OK)
-            return cli_fail(err);
-        for (int i = 0; i < ps.n; i++)
-            if (ps.p[i].id == e.programme_id)
-                snprintf(name, sizeof name, "%s", ps.p[i].v[GF_NAME]);
-        programme_set_free(&ps);
-    }
     printf(_("%s (%s) %s: %s"), person_get(p, PF_NAME), cli_cert(p, cert, sizeof cert), name,
            enrol_steps[e.step - 1]);
     if (e.step == ES_STOPPED)

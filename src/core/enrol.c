@@ -122,28 +122,6 @@ int enrol_of_person(struct db *db, int64_t person_id, enrol_fn fn, void *ctx,
     return rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
 }
 
-/* The programme's name, for messages and the audit record. */
-static int programme_name(struct db *db, int64_t id, char *out, size_t cap, int *active,
-                          struct dpf_err *err)
-{
-    sqlite3_stmt *st = db_stmt(db, "SELECT name, active FROM programme WHERE id = ?", err);
-    int rc;
-    if (!st)
-        return DPF_EDB;
-    sqlite3_bind_int64(st, 1, id);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        copy_col(st, 0, out, cap);
-        if (active)
-            *active = sqlite3_column_int(st, 1);
-    }
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return DPF_OK;
-    return rc == SQLITE_DONE ? dpf_err_set(err, DPF_ENOTFOUND, NULL, _("No such programme"))
-                             : db_fail(db, err);
-}
-
 /* The person's history gets a line per step: programme, step, date and what else applies. */
 static int audit_step(struct db *db, const struct enrolment *e, const char *action,
                       const char *date, struct dpf_err *err)
@@ -152,7 +130,7 @@ static int audit_step(struct db *db, const struct enrolment *e, const char *acti
     char name[128], m[MONTH_TEXT];
     int rc;
 
-    if ((rc = programme_name(db, e->programme_id, name, sizeof name, NULL, err)) != DPF_OK)
+    if ((rc = programme_name_of(db, e->programme_id, name, sizeof name, NULL, err)) != DPF_OK)
         return rc;
     sb_init(&sb);
     sb_add(&sb, "{\"programme\":");
@@ -238,7 +216,7 @@ int enrol_apply(struct db *db, int64_t programme_id, int64_t person_id, const ch
 
     if ((rc = check_date(db, date, NULL, err)) != DPF_OK)
         return rc;
-    if ((rc = programme_name(db, programme_id, name, sizeof name, &active, err)) != DPF_OK)
+    if ((rc = programme_name_of(db, programme_id, name, sizeof name, &active, err)) != DPF_OK)
         return rc;
     if (!active)
         return dpf_err_set(err, DPF_EINVAL, "programme", _("%s is not in use"), name);

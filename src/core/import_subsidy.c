@@ -236,7 +236,7 @@ static int payment_row(struct db *db, char **v, long line_no, int *outcome, stru
     int month = month_parse(v[PY_MONTH]), paid = 0, rc;
     int64_t prog = 0, enrolment = 0, line = 0, amount = atoll(v[PY_AMOUNT]);
     struct person p;
-    char after[256], yuan[32];
+    char after[512], yuan[32], name[128];
 
     (void)line_no;
     *outcome = IO_ADDED;
@@ -253,6 +253,8 @@ static int payment_row(struct db *db, char **v, long line_no, int *outcome, stru
     if (rc == DPF_OK)
         rc = programme_id_of(db, v[PY_PROGRAMME], &prog, rej);
     if (rc == DPF_OK)
+        rc = programme_name_of(db, prog, name, sizeof name, NULL, rej);
+    if (rc == DPF_OK)
         rc = paid_enrolment(db, p.id, prog, month_parse(for_month), &enrolment, rej);
     if (rc == DPF_OK)
         rc = already_paid(db, enrolment, for_month, &paid, rej);
@@ -268,7 +270,7 @@ static int payment_row(struct db *db, char **v, long line_no, int *outcome, stru
         rc = book_payment(db, line, enrolment, for_month, amount, rej);
     if (rc == DPF_OK) {
         snprintf(after, sizeof after, "{\"programme\":\"%s\",\"month\":\"%s\","
-                 "\"for_month\":\"%s\",\"amount\":\"%s\"}", v[PY_PROGRAMME], v[PY_MONTH],
+                 "\"for_month\":\"%s\",\"amount\":\"%s\"}", name, v[PY_MONTH],
                  for_month, money_format(amount, 1, yuan, sizeof yuan));
         rc = audit_record(db, "person", p.id, "subsidy_payment_import", NULL, after, rej);
     }

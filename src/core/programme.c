@@ -321,6 +321,27 @@ static int write_rule(struct db *db, int64_t programme_id, int64_t id, char *con
     return rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
 }
 
+int programme_name_of(struct db *db, int64_t id, char *out, size_t cap, int *active,
+                      struct dpf_err *err)
+{
+    sqlite3_stmt *st = db_stmt(db, "SELECT name, active FROM programme WHERE id = ?", err);
+    int rc;
+    if (!st)
+        return DPF_EDB;
+    sqlite3_bind_int64(st, 1, id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        snprintf(out, cap, "%s", (const char *)sqlite3_column_text(st, 0));
+        if (active)
+            *active = sqlite3_column_int(st, 1);
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return DPF_OK;
+    return rc == SQLITE_DONE ? dpf_err_set(err, DPF_ENOTFOUND, NULL, _("No such programme"))
+                             : db_fail(db, err);
+}
+
 int programme_id_of(struct db *db, const char *key, int64_t *id, struct dpf_err *err)
 {
     sqlite3_stmt *st = db_stmt(db, "SELECT id FROM programme WHERE code = ?1 OR name = ?1", err);
