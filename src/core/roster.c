@@ -107,7 +107,7 @@ static int write_csv(const struct review *rv, const char *path, int full,
 
 struct book {
     lxw_workbook *wb;
-    lxw_format *title, *head, *money, *total, *total_money;
+    lxw_format *title, *head, *cell, *money, *total, *total_money;  /* cells are ruled */
     const struct review *rv;
     char district[128], month[32];
     int full;
@@ -153,12 +153,12 @@ static void write_line(struct book *b, lxw_worksheet *ws, lxw_row_t r, const str
 {
     struct cells c = { 0 };
     line_cells(b->rv, l, seq, b->full, &c);
-    worksheet_write_number(ws, r, RC_SEQ, (double)seq, NULL);
+    worksheet_write_number(ws, r, RC_SEQ, (double)seq, b->cell);
     for (int k = RC_NAME; k < RC_N; k++)
         if (k == RC_AMOUNT)
             worksheet_write_number(ws, r, RC_AMOUNT, (double)l->amount / 100.0, b->money);
-        else if (c.v[k][0])
-            worksheet_write_string(ws, r, (lxw_col_t)k, c.v[k], NULL);
+        else
+            worksheet_write_string(ws, r, (lxw_col_t)k, c.v[k], b->cell);
 }
 
 /* 合计: persons and a SUM formula whose cached value is the total counted in fen. */
@@ -169,6 +169,9 @@ static void total_row(struct book *b, lxw_worksheet *ws, lxw_row_t r, long n, in
     snprintf(formula, sizeof formula, "=SUM(G4:G%lu)", (unsigned long)r);
     worksheet_write_string(ws, r, RC_SEQ, "合计", b->total);
     worksheet_write_string(ws, r, RC_NAME, persons, b->total);
+    for (int k = RC_ID; k < RC_N; k++)
+        if (k != RC_AMOUNT)
+            worksheet_write_blank(ws, r, (lxw_col_t)k, b->total);
     worksheet_write_formula_num(ws, r, RC_AMOUNT, n ? formula : "=0", b->total_money,
                                 (double)fen / 100.0);
 }
@@ -217,6 +220,16 @@ static int recovery_sheet(struct book *b)
     return 0;
 }
 
+/* One row of the summary: a name, persons, amount. */
+static void summary_row(struct book *b, lxw_worksheet *ws, lxw_row_t r, const char *name,
+                        long persons, int64_t fen, int total)
+{
+    worksheet_write_string(ws, r, 0, name, total ? b->total : b->cell);
+    worksheet_write_number(ws, r, 1, (double)persons, total ? b->total : b->cell);
+    worksheet_write_number(ws, r, 2, (double)fen / 100.0, total ? b->total_money : b->money);
+}
+
+/* By programme, then by township (persons counted once across programmes), then the total. */
 static int summary_sheet(struct book *b)
 {
     const struct review *rv = b->rv;
@@ -228,32 +241,25 @@ static int summary_sheet(struct book *b)
         return -1;
     snprintf(title, sizeof title, "%s %s 补贴发放汇总", b->district, b->month);
     page_setup(ws, title);
-    worksheet_set_column(ws, 0, 0, 26, NULL);
+    worksheet_set_column(ws, 0, 0, 30, NULL);
     worksheet_set_column(ws, 1, 2, 14, NULL);
     worksheet_write_string(ws, 0, 0, title, b->title);
-    worksheet_write_string(ws, 2, 0, "补贴项目 / 乡镇（街道）", b->head);
+    worksheet_write_string(ws, 2, 0, "补贴项目", b->head);
     worksheet_write_string(ws, 2, 1, "人数", b->head);
     worksheet_write_string(ws, 2, 2, "金额（元）", b->head);
-    for (int p = 0; p < rv->progs.n; p++, r++) {
-        if (rv->by_prog[p].persons == 0) {
-            r--;
-            continue;
-        }
-        worksheet_write_string(ws, r, 0, rv->progs.p[p].v[GF_NAME], NULL);
-        worksheet_write_number(ws, r, 1, (double)rv->by_prog[p].persons, NULL);
-        worksheet_write_number(ws, r, 2, (double)rv->by_prog[p].amount / 100.0, b->money);
-    }
-    for (int t = 0; t < rv->ntowns; t++) {
-        if (rv->towns[t].prog >= 0)
-            continue;
-        worksheet_write_string(ws, r, 0, review_text(rv, rv->towns[t].name), NULL);
-        worksheet_write_number(ws, r, 1, (double)rv->towns[t].sum.persons, NULL);
-        worksheet_write_number(ws, r, 2, (double)rv->towns[t].sum.amount / 100.0, b->money);
-        r++;
-    }
-    worksheet_write_string(ws, r, 0, "合计（人数不重复计）", b->total);
-    worksheet_write_number(ws, r, 1, (double)rv->total.persons, b->total);
-    worksheet_write_number(ws, r, 2, (double)rv->total.amount / 100.0, b->total_money);
+    for (int p = 0; p < rv->progs.n; p++)
+        if (rv->by_prog[p].persons)
+            summary_row(b, ws, r++, rv->progs.p[p].v[GF_NAME], rv->by_prog[p].persons,
+                        rv->by_prog[p].amount, 0);
+    r++;
+    worksheet_write_string(ws, r, 0, "乡镇（街道）", b->head);
+    worksheet_write_string(ws, r, 1, "人数", b->head);
+    worksheet_write_string(ws, r++, 2, "金额（元）", b->head);
+    for (int t = 0; t < rv->ntowns; t++)
+        if (rv->towns[t].prog < 0)
+            summary_row(b, ws, r++, review_text(rv, rv->towns[t].name),
+                        rv->towns[t].sum.persons, rv->towns[t].sum.amount, 0);
+    summary_row(b, ws, r, "合计（人数不重复计）", rv->total.persons, rv->total.amount, 1);
     return 0;
 }
 
@@ -276,12 +282,17 @@ static int write_xlsx(struct db *db, const struct review *rv, const char *path, 
     format_set_bold(b.head);
     format_set_border(b.head, LXW_BORDER_THIN);
     format_set_bg_color(b.head, 0xDDDDDD);
+    b.cell = workbook_add_format(b.wb);
+    format_set_border(b.cell, LXW_BORDER_THIN);
     b.money = workbook_add_format(b.wb);
     format_set_num_format(b.money, "#,##0.00");
+    format_set_border(b.money, LXW_BORDER_THIN);
     b.total = workbook_add_format(b.wb);
     format_set_bold(b.total);
+    format_set_border(b.total, LXW_BORDER_THIN);
     b.total_money = workbook_add_format(b.wb);
     format_set_bold(b.total_money);
+    format_set_border(b.total_money, LXW_BORDER_THIN);
     format_set_num_format(b.total_money, "#,##0.00");
     if (programme_sheets(&b) != 0 || recovery_sheet(&b) != 0 || summary_sheet(&b) != 0) {
         workbook_close(b.wb);
