@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* `dpf check`: SQLite's own integrity and foreign-key checks, then the register's rules
- * re-applied to every stored person. */
+/* `dpf check`: SQLite's own integrity and foreign-key checks, the subsidy ledger's sums,
+ * then the register's rules re-applied to every stored person. */
 #ifndef DPF_CHECK_H
 #define DPF_CHECK_H
 

@@ -4,6 +4,7 @@
 #include "dpf/check.h"
 #include "dpf/db.h"
 #include "dpf/i18n.h"
+#include "dpf/money.h"
 #include "dpf/person.h"
 #include "person_internal.h"
 #include "strbuf.h"
@@ -79,12 +80,52 @@ static int person_checks(struct db *db, check_problem_fn fn, void *ctx, long *pr
     return rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
 }
 
+/* The ledger adds up: an approved month's total is its roster lines', and a roster line's
+ * amount is its payments' (what approval and the import of payments write together). */
+static int ledger_checks(struct db *db, check_problem_fn fn, void *ctx, long *problems,
+                         struct dpf_err *err)
+{
+    static const char months_sql[] =
+        "SELECT s.month, s.amount, coalesce(sum(r.amount), 0) FROM subsidy_month s "
+        "LEFT JOIN roster_line r ON r.month = s.month AND r.amount > 0 "
+        "GROUP BY s.month HAVING s.amount <> coalesce(sum(r.amount), 0)";
+    static const char lines_sql[] =
+        "SELECT r.month, r.name, r.amount, coalesce(p.paid, 0) FROM roster_line r "
+        "LEFT JOIN (SELECT roster_line_id, sum(amount) AS paid FROM payment GROUP BY 1) p "
+        "  ON p.roster_line_id = r.id WHERE coalesce(p.paid, 0) <> r.amount";
+    const char *const queries[] = { months_sql, lines_sql };
+    char what[160], msg[200], a[32], b[32];
+    sqlite3_stmt *st;
+    int rc = SQLITE_DONE;
+
+    for (int q = 0; q < 2 && rc == SQLITE_DONE; q++) {
+        if (sqlite3_prepare_v2(db->h, queries[q], -1, &st, NULL) != SQLITE_OK)
+            return db_fail(db, err);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            int n = sqlite3_column_count(st);
+            snprintf(what, sizeof what, q ? "%s %s" : "%s", sqlite3_column_text(st, 0),
+                     q ? (const char *)sqlite3_column_text(st, 1) : "");
+            money_format(sqlite3_column_int64(st, n - 2), 1, a, sizeof a);
+            money_format(sqlite3_column_int64(st, n - 1), 1, b, sizeof b);
+            snprintf(msg, sizeof msg, q ? _("the roster line says %s yuan, its payments add up "
+                                            "to %s")
+                                        : _("the approved month says %s yuan, its roster adds "
+                                            "up to %s"), a, b);
+            fn(what, msg, ctx);
+            (*problems)++;
+        }
+        sqlite3_finalize(st);
+    }
+    return rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+}
+
 int check_database(struct db *db, check_problem_fn fn, void *ctx, long *problems,
                    struct dpf_err *err)
 {
     int rc;
     *problems = 0;
-    if ((rc = sqlite_checks(db, fn, ctx, problems, err)) != DPF_OK)
+    if ((rc = sqlite_checks(db, fn, ctx, problems, err)) != DPF_OK ||
+        (rc = ledger_checks(db, fn, ctx, problems, err)) != DPF_OK)
         return rc;
     return person_checks(db, fn, ctx, problems, err);
 }

@@ -37,3 +37,6 @@ dpf --db s.db subsidy stop $A --programme nursing --reason 本人申请退出 --
 dpf --db s.db subsidy show $A
 dpf --db s.db subsidy totals --year 2026
 dpf --db s.db person history $A | tail -11
+dpf --db s.db check
+sqlite3 s.db "UPDATE roster_line SET amount = amount + 1 WHERE month = '2026-04' AND name = '甲'"
+dpf --db s.db check || echo "exit $?"
