@@ -36,10 +36,11 @@ int cmd_subsidy_programmes(struct cli *c, int argc, char **argv)
                p->active ? "" : _("  (not in use)"), "");
         for (int k = 0; k < p->nrules; k++) {
             const struct rule *r = &p->rules[k];
+            int shown = 0;
             printf(_("    from %s:"), r->v[RF_VALID_FROM]);
             for (int f = RF_STATUSES; f < RULE_NFIELDS; f++)
                 if (r->v[f])
-                    printf(" %s %s;", rule_fields[f].header,
+                    printf("%s%s %s", shown++ ? "；" : "", rule_fields[f].header,
                            field_format(&rule_fields[f], r->v[f], 0, buf, sizeof buf));
             putchar('\n');
         }

@@ -25,6 +25,10 @@ dpf --db s.db subsidy approve --month 2026-04
 dpf --db s.db subsidy approve --month 2026-04 || echo "exit $?"
 dpf --db s.db subsidy approve --month 2026-06 || echo "exit $?"
 dpf --db s.db subsidy review --month 2026-04 | head -3
+dpf --db s.db template rules --out r.csv && cat r.csv
+dpf --db s.db import rules "$FIX/rules.csv" --partial --rejects rules_rejects.csv
+cut -d, -f1-3 rules_rejects.csv
+dpf --db s.db subsidy programmes | sed -n 3,6p
 dpf --db s.db subsidy review --month 2026-04 --confirm-stops || echo "exit $?"
 dpf --db s.db subsidy roster --month 2026-05 --out draft.csv || echo "exit $?"
 dpf --db s.db subsidy roster --month 2026-04 --out roster.csv
