@@ -58,6 +58,14 @@ struct review_sum {
     int64_t amount;
 };
 
+/* A programme's part of the review: the roster's persons and amount, its back pay and money
+ * to recover, and how many lines of each kind. */
+struct review_prog_sum {
+    long persons;
+    int64_t amount, back, recover;
+    long count[RK_NKINDS];
+};
+
 struct review_town {
     int prog;                   /* -1: all programmes (persons counted once) */
     uint32_t name;
@@ -86,7 +94,7 @@ struct review {
     long nlines, count[RK_NKINDS];
     struct review_item *items;
     long nitems;
-    struct review_sum *by_prog; /* [progs.n] of the roster */
+    struct review_prog_sum *by_prog;    /* [progs.n] */
     struct review_sum total;    /* persons counted once */
     int64_t back, recover;      /* totals of back pay and of money to recover */
     struct review_town *towns;  /* by programme (in order), then all programmes; by name */
@@ -132,6 +140,10 @@ struct review_approval {
  * not yet begun, or already approved, is refused. Audited. */
 int review_approve(struct db *db, int month, struct review_approval *out, struct dpf_err *err);
 
+/* The approved months: the first (approved or imported), the last, and the first approved
+ * in dpf itself (not imported); -1 for each when there is none. Any pointer may be NULL. */
+int review_approved_span(struct db *db, int *first, int *last, int *first_in_dpf,
+                         struct dpf_err *err);
 /* The last approved month, or -1. */
 int review_last_approved(struct db *db, int *month, struct dpf_err *err);
 

@@ -76,39 +76,28 @@ static void summary(const struct review *rv)
                                         N_("Back pay"), N_("Stop"), N_("Held"),
                                         N_("Recover"), N_("Candidates"), N_("Applying"), NULL };
     static const int widths[] = { W_PROG, W_NUM, W_MONEY + 2, W_MONEY, 6, 6, W_MONEY, W_NUM, 6 };
-    long counts[RK_NKINDS][64] = { { 0 } };
-    int64_t back[64] = { 0 }, recover[64] = { 0 };
 
-    for (long i = 0; i < rv->nlines; i++) {
-        const struct review_line *l = &rv->lines[i];
-        if (l->prog >= 64)
-            continue;
-        counts[l->kind][l->prog]++;
-        if (l->kind == RK_PAY)
-            back[l->prog] += l->back;
-        if (l->kind == RK_RECOVER)
-            recover[l->prog] += l->amount;
-    }
     printf("  ");
     cli_cell(_(cols[0]), W_PROG, 0);
     for (int i = 1; cols[i]; i++)
         cli_cell(_(cols[i]), widths[i], 1);
     putchar('\n');
-    for (int p = 0; p < rv->progs.n && p < 64; p++) {
-        long any = rv->by_prog[p].persons + recover[p] + counts[RK_STOP][p] + counts[RK_HOLD][p] +
-                   counts[RK_CANDIDATE][p] + counts[RK_PENDING][p];
-        if (!any && (rv->only < 0 || rv->only != p))
+    for (int p = 0; p < rv->progs.n; p++) {
+        const struct review_prog_sum *ps = &rv->by_prog[p];
+        long any = ps->persons + ps->count[RK_RECOVER] + ps->count[RK_STOP] +
+                   ps->count[RK_HOLD] + ps->count[RK_CANDIDATE] + ps->count[RK_PENDING];
+        if (!any && rv->only != p)
             continue;
         printf("  ");
         cli_cell(rv->progs.p[p].v[GF_NAME], W_PROG, 0);
-        cli_num(rv->by_prog[p].persons, W_NUM);
-        cli_money(rv->by_prog[p].amount, W_MONEY + 2);
-        cli_money(back[p], W_MONEY);
-        cli_num(counts[RK_STOP][p], 6);
-        cli_num(counts[RK_HOLD][p], 6);
-        cli_money(recover[p], W_MONEY);
-        cli_num(counts[RK_CANDIDATE][p], W_NUM);
-        cli_num(counts[RK_PENDING][p], 6);
+        cli_num(ps->persons, W_NUM);
+        cli_money(ps->amount, W_MONEY + 2);
+        cli_money(ps->back, W_MONEY);
+        cli_num(ps->count[RK_STOP], 6);
+        cli_num(ps->count[RK_HOLD], 6);
+        cli_money(ps->recover, W_MONEY);
+        cli_num(ps->count[RK_CANDIDATE], W_NUM);
+        cli_num(ps->count[RK_PENDING], 6);
         if (!rv->pays[p] && !programme_is_once(&rv->progs.p[p], rv->month))
             printf(_("  (not a pay month)"));
         putchar('\n');
@@ -164,7 +153,7 @@ static void holds(const struct out *o)
         if (l[i].reason == ER_SHARED_ACCOUNT)
             printf(_("  the same account as %s"), review_text(o->rv, l[i].other_name));
         else if (l[i].reason == ER_DUPLICATE)
-            printf(_("  paid under enrolment #%lld"), (long long)l[i].other);
+            printf("  %s", _("paid under an earlier approval in this programme"));
         putchar('\n');
     }
 }

@@ -96,11 +96,12 @@ static int enrol_person(struct dgen *g, const struct person *p, struct dpf_err *
     }
     /* One-off grants paid since dpf began: school and college students, home renovation. */
     if (rc == DPF_OK && age >= 15 && age <= 22 && rnd(g, 1000) < 12)
-        rc = enrol(g, age < 19 ? 4 : 5, p->id, ES_APPROVED, g->first + rnd(g, HISTORY_MONTHS),
-                   NULL, err);
+        rc = enrol(g, programme_find(&g->ps, age < 19 ? "edu_high" : "edu_college")->id, p->id,
+                   ES_APPROVED, g->first + rnd(g, HISTORY_MONTHS), NULL, err);
     if (rc == DPF_OK && person_int(p, PF_LEVEL) <= 2 && person_int(p, PF_POOR_REG) &&
         rnd(g, 1000) < 2)
-        rc = enrol(g, 7, p->id, ES_APPROVED, g->first + rnd(g, HISTORY_MONTHS), NULL, err);
+        rc = enrol(g, programme_find(&g->ps, "barrier_free")->id, p->id, ES_APPROVED,
+                   g->first + rnd(g, HISTORY_MONTHS), NULL, err);
     return rc;
 }
 
@@ -150,32 +151,34 @@ static int past_months(struct dgen *g, struct dpf_err *err)
     return rc;
 }
 
-/* The persons paid last month, by id. */
-static int64_t *paid_persons(struct dgen *g, long *n, struct dpf_err *err)
+/* The persons paid last month, by id, into *ids (malloc'd). */
+static int paid_persons(struct dgen *g, int64_t **ids, long *n, struct dpf_err *err)
 {
     char m[MONTH_TEXT];
     sqlite3_stmt *st;
-    int64_t *ids = NULL, *grown;
+    int64_t *grown;
     long cap = 0;
+    int rc;
 
+    *ids = NULL;
     *n = 0;
     if (sqlite3_prepare_v2(g->db->h, "SELECT DISTINCT person_id FROM roster_line WHERE "
-                                     "month = ? AND amount > 0 ORDER BY 1", -1, &st, NULL)) {
-        db_fail(g->db, err);
-        return NULL;
-    }
+                                     "month = ? AND amount > 0 ORDER BY 1", -1, &st, NULL))
+        return db_fail(g->db, err);
     sqlite3_bind_text(st, 1, month_format(g->now - 1, m), -1, SQLITE_TRANSIENT);
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (*n == cap) {
             cap = cap ? 2 * cap : 1024;
-            if (!(grown = realloc(ids, (size_t)cap * sizeof *ids)))
+            if (!(grown = realloc(*ids, (size_t)cap * sizeof **ids)))
                 break;
-            ids = grown;
+            *ids = grown;
         }
-        ids[(*n)++] = sqlite3_column_int64(st, 0);
+        (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
     }
     sqlite3_finalize(st);
-    return ids;
+    if (rc == SQLITE_ROW)
+        return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    return rc == SQLITE_DONE ? DPF_OK : db_fail(g->db, err);
 }
 
 static int set_bank(struct db *db, int64_t id, const char *bank, struct dpf_err *err)
@@ -196,8 +199,8 @@ static int this_month(struct dgen *g, struct dpf_err *err)
     struct person p;
     char date[11];
     long n;
-    int64_t *ids = paid_persons(g, &n, err), id;
-    int rc = ids || n == 0 ? DPF_OK : DPF_ENOMEM;
+    int64_t *ids, id, nursing = programme_find(&g->ps, "nursing")->id;
+    int rc = paid_persons(g, &ids, &n, err);
 
     person_init(&p);
     for (long i = 0; i < n && rc == DPF_OK; i++) {
@@ -215,12 +218,12 @@ static int this_month(struct dgen *g, struct dpf_err *err)
     /* Applied three months ago and approved only today: back pay. */
     for (long i = 0, k = 0; i < n && k < 1 + n / 500 && rc == DPF_OK; i++) {
         struct enrolment e;
-        if (enrol_open(g->db, 2, ids[i], &e, NULL) != DPF_ENOTFOUND ||
+        if (enrol_open(g->db, nursing, ids[i], &e, NULL) != DPF_ENOTFOUND ||
             person_load(g->db, ids[i], &p, err) != DPF_OK || person_int(&p, PF_LEVEL) > 2 ||
             person_int(&p, PF_STATUS) != PS_ACTIVE)
             continue;
         date_in(g, g->now - 3, date);
-        rc = enrol_apply(g->db, 2, ids[i], date, NULL, &id, err);
+        rc = enrol_apply(g->db, nursing, ids[i], date, NULL, &id, err);
         for (int s = 0; s < 3 && rc == DPF_OK; s++)
             rc = enrol_advance(g->db, id, g->db->today, err);
         k++;

@@ -407,7 +407,7 @@ int enrol_stop(struct db *db, int64_t id, int reason, int stop_month, const char
 static int check_record(struct db *db, const struct enrolment *e, struct dpf_err *err)
 {
     char m[MONTH_TEXT];
-    int64_t open;
+    struct enrolment other;
     int rc;
 
     if (e->step < ES_APPLIED || e->step > ES_STOPPED)
@@ -434,13 +434,13 @@ static int check_record(struct db *db, const struct enrolment *e, struct dpf_err
         return dpf_err_set(err, DPF_EINVAL, "reason_note", _("Give the reason for the refusal"));
     if (e->step > ES_APPROVED)
         return DPF_OK;
-    if ((rc = open_enrolment(db, e->programme_id, e->person_id, &open, err)) != DPF_OK)
+    if ((rc = enrol_open(db, e->programme_id, e->person_id, &other, err)) == DPF_ENOTFOUND)
+        return DPF_OK;
+    if (rc != DPF_OK)
         return rc;
-    if (open)
-        return dpf_err_set(err, DPF_EDUP, "programme",
-                           _("This person already has an application or payment in the "
-                             "programme (enrolment #%lld)"), (long long)open);
-    return DPF_OK;
+    return dpf_err_set(err, DPF_EDUP, "programme",
+                       _("This person already has an application or payment in the programme "
+                         "(%s, applied on %s)"), enrol_steps[other.step - 1], other.applied_on);
 }
 
 int enrol_insert(struct db *db, struct enrolment *e, struct dpf_err *err)

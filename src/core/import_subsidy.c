@@ -13,6 +13,7 @@
 #include "dpf/money.h"
 #include "dpf/month.h"
 #include "dpf/programme.h"
+#include "dpf/review.h"
 #include "import_internal.h"
 
 /* ---- the row's person ---- */
@@ -81,18 +82,11 @@ const struct field payment_fields[PAYMENT_NFIELDS] = {
  * before the first one it did. */
 static int importable_month(struct db *db, int month, struct dpf_err *rej)
 {
-    sqlite3_stmt *st = db_stmt(db, "SELECT min(month) FROM subsidy_month WHERE source = 1", rej);
     char m[MONTH_TEXT], first[MONTH_TEXT];
-    int rc, dpf_first = -1;
+    int rc, dpf_first;
 
-    if (!st)
-        return DPF_EDB;
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW && sqlite3_column_text(st, 0))
-        dpf_first = month_parse((const char *)sqlite3_column_text(st, 0));
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW)
-        return db_fail(db, rej);
+    if ((rc = review_approved_span(db, NULL, NULL, &dpf_first, rej)) != DPF_OK)
+        return rc;
     if (month > month_of_date(db->today))
         return dpf_err_set(rej, DPF_EINVAL, "month", _("%s has not begun yet"),
                            month_format(month, m));

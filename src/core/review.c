@@ -351,24 +351,26 @@ static int pass_pending(struct pass *ps, struct dpf_err *err)
 static int pass_candidates(struct pass *ps, struct dpf_err *err)
 {
     struct review *rv = ps->rv;
-    const struct rule *rules[64] = { 0 };
+    const struct rule **rules = calloc((size_t)rv->progs.n + 1, sizeof *rules);
     sqlite3_stmt *st;
     int rc, any = 0;
 
-    for (int i = 0; i < rv->progs.n && i < 64; i++) {
+    if (!rules)
+        return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    for (int i = 0; i < rv->progs.n; i++) {
         const struct programme *pg = &rv->progs.p[i];
         if (pg->active && (rv->only < 0 || rv->only == i) && !programme_is_once(pg, rv->month))
             any |= (rules[i] = programme_rule_at(pg, rv->month)) != NULL;
     }
-    if (!any)
-        return DPF_OK;
-    if (sqlite3_prepare_v2(ps->db->h, register_sql, -1, &st, NULL) != SQLITE_OK)
-        return db_fail(ps->db, err);
+    if (!any || sqlite3_prepare_v2(ps->db->h, register_sql, -1, &st, NULL) != SQLITE_OK) {
+        free(rules);
+        return any ? db_fail(ps->db, err) : DPF_OK;
+    }
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && !rv->oom) {
         int64_t id = sqlite3_column_int64(st, 0);
         struct rule_person rp;
         read_rule_person(st, 5, &rp);
-        for (int i = 0; i < rv->progs.n && i < 64; i++) {
+        for (int i = 0; i < rv->progs.n; i++) {
             struct rule_verdict v;
             struct review_line *l;
             if (!rules[i] || is_open(ps, i, id))
@@ -384,6 +386,7 @@ static int pass_candidates(struct pass *ps, struct dpf_err *err)
         }
     }
     sqlite3_finalize(st);
+    free(rules);
     return rc == SQLITE_DONE || rv->oom ? DPF_OK : db_fail(ps->db, err);
 }
 
@@ -395,23 +398,6 @@ static int one_int(struct db *db, const char *sql, int64_t *out, struct dpf_err 
         return db_fail(db, err);
     rc = sqlite3_step(st);
     *out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_finalize(st);
-    return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
-}
-
-/* The first month of the ledger: the first approved (or imported) month, else this one. */
-static int ledger_start(struct db *db, int month, int *out, struct dpf_err *err)
-{
-    sqlite3_stmt *st;
-    int rc;
-
-    *out = month;
-    if (sqlite3_prepare_v2(db->h, "SELECT min(month) FROM subsidy_month", -1, &st, NULL) !=
-        SQLITE_OK)
-        return db_fail(db, err);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW && col(st, 0))
-        *out = month_parse(col(st, 0));
     sqlite3_finalize(st);
     return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
 }
@@ -441,12 +427,14 @@ static int load_twice(struct pass *ps, struct dpf_err *err)
     return rc == SQLITE_DONE ? DPF_OK : db_fail(ps->db, err);
 }
 
-static size_t hash_text(const char *s)
+/* The slot of the account bank in the table of first lines (empty if none has it). */
+static size_t account_slot(const struct review *rv, const long *slot, size_t mask,
+                           const char *bank)
 {
-    size_t h = 2166136261u;             /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
+    size_t k = review_hash(bank) & mask;
+    while (slot[k] && strcmp(review_text(rv, rv->lines[slot[k] - 1].bank), bank) != 0)
+        k = (k + 1) & mask;
+    return k;
 }
 
 /* Two persons paid into one account: hold both, for the staff to find out which is right.
@@ -463,13 +451,10 @@ static int hold_shared_accounts(struct review *rv, struct dpf_err *err)
         return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
     for (long i = 0; i < rv->nlines; i++) {
         struct review_line *l = &rv->lines[i], *first;
-        const char *bank = review_text(rv, l->bank);
         size_t k;
-        if (l->kind != RK_PAY && !(l->kind == RK_HOLD && l->reason == ER_SHARED_ACCOUNT))
+        if (l->kind != RK_PAY)
             continue;
-        for (k = hash_text(bank) & mask; slot[k]; k = (k + 1) & mask)
-            if (strcmp(review_text(rv, rv->lines[slot[k] - 1].bank), bank) == 0)
-                break;
+        k = account_slot(rv, slot, mask, review_text(rv, l->bank));
         if (!slot[k]) {
             slot[k] = i + 1;
             continue;
@@ -489,21 +474,16 @@ static int hold_shared_accounts(struct review *rv, struct dpf_err *err)
     /* The first person's other lines (another programme, the same account) are held too. */
     for (long i = 0; i < rv->nlines; i++) {
         struct review_line *l = &rv->lines[i];
-        const char *bank = review_text(rv, l->bank);
+        const struct review_line *first;
         size_t k;
-        if (l->kind != RK_PAY)
+        if (l->kind != RK_PAY || !slot[k = account_slot(rv, slot, mask, review_text(rv, l->bank))])
             continue;
-        for (k = hash_text(bank) & mask; slot[k]; k = (k + 1) & mask) {
-            const struct review_line *first = &rv->lines[slot[k] - 1];
-            if (strcmp(review_text(rv, first->bank), bank) != 0)
-                continue;
-            if (first->kind == RK_HOLD && first->reason == ER_SHARED_ACCOUNT) {
-                l->kind = RK_HOLD;
-                l->reason = ER_SHARED_ACCOUNT;
-                l->other = first->other;
-                l->other_name = first->other_name;
-            }
-            break;
+        first = &rv->lines[slot[k] - 1];
+        if (first->kind == RK_HOLD && first->reason == ER_SHARED_ACCOUNT) {
+            l->kind = RK_HOLD;
+            l->reason = ER_SHARED_ACCOUNT;
+            l->other = first->other;
+            l->other_name = first->other_name;
         }
     }
     free(slot);
@@ -517,8 +497,11 @@ int review_compute(struct db *db, struct review *rv, struct dpf_err *err)
 
     if ((rc = one_int(db, "SELECT coalesce(max(id), 0) FROM person", &ps.max_person, err)))
         return rc;
-    if ((rc = ledger_start(db, rv->month, &ps.ledger_from, err)))
+    /* The ledger begins with the first approved (or imported) month, else this one. */
+    if ((rc = review_approved_span(db, &ps.ledger_from, NULL, NULL, err)))
         return rc;
+    if (ps.ledger_from < 0)
+        ps.ledger_from = rv->month;
     if (!(ps.open = calloc((size_t)rv->progs.n + 1, sizeof *ps.open)))
         return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
     for (int i = 0; i < rv->progs.n; i++)

@@ -10,18 +10,36 @@
 #include "dpf/month.h"
 #include "review_internal.h"
 
-int review_last_approved(struct db *db, int *month, struct dpf_err *err)
+/* A month column that may be NULL, as a month number or -1. */
+static int month_or_none(sqlite3_stmt *st, int i)
 {
-    sqlite3_stmt *st = db_stmt(db, "SELECT max(month) FROM subsidy_month", err);
+    const char *t = (const char *)sqlite3_column_text(st, i);
+    return t ? month_parse(t) : -1;
+}
+
+int review_approved_span(struct db *db, int *first, int *last, int *first_in_dpf,
+                         struct dpf_err *err)
+{
+    sqlite3_stmt *st = db_stmt(db, "SELECT min(month), max(month), "
+                                   "  min(CASE WHEN source = 1 THEN month END) "
+                                   "FROM subsidy_month", err);
     int rc;
     if (!st)
         return DPF_EDB;
-    *month = -1;
     rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW && sqlite3_column_text(st, 0))
-        *month = month_parse((const char *)sqlite3_column_text(st, 0));
+    if (first)
+        *first = rc == SQLITE_ROW ? month_or_none(st, 0) : -1;
+    if (last)
+        *last = rc == SQLITE_ROW ? month_or_none(st, 1) : -1;
+    if (first_in_dpf)
+        *first_in_dpf = rc == SQLITE_ROW ? month_or_none(st, 2) : -1;
     sqlite3_reset(st);
     return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
+}
+
+int review_last_approved(struct db *db, int *month, struct dpf_err *err)
+{
+    return review_approved_span(db, NULL, month, NULL, err);
 }
 
 int review_load_approved(struct db *db, struct review *rv, struct dpf_err *err)

@@ -15,6 +15,8 @@ uint32_t review_keep(struct review *rv, const char *s);
 /* The same for text many lines share (townships, villages): kept once, so equal texts
  * have equal offsets. */
 uint32_t review_keep_shared(struct review *rv, const char *s);
+/* FNV-1a of a text, for the review's hash tables. */
+size_t review_hash(const char *s);
 /* Appends one month's amount to the items of line l (the last line added). */
 void review_add_item(struct review *rv, struct review_line *l, int month, int64_t amount);
 

@@ -77,7 +77,7 @@ uint32_t review_keep(struct review *rv, const char *s)
     return off;
 }
 
-static size_t hash(const char *s)
+size_t review_hash(const char *s)
 {
     size_t h = 2166136261u;             /* FNV-1a */
     for (; *s; s++)
@@ -96,7 +96,7 @@ static int grow_shared(struct review *rv)
         size_t k;
         if (!off)
             continue;
-        for (k = hash(rv->text + off) & (cap - 1); slots[k]; k = (k + 1) & (cap - 1))
+        for (k = review_hash(rv->text + off) & (cap - 1); slots[k]; k = (k + 1) & (cap - 1))
             ;
         slots[k] = off;
     }
@@ -115,7 +115,7 @@ uint32_t review_keep_shared(struct review *rv, const char *s)
         rv->oom = 1;
         return 0;
     }
-    for (k = hash(s) & (rv->capshared - 1); rv->shared[k]; k = (k + 1) & (rv->capshared - 1))
+    for (k = review_hash(s) & (rv->capshared - 1); rv->shared[k]; k = (k + 1) & (rv->capshared - 1))
         if (strcmp(rv->text + rv->shared[k], s) == 0)
             return rv->shared[k];
     rv->shared[k] = review_keep(rv, s);
@@ -204,17 +204,26 @@ static struct review_town *add_town(struct review *rv, int prog, uint32_t name)
 static int totals(struct review *rv, struct dpf_err *err)
 {
     long n;
-    const struct review_line *pay = review_lines(rv, RK_PAY, &n), *rec;
+    const struct review_line *pay = review_lines(rv, RK_PAY, &n);
     const struct review_line **all = malloc((size_t)(n + 1) * sizeof *all);
     struct review_town *t = NULL;
-    long nrec;
 
     if (!all)
         return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    for (long i = 0; i < rv->nlines; i++) {
+        const struct review_line *l = &rv->lines[i];
+        struct review_prog_sum *ps = &rv->by_prog[l->prog];
+        ps->count[l->kind]++;
+        if (l->kind == RK_RECOVER) {
+            ps->recover += l->amount;
+            rv->recover += l->amount;
+        }
+    }
     for (long i = 0; i < n; i++) {
         const struct review_line *l = &pay[i];
         rv->by_prog[l->prog].persons++;
         rv->by_prog[l->prog].amount += l->amount;
+        rv->by_prog[l->prog].back += l->back;
         rv->total.amount += l->amount;
         rv->back += l->back;
         /* Lines are in programme, township order: one entry per run. */
@@ -237,9 +246,6 @@ static int totals(struct review *rv, struct dpf_err *err)
         rv->total.persons += new_person;
     }
     free(all);
-    rec = review_lines(rv, RK_RECOVER, &nrec);
-    for (long i = 0; i < nrec; i++)
-        rv->recover += rec[i].amount;
     return rv->oom ? dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory")) : DPF_OK;
 }
 
