@@ -143,10 +143,8 @@ int cmd_person_status(struct cli *c, int argc, char **argv)
         field_parse(&person_fields[PF_STATUS_DATE], date, c->db->today, &day, &err) != DPF_OK ||
         db_begin(c->db, &err) != DPF_OK) {
         rc = cli_fail(&err);
-    } else if (person_set_status(c->db, p.id, code ? code[0] - '0' : 0, day, reason, &err) !=
-                   DPF_OK ||
-               db_commit(c->db, &err) != DPF_OK) {
-        db_rollback(c->db);
+    } else if (db_end(c->db, person_set_status(c->db, p.id, code ? code[0] - '0' : 0, day,
+                                                 reason, &err), &err) != DPF_OK) {
         rc = cli_fail(&err);
     } else {
         printf(_("%s (%s): status is now %s\n"), p.v[PF_NAME], cli_cert(&p, cert, sizeof cert),

@@ -66,11 +66,9 @@ int cmd_update_record(struct cli *c, int argc, char **argv)
         return cli_fail(&err);
     rc = field_parse(&person_fields[PF_STATUS_DATE], date ? date : c->db->today, NULL, &day,
                      &err);
-    if (rc == DPF_OK && (rc = db_begin(c->db, &err)) == DPF_OK) {
-        rc = yearly_record(c->db, p.id, year, contact, outcome, day, note, &err);
-        rc = rc == DPF_OK ? db_commit(c->db, &err) : rc;
-        db_rollback(c->db);
-    }
+    if (rc == DPF_OK && (rc = db_begin(c->db, &err)) == DPF_OK)
+        rc = db_end(c->db, yearly_record(c->db, p.id, year, contact, outcome, day, note, &err),
+                    &err);
     if (rc == DPF_OK)
         printf(outcome == YO_DECEASED ? _("%s (%s): written off as deceased for %d\n")
                                       : _("%s (%s): verified for %d\n"),

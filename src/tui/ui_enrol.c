@@ -12,14 +12,14 @@
 #include "dpf/programme.h"
 #include "ui.h"
 
-enum { MAX_ENROL = 64, MAX_PROGS = 32 };
+enum { MAX_ENROL = 64 };        /* a person's enrolments shown; a life holds far fewer */
 
 struct page {
     struct ui *ui;
     int64_t person;
     char name[64];
     struct programme_set ps;
-    const char *names[MAX_PROGS + 1];   /* programme names, for the choice */
+    const char **names;         /* programme names, NULL-terminated, for the choice */
     struct enrolment e[MAX_ENROL];
     int n;
 };
@@ -225,7 +225,11 @@ void ui_enrol_person(struct ui *ui, int64_t person_id)
     snprintf(p.name, sizeof p.name, "%s", person_get(&who, PF_NAME));
     snprintf(title, sizeof title, _("Subsidies of %s"), p.name);
     person_clear(&who);
-    for (int i = 0; i < p.ps.n && i < MAX_PROGS; i++)
+    if (!(p.names = calloc((size_t)p.ps.n + 1, sizeof *p.names))) {
+        programme_set_free(&p.ps);
+        return;
+    }
+    for (int i = 0; i < p.ps.n; i++)
         p.names[i] = p.ps.p[i].v[GF_NAME];
     l.ncols = 8;
     for (int c = 0; c < 8; c++) {
@@ -247,6 +251,7 @@ void ui_enrol_person(struct ui *ui, int64_t person_id)
         case UA_BACK:
             ui_list_clear(&l);
             programme_set_free(&p.ps);
+            free(p.names);
             return;
         case UA_HELP:
             ui_help_run(ui, UC_ENROL, intro);

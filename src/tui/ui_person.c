@@ -122,12 +122,8 @@ static int save_person(void *ctx, struct ui_form *f, struct dpf_err *err)
         return rc;
     if ((rc = db_begin(db, err)) != DPF_OK)
         return rc;
-    rc = pe->p.id ? person_update(db, &pe->p, &changed, err) : person_insert(db, &pe->p, err);
-    if (rc == DPF_OK)
-        rc = db_commit(db, err);
-    if (rc != DPF_OK)
-        db_rollback(db);
-    return rc;
+    return db_end(db, pe->p.id ? person_update(db, &pe->p, &changed, err)
+                               : person_insert(db, &pe->p, err), err);
 }
 
 /* The certificate number on its own (the resident ID in it, the category and level digits);
@@ -186,12 +182,8 @@ static int save_status(void *ctx, struct ui_form *f, struct dpf_err *err)
         rc = ui_form_parse(f, i, db->today, &v[i], err);
     if (rc == DPF_OK && !v[0])
         rc = dpf_err_set(err, DPF_EINVAL, "status", _("%s is required"), _("Status"));
-    if (rc == DPF_OK && (rc = db_begin(db, err)) == DPF_OK) {
-        rc = person_set_status(db, se->id, v[0][0] - '0', v[1], v[2], err);
-        rc = rc == DPF_OK ? db_commit(db, err) : rc;
-        if (rc != DPF_OK)
-            db_rollback(db);
-    }
+    if (rc == DPF_OK && (rc = db_begin(db, err)) == DPF_OK)
+        rc = db_end(db, person_set_status(db, se->id, v[0][0] - '0', v[1], v[2], err), err);
     for (int i = 0; i < 3; i++)
         free(v[i]);
     return rc;
