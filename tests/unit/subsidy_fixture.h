@@ -86,6 +86,24 @@ static inline const struct review_line *sf_line(const struct review *rv, int kin
     return NULL;
 }
 
+/* Two nursing-subsidy cases: 甲 (level 1) paid since December 2025, and 乙 (level 2) who
+ * applied on b_applied and waits for approval; January to March are approved. Returns 乙's
+ * application. */
+static inline int64_t sf_two_cases(struct db *db, int64_t *a, int64_t *b, const char *b_applied)
+{
+    struct dpf_err err;
+    int64_t id = 0;
+    *a = sf_add(db, &(struct sf_person){ 1, 4, 1, "新安镇", "甲", 0, 0, "6217000000000001", NULL, NULL });
+    *b = sf_add(db, &(struct sf_person){ 3, 4, 2, "新安镇", "乙", 0, 0, "6217000000000003", NULL, NULL });
+    sf_enrol(db, NURSING, *a, "2025-12-01", "2025-12-05");
+    if (enrol_apply(db, NURSING, *b, b_applied, NULL, &id, &err) != DPF_OK)
+        fail_msg("apply: %s", err.msg);
+    sf_approve(db, "2026-01");
+    sf_approve(db, "2026-02");
+    sf_approve(db, "2026-03");
+    return id;
+}
+
 /* Sets a person's field and saves it (audited). */
 static inline void sf_set(struct db *db, int64_t id, int field, const char *value)
 {

@@ -167,16 +167,9 @@ static void recovery_and_back_pay(void **state)
     struct review rv;
     struct dpf_err err;
     const struct review_line *l;
-    int64_t a = sf_add(db, &(struct sf_person){ 1, 4, 1, "新安镇", "甲", 0, 0, BANK(01), NULL, NULL });
-    int64_t b = sf_add(db, &(struct sf_person){ 3, 4, 2, "新安镇", "乙", 0, 0, BANK(03), NULL, NULL });
-    int64_t id;
+    int64_t a, b, id = sf_two_cases(db, &a, &b, "2026-01-15");
     (void)state;
 
-    sf_enrol(db, NURSING, a, "2025-12-01", "2025-12-05");
-    assert_int_equal(enrol_apply(db, NURSING, b, "2026-01-15", NULL, &id, &err), DPF_OK);
-    sf_approve(db, "2026-01");
-    sf_approve(db, "2026-02");
-    sf_approve(db, "2026-03");
     assert_int_equal(tu_int(db, "SELECT sum(amount) FROM payment p JOIN enrolment e ON "
                                 "e.id = p.enrolment_id WHERE e.person_id = 1"), 18000);
     assert_int_equal(person_set_status(db, a, PS_DECEASED, "2026-02-10", "病故", &err), DPF_OK);
@@ -245,16 +238,9 @@ static void rule_changed_mid_year(void **state)
     struct dpf_err err;
     char *v[RULE_NFIELDS];
     const struct review_line *l;
-    int64_t a = sf_add(db, &(struct sf_person){ 1, 4, 1, "新安镇", "甲", 0, 0, BANK(01), NULL, NULL });
-    int64_t b = sf_add(db, &(struct sf_person){ 3, 4, 2, "新安镇", "乙", 0, 0, BANK(03), NULL, NULL });
-    int64_t id;
+    int64_t a, b, id = sf_two_cases(db, &a, &b, "2026-02-15");
     (void)state;
 
-    sf_enrol(db, NURSING, a, "2025-12-01", "2025-12-05");
-    assert_int_equal(enrol_apply(db, NURSING, b, "2026-02-15", NULL, &id, &err), DPF_OK);
-    sf_approve(db, "2026-01");
-    sf_approve(db, "2026-02");
-    sf_approve(db, "2026-03");
     assert_int_equal(programme_load_all(db, &ps, &err), DPF_OK);
     memcpy(v, programme_find(&ps, "nursing")->rules[0].v, sizeof v);
     v[RF_VALID_FROM] = "2026-04";
