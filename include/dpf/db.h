@@ -25,7 +25,7 @@ struct db {
     char user[64];          /* OS login name, recorded in the audit log */
     char now[20];           /* "YYYY-MM-DD HH:MM:SS", fixed when opened or by db_set_now */
     char today[11];         /* "YYYY-MM-DD" */
-    struct db_stmt_slot stmts[64];
+    struct db_stmt_slot stmts[128];
     int nstmts;
 };
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* CSV import: the register, and subsidy enrolments, payments and rules. One transaction: without `partial`, any bad row means nothing
+/* CSV import: the register, subsidy enrolments, payments and rules, and rehabilitation records. One transaction: without `partial`, any bad row means nothing
  * is written. Bad rows go to a rejects CSV with line, column and reason. */
 #ifndef DPF_IMPORT_H
 #define DPF_IMPORT_H
@@ -30,8 +30,14 @@ struct import_result {
 int import_persons(struct db *db, const char *path, const struct import_opts *opts,
                    struct import_result *res, struct dpf_err *err);
 
-/* What can be imported: persons, subsidy enrolments, past payments, programme rules. */
-enum import_kind { IMPORT_PERSONS, IMPORT_ENROLMENTS, IMPORT_PAYMENTS, IMPORT_RULES };
+/* What can be imported: persons, subsidy enrolments, past payments, programme rules and
+ * the rehabilitation records. */
+enum import_kind {
+    IMPORT_PERSONS, IMPORT_ENROLMENTS, IMPORT_PAYMENTS, IMPORT_RULES,
+    /* rehabilitation, in the order of enum rehab_kind (dpf/rehab.h) */
+    IMPORT_INSTITUTIONS, IMPORT_ASSESSMENTS, IMPORT_AGREEMENTS, IMPORT_SERVICES,
+    IMPORT_RESCUES, IMPORT_PROJECTS,
+};
 extern const char *const import_kinds[];    /* "persons", "enrolments", ... NULL-terminated */
 /* The kind with this name, or -1. */
 int import_kind_parse(const char *name);

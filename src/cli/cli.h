@@ -73,6 +73,11 @@ int cmd_subsidy_review(struct cli *c, int argc, char **argv);
 int cmd_subsidy_approve(struct cli *c, int argc, char **argv);
 int cmd_subsidy_roster(struct cli *c, int argc, char **argv);
 int cmd_subsidy_totals(struct cli *c, int argc, char **argv);
+int cmd_rehab_rates(struct cli *c, int argc, char **argv);
+int cmd_rehab_projects(struct cli *c, int argc, char **argv);
+int cmd_rehab_show(struct cli *c, int argc, char **argv);
+int cmd_rehab_institutions(struct cli *c, int argc, char **argv);
+int cmd_rehab_delete(struct cli *c, int argc, char **argv);
 
 /* Amounts in fen printed as yuan ("1,500.00") in a cell. */
 void cli_money(int64_t fen, int width);

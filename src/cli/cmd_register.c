@@ -2,11 +2,13 @@
 /* Files in and out of the register: template, import, export. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 #include "dpf/export.h"
 #include "dpf/i18n.h"
 #include "dpf/import.h"
+#include "dpf/rehab.h"
 
 /* argv[0] is the kind: persons, enrolments, payments or rules. */
 int cmd_template(struct cli *c, int argc, char **argv)
@@ -118,11 +120,14 @@ int cmd_export(struct cli *c, int argc, char **argv)
     static const struct option opts[] = {
         { "out", required_argument, NULL, 'o' },
         { "full-id", no_argument, NULL, 'f' },
+        { "year", required_argument, NULL, 'y' },
         { NULL, 0, NULL, 0 },
     };
+    const struct cli_cmd *self = cli_self(cmd_export, argv[0]);
+    int kind = import_kind_parse(argv[0]) - IMPORT_INSTITUTIONS;
     const char *out = NULL;
     struct dpf_err err;
-    int ch, full = 0;
+    int ch, full = 0, year = 0;
     long rows;
 
     while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -130,13 +135,21 @@ int cmd_export(struct cli *c, int argc, char **argv)
             out = optarg;
         else if (ch == 'f')
             full = 1;
+        else if (ch == 'y' && kind >= 0 && (year = atoi(optarg)) >= 2000 && year <= 2999)
+            continue;
         else
-            return cli_usage(cli_find(cmd_export), NULL);
+            return cli_usage(self, ch == 'y' ? _("--year takes a year such as 2017") : NULL);
     }
     if (!out || optind < argc)
-        return cli_usage(cli_find(cmd_export), _("--out FILE is required"));
+        return cli_usage(self, _("--out FILE is required"));
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
+    if (kind >= 0) {
+        if (rehab_export(c->db, kind, year, out, full, &rows, &err) != DPF_OK)
+            return cli_fail(&err);
+        printf(_("Exported %ld %s to %s\n"), rows, _(rehab_entities[kind].label), out);
+        return EXIT_OK;
+    }
     if (export_persons(c->db, out, full, &rows, &err) != DPF_OK)
         return cli_fail(&err);
     printf(full ? _("Exported %ld persons to %s (full resident IDs and bank accounts)\n")

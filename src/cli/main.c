@@ -24,6 +24,10 @@
        "the rejects file (default: beside the input, NAME.rejects.csv) with line, column\n"   \
        "and reason. Exit status: 0 written, 1 rejected or failed, 2 usage.")
 
+#define EXPORT_HELP \
+    N_("--year keeps the records of one year (institutions have none). Resident IDs are\n" \
+       "masked unless --full-id; a full export imports back unchanged.")
+
 const struct cli_cmd cli_commands[] = {
     { "init", NULL, "", N_("Create a new, empty database"), NULL, cmd_init },
     { "demo", NULL, "[--persons N] [--seed N]",
@@ -53,9 +57,39 @@ const struct cli_cmd cli_commands[] = {
     { "import", "rules", IMPORT_ARGS,
       N_("Import programme rules (a rule per programme and valid-from month)"), IMPORT_HELP,
       cmd_import },
+    { "template", "institutions", "[--out FILE]",
+      N_("Write the import template for rehabilitation institutions"), NULL, cmd_template },
+    { "template", "assessments", "[--out FILE]",
+      N_("Write the import template for needs assessments"), NULL, cmd_template },
+    { "template", "agreements", "[--out FILE]",
+      N_("Write the import template for service agreements"), NULL, cmd_template },
+    { "template", "services", "[--out FILE]",
+      N_("Write the import template for rehabilitation services"), NULL, cmd_template },
+    { "template", "rescues", "[--out FILE]",
+      N_("Write the import template for children's rescue records"), NULL, cmd_template },
+    { "template", "projects", "[--out FILE]",
+      N_("Write the import template for rehabilitation projects (yearly targets)"), NULL, cmd_template },
+    { "import", "institutions", IMPORT_ARGS, N_("Import rehabilitation institutions"), IMPORT_HELP, cmd_import },
+    { "import", "assessments", IMPORT_ARGS, N_("Import needs assessments"), IMPORT_HELP, cmd_import },
+    { "import", "agreements", IMPORT_ARGS, N_("Import service agreements"), IMPORT_HELP, cmd_import },
+    { "import", "services", IMPORT_ARGS, N_("Import rehabilitation services"), IMPORT_HELP, cmd_import },
+    { "import", "rescues", IMPORT_ARGS, N_("Import children's rescue records"), IMPORT_HELP, cmd_import },
+    { "import", "projects", IMPORT_ARGS, N_("Import rehabilitation projects (yearly targets)"), IMPORT_HELP, cmd_import },
     { "export", "persons", "--out FILE.csv|FILE.xlsx [--full-id]",
       N_("Export the register; resident IDs and bank accounts masked unless --full-id"), NULL,
       cmd_export },
+    { "export", "institutions", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id]",
+      N_("Export the rehabilitation institutions"), EXPORT_HELP, cmd_export },
+    { "export", "assessments", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id]",
+      N_("Export the needs assessments"), EXPORT_HELP, cmd_export },
+    { "export", "agreements", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id]",
+      N_("Export the service agreements"), EXPORT_HELP, cmd_export },
+    { "export", "services", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id]",
+      N_("Export the rehabilitation services"), EXPORT_HELP, cmd_export },
+    { "export", "rescues", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id]",
+      N_("Export the children's rescue records"), EXPORT_HELP, cmd_export },
+    { "export", "projects", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id]",
+      N_("Export the rehabilitation projects"), EXPORT_HELP, cmd_export },
     { "person", "show", "CERT|ID [--full-id]", N_("Show one person's record"), NULL,
       cmd_person_show },
     { "person", "history", "CERT|ID [--full-id]", N_("Show the audit history of one person"), NULL,
@@ -107,6 +141,21 @@ const struct cli_cmd cli_commands[] = {
     { "subsidy", "totals", "--year YYYY [--programme P]",
       N_("What was paid in a year: persons and amounts by programme, month and township"), NULL,
       cmd_subsidy_totals },
+    { "rehab", "rates", "--year YYYY [--needs-year YYYY]",
+      N_("The year's rehabilitation service rate and device fitting rate, by group and township"),
+      N_("Needs come from the assessments of --needs-year (default: the same year); some\n"
+         "offices take them from the previous year's survey."), cmd_rehab_rates },
+    { "rehab", "projects", "--year YYYY",
+      N_("The year's rehabilitation projects: target, completed, completion rate, over-completion"),
+      NULL, cmd_rehab_projects },
+    { "rehab", "show", "CERT|ID [--full-id]",
+      N_("A person's rehabilitation file: assessments, agreements, services, children's rescue"),
+      NULL, cmd_rehab_show },
+    { "rehab", "institutions", "", N_("The rehabilitation service institutions"), NULL,
+      cmd_rehab_institutions },
+    { "rehab", "delete", "institutions|assessments|agreements|services|rescues|projects --id N",
+      N_("Delete one rehabilitation record (the number `dpf rehab show` gives)"), NULL,
+      cmd_rehab_delete },
     { NULL, NULL, NULL, NULL, NULL, NULL },
 };
 

@@ -20,6 +20,8 @@ static const struct option options[] = {
     { "draft", no_argument, NULL, 'D' },
     { "all", no_argument, NULL, 'A' },
     { "confirm-stops", no_argument, NULL, 'C' },
+    { "needs-year", required_argument, NULL, 'N' },
+    { "id", required_argument, NULL, 'I' },
     { NULL, 0, NULL, 0 },
 };
 
@@ -38,7 +40,7 @@ int subsidy_args(const struct cli_cmd *self, int argc, char **argv, const char *
     int ch;
 
     memset(a, 0, sizeof *a);
-    a->month = a->from = a->year = -1;
+    a->month = a->from = a->year = a->needs_year = -1;
     while ((ch = getopt_long(argc, argv, "", options, NULL)) != -1) {
         if (ch == '?' || !strchr(takes, ch))
             return cli_usage(self, NULL);
@@ -53,9 +55,17 @@ int subsidy_args(const struct cli_cmd *self, int argc, char **argv, const char *
         case 'A': a->all = 1; break;
         case 'C': a->confirm = 1; break;
         case 'y':
-            a->year = atoi(optarg);
-            if (a->year < 2000 || a->year > 2999)
-                return cli_usage(self, _("--year takes a year such as 2017"));
+        case 'N':
+            *(ch == 'y' ? &a->year : &a->needs_year) = atoi(optarg);
+            if (atoi(optarg) < 2000 || atoi(optarg) > 2999) {
+                snprintf(problem, sizeof problem, _("--%s takes a year such as 2017"), long_name(ch));
+                return cli_usage(self, problem);
+            }
+            break;
+        case 'I':
+            a->id = strtoll(optarg, NULL, 10);
+            if (a->id <= 0)
+                return cli_usage(self, _("--id takes a record number"));
             break;
         default:                /* m, f: months */
             if ((ch == 'm' ? (a->month = month_parse(optarg)) : (a->from = month_parse(optarg))) < 0) {
@@ -71,7 +81,7 @@ int subsidy_args(const struct cli_cmd *self, int argc, char **argv, const char *
     for (const char *n = needs; *n; n++) {
         int missing = (*n == 'p' && !a->programme) || (*n == 'r' && !a->reason) ||
                       (*n == 'o' && !a->out) || (*n == 'm' && a->month < 0) ||
-                      (*n == 'f' && a->from < 0) || (*n == 'y' && a->year < 0);
+                      (*n == 'f' && a->from < 0) || (*n == 'y' && a->year < 0) || (*n == 'I' && a->id <= 0);
         if (missing) {
             snprintf(problem, sizeof problem, _("--%s is required"), long_name(*n));
             return cli_usage(self, problem);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Shared by demo.c (the register) and demo_subsidy.c (its subsidies). */
+/* Shared by demo.c (the register), demo_subsidy.c (its subsidies) and demo_rehab.c. */
 #ifndef DPF_DEMO_INTERNAL_H
 #define DPF_DEMO_INTERNAL_H
 
@@ -10,5 +10,8 @@ struct db;
 
 /* The subsidies of a freshly made register, inside the caller's transaction. */
 int demo_subsidies(struct db *db, uint64_t seed, struct dpf_err *err);
+
+/* The year's rehabilitation records and projects, inside the caller's transaction. */
+int demo_rehab(struct db *db, uint64_t seed, struct dpf_err *err);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dpf/i18n.h"
+#include "dpf/rehab.h"
 #include "import_internal.h"
 
 static void rejects_path(const char *input, const char *given, char out[PATH_MAX])
@@ -257,12 +258,17 @@ static int entity_rows(struct importer *im, struct csv_reader *rd, struct dpf_er
     return rc;
 }
 
-const char *const import_kinds[] = { "persons", "enrolments", "payments", "rules", NULL };
+const char *const import_kinds[] = {
+    "persons", "enrolments", "payments", "rules", "institutions", "assessments", "agreements",
+    "services", "rescues", "projects", NULL,
+};
 
 const char *import_kind_label(int kind)
 {
     static const char *const labels[] = { N_("persons"), N_("subsidy enrolments"),
                                            N_("subsidy payments"), N_("programme rules") };
+    if (kind >= IMPORT_INSTITUTIONS && kind < IMPORT_INSTITUTIONS + RK_COUNT)
+        return _(rehab_entities[kind - IMPORT_INSTITUTIONS].label);
     return kind >= 0 && kind < (int)(sizeof labels / sizeof labels[0]) ? _(labels[kind]) : "";
 }
 
@@ -274,10 +280,16 @@ int import_kind_parse(const char *name)
     return -1;
 }
 
+static const struct import_entity *entity_of(int kind)
+{
+    const struct import_entity *ent = import_subsidy_entity(kind);
+    return ent ? ent : import_rehab_entity(kind);
+}
+
 int import_file(struct db *db, int kind, const char *path, const struct import_opts *opts,
                 struct import_result *res, struct dpf_err *err)
 {
-    const struct import_entity *ent = import_subsidy_entity(kind);
+    const struct import_entity *ent = entity_of(kind);
     struct importer im = { .db = db, .opts = opts, .res = res, .entity = ent };
 
     if (kind == IMPORT_PERSONS)
@@ -292,7 +304,7 @@ int import_file(struct db *db, int kind, const char *path, const struct import_o
 
 int import_template(int kind, const char *path, struct dpf_err *err)
 {
-    const struct import_entity *ent = import_subsidy_entity(kind);
+    const struct import_entity *ent = entity_of(kind);
     const struct field *fields = kind == IMPORT_PERSONS ? person_fields : ent ? ent->fields : NULL;
     int n = kind == IMPORT_PERSONS ? PERSON_NFIELDS : ent ? ent->nfields : 0;
 

@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: MIT */
+/* `dpf rehab ...`: the year's service and device-fitting rates, the projects with their
+ * completion, a person's rehabilitation file, the institutions, and deleting a record. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "dpf/i18n.h"
+#include "dpf/import.h"
+#include "dpf/person.h"
+#include "dpf/rate.h"
+#include "dpf/rehab.h"
+#include "subsidy_args.h"
+
+static void rate_cells(long num, long den)
+{
+    char r[RATE_TEXT];
+    cli_num(num, 8);
+    cli_cell(rate_format(num, den, r, sizeof r), 9, 1);
+}
+
+static void rates_row(const char *group, const struct rehab_counts *c)
+{
+    cli_cell(group, 14, 0);
+    cli_num(c->needs, 8);
+    rate_cells(c->served, c->needs);
+    cli_num(c->device_needs, 9);
+    rate_cells(c->fitted, c->device_needs);
+    putchar('\n');
+}
+
+static void print_notes(const char *const *notes)
+{
+    printf(_("\nDefinitions\n"));
+    for (int i = 0; notes[i]; i++)
+        printf("  %d. %s\n", i + 1, _(notes[i]));
+}
+
+int cmd_rehab_rates(struct cli *c, int argc, char **argv)
+{
+    struct subsidy_args a;
+    struct rehab_rates r;
+    struct dpf_err err;
+
+    if (subsidy_args(cli_find(cmd_rehab_rates), argc, argv, "yN", "y", 0, &a) != EXIT_OK)
+        return EXIT_USAGE;
+    if (cli_open(c, 0) != EXIT_OK)
+        return EXIT_FAIL;
+    if (rehab_rates(c->db, a.year, a.needs_year > 0 ? a.needs_year : a.year, &r, &err) != DPF_OK)
+        return cli_fail(&err);
+    printf(_("Rehabilitation in %d: services of %d, needs from the assessments of %d "
+             "(%ld persons assessed)\n\n"), r.year, r.year, r.needs_year, r.assessed);
+    cli_cell("", 14, 0);
+    cli_cell(_("With needs"), 8, 1);
+    cli_cell(_("Served"), 8, 1);
+    cli_cell(_("Service rate"), 9, 1);
+    cli_cell(_("Device needs"), 9, 1);
+    cli_cell(_("Fitted"), 8, 1);
+    cli_cell(_("Fitting rate"), 9, 1);
+    putchar('\n');
+    rates_row(_("District"), &r.all);
+    rates_row("建档立卡", &r.poor_reg);
+    rates_row("因病致贫", &r.illness_poor);
+    for (int i = 0; i < r.ntown; i++)
+        rates_row(r.town[i].name, &r.town[i].c);
+    rehab_rates_free(&r);
+    print_notes(rehab_rate_notes);
+    return EXIT_OK;
+}
+
+struct project_print {
+    int n;
+    char defs[64][400];
+};
+
+static int print_project(const struct rehab_project *p, void *ctx)
+{
+    struct project_print *pp = ctx;
+    char r[RATE_TEXT];
+
+    cli_cell(p->name, 26, 0);
+    cli_num(p->target, 8);
+    cli_num(p->completed, 8);
+    cli_cell(rate_format(p->completed, p->target, r, sizeof r), 9, 1);
+    cli_num(rate_over(p->completed, p->target), 8);
+    putchar('\n');
+    if (pp->n < 64)
+        snprintf(pp->defs[pp->n++], sizeof pp->defs[0], "%s: %s", p->name, p->definition);
+    return 0;
+}
+
+int cmd_rehab_projects(struct cli *c, int argc, char **argv)
+{
+    struct subsidy_args a;
+    struct dpf_err err;
+    struct project_print *pp;
+    int rc;
+
+    if (subsidy_args(cli_find(cmd_rehab_projects), argc, argv, "y", "y", 0, &a) != EXIT_OK)
+        return EXIT_USAGE;
+    if (cli_open(c, 0) != EXIT_OK)
+        return EXIT_FAIL;
+    if (!(pp = calloc(1, sizeof *pp)))
+        return EXIT_FAIL;
+    printf(_("Projects of %d\n\n"), a.year);
+    cli_cell(_("Project"), 26, 0);
+    cli_cell(_("Target"), 8, 1);
+    cli_cell(_("Completed"), 8, 1);
+    cli_cell(_("Rate"), 9, 1);
+    cli_cell(_("Over"), 8, 1);
+    putchar('\n');
+    rc = rehab_projects(c->db, a.year, print_project, pp, &err);
+    if (rc == DPF_OK && !pp->n)
+        printf(_("(no projects for %d: import them with `dpf import projects`)\n"), a.year);
+    if (rc == DPF_OK && pp->n) {
+        printf(_("\nWhat each project counts\n"));
+        for (int i = 0; i < pp->n; i++)
+            printf("  %s\n", pp->defs[i]);
+        print_notes(rehab_project_notes);
+    }
+    free(pp);
+    return rc == DPF_OK ? EXIT_OK : cli_fail(&err);
+}
+
+/* One record on a line: its number, then its values but the person's. */
+struct record_print {
+    int kind, full;
+};
+
+static int print_record(int64_t id, char *const *v, void *ctx)
+{
+    const struct record_print *rp = ctx;
+    const struct rehab_entity *e = &rehab_entities[rp->kind];
+    char buf[128];
+
+    printf("  #%-6lld", (long long)id);
+    for (int i = 0; i < e->n; i++) {
+        if (!v[i] || strcmp(e->fields[i].key, "cert_no") == 0 ||
+            (strcmp(e->fields[i].key, "name") == 0 && rp->kind != RK_INSTITUTION))
+            continue;
+        printf(" %s:%s", _(e->fields[i].label),
+               field_format(&e->fields[i], v[i], !rp->full, buf, sizeof buf));
+    }
+    putchar('\n');
+    return 0;
+}
+
+int cmd_rehab_show(struct cli *c, int argc, char **argv)
+{
+    static const int kinds[] = { RK_ASSESSMENT, RK_AGREEMENT, RK_SERVICE, RK_RESCUE };
+    static const char *const heads[] = { N_("Needs assessments"), N_("Service agreements"),
+                                         N_("Services"), N_("Children's rescue") };
+    struct subsidy_args a;
+    struct person p;
+    struct dpf_err err;
+    char cert[32];
+    int rc = DPF_OK;
+
+    if (subsidy_args(cli_find(cmd_rehab_show), argc, argv, "F", "", 1, &a) != EXIT_OK)
+        return EXIT_USAGE;
+    if (cli_open(c, 0) != EXIT_OK)
+        return EXIT_FAIL;
+    person_init(&p);
+    if (person_find(c->db, a.key, &p, &err) != DPF_OK)
+        return cli_fail(&err);
+    printf(_("Rehabilitation of %s (%s, %s)\n"), person_get(&p, PF_NAME),
+           a.full ? person_get(&p, PF_CERT_NO) : cli_cert(&p, cert, sizeof cert),
+           person_get(&p, PF_TOWNSHIP));
+    for (int k = 0; k < 4 && rc == DPF_OK; k++) {
+        struct record_print rp = { kinds[k], a.full };
+        printf("\n%s\n", _(heads[k]));
+        rc = rehab_list(c->db, kinds[k], p.id, 0, print_record, &rp, &err);
+    }
+    person_clear(&p);
+    return rc == DPF_OK ? EXIT_OK : cli_fail(&err);
+}
+
+int cmd_rehab_institutions(struct cli *c, int argc, char **argv)
+{
+    struct record_print rp = { RK_INSTITUTION, 1 };
+    struct subsidy_args a;
+    struct dpf_err err;
+
+    if (subsidy_args(cli_find(cmd_rehab_institutions), argc, argv, "", "", 0, &a) != EXIT_OK)
+        return EXIT_USAGE;
+    if (cli_open(c, 0) != EXIT_OK)
+        return EXIT_FAIL;
+    printf(_("Rehabilitation institutions\n"));
+    return rehab_list(c->db, RK_INSTITUTION, 0, 0, print_record, &rp, &err) == DPF_OK
+               ? EXIT_OK : cli_fail(&err);
+}
+
+int cmd_rehab_delete(struct cli *c, int argc, char **argv)
+{
+    const struct cli_cmd *self = cli_find(cmd_rehab_delete);
+    struct subsidy_args a;
+    struct dpf_err err;
+    int kind;
+
+    if (subsidy_args(self, argc, argv, "I", "I", 1, &a) != EXIT_OK)
+        return EXIT_USAGE;
+    kind = import_kind_parse(a.key) - IMPORT_INSTITUTIONS;
+    if (kind < 0 || kind >= RK_COUNT)
+        return cli_usage(self, _("name the kind of record: institutions, assessments, "
+                                 "agreements, services, rescues or projects"));
+    if (cli_open(c, 0) != EXIT_OK)
+        return EXIT_FAIL;
+    if (db_begin(c->db, &err) != DPF_OK ||
+        db_end(c->db, rehab_delete(c->db, kind, a.id, &err), &err) != DPF_OK)
+        return cli_fail(&err);
+    printf(_("Deleted record #%lld of the %s\n"), a.id, _(rehab_entities[kind].label));
+    return EXIT_OK;
+}

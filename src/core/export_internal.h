@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: MIT */
+/* The file a list is exported to: CSV (UTF-8 with BOM, CRLF) or .xlsx in constant_memory
+ * mode, chosen by the file name, with a field table's headers as the first row. Shared by
+ * the register's and the rehabilitation records' exports. */
+#ifndef DPF_EXPORT_INTERNAL_H
+#define DPF_EXPORT_INTERNAL_H
+
+#include <stdio.h>
+#include <xlsxwriter.h>
+#include "dpf/field.h"
+
+enum { EXPORT_MAX_COLS = 64 };
+
+struct export_sink {
+    FILE *csv;
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    lxw_row_t next_row;
+    int n;
+    long rows;              /* data rows written */
+    const char *path;
+};
+
+int export_open(struct export_sink *s, const char *path, const char *sheet,
+                const struct field *fields, int n, struct dpf_err *err);
+/* Writes one row of n display values. */
+int export_row(struct export_sink *s, const char *const *cells, struct dpf_err *err);
+/* Closes the file; when !ok (or closing fails) the file is removed. */
+int export_close(struct export_sink *s, int ok, struct dpf_err *err);
+
+#endif

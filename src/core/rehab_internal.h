@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: MIT */
+/* Shared by the rehabilitation sources: what a record refers to once its names are
+ * resolved, and the checks of a record as a whole (rehab_check.c). */
+#ifndef DPF_REHAB_INTERNAL_H
+#define DPF_REHAB_INTERNAL_H
+
+#include "dpf/rehab.h"
+
+struct rehab_refs {
+    int64_t person_id;          /* 0 for kinds without a person */
+    int64_t institution_id;     /* 0 when none is named */
+    int year;                   /* the year the record counts in */
+    char *made[2];              /* values rehab_check put in place of the caller's, to free */
+};
+
+/* Resolves v's person and institution and checks the record of kind as a whole: the
+ * cross-field rules and those against other records. id is the record being replaced (0
+ * for a new one). May point values of v at canonical forms it makes (a project's kinds
+ * and count), listed in r->made for the caller to free; the caller's strings are kept. */
+int rehab_check(struct db *db, int kind, int64_t id, char **v, struct rehab_refs *r,
+                struct dpf_err *err);
+
+/* A project's kinds as codes ("12", "" for all) for the source's code list; -1 if a name
+ * is not one of the source's kinds. */
+int rehab_project_kinds(int source, const char *names, char out[16]);
+
+#endif
