@@ -168,7 +168,8 @@ static int kind_names(int source, const char *codes, char **v, struct rehab_refs
     for (const char *c = codes; *c && len < sizeof buf; c++)
         len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", len ? "、" : "",
                                 names[*c - '1']);
-    if (!(*v = r->made[0] = strdup(buf)))
+    free(r->made[PJ_KINDS]);
+    if (!(*v = r->made[PJ_KINDS] = strdup(buf)))
         return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
     return DPF_OK;
 }
@@ -200,7 +201,8 @@ static int check_project(struct db *db, char **v, struct rehab_refs *r, struct d
         /* Kept by name, as the office says it, whichever way it was given. */
         if ((rc = programme_name_of(db, prog, name, sizeof name, NULL, err)) != DPF_OK)
             return rc;
-        if (!(v[PJ_PROGRAMME] = r->made[1] = strdup(name)))
+        free(r->made[PJ_PROGRAMME]);
+        if (!(v[PJ_PROGRAMME] = r->made[PJ_PROGRAMME] = strdup(name)))
             return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
         if (v[PJ_FUNDING])
             return dpf_err_set(err, DPF_EINVAL, "funding",
@@ -229,6 +231,33 @@ static int check_institution_name(struct db *db, int64_t id, char **v, struct dp
                                      v[IN_NAME]);
 }
 
+/* Every value as the field table says it must be: required ones given, codes in range,
+ * dates real. Values typed as the clerk would (a choice's name) are put in canonical form;
+ * amounts must already be canonical (fen). */
+static int canonical(const struct field *f, char **v, char **made, struct dpf_err *err)
+{
+    int rc;
+
+    if (!*v) {
+        if (f->flags & FF_REQUIRED)
+            return dpf_err_set(err, DPF_EINVAL, f->key, _("%s is required"), _(f->label));
+        return DPF_OK;
+    }
+    if (f->type == FT_MONEY) {         /* canonical fen, which parsing would read as yuan */
+        char *end;
+        strtoll(*v, &end, 10);
+        return *end || end == *v ? dpf_err_set(err, DPF_EINVAL, f->key,
+                                               _("%s: \"%s\" is not an amount in fen"),
+                                               _(f->label), *v)
+                                 : DPF_OK;
+    }
+    if ((rc = field_parse(f, *v, NULL, made, err)) != DPF_OK)
+        return rc;
+    if (*made && strcmp(*made, *v) != 0)
+        *v = *made;
+    return DPF_OK;
+}
+
 int rehab_check(struct db *db, int kind, int64_t id, char **v, struct rehab_refs *r,
                 struct dpf_err *err)
 {
@@ -243,8 +272,8 @@ int rehab_check(struct db *db, int kind, int64_t id, char **v, struct rehab_refs
 
     memset(r, 0, sizeof *r);
     for (int i = 0; i < rehab_entities[kind].n; i++)
-        if ((f[i].flags & FF_REQUIRED) && !v[i])
-            return dpf_err_set(err, DPF_EINVAL, f[i].key, _("%s is required"), _(f[i].label));
+        if ((rc = canonical(&f[i], &v[i], &r->made[i], err)) != DPF_OK)
+            return rc;
     if (kind == RK_INSTITUTION)
         return check_institution_name(db, id, v, err);
     if (kind == RK_PROJECT)

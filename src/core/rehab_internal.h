@@ -10,7 +10,7 @@ struct rehab_refs {
     int64_t person_id;          /* 0 for kinds without a person */
     int64_t institution_id;     /* 0 when none is named */
     int year;                   /* the year the record counts in */
-    char *made[2];              /* values rehab_check put in place of the caller's, to free */
+    char *made[16];             /* values rehab_check put in place of the caller's, to free */
 };
 
 /* Resolves v's person and institution and checks the record of kind as a whole: the

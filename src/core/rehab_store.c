@@ -329,8 +329,8 @@ int rehab_save(struct db *db, int kind, int64_t id, char *const *v, int64_t *out
     if (rc == DPF_OK && out_id)
         *out_id = new_id;
     rehab_values_free(before, rehab_entities[kind].n);
-    free(r.made[0]);
-    free(r.made[1]);
+    for (int i = 0; i < 16; i++)
+        free(r.made[i]);
     return rc;
 }
 
