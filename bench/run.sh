@@ -2,7 +2,8 @@
 # make bench: builds a 1,000,000-person demo district and its full CSV export (cached in
 # bench/data), then measures import against `sqlite3 .import` of the same CSV, the read
 # paths (bench_register) against bare SQLite, and the monthly subsidy review (bench_subsidy)
-# against a plain SQL count, all in this run. Prints one table.
+# against a plain SQL count, and the year's rehabilitation rates over 2,000,000 services
+# (bench_rehab), all in this run. Prints one table.
 set -euo pipefail
 build=${1:-build}
 persons=${BENCH_PERSONS:-1000000}
@@ -53,5 +54,7 @@ awk -v b="$base" -v o="$ours" -v n="$persons" 'BEGIN {
 "$build/bench_register" "$tmp/dpf.db"
 # The monthly subsidy review: 300,000 of the imported persons enrolled, three months approved.
 "$build/bench_subsidy" "$tmp/dpf.db"
+# The year's rehabilitation rates: 2,000,000 services over the million persons.
+"$build/bench_rehab" "$tmp/dpf.db"
 echo
 sed 's/^/dpf import: /' "$tmp/import.out"

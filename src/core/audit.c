@@ -123,6 +123,18 @@ const char *audit_action_label(const char *action)
         { "subsidy_stop", N_("subsidy stopped") },
         { "subsidy_import", N_("subsidy enrolment imported") },
         { "subsidy_payment_import", N_("subsidy payment imported") },
+        { "assessment_add", N_("needs assessment recorded") },
+        { "assessment_edit", N_("needs assessment changed") },
+        { "assessment_delete", N_("needs assessment deleted") },
+        { "agreement_add", N_("service agreement recorded") },
+        { "agreement_edit", N_("service agreement changed") },
+        { "agreement_delete", N_("service agreement deleted") },
+        { "service_add", N_("rehabilitation service recorded") },
+        { "service_edit", N_("rehabilitation service changed") },
+        { "service_delete", N_("rehabilitation service deleted") },
+        { "rescue_add", N_("children's rescue recorded") },
+        { "rescue_edit", N_("children's rescue changed") },
+        { "rescue_delete", N_("children's rescue deleted") },
     };
     for (size_t i = 0; i < sizeof subsidy / sizeof subsidy[0]; i++)
         if (strcmp(action, subsidy[i].action) == 0)

@@ -5,6 +5,7 @@
 #include "dpf/db.h"
 #include "dpf/enrol.h"
 #include "dpf/i18n.h"
+#include "dpf/rehab.h"
 #include "dpf/person.h"
 #include "dpf/yearly.h"
 
@@ -14,6 +15,17 @@ static const char changes_sql[] =
     "UNION ALL "
     "SELECT b.key, b.value, NULL FROM json_each(coalesce(?1, '{}')) b "
     "WHERE b.key NOT IN (SELECT key FROM json_each(coalesce(?2, '{}')))";
+
+/* A rehabilitation record's field label (its values are stored as displayed). */
+static const char *rehab_label(const char *key)
+{
+    for (int k = 0; k < RK_COUNT; k++) {
+        int f = field_by_key(rehab_entities[k].fields, rehab_entities[k].n, key);
+        if (f >= 0)
+            return _(rehab_entities[k].fields[f].label);
+    }
+    return key;
+}
 
 int person_audit_changes(struct db *db, const char *before, const char *after, int mask,
                          person_change_fn fn, void *ctx, struct dpf_err *err)
@@ -41,6 +53,8 @@ int person_audit_changes(struct db *db, const char *before, const char *after, i
             key = _(enrol_fields[f].label);
         } else if ((f = field_by_key(payment_fields, PAYMENT_NFIELDS, key)) >= 0) {
             key = _(payment_fields[f].label);
+        } else {
+            key = rehab_label(key);
         }
         if (fn(key, vb ? vb : "", va ? va : "", ctx) != 0)
             break;

@@ -43,24 +43,35 @@ int rehab_project_kinds(int source, const char *names, char out[16])
     return rc;
 }
 
+/* "kind IN (1,2)" for the codes "12". */
+static void in_list(char *out, size_t cap, const char *column, const char *codes)
+{
+    size_t len = (size_t)snprintf(out, cap, " AND %s IN (", column);
+    for (const char *c = codes; *c && len < cap; c++)
+        len += (size_t)snprintf(out + len, cap - len, "%s%c", c == codes ? "" : ",", *c);
+    if (len < cap)
+        snprintf(out + len, cap - len, ")");
+}
+
 /* Distinct persons (or records) of services or rescues in the year, of the kinds and
- * funding lines given ("" for any). */
+ * funding lines given ("" for any). A condition only when asked for: without a funding
+ * line, services are counted from the (year, person_id, kind) index alone. */
 static int count_records(struct db *db, const char *table, int year, const char *kinds,
                          const char *funding, int records, long *n, struct dpf_err *err)
 {
-    char q[320];
+    char q[320], k[64] = "", f[64] = "";
     sqlite3_stmt *st;
     int rc;
 
-    snprintf(q, sizeof q,
-             "SELECT count(DISTINCT person_id), count(*) FROM %s WHERE year = ?1 "
-             "AND (?2 = '' OR instr(?2, kind) > 0) "
-             "AND (?3 = '' OR instr(?3, coalesce(funding, 0)) > 0)", table);
+    if (*kinds)
+        in_list(k, sizeof k, "kind", kinds);
+    if (*funding)
+        in_list(f, sizeof f, "funding", funding);
+    snprintf(q, sizeof q, "SELECT count(DISTINCT person_id), count(*) FROM %s "
+                          "WHERE year = ?1%s%s", table, k, f);
     if (!(st = db_stmt(db, q, err)))
         return DPF_EDB;
     sqlite3_bind_int(st, 1, year);
-    sqlite3_bind_text(st, 2, kinds, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, funding, -1, SQLITE_STATIC);
     rc = sqlite3_step(st);
     *n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, records ? 1 : 0) : 0;
     sqlite3_reset(st);

@@ -22,10 +22,12 @@ enum ui_action {
     UA_SAVE, UA_BACK, UA_QUIT, UA_OPEN, UA_NEXT_FIELD, UA_PREV_FIELD, UA_SUBSIDY,
     UA_MONTH, UA_EXPORT, UA_CONFIRM, UA_CONFIRM_ALL, UA_APPROVE, UA_PROGRAMMES,
     UA_NEXT_SECTION, UA_PREV_SECTION, UA_APPLY, UA_ADVANCE, UA_REFUSE, UA_STOP,
+    UA_REHAB, UA_YEAR, UA_INSTITUTIONS, UA_PROJECTS, UA_DELETE, UA_ASSESS, UA_AGREE,
+    UA_SERVE, UA_RESCUE,
 };
 enum ui_context {
     UC_MAIN = 1, UC_LIST = 2, UC_FORM = 4, UC_VIEW = 8, UC_REVIEW = 16, UC_ENROL = 32,
-    UC_PROGS = 64, UC_RULES = 128,
+    UC_PROGS = 64, UC_RULES = 128, UC_REHAB = 256, UC_RLIST = 512, UC_RPERSON = 1024,
 };
 
 /* A key press: a function or cursor key (code, from KEY_*) or a character (ch). */
@@ -156,5 +158,14 @@ int ui_review(struct ui *ui);
 int ui_programmes(struct ui *ui);
 /* A person's subsidies: enrolments and their steps. */
 void ui_enrol_person(struct ui *ui, int64_t person_id);
+/* Rehabilitation: the year's rates, institutions, projects (ui_rehab.c), a person's page
+ * (ui_rehab_person.c), and the form of any rehabilitation record (ui_rehab_form.c). */
+int ui_rehab(struct ui *ui);
+void ui_rehab_person(struct ui *ui, int64_t person_id);
+/* Edits record id of kind (0: a new one, for the person with certificate cert when the kind
+ * has a person). 1 when saved. */
+int ui_rehab_form(struct ui *ui, int kind, int64_t id, const char *cert, const char *title);
+/* Asks for a file name and exports the kind's list of the year there. */
+void ui_rehab_export(struct ui *ui, int kind, int year);
 
 #endif

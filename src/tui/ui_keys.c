@@ -17,8 +17,8 @@ struct binding {
 
 #define ESC 27
 static const struct binding bindings[] = {
-    { UC_MAIN | UC_LIST | UC_FORM | UC_REVIEW | UC_ENROL | UC_PROGS | UC_RULES, UA_HELP,
-      KEY_F(1), 0, "F1", N_("Help") },
+    { UC_MAIN | UC_LIST | UC_FORM | UC_REVIEW | UC_ENROL | UC_PROGS | UC_RULES | UC_REHAB |
+      UC_RLIST | UC_RPERSON, UA_HELP, KEY_F(1), 0, "F1", N_("Help") },
     { UC_LIST, UA_NEW, KEY_F(2), 0, "F2", N_("New") },
     { UC_FORM, UA_SAVE, KEY_F(2), 0, "F2", N_("Save") },
     { UC_LIST, UA_FIND, KEY_F(3), 0, "F3", N_("Find") },
@@ -27,6 +27,19 @@ static const struct binding bindings[] = {
     { UC_LIST, UA_STATUS, KEY_F(6), 0, "F6", N_("Status") },
     { UC_LIST, UA_HISTORY, KEY_F(7), 0, "F7", N_("History") },
     { UC_LIST, UA_SUBSIDY, KEY_F(8), 0, "F8", N_("Subsidies") },
+    { UC_LIST, UA_REHAB, KEY_F(9), 0, "F9", N_("Rehab") },
+    { UC_REHAB | UC_RLIST, UA_YEAR, KEY_F(5), 0, "F5", N_("Year") },
+    { UC_REHAB, UA_INSTITUTIONS, KEY_F(7), 0, "F7", N_("Institutions") },
+    { UC_REHAB, UA_PROJECTS, KEY_F(8), 0, "F8", N_("Projects") },
+    { UC_RLIST, UA_NEW, KEY_F(2), 0, "F2", N_("New") },
+    { UC_RLIST | UC_REHAB, UA_EXPORT, KEY_F(3), 0, "F3", N_("Export") },
+    { UC_RLIST, UA_EDIT, KEY_F(4), 0, "F4", N_("Edit") },
+    { UC_RLIST | UC_RPERSON, UA_EDIT, 0, L'\n', "Enter", NULL },
+    { UC_RLIST | UC_RPERSON, UA_DELETE, KEY_F(6), 0, "F6", N_("Delete") },
+    { UC_RPERSON, UA_ASSESS, KEY_F(2), 0, "F2", N_("Assess") },
+    { UC_RPERSON, UA_AGREE, KEY_F(3), 0, "F3", N_("Agreement") },
+    { UC_RPERSON, UA_SERVE, KEY_F(4), 0, "F4", N_("Service") },
+    { UC_RPERSON, UA_RESCUE, KEY_F(5), 0, "F5", N_("Rescue") },
     { UC_REVIEW, UA_APPLY, KEY_F(2), 0, "F2", N_("Apply") },
     { UC_REVIEW, UA_EXPORT, KEY_F(3), 0, "F3", N_("Export") },
     { UC_REVIEW, UA_ADVANCE, KEY_F(4), 0, "F4", N_("Next step") },
@@ -56,10 +69,11 @@ static const struct binding bindings[] = {
     { UC_FORM, UA_NEXT_FIELD, KEY_DOWN, 0, "Down", NULL },
     { UC_FORM, UA_PREV_FIELD, KEY_BTAB, 0, "S-Tab", N_("Previous") },
     { UC_FORM, UA_PREV_FIELD, KEY_UP, 0, "Up", NULL },
-    { UC_LIST | UC_FORM | UC_VIEW | UC_ENROL | UC_PROGS | UC_RULES, UA_BACK, 0, ESC, "Esc",
-      N_("Back") },
+    { UC_LIST | UC_FORM | UC_VIEW | UC_ENROL | UC_PROGS | UC_RULES | UC_REHAB | UC_RLIST |
+      UC_RPERSON, UA_BACK, 0, ESC, "Esc", N_("Back") },
     { UC_REVIEW, UA_BACK, 0, ESC, "Esc", NULL },
-    { UC_VIEW | UC_LIST | UC_REVIEW | UC_ENROL | UC_PROGS | UC_RULES, UA_BACK, KEY_F(10), 0,
+    { UC_VIEW | UC_LIST | UC_REVIEW | UC_ENROL | UC_PROGS | UC_RULES | UC_REHAB | UC_RLIST |
+      UC_RPERSON, UA_BACK, KEY_F(10), 0,
       "F10", NULL },
     { UC_MAIN, UA_QUIT, KEY_F(10), 0, "F10", N_("Quit") },
 };

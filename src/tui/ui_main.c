@@ -18,6 +18,7 @@ static const struct module modules[] = {
     { N_("Register: certified disabled persons"), ui_person_list },
     { N_("Subsidies: the monthly review and the payment roster"), ui_review },
     { N_("Subsidy programmes and their rules"), ui_programmes },
+    { N_("Rehabilitation: service rates, institutions, projects"), ui_rehab },
 };
 #define NMODULES (int)(sizeof modules / sizeof modules[0])
 

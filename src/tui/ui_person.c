@@ -448,6 +448,10 @@ int ui_person_list(struct ui *ui)
             if (id)
                 ui_enrol_person(ui, id);
             continue;
+        case UA_REHAB:
+            if (id)
+                ui_rehab_person(ui, id);
+            continue;
         default:
             break;
         }

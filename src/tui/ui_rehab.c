@@ -1,0 +1,314 @@
+/* SPDX-License-Identifier: MIT */
+/* Rehabilitation screens: the year's service and device-fitting rates (district, 建档立卡,
+ * 因病致贫, each township), the institution list and the project list with target,
+ * completed and rate counted from the records each time the screen is shown. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dpf/i18n.h"
+#include "dpf/rate.h"
+#include "dpf/rehab.h"
+#include "ui.h"
+
+enum { MAX_ROWS = 256, CELL = 260 };
+
+struct table {
+    int n;
+    int64_t id[MAX_ROWS];
+    char cells[MAX_ROWS][UI_LIST_COLS][CELL];
+    char defs[MAX_ROWS][400];   /* a project's definition, for help */
+};
+
+static int fetch(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err)
+{
+    struct table *t = ctx;
+    for (int i = page * limit; i < t->n && i < (page + 1) * limit; i++) {
+        const char *cells[UI_LIST_COLS];
+        for (int c = 0; c < l->ncols; c++)
+            cells[c] = t->cells[i][c];
+        if (ui_list_add(l, t->id[i], cells) != DPF_OK)
+            return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    }
+    return DPF_OK;
+}
+
+static void columns(struct ui_list *l, const char *const *headers, const int *widths, int n)
+{
+    l->ncols = n;
+    for (int c = 0; c < n; c++) {
+        l->cols[c].header = _(headers[c]);
+        l->cols[c].width = widths[c];
+    }
+}
+
+static int ask_year(struct ui *ui, int *year)
+{
+    static const struct field f = { "year", "年度", N_("Year"), FT_INT, NULL, 6, 4, FF_REQUIRED };
+    char now[8], *v = NULL;
+    int y;
+
+    snprintf(now, sizeof now, "%d", *year);
+    if (!ui_ask(ui, _("Which year?"), &f, now, &v) || !v)
+        return 0;
+    y = atoi(v);
+    free(v);
+    if (y < 2000 || y > 2100) {
+        ui_set_message(ui, _("The year %d is not one dpf can count"), y);
+        return 0;
+    }
+    *year = y;
+    return 1;
+}
+
+/* ---- the rates ---- */
+
+static void rates_row(struct table *t, const char *group, const struct rehab_counts *c)
+{
+    char (*cell)[CELL] = t->cells[t->n];
+    if (t->n >= MAX_ROWS)
+        return;
+    t->id[t->n++] = 0;
+    snprintf(cell[0], CELL, "%s", group);
+    snprintf(cell[1], CELL, "%ld", c->needs);
+    snprintf(cell[2], CELL, "%ld", c->served);
+    rate_format(c->served, c->needs, cell[3], CELL);
+    snprintf(cell[4], CELL, "%ld", c->device_needs);
+    snprintf(cell[5], CELL, "%ld", c->fitted);
+    rate_format(c->fitted, c->device_needs, cell[6], CELL);
+}
+
+static void load_rates(struct ui *ui, int year, struct table *t, long *assessed)
+{
+    struct rehab_rates r;
+    struct dpf_err err;
+
+    t->n = 0;
+    *assessed = 0;
+    if (rehab_rates(ui->db, year, year, &r, &err) != DPF_OK) {
+        ui_set_message(ui, "%s", err.msg);
+        return;
+    }
+    *assessed = r.assessed;
+    rates_row(t, _("District"), &r.all);
+    rates_row(t, "建档立卡", &r.poor_reg);
+    rates_row(t, "因病致贫", &r.illness_poor);
+    for (int i = 0; i < r.ntown; i++)
+        rates_row(t, r.town[i].name, &r.town[i].c);
+    rehab_rates_free(&r);
+}
+
+static void list_screen(struct ui *ui, int kind, int *year);
+
+int ui_rehab(struct ui *ui)
+{
+    static const char *const headers[] = { N_("Group"), N_("With needs"), N_("Served"),
+                                           N_("Service rate"), N_("Device needs"),
+                                           N_("Fitted"), N_("Fitting rate") };
+    static const int widths[] = { 14, 8, 8, 10, 8, 8, 10 };
+    static const char *const intro = N_("The year's rehabilitation, counted in distinct "
+                                        "persons from the records.");
+    struct table *t = calloc(1, sizeof *t);
+    struct ui_list l = { .fetch = fetch, .ctx = t, .empty = _("(no records)") };
+    const char *help[16];
+    struct dpf_err err;
+    char title[96], line[256];
+    int year = atoi(ui->db->today), n = 0;
+    long assessed;
+
+    if (!t)
+        return 0;
+    help[n++] = intro;
+    for (int i = 0; rehab_rate_notes[i] && n < 15; i++)
+        help[n++] = rehab_rate_notes[i];
+    help[n] = NULL;
+    columns(&l, headers, widths, 7);
+    load_rates(ui, year, t, &assessed);
+    ui_list_load(&l, 0, ui_list_rows() - 1, &err);
+    for (;;) {
+        struct ui_key k;
+        if (!ui_too_small()) {
+            snprintf(title, sizeof title, _("Rehabilitation %d"), year);
+            ui_frame(ui, title, UC_REHAB);
+            snprintf(line, sizeof line, _("Services of %d; needs from the assessments of %d "
+                                          "(%ld persons assessed). F1: how each is counted."),
+                     year, year, assessed);
+            ui_put(1, 0, line, COLS, A_BOLD);
+            ui_list_draw(&l, 2, ui_list_rows() + 1);
+            refresh();
+        }
+        k = ui_read_key();
+        switch (ui_key_action(UC_REHAB, k)) {
+        case UA_BACK:
+            ui_list_clear(&l);
+            free(t);
+            return 0;
+        case UA_HELP:
+            ui_help_run(ui, UC_REHAB, help);
+            continue;
+        case UA_YEAR:
+            if (!ask_year(ui, &year))
+                continue;
+            break;
+        case UA_EXPORT:
+            ui_rehab_export(ui, RK_SERVICE, year);
+            continue;
+        case UA_INSTITUTIONS:
+            list_screen(ui, RK_INSTITUTION, &year);
+            break;
+        case UA_PROJECTS:
+            list_screen(ui, RK_PROJECT, &year);
+            break;
+        default:
+            ui_list_key(&l, k, &err);
+            continue;
+        }
+        load_rates(ui, year, t, &assessed);
+        ui_list_load(&l, 0, ui_list_rows() - 1, &err);
+    }
+}
+
+/* ---- institutions and projects ---- */
+
+static int add_institution(int64_t id, char *const *v, void *ctx)
+{
+    const struct field *f = rehab_entities[RK_INSTITUTION].fields;
+    struct table *t = ctx;
+    char buf[CELL];
+
+    if (t->n >= MAX_ROWS)
+        return 1;
+    t->id[t->n] = id;
+    for (int c = 0; c < INSTITUTION_NFIELDS; c++)
+        snprintf(t->cells[t->n][c], CELL, "%s",
+                 v[c] ? field_format(&f[c], v[c], 0, buf, sizeof buf) : "");
+    t->n++;
+    return 0;
+}
+
+static int add_project(const struct rehab_project *p, void *ctx)
+{
+    struct table *t = ctx;
+    char (*cell)[CELL] = t->cells[t->n];
+
+    if (t->n >= MAX_ROWS)
+        return 1;
+    t->id[t->n] = p->id;
+    snprintf(cell[0], CELL, "%s", p->name);
+    snprintf(cell[1], CELL, "%ld", p->target);
+    snprintf(cell[2], CELL, "%ld", p->completed);
+    rate_format(p->completed, p->target, cell[3], CELL);
+    snprintf(cell[4], CELL, "%ld", rate_over(p->completed, p->target));
+    snprintf(cell[5], CELL, "%s", p->definition);
+    snprintf(t->defs[t->n], sizeof t->defs[0], "%s: %s", p->name, p->definition);
+    t->n++;
+    return 0;
+}
+
+static void load_list(struct ui *ui, int kind, int year, struct table *t)
+{
+    struct dpf_err err;
+    int rc;
+
+    t->n = 0;
+    rc = kind == RK_PROJECT ? rehab_projects(ui->db, year, add_project, t, &err)
+                            : rehab_list(ui->db, kind, 0, 0, add_institution, t, &err);
+    if (rc != DPF_OK)
+        ui_set_message(ui, "%s", err.msg);
+}
+
+static void delete_row(struct ui *ui, int kind, int64_t id, const char *name)
+{
+    struct dpf_err err;
+    char q[256];
+    int rc;
+
+    snprintf(q, sizeof q, _("Delete %s?"), name);
+    if (!id || !ui_confirm(ui, q))
+        return;
+    if ((rc = db_begin(ui->db, &err)) == DPF_OK)
+        rc = db_end(ui->db, rehab_delete(ui->db, kind, id, &err), &err);
+    if (rc != DPF_OK)
+        ui_set_message(ui, "%s", err.msg);
+    else
+        ui_set_message(ui, _("Deleted %s"), name);
+}
+
+static void list_screen(struct ui *ui, int kind, int *year)
+{
+    static const char *const inst_h[] = { N_("Institution"), N_("Kind"), N_("Township"),
+                                          N_("Phone"), N_("Note") };
+    static const int inst_w[] = { 24, 16, 12, 13, 20 };
+    static const char *const proj_h[] = { N_("Project"), N_("Target"), N_("Completed"),
+                                          N_("Rate"), N_("Over"), N_("Counts") };
+    static const int proj_w[] = { 22, 7, 7, 9, 6, 40 };
+    struct table *t = calloc(1, sizeof *t);
+    struct ui_list l = { .fetch = fetch, .ctx = t, .empty = _("(no records)") };
+    const char *help[MAX_ROWS + 8];
+    struct dpf_err err;
+    char title[96];
+
+    if (!t)
+        return;
+    if (kind == RK_PROJECT)
+        columns(&l, proj_h, proj_w, 6);
+    else
+        columns(&l, inst_h, inst_w, 5);
+    load_list(ui, kind, *year, t);
+    ui_list_load(&l, 0, ui_list_rows(), &err);
+    for (;;) {
+        int64_t id = ui_list_selected(&l);
+        int row = l.nrows ? l.page * ui_list_rows() + l.sel : -1;
+        const char *name = row >= 0 && row < t->n ? t->cells[row][0] : "";
+        struct ui_key k;
+        int n = 0, changed = 0;
+
+        if (!ui_too_small()) {
+            if (kind == RK_PROJECT)
+                snprintf(title, sizeof title, _("Projects %d"), *year);
+            else
+                snprintf(title, sizeof title, "%s", _("Rehabilitation institutions"));
+            ui_frame(ui, title, UC_RLIST);
+            ui_list_draw(&l, 1, ui_list_rows() + 2);
+            refresh();
+        }
+        k = ui_read_key();
+        switch (ui_key_action(UC_RLIST, k)) {
+        case UA_BACK:
+            ui_list_clear(&l);
+            free(t);
+            return;
+        case UA_HELP:
+            for (int i = 0; kind == RK_PROJECT && rehab_project_notes[i]; i++)
+                help[n++] = rehab_project_notes[i];
+            for (int i = 0; kind == RK_PROJECT && i < t->n && n < MAX_ROWS + 6; i++)
+                help[n++] = t->defs[i];
+            help[n] = NULL;
+            ui_help_run(ui, UC_RLIST, help);
+            continue;
+        case UA_YEAR:
+            changed = kind == RK_PROJECT && ask_year(ui, year);
+            break;
+        case UA_NEW:
+            changed = ui_rehab_form(ui, kind, 0, NULL, kind == RK_PROJECT ? _("New project")
+                                                                          : _("New institution"));
+            break;
+        case UA_EDIT:
+            changed = id && ui_rehab_form(ui, kind, id, NULL, name);
+            break;
+        case UA_DELETE:
+            delete_row(ui, kind, id, name);
+            changed = 1;
+            break;
+        case UA_EXPORT:
+            ui_rehab_export(ui, kind, *year);
+            break;
+        default:
+            ui_list_key(&l, k, &err);
+            break;
+        }
+        if (changed) {
+            load_list(ui, kind, *year, t);
+            ui_list_load(&l, l.page, ui_list_rows(), &err);
+        }
+    }
+}

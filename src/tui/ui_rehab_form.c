@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: MIT */
+/* The form of any rehabilitation record, built from its field table: the person's lines
+ * are left out (the page already names the person), the core's checks show at the line
+ * they name (a service before the assessment, a child over the age limit, an unknown
+ * institution). Also the export of a list to a file the clerk names. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dpf/i18n.h"
+#include "dpf/rehab.h"
+#include "ui.h"
+
+struct rform {
+    struct ui *ui;
+    int kind;
+    int64_t id;
+    const char *cert;
+    int which[UI_FORM_FIELDS], n;
+};
+
+static int has_person(int kind)
+{
+    return kind != RK_INSTITUTION && kind != RK_PROJECT;
+}
+
+static int save(void *ctx, struct ui_form *f, struct dpf_err *err)
+{
+    struct rform *rf = ctx;
+    struct db *db = rf->ui->db;
+    const struct rehab_entity *e = &rehab_entities[rf->kind];
+    char *v[UI_FORM_FIELDS] = { NULL };
+    int rc = DPF_OK;
+
+    for (int i = 0; i < rf->n && rc == DPF_OK; i++)
+        rc = ui_form_parse(f, i, db->today, &v[rf->which[i]], err);
+    if (rc == DPF_OK && has_person(rf->kind) && !(v[0] = strdup(rf->cert)))
+        rc = dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    if (rc == DPF_OK && (rc = db_begin(db, err)) == DPF_OK)
+        rc = db_end(db, rehab_save(db, rf->kind, rf->id, v, NULL, err), err);
+    for (int i = 0; i < e->n; i++)
+        free(v[i]);
+    return rc;
+}
+
+/* New records start on today's date (this year for a project), persons counted. */
+static void defaults(struct rform *rf, struct ui_form *f)
+{
+    char year[8];
+    for (int i = 0; i < rf->n; i++) {
+        const struct field *fd = f->fields[i];
+        if (fd->type == FT_DATE && (fd->flags & FF_REQUIRED))
+            ui_form_set(f, i, rf->ui->db->today);
+        if (rf->kind == RK_PROJECT && strcmp(fd->key, "year") == 0) {
+            snprintf(year, sizeof year, "%.4s", rf->ui->db->today);
+            ui_form_set(f, i, year);
+        }
+        if (rf->kind == RK_PROJECT && strcmp(fd->key, "count") == 0)
+            ui_form_set(f, i, "1");
+    }
+}
+
+int ui_rehab_form(struct ui *ui, int kind, int64_t id, const char *cert, const char *title)
+{
+    const struct rehab_entity *e = &rehab_entities[kind];
+    struct rform rf = { ui, kind, id, cert, { 0 }, 0 };
+    char *v[UI_FORM_FIELDS] = { NULL };
+    struct ui_form f;
+    struct dpf_err err;
+    int saved;
+
+    for (int i = has_person(kind) ? 2 : 0; i < e->n && rf.n < UI_FORM_FIELDS; i++)
+        rf.which[rf.n++] = i;
+    ui_form_init(&f, title, e->fields, rf.which, rf.n);
+    if (id) {
+        if (rehab_load(ui->db, kind, id, v, &err) != DPF_OK) {
+            ui_set_message(ui, "%s", err.msg);
+            return 0;
+        }
+        for (int i = 0; i < rf.n; i++)
+            ui_form_set(&f, i, v[rf.which[i]]);
+        rehab_values_free(v, e->n);
+    } else {
+        defaults(&rf, &f);
+    }
+    f.save = save;
+    f.ctx = &rf;
+    saved = ui_form_run(ui, &f);
+    if (saved)
+        ui_set_message(ui, "%s", _("Saved"));
+    return saved;
+}
+
+void ui_rehab_export(struct ui *ui, int kind, int year)
+{
+    static const struct field file = { "file", "文件", N_("Save the list as"), FT_TEXT, NULL,
+                                       30, 200, FF_REQUIRED };
+    struct dpf_err err;
+    char name[96], *path = NULL;
+    long rows;
+
+    if (kind == RK_INSTITUTION)
+        snprintf(name, sizeof name, "%s.xlsx", rehab_entities[kind].name);
+    else
+        snprintf(name, sizeof name, "%s-%d.xlsx", rehab_entities[kind].name, year);
+    if (!ui_ask(ui, _("Export the list (.xlsx or .csv)"), &file, name, &path) || !path)
+        return;
+    if (rehab_export(ui->db, kind, year, path, 0, &rows, &err) != DPF_OK)
+        ui_set_message(ui, "%s", err.msg);
+    else
+        ui_set_message(ui, _("Exported %ld rows to %s"), rows, path);
+    free(path);
+}
