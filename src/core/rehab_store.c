@@ -187,7 +187,9 @@ int rehab_list(struct db *db, int kind, int64_t person_id, int year, rehab_row_f
 
 static void bind_value(sqlite3_stmt *st, int pos, const struct field *f, const char *v)
 {
-    if (!v)
+    if (!v && f->type == FT_MONEY)
+        sqlite3_bind_int(st, pos, 0);           /* no cost given: nothing was paid */
+    else if (!v)
         sqlite3_bind_null(st, pos);
     else if (f->type == FT_CHOICE || f->type == FT_INT || f->type == FT_MONEY)
         sqlite3_bind_int64(st, pos, atoll(v));

@@ -247,6 +247,85 @@ case_subsidy_review_80x24() {
         || fail "the roster stored is not the $paid lines the screen showed"
 }
 
+# A clerk records a needs assessment and a service for a person who had none this year,
+# meets the service-before-assessment error, and sees the year's rates change.
+case_rehab_rates_80x24() {
+    local id who needs served before after
+    id=$(sql "SELECT id_no FROM person WHERE status = 1 AND id NOT IN
+              (SELECT person_id FROM assessment) ORDER BY id LIMIT 1")
+    who=$(sql "SELECT name FROM person WHERE id_no = '$id'")
+    needs=$(sql "SELECT count(*) FROM assessment WHERE year = 2026 AND needs <> ''")
+    served=$(sql "SELECT count(DISTINCT person_id) FROM service WHERE year = 2026")
+    before=$(awk -v s="$served" -v n="$needs" 'BEGIN { printf("%.2f%%", int(s * 10000 / n + 0.5) / 100) }')
+    after=$(awk -v s="$((served + 1))" -v n="$((needs + 1))" 'BEGIN { printf("%.2f%%", int(s * 10000 / n + 0.5) / 100) }')
+    start 80 24
+    wait_for "主菜单" || return
+    line_has "4\. 精准康复"
+    keys 4
+    wait_for "2026 年康复情况" || return
+    line_has "^全区 +$needs +$served +$before "
+    keys Escape
+    wait_for "主菜单" || return
+    keys 1
+    wait_for "持证残疾人名单" || return
+    type_text "$id"
+    wait_for "查找： $id" || return
+    keys F9
+    wait_for "${who}的康复档案" || return
+    line_has "没有康复记录"
+    keys F2
+    wait_for "需求评估: $who" || return
+    keys Tab
+    type_text "上门"
+    keys Tab
+    type_text "李医生"
+    keys Tab Tab
+    type_text "康复训练"
+    keys F2
+    wait_for "已保存" || return
+    line_has "^评估 +2026-06-30 +上门 康复训练"
+    keys F4
+    wait_for "服务: $who" || return
+    keys C-u
+    type_text "2026-01-15"
+    keys Tab
+    type_text "永兴村卫生室"
+    keys Tab
+    type_text "康复训练"
+    keys Tab
+    type_text "运动功能训练"
+    keys F2
+    wait_for "2026-01-15 早于" || return         # the service is dated before the assessment
+    keys C-u                                    # the form is on the line in error
+    type_text "2026-06-30"
+    keys F2
+    wait_for "已保存" || return
+    line_has "^服务 +2026-06-30 +永兴村卫生室 +康复训练 运动功能训练"
+    keys Escape
+    wait_for "持证残疾人名单" || return
+    keys Escape Escape                          # the search, then the list
+    wait_for "主菜单" || return
+    keys 4
+    wait_for "2026 年康复情况" || return
+    line_has "^全区 +$((needs + 1)) +$((served + 1)) +$after "
+    keys F1
+    wait_for "帮助" || return
+    line_has "康复服务率"
+    keys Escape F10
+    wait_for "主菜单" || return
+    keys F10
+    wait_for "[exit 0]" || return
+    [ "$(sql "SELECT count(*) FROM assessment a JOIN person p ON p.id = a.person_id
+              WHERE p.id_no = '$id' AND a.year = 2026 AND a.needs = '1' AND a.method = 1")" = 1 ] \
+        || fail "the assessment is not stored"
+    [ "$(sql "SELECT count(*) FROM service s JOIN person p ON p.id = s.person_id
+              WHERE p.id_no = '$id' AND s.served_on = '2026-06-30' AND s.kind = 1")" = 1 ] \
+        || fail "the service is not stored"
+    [ "$(sql "SELECT count(*) FROM audit a JOIN person p ON p.id = a.entity_id WHERE p.id_no = '$id'
+              AND a.action IN ('assessment_add', 'service_add')")" = 2 ] \
+        || fail "the person's history lacks the two records"
+}
+
 # A terminal that is not UTF-8 gets a message, not garbage.
 case_not_utf8() {
     tm new-session -d -s t -x 80 -y 24 \
@@ -255,7 +334,8 @@ case_not_utf8() {
     line_has "the terminal is not UTF-8"
 }
 
-for c in register_80x24 discard_and_save_errors list_120x40 subsidy_review_80x24 not_utf8; do
+for c in register_80x24 discard_and_save_errors list_120x40 subsidy_review_80x24 \
+    rehab_rates_80x24 not_utf8; do
     run_case "$c"
 done
 echo "tui: $passed passed, $failed failed"

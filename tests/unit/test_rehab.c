@@ -206,7 +206,11 @@ static void test_service_checks(void **state)
                           "1", "认知训练", NULL, NULL, NULL), DPF_EINVAL);
     assert_string_equal(err.field, "name");
     must(serve(f, 0, "2026-03-01", "1", "认知训练", &err), &err);
-    assert_int_equal(tu_int(f->db, "SELECT count(*) FROM service"), 1);
+    /* no cost and no funding given: stored as nothing paid */
+    must(SAVE(f->db, RK_SERVICE, &err, f->cert[0], NULL, "2026-03-02", "江家店镇卫生院", "6",
+              "康复咨询", NULL, NULL, NULL), &err);
+    assert_int_equal(tu_int(f->db, "SELECT count(*) FROM service"), 2);
+    assert_int_equal(tu_int(f->db, "SELECT cost FROM service WHERE kind = 6"), 0);
 }
 
 static void test_assessment_checks(void **state)
