@@ -82,10 +82,10 @@ tsan:
 $(BUILD)/bench_register: bench/bench_register.c $(BUILD)/libdpfcore.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libdpfcore.a $(LDLIBS)
 
-$(BUILD)/bench_subsidy: bench/bench_subsidy.c $(BUILD)/libdpfcore.a
+$(BUILD)/bench_subsidy: bench/bench_subsidy.c bench/bench_util.h $(BUILD)/libdpfcore.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libdpfcore.a $(LDLIBS)
 
-$(BUILD)/bench_rehab: bench/bench_rehab.c $(BUILD)/libdpfcore.a
+$(BUILD)/bench_rehab: bench/bench_rehab.c bench/bench_util.h $(BUILD)/libdpfcore.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libdpfcore.a $(LDLIBS)
 
 bench: deps all $(BUILD)/bench_register $(BUILD)/bench_subsidy $(BUILD)/bench_rehab

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "bench_util.h"
 #include "dpf/db.h"
 #include "dpf/month.h"
 #include "dpf/review.h"
@@ -15,28 +16,9 @@
 
 enum { NURSING = 200000, LIVING = 100000, HISTORY = 3, RUNS = 3 };
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static void row(const char *what, double dpf_ms, double bare_ms, double target_ms)
-{
-    char bare[32] = "-", target[32] = "-";
-    if (bare_ms >= 0)
-        snprintf(bare, sizeof bare, "%.1f ms", bare_ms);
-    if (target_ms > 0)
-        snprintf(target, sizeof target, "< %.0f s", target_ms / 1000);
-    printf("| %-34s | %10.1f ms | %12s | %9s | %-4s |\n", what, dpf_ms, bare, target,
-           target_ms <= 0 ? "-" : dpf_ms < target_ms ? "PASS" : "FAIL");
-}
-
 static int fail(const char *what, const struct dpf_err *err)
 {
-    fprintf(stderr, "bench_subsidy: %s: %s\n", what, err->msg);
-    return 1;
+    return bench_fail("bench_subsidy", what, err);
 }
 
 /* Enrolment is set up with plain SQL: the benchmark measures the review, not 300,000

@@ -157,8 +157,10 @@ static void first_schema_upgraded_by_db_open(void **state)
     assert_int_equal(db_open(p, 0, &db, &err), DPF_OK);
     assert_int_equal(db_schema_version(db), db_schema_latest());
     assert_int_equal(tu_int(db, "SELECT count(*) FROM person"), 1);
-    assert_int_equal(tu_int(db, "SELECT count(*) FROM setting"), 3);
+    /* district name and code, certificate validity, the rescue age limit */
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM setting"), 4);
     assert_int_equal(tu_int(db, "SELECT count(*) FROM programme"), 7);
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM institution"), 0);
     db_close(db);
     tu_rmdir(dir);
 }
