@@ -58,7 +58,7 @@ static int save(struct rgen *g, int kind, const char **v, struct dpf_err *err)
 static int add_institution(struct rgen *g, const char *name, int kind, const char *town,
                            struct dpf_err *err)
 {
-    char k[4];
+    char k[16];
     const char *v[INSTITUTION_NFIELDS] = { name, k, town, NULL, NULL };
 
     snprintf(k, sizeof k, "%d", kind);
@@ -155,7 +155,7 @@ static int serve(struct rgen *g, const struct who *w, const char *assessed, int 
                  int device, struct dpf_err *err)
 {
     static const int cost_max[] = { 0, 3000, 3000, 12000, 1200, 1200, 200 };
-    char date[11], k[4], cost[16], fund[4];
+    char date[11], k[16], cost[16], fund[16];
     const char *v[SERVICE_NFIELDS] = { w->cert, NULL, date,
                                        kind == RC_DEVICE ? g->inst[g->ninst - 1]
                                                          : local_institution(g, w->town),
@@ -216,7 +216,7 @@ static int person_year(struct rgen *g, const struct who *w, struct dpf_err *err)
 static int rescue(struct rgen *g, const struct who *w, struct dpf_err *err)
 {
     static const int line_w[] = { 56, 73, 17, 7 };
-    char date[11], start[11], line[4], kind[4], cost[16];
+    char date[11], start[11], line[16], kind[16], cost[16];
     const char *v[RESCUE_NFIELDS] = { w->cert, NULL, date, kind, line,
                                       g->inst[g->ninst - 2], cost, NULL, NULL };
     int r = rnd(g, 153), l = 0;
