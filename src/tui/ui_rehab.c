@@ -64,9 +64,10 @@ static int ask_year(struct ui *ui, int *year)
 
 static void rates_row(struct table *t, const char *group, const struct rehab_counts *c)
 {
-    char (*cell)[CELL] = t->cells[t->n];
+    char (*cell)[CELL];
     if (t->n >= MAX_ROWS)
         return;
+    cell = t->cells[t->n];
     t->id[t->n++] = 0;
     snprintf(cell[0], CELL, "%s", group);
     snprintf(cell[1], CELL, "%ld", c->needs);
@@ -188,10 +189,11 @@ static int add_institution(int64_t id, char *const *v, void *ctx)
 static int add_project(const struct rehab_project *p, void *ctx)
 {
     struct table *t = ctx;
-    char (*cell)[CELL] = t->cells[t->n];
+    char (*cell)[CELL];
 
     if (t->n >= MAX_ROWS)
         return 1;
+    cell = t->cells[t->n];
     t->id[t->n] = p->id;
     snprintf(cell[0], CELL, "%s", p->name);
     snprintf(cell[1], CELL, "%ld", p->target);
