@@ -55,6 +55,11 @@ int person_set_status(struct db *db, int64_t id, int status, const char *date,
 int person_load(struct db *db, int64_t id, struct person *out, struct dpf_err *err);
 int person_find(struct db *db, const char *cert_or_id, struct person *out,
                 struct dpf_err *err);
+/* person_find for a record that names a person: when name is given it must be the
+ * register's, so a mistyped number does not file the record under someone else. Errors
+ * name key_field (not found) or "name". */
+int person_find_named(struct db *db, const char *cert_or_id, const char *name,
+                      const char *key_field, struct person *out, struct dpf_err *err);
 
 /* A page of the register, starting after a key (keyset paging, so page 50,000 costs what
  * page 1 does). The query is what a clerk types in the search box: a name prefix (the list

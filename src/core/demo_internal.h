@@ -8,6 +8,15 @@
 
 struct db;
 
+/* 0..n-1 from the generator's state: xorshift64*, as the register's generator. */
+static inline int demo_rnd(uint64_t *state, int n)
+{
+    *state ^= *state >> 12;
+    *state ^= *state << 25;
+    *state ^= *state >> 27;
+    return n > 0 ? (int)((*state * 2685821657736338717ULL) % (uint64_t)n) : 0;
+}
+
 /* The subsidies of a freshly made register, inside the caller's transaction. */
 int demo_subsidies(struct db *db, uint64_t seed, struct dpf_err *err);
 

@@ -27,10 +27,7 @@ struct rgen {
 
 static int rnd(struct rgen *g, int n)
 {
-    g->rng ^= g->rng >> 12;     /* xorshift64*, as the register's generator */
-    g->rng ^= g->rng << 25;
-    g->rng ^= g->rng >> 27;
-    return n > 0 ? (int)((g->rng * 2685821657736338717ULL) % (uint64_t)n) : 0;
+    return demo_rnd(&g->rng, n);
 }
 
 static int pct(struct rgen *g, int p)

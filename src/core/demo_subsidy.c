@@ -29,10 +29,7 @@ struct dgen {
 
 static int rnd(struct dgen *g, int n)
 {
-    g->rng ^= g->rng >> 12;     /* xorshift64*, as the register's generator */
-    g->rng ^= g->rng << 25;
-    g->rng ^= g->rng >> 27;
-    return n > 0 ? (int)((g->rng * 2685821657736338717ULL) % (uint64_t)n) : 0;
+    return demo_rnd(&g->rng, n);
 }
 
 /* A day of month m (1..28, so every month has it), not after today. */

@@ -16,22 +16,6 @@
 #include "dpf/review.h"
 #include "import_internal.h"
 
-/* ---- the row's person ---- */
-
-/* The person named by a certificate number or resident ID, and (if the file gives it) the
- * name, which must be the register's: a wrong number must not pay the wrong person. */
-static int row_person(struct db *db, const char *key, const char *name, const char *key_field,
-                      struct person *p, struct dpf_err *rej)
-{
-    int rc = person_find(db, key, p, rej);
-    if (rc == DPF_ENOTFOUND)
-        rej->field = key_field;
-    if (rc == DPF_OK && name && strcmp(name, person_get(p, PF_NAME)) != 0)
-        rc = dpf_err_set(rej, DPF_EINVAL, "name", _("The name %s is not the register's (%s)"),
-                         name, person_get(p, PF_NAME));
-    return rc;
-}
-
 /* ---- enrolments ---- */
 
 static int enrolment_row(struct db *db, char **v, long line, int *outcome, struct dpf_err *rej)
@@ -43,7 +27,7 @@ static int enrolment_row(struct db *db, char **v, long line, int *outcome, struc
     (void)line;
     memset(&e, 0, sizeof e);
     person_init(&p);
-    rc = row_person(db, v[EF_CERT_NO], v[EF_NAME], enrol_fields[EF_CERT_NO].key, &p, rej);
+    rc = person_find_named(db, v[EF_CERT_NO], v[EF_NAME], enrol_fields[EF_CERT_NO].key, &p, rej);
     if (rc == DPF_OK)
         rc = programme_id_of(db, v[EF_PROGRAMME], &e.programme_id, rej);
     if (rc == DPF_OK) {
@@ -243,7 +227,7 @@ static int payment_row(struct db *db, char **v, long line_no, int *outcome, stru
     if ((rc = importable_month(db, month, rej)) != DPF_OK)
         return rc;
     person_init(&p);
-    rc = row_person(db, v[PY_CERT_NO], v[PY_NAME], payment_fields[PY_CERT_NO].key, &p, rej);
+    rc = person_find_named(db, v[PY_CERT_NO], v[PY_NAME], payment_fields[PY_CERT_NO].key, &p, rej);
     if (rc == DPF_OK)
         rc = programme_id_of(db, v[PY_PROGRAMME], &prog, rej);
     if (rc == DPF_OK)

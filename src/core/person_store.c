@@ -311,3 +311,15 @@ const char *person_columns(void)
 {
     return sql()->columns;
 }
+
+int person_find_named(struct db *db, const char *cert_or_id, const char *name,
+                      const char *key_field, struct person *out, struct dpf_err *err)
+{
+    int rc = person_find(db, cert_or_id, out, err);
+    if (rc == DPF_ENOTFOUND && err)
+        err->field = key_field;
+    if (rc == DPF_OK && name && strcmp(name, person_get(out, PF_NAME)) != 0)
+        rc = dpf_err_set(err, DPF_EINVAL, "name", _("The name %s is not the register's (%s)"),
+                         name, person_get(out, PF_NAME));
+    return rc;
+}

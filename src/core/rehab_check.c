@@ -32,22 +32,16 @@ int rehab_institution_id(struct db *db, const char *name, const char *field, int
                        name);
 }
 
-/* The person by certificate number or resident ID; the name, when given, must be theirs,
- * so a mistyped number does not file a record under someone else. A record dated after
- * the person left the register is refused. */
+/* The record's person (person_find_named); a record dated after the person left the
+ * register is refused. */
 static int check_person(struct db *db, char **v, int kind, int date_field,
                         struct rehab_refs *r, struct person *p, struct dpf_err *err)
 {
     const char *status, *left;
-    int rc = person_find(db, v[0], p, err);
+    int rc = person_find_named(db, v[0], v[1], "cert_no", p, err);
 
-    if (rc == DPF_ENOTFOUND)
-        err->field = "cert_no";
     if (rc != DPF_OK)
         return rc;
-    if (v[1] && strcmp(v[1], person_get(p, PF_NAME)) != 0)
-        return dpf_err_set(err, DPF_EINVAL, "name", _("The name %s is not the register's (%s)"),
-                           v[1], person_get(p, PF_NAME));
     status = person_get(p, PF_STATUS);
     left = person_get(p, PF_STATUS_DATE);
     if (status && strcmp(status, "1") != 0 && left && strcmp(v[date_field], left) > 0)
@@ -161,15 +155,11 @@ static int check_rescue(struct db *db, char **v, const struct person *p, struct 
 static int kind_names(int source, const char *codes, char **v, struct rehab_refs *r,
                       struct dpf_err *err)
 {
-    const char *const *names = source == PS_RESCUE ? rehab_rescue_kinds : rehab_catalogue;
     char buf[256];
-    size_t len = 0;
+    const char *names = rehab_project_kind_names(source, codes, buf, sizeof buf);
 
-    for (const char *c = codes; *c && len < sizeof buf; c++)
-        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", len ? "、" : "",
-                                names[*c - '1']);
     free(r->made[PJ_KINDS]);
-    if (!(*v = r->made[PJ_KINDS] = strdup(buf)))
+    if (!(*v = r->made[PJ_KINDS] = strdup(names)))
         return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
     return DPF_OK;
 }

@@ -23,5 +23,7 @@ int rehab_check(struct db *db, int kind, int64_t id, char **v, struct rehab_refs
 /* A project's kinds as codes ("12", "" for all) for the source's code list; -1 if a name
  * is not one of the source's kinds. */
 int rehab_project_kinds(int source, const char *names, char out[16]);
+/* The names of those codes as the office writes them ("辅助器具、矫形器"). */
+const char *rehab_project_kind_names(int source, const char *codes, char *out, size_t cap);
 
 #endif

@@ -24,10 +24,23 @@ static const char *const *kinds_of(int source)
     }
 }
 
+/* The kinds of a source as a set-of-codes field, parsed and formatted like any other. */
+static struct field kinds_field(int source)
+{
+    return (struct field){ "kinds", "统计类别", N_("Kinds counted"), FT_CODES, kinds_of(source),
+                           20, 60, 0 };
+}
+
+const char *rehab_project_kind_names(int source, const char *codes, char *out, size_t cap)
+{
+    struct field f = kinds_field(source);
+    return f.choices ? field_format(&f, codes, 0, out, cap) : "";
+}
+
 int rehab_project_kinds(int source, const char *names, char out[16])
 {
     const char *const *choices = kinds_of(source);
-    struct field f = { "kinds", "统计类别", N_("Kinds counted"), FT_CODES, choices, 20, 60, 0 };
+    struct field f = kinds_field(source);
     char *codes = NULL;
     int rc;
 
@@ -69,12 +82,14 @@ static int count_records(struct db *db, const char *table, int year, const char 
         in_list(f, sizeof f, "funding", funding);
     snprintf(q, sizeof q, "SELECT count(DISTINCT person_id), count(*) FROM %s "
                           "WHERE year = ?1%s%s", table, k, f);
-    if (!(st = db_stmt(db, q, err)))
-        return DPF_EDB;
+    /* Prepared here, not cached: every project's filter is its own text, and the cache of
+     * everyday statements must not fill up with them. */
+    if (sqlite3_prepare_v2(db->h, q, -1, &st, NULL) != SQLITE_OK)
+        return db_fail(db, err);
     sqlite3_bind_int(st, 1, year);
     rc = sqlite3_step(st);
     *n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, records ? 1 : 0) : 0;
-    sqlite3_reset(st);
+    sqlite3_finalize(st);
     return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
 }
 
