@@ -31,12 +31,13 @@ int import_persons(struct db *db, const char *path, const struct import_opts *op
                    struct import_result *res, struct dpf_err *err);
 
 /* What can be imported: persons, subsidy enrolments, past payments, programme rules and
- * the rehabilitation records. */
+ * the rehabilitation records, insurance claims. */
 enum import_kind {
     IMPORT_PERSONS, IMPORT_ENROLMENTS, IMPORT_PAYMENTS, IMPORT_RULES,
     /* rehabilitation, in the order of enum rehab_kind (dpf/rehab.h) */
     IMPORT_INSTITUTIONS, IMPORT_ASSESSMENTS, IMPORT_AGREEMENTS, IMPORT_SERVICES,
     IMPORT_RESCUES, IMPORT_PROJECTS,
+    IMPORT_CLAIMS,              /* accident insurance claims, a row per item claimed */
 };
 extern const char *const import_kinds[];    /* "persons", "enrolments", ... NULL-terminated */
 /* The kind with this name, or -1. */

@@ -78,6 +78,16 @@ int cmd_rehab_projects(struct cli *c, int argc, char **argv);
 int cmd_rehab_show(struct cli *c, int argc, char **argv);
 int cmd_rehab_institutions(struct cli *c, int argc, char **argv);
 int cmd_rehab_delete(struct cli *c, int argc, char **argv);
+int cmd_insurance_policies(struct cli *c, int argc, char **argv);
+int cmd_insurance_policy(struct cli *c, int argc, char **argv);
+int cmd_insurance_cover(struct cli *c, int argc, char **argv);
+int cmd_insurance_build(struct cli *c, int argc, char **argv);
+int cmd_insurance_change(struct cli *c, int argc, char **argv);
+int cmd_insurance_roster(struct cli *c, int argc, char **argv);
+int cmd_insurance_figures(struct cli *c, int argc, char **argv);
+int cmd_insurance_claims(struct cli *c, int argc, char **argv);
+int cmd_insurance_show(struct cli *c, int argc, char **argv);
+int cmd_insurance_move(struct cli *c, int argc, char **argv);
 
 /* Amounts in fen printed as yuan ("1,500.00") in a cell. */
 void cli_money(int64_t fen, int width);

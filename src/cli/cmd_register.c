@@ -8,6 +8,7 @@
 #include "dpf/export.h"
 #include "dpf/i18n.h"
 #include "dpf/import.h"
+#include "dpf/insurance.h"
 #include "dpf/rehab.h"
 
 /* argv[0] is the kind: persons, enrolments, payments or rules. */
@@ -124,7 +125,9 @@ int cmd_export(struct cli *c, int argc, char **argv)
         { NULL, 0, NULL, 0 },
     };
     const struct cli_cmd *self = cli_self(cmd_export, argv[0]);
-    int kind = import_kind_parse(argv[0]) - IMPORT_INSTITUTIONS;
+    int ik = import_kind_parse(argv[0]);
+    int kind = ik >= IMPORT_INSTITUTIONS && ik < IMPORT_INSTITUTIONS + RK_COUNT
+               ? ik - IMPORT_INSTITUTIONS : -1;
     const char *out = NULL;
     struct dpf_err err;
     int ch, full = 0, year = 0;
@@ -135,7 +138,7 @@ int cmd_export(struct cli *c, int argc, char **argv)
             out = optarg;
         else if (ch == 'f')
             full = 1;
-        else if (ch == 'y' && kind >= 0 && (year = atoi(optarg)) >= 2000 && year <= 2999)
+        else if (ch == 'y' && ik != IMPORT_PERSONS && (year = atoi(optarg)) >= 2000 && year <= 2999)
             continue;
         else
             return cli_usage(self, ch == 'y' ? _("--year takes a year such as 2017") : NULL);
@@ -144,6 +147,12 @@ int cmd_export(struct cli *c, int argc, char **argv)
         return cli_usage(self, _("--out FILE is required"));
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
+    if (ik == IMPORT_CLAIMS) {
+        if (claim_export(c->db, year, out, full, &rows, &err) != DPF_OK)
+            return cli_fail(&err);
+        printf(_("Exported %ld %s to %s\n"), rows, _("claim items"), out);
+        return EXIT_OK;
+    }
     if (kind >= 0) {
         if (rehab_export(c->db, kind, year, out, full, &rows, &err) != DPF_OK)
             return cli_fail(&err);

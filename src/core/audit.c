@@ -135,6 +135,11 @@ const char *audit_action_label(const char *action)
         { "rescue_add", N_("children's rescue recorded") },
         { "rescue_edit", N_("children's rescue changed") },
         { "rescue_delete", N_("children's rescue deleted") },
+        { "insured_add", N_("added to the insured roster") },
+        { "insured_remove", N_("removed from the insured roster") },
+        { "claim_add", N_("insurance claim reported") },
+        { "claim_edit", N_("insurance claim changed") },
+        { "claim_step", N_("insurance claim moved on") },
     };
     for (size_t i = 0; i < sizeof subsidy / sizeof subsidy[0]; i++)
         if (strcmp(action, subsidy[i].action) == 0)

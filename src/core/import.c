@@ -260,7 +260,7 @@ static int entity_rows(struct importer *im, struct csv_reader *rd, struct dpf_er
 
 const char *const import_kinds[] = {
     "persons", "enrolments", "payments", "rules", "institutions", "assessments", "agreements",
-    "services", "rescues", "projects", NULL,
+    "services", "rescues", "projects", "claims", NULL,
 };
 
 const char *import_kind_label(int kind)
@@ -269,6 +269,8 @@ const char *import_kind_label(int kind)
                                            N_("subsidy payments"), N_("programme rules") };
     if (kind >= IMPORT_INSTITUTIONS && kind < IMPORT_INSTITUTIONS + RK_COUNT)
         return _(rehab_entities[kind - IMPORT_INSTITUTIONS].label);
+    if (kind == IMPORT_CLAIMS)
+        return _("insurance claims");
     return kind >= 0 && kind < (int)(sizeof labels / sizeof labels[0]) ? _(labels[kind]) : "";
 }
 
@@ -283,7 +285,9 @@ int import_kind_parse(const char *name)
 static const struct import_entity *entity_of(int kind)
 {
     const struct import_entity *ent = import_subsidy_entity(kind);
-    return ent ? ent : import_rehab_entity(kind);
+    if (!ent)
+        ent = import_rehab_entity(kind);
+    return ent ? ent : import_insurance_entity(kind);
 }
 
 int import_file(struct db *db, int kind, const char *path, const struct import_opts *opts,

@@ -32,6 +32,7 @@ struct import_entity {
 /* The entity of an import kind other than persons. */
 const struct import_entity *import_subsidy_entity(int kind);
 const struct import_entity *import_rehab_entity(int kind);   /* import_rehab.c */
+const struct import_entity *import_insurance_entity(int kind);   /* import_insurance.c */
 
 struct importer {
     struct db *db;

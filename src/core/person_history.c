@@ -5,6 +5,7 @@
 #include "dpf/db.h"
 #include "dpf/enrol.h"
 #include "dpf/i18n.h"
+#include "dpf/insurance.h"
 #include "dpf/rehab.h"
 #include "dpf/person.h"
 #include "dpf/yearly.h"
@@ -16,9 +17,13 @@ static const char changes_sql[] =
     "SELECT b.key, b.value, NULL FROM json_each(coalesce(?1, '{}')) b "
     "WHERE b.key NOT IN (SELECT key FROM json_each(coalesce(?2, '{}')))";
 
-/* A rehabilitation record's field label (its values are stored as displayed). */
-static const char *rehab_label(const char *key)
+/* A rehabilitation or insurance record's field label (their values are stored as
+ * displayed). */
+static const char *record_label(const char *key)
 {
+    const char *l = insurance_label(key);
+    if (l)
+        return l;
     for (int k = 0; k < RK_COUNT; k++) {
         int f = field_by_key(rehab_entities[k].fields, rehab_entities[k].n, key);
         if (f >= 0)
@@ -54,7 +59,7 @@ int person_audit_changes(struct db *db, const char *before, const char *after, i
         } else if ((f = field_by_key(payment_fields, PAYMENT_NFIELDS, key)) >= 0) {
             key = _(payment_fields[f].label);
         } else {
-            key = rehab_label(key);
+            key = record_label(key);
         }
         if (fn(key, vb ? vb : "", va ? va : "", ctx) != 0)
             break;
