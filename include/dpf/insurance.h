@@ -99,6 +99,14 @@ const char *insurance_label(const char *key);
 /* Whether the person was insured under the policy on date (1/0). */
 int insured_covers(struct db *db, int64_t policy_id, int64_t person_id, const char *date,
                   int *covered, struct dpf_err *err);
+/* The policies a person is (or was) insured under, newest first. */
+struct insured_period {
+    int year;
+    char from[11], to[11];      /* to empty: to the policy's end */
+};
+typedef int (*insured_fn)(const struct insured_period *p, void *ctx);
+int insured_periods(struct db *db, int64_t person_id, insured_fn fn, void *ctx,
+                    struct dpf_err *err);
 /* The roster for the insurer (.xlsx or CSV by the file name): one row a person with the
  * dates covered. IDs are masked unless full. */
 int insured_export(struct db *db, int64_t policy_id, const char *path, int full, long *rows,
@@ -116,6 +124,10 @@ enum claim_field {
 };
 enum { CLAIM_OWN_FIELDS = CL_ITEM };
 extern const struct field claim_fields[CLAIM_NFIELDS];
+
+/* The key naming an item line of a claim in errors and forms ("claimed2"): what is CL_DAYS,
+ * CL_CLAIMED, CL_APPROVED or CL_PAID, i the item's index in the claim. A static string. */
+const char *claim_item_key(int what, int i);
 
 struct claim_item {
     int64_t cover_id;

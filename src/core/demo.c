@@ -281,6 +281,7 @@ int demo_generate(struct db *db, const struct demo_opts *o, struct dpf_err *err)
     rc = rc == DPF_OK ? db_cache_default(db, err) : rc;
     rc = rc == DPF_OK ? demo_subsidies(db, o->seed ? o->seed : 20171120, err) : rc;
     rc = rc == DPF_OK ? demo_rehab(db, o->seed ? o->seed : 20171120, err) : rc;
+    rc = rc == DPF_OK ? demo_insurance(db, o->seed ? o->seed : 20171120, err) : rc;
     rc = rc == DPF_OK ? db_commit(db, err) : rc;
     db_rollback(db);
     db_index_set_free(&indexes);

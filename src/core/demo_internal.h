@@ -23,4 +23,7 @@ int demo_subsidies(struct db *db, uint64_t seed, struct dpf_err *err);
 /* The year's rehabilitation records and projects, inside the caller's transaction. */
 int demo_rehab(struct db *db, uint64_t seed, struct dpf_err *err);
 
+/* The year's accident insurance policy, its confirmed roster and a few claims. */
+int demo_insurance(struct db *db, uint64_t seed, struct dpf_err *err);
+
 #endif

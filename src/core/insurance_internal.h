@@ -39,6 +39,3 @@ struct claim_refs {
  * import may record a claim at any later step. */
 int claim_check(struct db *db, struct claim *c, int strict, struct claim_refs *r,
                 struct dpf_err *err);
-/* The key naming an item line of a claim in errors and forms: what is CL_DAYS, CL_CLAIMED,
- * CL_APPROVED or CL_PAID, i the item's index. A static string. */
-const char *claim_item_key(int what, int i);

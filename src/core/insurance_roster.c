@@ -275,6 +275,28 @@ int insured_covers(struct db *db, int64_t policy_id, int64_t person_id, const ch
     return rc;
 }
 
+int insured_periods(struct db *db, int64_t person_id, insured_fn fn, void *ctx,
+                    struct dpf_err *err)
+{
+    sqlite3_stmt *st = db_stmt(db, "SELECT p.year, i.from_on, i.to_on FROM insured i "
+                                   "JOIN policy p ON p.id = i.policy_id WHERE i.person_id = ?1 "
+                                   "ORDER BY p.year DESC", err);
+    struct insured_period ip;
+    int rc, stop = 0;
+
+    if (!st)
+        return DPF_EDB;
+    sqlite3_bind_int64(st, 1, person_id);
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        ip.year = sqlite3_column_int(st, 0);
+        ins_copy(st, 1, ip.from, sizeof ip.from);
+        ins_copy(st, 2, ip.to, sizeof ip.to);
+        stop = fn(&ip, ctx);
+    }
+    sqlite3_reset(st);
+    return stop || rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+}
+
 /* The export's columns: the register's description of each person column, then the
  * roster's own. */
 static const int person_cols[] = {

@@ -23,11 +23,12 @@ enum ui_action {
     UA_MONTH, UA_EXPORT, UA_CONFIRM, UA_CONFIRM_ALL, UA_APPROVE, UA_PROGRAMMES,
     UA_NEXT_SECTION, UA_PREV_SECTION, UA_APPLY, UA_ADVANCE, UA_REFUSE, UA_STOP,
     UA_REHAB, UA_YEAR, UA_INSTITUTIONS, UA_PROJECTS, UA_DELETE, UA_ASSESS, UA_AGREE,
-    UA_SERVE, UA_RESCUE,
+    UA_SERVE, UA_RESCUE, UA_INSURANCE, UA_BUILD, UA_CLAIMS, UA_FIGURES, UA_STEPS,
 };
 enum ui_context {
     UC_MAIN = 1, UC_LIST = 2, UC_FORM = 4, UC_VIEW = 8, UC_REVIEW = 16, UC_ENROL = 32,
     UC_PROGS = 64, UC_RULES = 128, UC_REHAB = 256, UC_RLIST = 512, UC_RPERSON = 1024,
+    UC_IPOL = 2048, UC_CLAIMS = 4096,
 };
 
 /* A key press: a function or cursor key (code, from KEY_*) or a character (ch). */
@@ -167,5 +168,11 @@ void ui_rehab_person(struct ui *ui, int64_t person_id);
 int ui_rehab_form(struct ui *ui, int kind, int64_t id, const char *cert, const char *title);
 /* Asks for a file name and exports the kind's list of the year there. */
 void ui_rehab_export(struct ui *ui, int kind, int year);
+/* Accident insurance: the policies with their rosters (ui_insurance.c); the claims of a
+ * year, or of one person (person_id > 0) with the policies they are insured under, and the
+ * claim form (ui_claims.c); the year's figures. */
+int ui_insurance(struct ui *ui);
+void ui_claims(struct ui *ui, int year, int64_t person_id);
+void ui_insurance_figures(struct ui *ui, int year);
 
 #endif

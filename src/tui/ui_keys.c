@@ -18,7 +18,7 @@ struct binding {
 #define ESC 27
 static const struct binding bindings[] = {
     { UC_MAIN | UC_LIST | UC_FORM | UC_REVIEW | UC_ENROL | UC_PROGS | UC_RULES | UC_REHAB |
-      UC_RLIST | UC_RPERSON, UA_HELP, KEY_F(1), 0, "F1", N_("Help") },
+      UC_RLIST | UC_RPERSON | UC_IPOL | UC_CLAIMS, UA_HELP, KEY_F(1), 0, "F1", N_("Help") },
     { UC_LIST, UA_NEW, KEY_F(2), 0, "F2", N_("New") },
     { UC_FORM, UA_SAVE, KEY_F(2), 0, "F2", N_("Save") },
     { UC_LIST, UA_FIND, KEY_F(3), 0, "F3", N_("Find") },
@@ -28,6 +28,22 @@ static const struct binding bindings[] = {
     { UC_LIST, UA_HISTORY, KEY_F(7), 0, "F7", N_("History") },
     { UC_LIST, UA_SUBSIDY, KEY_F(8), 0, "F8", N_("Subsidies") },
     { UC_LIST, UA_REHAB, KEY_F(9), 0, "F9", N_("Rehab") },
+    { UC_LIST, UA_INSURANCE, KEY_F(11), 0, "F11", N_("Insurance") },
+    { UC_IPOL, UA_NEW, KEY_F(2), 0, "F2", N_("New") },
+    { UC_IPOL, UA_EXPORT, KEY_F(3), 0, "F3", N_("Roster") },
+    { UC_IPOL, UA_EDIT, KEY_F(4), 0, "F4", N_("Edit") },
+    { UC_IPOL, UA_EDIT, 0, L'\n', "Enter", NULL },
+    { UC_IPOL, UA_BUILD, KEY_F(5), 0, "F5", N_("Build") },
+    { UC_IPOL, UA_CONFIRM, KEY_F(6), 0, "F6", N_("Confirm") },
+    { UC_IPOL, UA_CLAIMS, KEY_F(7), 0, "F7", N_("Claims") },
+    { UC_IPOL | UC_CLAIMS, UA_FIGURES, KEY_F(8), 0, "F8", N_("Figures") },
+    { UC_CLAIMS, UA_NEW, KEY_F(2), 0, "F2", N_("Report") },
+    { UC_CLAIMS, UA_EDIT, KEY_F(3), 0, "F3", N_("Edit") },
+    { UC_CLAIMS, UA_EDIT, 0, L'\n', "Enter", NULL },
+    { UC_CLAIMS, UA_ADVANCE, KEY_F(4), 0, "F4", N_("Next step") },
+    { UC_CLAIMS, UA_FILTER, KEY_F(5), 0, "F5", N_("Status") },
+    { UC_CLAIMS, UA_YEAR, KEY_F(6), 0, "F6", N_("Year") },
+    { UC_CLAIMS, UA_STEPS, KEY_F(7), 0, "F7", N_("Steps") },
     { UC_REHAB | UC_RLIST, UA_YEAR, KEY_F(5), 0, "F5", N_("Year") },
     { UC_REHAB, UA_INSTITUTIONS, KEY_F(7), 0, "F7", N_("Institutions") },
     { UC_REHAB, UA_PROJECTS, KEY_F(8), 0, "F8", N_("Projects") },
@@ -70,10 +86,10 @@ static const struct binding bindings[] = {
     { UC_FORM, UA_PREV_FIELD, KEY_BTAB, 0, "S-Tab", N_("Previous") },
     { UC_FORM, UA_PREV_FIELD, KEY_UP, 0, "Up", NULL },
     { UC_LIST | UC_FORM | UC_VIEW | UC_ENROL | UC_PROGS | UC_RULES | UC_REHAB | UC_RLIST |
-      UC_RPERSON, UA_BACK, 0, ESC, "Esc", N_("Back") },
+      UC_RPERSON | UC_IPOL | UC_CLAIMS, UA_BACK, 0, ESC, "Esc", N_("Back") },
     { UC_REVIEW, UA_BACK, 0, ESC, "Esc", NULL },
     { UC_VIEW | UC_LIST | UC_REVIEW | UC_ENROL | UC_PROGS | UC_RULES | UC_REHAB | UC_RLIST |
-      UC_RPERSON, UA_BACK, KEY_F(10), 0,
+      UC_RPERSON | UC_IPOL | UC_CLAIMS, UA_BACK, KEY_F(10), 0,
       "F10", NULL },
     { UC_MAIN, UA_QUIT, KEY_F(10), 0, "F10", N_("Quit") },
 };

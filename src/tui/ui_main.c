@@ -19,6 +19,7 @@ static const struct module modules[] = {
     { N_("Subsidies: the monthly review and the payment roster"), ui_review },
     { N_("Subsidy programmes and their rules"), ui_programmes },
     { N_("Rehabilitation: service rates, institutions, projects"), ui_rehab },
+    { N_("Accident insurance: policies, the insured roster, claims"), ui_insurance },
 };
 #define NMODULES (int)(sizeof modules / sizeof modules[0])
 

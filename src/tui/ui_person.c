@@ -452,6 +452,10 @@ int ui_person_list(struct ui *ui)
             if (id)
                 ui_rehab_person(ui, id);
             continue;
+        case UA_INSURANCE:
+            if (id)
+                ui_claims(ui, 0, id);
+            continue;
         default:
             break;
         }

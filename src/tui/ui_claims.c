@@ -1,0 +1,517 @@
+/* SPDX-License-Identifier: MIT */
+/* Claims: the list of a year's claims (or one person's, with the policies they are insured
+ * under) filtered by status, with the days each has been open; the claim form, whose item
+ * lines are made from the policy's coverage items; moving a claim on; its steps. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dpf/i18n.h"
+#include "dpf/insurance.h"
+#include "dpf/money.h"
+#include "dpf/person.h"
+#include "ui.h"
+
+enum { MAX_CLAIMS = 500, NCOLS = 8, CELL = 72 };
+
+struct claims {
+    struct ui *ui;
+    int year, status;           /* filter: status 0 all, -1 open */
+    int64_t person_id;
+    char name[64], cert[32], insured[160];
+    int n;
+    int64_t id[MAX_CLAIMS];
+    int st[MAX_CLAIMS];
+    char cells[MAX_CLAIMS][NCOLS][CELL];
+};
+
+static int keep(const struct claim_summary *s, void *ctx)
+{
+    struct claims *t = ctx;
+    char (*c)[CELL];
+
+    if (t->n >= MAX_CLAIMS)
+        return 1;
+    c = t->cells[t->n];
+    t->id[t->n] = s->id;
+    t->st[t->n++] = s->status;
+    snprintf(c[0], CELL, "%lld", (long long)s->id);
+    snprintf(c[1], CELL, "%s", s->name);
+    snprintf(c[2], CELL, "%s", s->township);
+    snprintf(c[3], CELL, "%s", s->accident);
+    snprintf(c[4], CELL, "%s", claim_statuses[s->status - 1]);
+    snprintf(c[5], CELL, "%d", s->days_open);
+    money_format(s->claimed, 1, c[6], CELL);
+    money_format(s->paid, 1, c[7], CELL);
+    return 0;
+}
+
+static int fetch(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err)
+{
+    struct claims *t = ctx;
+    for (int i = page * limit; i < t->n && i < (page + 1) * limit; i++) {
+        const char *cells[NCOLS];
+        for (int c = 0; c < NCOLS; c++)
+            cells[c] = t->cells[i][c];
+        if (ui_list_add(l, i, cells) != DPF_OK)
+            return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    }
+    return DPF_OK;
+}
+
+static void load(struct claims *t, struct ui_list *l)
+{
+    struct claim_filter f = { t->person_id ? 0 : t->year, t->status, t->person_id };
+    struct dpf_err err;
+    t->n = 0;
+    if (claim_list(t->ui->db, &f, keep, t, &err) != DPF_OK)
+        ui_set_message(t->ui, "%s", err.msg);
+    ui_list_load(l, 0, ui_list_rows() - 1, &err);
+}
+
+/* ---- the claim form ---- */
+
+/* The form's lines: the claim's own fields, then per coverage item its days (an allowance),
+ * amount claimed, approved and paid. Item lines are keyed like the core's errors. */
+struct cform {
+    struct ui *ui;
+    struct claim c;
+    struct cover covers[COVER_MAX];
+    int ncovers;
+    struct field fields[UI_FORM_FIELDS];
+    char labels[UI_FORM_FIELDS][96];
+    int own[UI_FORM_FIELDS];            /* the claim field of a line, or -1 */
+    int cover[UI_FORM_FIELDS], what[UI_FORM_FIELDS];
+    int n;
+};
+
+static const int own_lines[] = {
+    CL_ACCIDENT, CL_REPORTED, CL_PLACE, CL_DESCRIPTION, CL_DEATH, CL_DOCS, CL_NOTE,
+};
+
+static void add_line(struct cform *cf, int own, int cover, int what)
+{
+    int i = cf->n++;
+    cf->own[i] = own;
+    cf->cover[i] = cover;
+    cf->what[i] = what;
+    if (own >= 0) {
+        cf->fields[i] = claim_fields[own];
+        return;
+    }
+    cf->fields[i] = claim_fields[what];
+    cf->fields[i].key = claim_item_key(what, cover);
+    cf->fields[i].flags = 0;
+    {
+        char label[sizeof cf->labels[i]];
+        snprintf(label, sizeof label, "%s %s", cf->covers[cover].item,
+                 _(claim_fields[what].label));
+        memcpy(cf->labels[i], label, sizeof label);
+    }
+    cf->fields[i].label = cf->labels[i];
+}
+
+static void build_lines(struct cform *cf)
+{
+    cf->n = 0;
+    for (size_t i = 0; i < sizeof own_lines / sizeof own_lines[0]; i++)
+        add_line(cf, own_lines[i], -1, -1);
+    for (int k = 0; k < cf->ncovers && cf->n + 4 <= UI_FORM_FIELDS; k++) {
+        if (cf->covers[k].daily > 0)
+            add_line(cf, -1, k, CL_DAYS);
+        add_line(cf, -1, k, CL_CLAIMED);
+        add_line(cf, -1, k, CL_APPROVED);
+        add_line(cf, -1, k, CL_PAID);
+    }
+}
+
+/* The claim's item for a coverage item, or NULL. */
+static struct claim_item *item_of(struct claim *c, const struct cover *cv)
+{
+    for (int i = 0; i < c->nitems; i++)
+        if (strcmp(c->items[i].item, cv->item) == 0)
+            return &c->items[i];
+    return NULL;
+}
+
+static void show_values(struct cform *cf, struct ui_form *f)
+{
+    char buf[32];
+    for (int i = 0; i < cf->n; i++) {
+        const struct claim_item *it;
+        int64_t v = -1;
+        if (cf->own[i] >= 0) {
+            ui_form_set(f, i, cf->c.v[cf->own[i]]);
+            continue;
+        }
+        if (!(it = item_of(&cf->c, &cf->covers[cf->cover[i]])))
+            continue;
+        v = cf->what[i] == CL_DAYS ? (it->days > 0 ? it->days : -1)
+            : cf->what[i] == CL_CLAIMED ? it->claimed
+            : cf->what[i] == CL_APPROVED ? it->approved : it->paid;
+        if (v >= 0) {
+            snprintf(buf, sizeof buf, "%lld", (long long)v);
+            ui_form_set(f, i, buf);
+        }
+    }
+}
+
+/* An item error names the claim's item index; the form's line is keyed by coverage item. */
+static void name_line(const struct claim *c, const struct cform *cf, struct dpf_err *err)
+{
+    for (int what = CL_DAYS; what <= CL_PAID; what++)
+        for (int i = 0; i < c->nitems; i++)
+            if (err->field && strcmp(err->field, claim_item_key(what, i)) == 0)
+                for (int k = 0; k < cf->ncovers; k++)
+                    if (strcmp(cf->covers[k].item, c->items[i].item) == 0) {
+                        err->field = claim_item_key(what, k);
+                        return;
+                    }
+}
+
+/* The claim as the form has it: own values, and an item for each coverage item with any
+ * amount typed. */
+static int read_form(struct cform *cf, struct ui_form *f, struct claim *c, struct dpf_err *err)
+{
+    const char *today = cf->ui->db->today;
+    int rc = DPF_OK;
+
+    c->id = cf->c.id;
+    for (int i = 0; i < CLAIM_OWN_FIELDS && rc == DPF_OK; i++)
+        rc = claim_set(c, i, cf->c.v[i]);
+    /* The status moves by steps only; left empty it stays as stored. */
+    if (rc == DPF_OK)
+        rc = claim_set(c, CL_STATUS, NULL);
+    if (rc == DPF_OK)
+        rc = claim_set(c, CL_STATUS_ON, NULL);
+    for (int i = 0; i < cf->n && rc == DPF_OK; i++) {
+        char *v = NULL;
+        struct claim_item *it;
+        if ((rc = ui_form_parse(f, i, today, &v, err)) != DPF_OK)
+            break;
+        if (cf->own[i] >= 0) {
+            rc = claim_set(c, cf->own[i], v);
+            free(v);
+            continue;
+        }
+        it = item_of(c, &cf->covers[cf->cover[i]]);
+        if (v && !it && c->nitems < COVER_MAX) {
+            it = &c->items[c->nitems++];
+            memset(it, 0, sizeof *it);
+            snprintf(it->item, sizeof it->item, "%s", cf->covers[cf->cover[i]].item);
+            it->claimed = it->approved = it->paid = -1;
+        }
+        if (v && it) {
+            int64_t n = strtoll(v, NULL, 10);
+            switch (cf->what[i]) {
+            case CL_DAYS: it->days = (int)n; break;
+            case CL_CLAIMED: it->claimed = n; break;
+            case CL_APPROVED: it->approved = n; break;
+            default: it->paid = n; break;
+            }
+        }
+        free(v);
+    }
+    return rc;
+}
+
+static int save_claim(void *ctx, struct ui_form *f, struct dpf_err *err)
+{
+    struct cform *cf = ctx;
+    struct db *db = cf->ui->db;
+    struct claim c;
+    int rc;
+
+    claim_init(&c);
+    rc = read_form(cf, f, &c, err);
+    if (rc == DPF_OK && (rc = db_begin(db, err)) == DPF_OK)
+        rc = db_end(db, claim_save(db, &c, err), err);
+    if (rc != DPF_OK)
+        name_line(&c, cf, err);
+    else
+        cf->c.id = c.id;
+    claim_clear(&c);
+    return rc;
+}
+
+/* The coverage items offered: the claim's policy, else the one covering today, else the
+ * newest. */
+static void load_covers(struct cform *cf)
+{
+    struct dpf_err err;
+    int64_t pid = cf->c.policy_id;
+    int year = atoi(cf->ui->db->today);
+
+    if (!pid && policy_of_year(cf->ui->db, year, &pid, &err) != DPF_OK &&
+        policy_of_year(cf->ui->db, year - 1, &pid, &err) != DPF_OK)
+        pid = 0;
+    if (cover_list(cf->ui->db, pid, cf->covers, &cf->ncovers, &err) != DPF_OK)
+        cf->ncovers = 0;
+}
+
+/* Files a new claim for the person with certificate cert (id 0), or edits claim id. */
+static int claim_form(struct ui *ui, int64_t id, const char *cert)
+{
+    struct cform *cf = calloc(1, sizeof *cf);
+    struct ui_form f;
+    struct dpf_err err;
+    int which[UI_FORM_FIELDS], saved = 0;
+    char title[160];
+
+    if (!cf)
+        return 0;
+    cf->ui = ui;
+    claim_init(&cf->c);
+    if (id && claim_load(ui->db, id, &cf->c, &err) != DPF_OK) {
+        ui_set_message(ui, "%s", err.msg);
+        free(cf);
+        return 0;
+    }
+    if (!id) {
+        claim_set(&cf->c, CL_CERT_NO, cert);
+        claim_set(&cf->c, CL_REPORTED, ui->db->today);
+    }
+    load_covers(cf);
+    build_lines(cf);
+    for (int i = 0; i < cf->n; i++)
+        which[i] = i;
+    snprintf(title, sizeof title, id ? _("Claim %lld") : _("Report an accident"), (long long)id);
+    ui_form_init(&f, title, cf->fields, which, cf->n);
+    show_values(cf, &f);
+    f.save = save_claim;
+    f.ctx = cf;
+    if ((saved = ui_form_run(ui, &f)))
+        ui_set_message(ui, _("Claim %lld saved"), (long long)cf->c.id);
+    claim_clear(&cf->c);
+    free(cf);
+    return saved;
+}
+
+/* ---- moving on, steps ---- */
+
+static int move_claim(struct ui *ui, int64_t id, int status)
+{
+    static const struct field to = { "claim_status", "理赔状态", N_("Move to"), FT_CHOICE,
+                                     claim_statuses, 12, 8, FF_REQUIRED };
+    static const struct field reason = { "reason", "原因", N_("Reason"), FT_TEXT, NULL, 30,
+                                         200, FF_REQUIRED };
+    struct dpf_err err;
+    char next[16], *v = NULL, *date = NULL, *why = NULL;
+    int target, rc;
+
+    if (status >= CS_PAID) {
+        ui_set_message(ui, _("The claim is closed (%s)"), claim_statuses[status - 1]);
+        return 0;
+    }
+    snprintf(next, sizeof next, "%d", status + 1);
+    if (!ui_ask(ui, _("Move the claim to"), &to, next, &v) || !v)
+        return 0;
+    target = atoi(v);
+    free(v);
+    if (!ui_ask(ui, _("On which date?"), &claim_fields[CL_STATUS_ON], ui->db->today, &date) ||
+        !date)
+        return 0;
+    if ((target == CS_REJECTED || target == CS_WITHDRAWN) &&
+        (!ui_ask(ui, _("Why?"), &reason, NULL, &why) || !why)) {
+        free(date);
+        return 0;
+    }
+    if ((rc = db_begin(ui->db, &err)) == DPF_OK)
+        rc = db_end(ui->db, claim_move(ui->db, id, target, date, why, &err), &err);
+    ui_set_message(ui, "%s", rc == DPF_OK ? _("Saved") : err.msg);
+    free(date);
+    free(why);
+    return rc == DPF_OK;
+}
+
+struct step_lines {
+    char *v[64];
+    int n;
+};
+
+static int keep_step(const struct claim_step *s, void *ctx)
+{
+    struct step_lines *sl = ctx;
+    char line[400];
+    if (sl->n >= 64)
+        return 1;
+    snprintf(line, sizeof line, "%s  %-14s %s  %s  %s", s->on, claim_statuses[s->status - 1],
+             s->user, s->at, s->note);
+    sl->v[sl->n] = strdup(line);
+    if (sl->v[sl->n])
+        sl->n++;
+    return 0;
+}
+
+static void steps(struct ui *ui, int64_t id)
+{
+    struct step_lines sl = { { NULL }, 0 };
+    struct dpf_err err;
+    char title[64];
+
+    if (claim_steps(ui->db, id, keep_step, &sl, &err) != DPF_OK)
+        ui_set_message(ui, "%s", err.msg);
+    snprintf(title, sizeof title, _("Steps of claim %lld"), (long long)id);
+    ui_view_run(ui, title, sl.v, sl.n);
+    for (int i = 0; i < sl.n; i++)
+        free(sl.v[i]);
+}
+
+/* ---- the list ---- */
+
+static int keep_period(const struct insured_period *p, void *ctx)
+{
+    struct claims *t = ctx;
+    size_t len = strlen(t->insured);
+    snprintf(t->insured + len, sizeof t->insured - len, "%s%d: %s%s%s", len ? "; " : "",
+             p->year, p->from, p->to[0] ? "~" : "", p->to);
+    return 0;
+}
+
+/* For a person's page: their name, certificate and the policies they are insured under. */
+static void person_header(struct claims *t)
+{
+    struct person p;
+    struct dpf_err err;
+
+    person_init(&p);
+    if (person_load(t->ui->db, t->person_id, &p, &err) == DPF_OK) {
+        snprintf(t->name, sizeof t->name, "%s", person_get(&p, PF_NAME));
+        snprintf(t->cert, sizeof t->cert, "%s", person_get(&p, PF_CERT_NO));
+    }
+    person_clear(&p);
+    t->insured[0] = '\0';
+    insured_periods(t->ui->db, t->person_id, keep_period, t, &err);
+}
+
+static void draw(struct claims *t, struct ui_list *l)
+{
+    char title[200], line[256];
+    const char *filter = t->status == 0 ? _("all") : t->status < 0 ? _("open")
+                                                   : claim_statuses[t->status - 1];
+    if (t->person_id)
+        snprintf(title, sizeof title, _("Insurance of %s"), t->name);
+    else
+        snprintf(title, sizeof title, _("Claims of the %d policy"), t->year);
+    ui_frame(t->ui, title, UC_CLAIMS);
+    if (t->person_id)
+        snprintf(line, sizeof line, _("Insured: %s   Claims: %s"),
+                 t->insured[0] ? t->insured : _("never"), filter);
+    else
+        snprintf(line, sizeof line, _("Status: %s (F5 changes it)"), filter);
+    ui_put(1, 0, line, COLS, A_BOLD);
+    ui_list_draw(l, 2, ui_list_rows() + 1);
+    refresh();
+}
+
+static int ask_cert(struct ui *ui, char **cert)
+{
+    static const struct field f = { "cert_no", "残疾人证号", N_("Certificate number"),
+                                    FT_TEXT, NULL, 24, 24, FF_REQUIRED };
+    return ui_ask(ui, _("Whose accident? (certificate number or resident ID)"), &f, NULL,
+                  cert) && *cert;
+}
+
+static int ask_year(struct ui *ui, int *year)
+{
+    static const struct field f = { "year", "年度", N_("Year"), FT_INT, NULL, 6, 4, FF_REQUIRED };
+    char now[8], *v = NULL;
+
+    snprintf(now, sizeof now, "%d", *year);
+    if (!ui_ask(ui, _("Which year?"), &f, now, &v) || !v)
+        return 0;
+    *year = atoi(v);
+    free(v);
+    return 1;
+}
+
+void ui_claims(struct ui *ui, int year, int64_t person_id)
+{
+    static const char *const headers[] = { N_("No."), N_("Name"), N_("Township"),
+                                           N_("Accident date"), N_("Claim status"),
+                                           N_("Days"), N_("Claimed"), N_("Paid") };
+    static const int widths[] = { 4, 8, 10, 10, 12, 4, 11, 11 };
+    static const char *const intro[] = {
+        N_("Claims go 报案 → 材料收集 → 已报保险公司 → 已赔付 or 拒赔; 撤销 ends an open claim. "
+           "Days counts from the report to today, or to the closing step."),
+        N_("The accident must fall in a policy's period and the person be on its roster that "
+           "day. No item may pass its cap (over all the person's claims of the policy year); "
+           "the hospital allowance is days times the daily rate; paid ≤ approved ≤ claimed."),
+        N_("A claim is paid only when every document its items need is received."),
+        NULL,
+    };
+    struct claims *t = calloc(1, sizeof *t);
+    struct ui_list l = { .fetch = fetch, .empty = _("(no claims)") };
+    struct dpf_err err;
+    char *cert = NULL;
+
+    if (!t)
+        return;
+    l.ctx = t;
+    t->ui = ui;
+    t->year = year ? year : atoi(ui->db->today);
+    t->person_id = person_id;
+    if (person_id)
+        person_header(t);
+    l.ncols = NCOLS;
+    for (int c = 0; c < NCOLS; c++) {
+        l.cols[c].header = _(headers[c]);
+        l.cols[c].width = widths[c];
+    }
+    load(t, &l);
+    for (;;) {
+        int row = l.nrows ? (int)ui_list_selected(&l) : -1;
+        int64_t id = row >= 0 ? t->id[row] : 0;
+        int changed = 0;
+        struct ui_key k;
+        if (!ui_too_small())
+            draw(t, &l);
+        k = ui_read_key();
+        switch (ui_key_action(UC_CLAIMS, k)) {
+        case UA_BACK:
+            ui_list_clear(&l);
+            free(t);
+            return;
+        case UA_HELP:
+            ui_help_run(ui, UC_CLAIMS, intro);
+            break;
+        case UA_NEW:
+            if (person_id)
+                changed = claim_form(ui, 0, t->cert);
+            else if (ask_cert(ui, &cert))
+                changed = claim_form(ui, 0, cert);
+            free(cert);
+            cert = NULL;
+            break;
+        case UA_EDIT:
+            if (id)
+                changed = claim_form(ui, id, NULL);
+            break;
+        case UA_ADVANCE:
+            if (id)
+                changed = move_claim(ui, id, t->st[row]);
+            break;
+        case UA_FILTER:
+            t->status = t->status >= CS_WITHDRAWN ? 0 : t->status == 0 ? -1 : t->status + 1;
+            changed = 1;
+            break;
+        case UA_YEAR:
+            changed = ask_year(ui, &t->year);
+            break;
+        case UA_STEPS:
+            if (id)
+                steps(ui, id);
+            break;
+        case UA_FIGURES:
+            ui_insurance_figures(ui, t->year);
+            break;
+        default:
+            ui_list_key(&l, k, &err);
+            break;
+        }
+        if (changed) {
+            if (person_id)
+                person_header(t);
+            load(t, &l);
+        }
+    }
+}

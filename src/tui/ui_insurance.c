@@ -1,0 +1,321 @@
+/* SPDX-License-Identifier: MIT */
+/* Accident insurance screens: the policies with their roster counts and premium (build,
+ * confirm and export the roster; edit a policy) and the year's figures by township. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dpf/i18n.h"
+#include "dpf/insurance.h"
+#include "dpf/money.h"
+#include "dpf/text.h"
+#include "ui.h"
+
+enum { MAX_POLICIES = 64, NCOLS = 8, CELL = 136 };
+
+struct policies {
+    int n;
+    int64_t id[MAX_POLICIES];
+    int year[MAX_POLICIES];
+    char cells[MAX_POLICIES][NCOLS][CELL];
+};
+
+static const char *yuan(int64_t fen, char *buf, size_t cap)
+{
+    return money_format(fen, 1, buf, cap);
+}
+
+static int keep(const struct policy_summary *p, void *ctx)
+{
+    struct policies *t = ctx;
+    char (*c)[CELL];
+
+    if (t->n >= MAX_POLICIES)
+        return 1;
+    c = t->cells[t->n];
+    t->id[t->n] = p->id;
+    t->year[t->n++] = p->year;
+    snprintf(c[0], CELL, "%d", p->year);
+    snprintf(c[1], CELL, "%s", p->insurer);
+    snprintf(c[2], CELL, "%s", p->starts);
+    snprintf(c[3], CELL, "%s", p->ends);
+    snprintf(c[4], CELL, "%ld", p->insured);
+    snprintf(c[5], CELL, "%ld", p->current);
+    yuan(p->premium_total, c[6], CELL);
+    snprintf(c[7], CELL, "%s", p->confirmed[0] ? _("confirmed") : _("draft"));
+    return 0;
+}
+
+static int fetch(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err)
+{
+    struct policies *t = ctx;
+    for (int i = page * limit; i < t->n && i < (page + 1) * limit; i++) {
+        const char *cells[NCOLS];
+        for (int c = 0; c < NCOLS; c++)
+            cells[c] = t->cells[i][c];
+        if (ui_list_add(l, i, cells) != DPF_OK)
+            return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    }
+    return DPF_OK;
+}
+
+static void load(struct ui *ui, struct policies *t, struct ui_list *l)
+{
+    struct dpf_err err;
+    t->n = 0;
+    if (policy_list(ui->db, keep, t, &err) != DPF_OK)
+        ui_set_message(ui, "%s", err.msg);
+    ui_list_load(l, 0, ui_list_rows(), &err);
+}
+
+/* ---- the policy form ---- */
+
+struct pform {
+    struct ui *ui;
+    int64_t id;
+};
+
+/* Policy dates are often ahead of today: parsed without the "not in the future" rule. */
+static int save_policy(void *ctx, struct ui_form *f, struct dpf_err *err)
+{
+    struct pform *pf = ctx;
+    struct db *db = pf->ui->db;
+    char *v[POLICY_NFIELDS] = { NULL };
+    int rc = DPF_OK;
+
+    for (int i = 0; i < POLICY_NFIELDS && rc == DPF_OK; i++)
+        rc = ui_form_parse(f, i, policy_fields[i].type == FT_DATE ? NULL : db->today, &v[i], err);
+    if (rc == DPF_OK && (rc = db_begin(db, err)) == DPF_OK)
+        rc = db_end(db, policy_save(db, pf->id, v, &pf->id, err), err);
+    insurance_values_free(v, POLICY_NFIELDS);
+    return rc;
+}
+
+static int policy_form(struct ui *ui, int64_t id)
+{
+    int which[POLICY_NFIELDS];
+    struct pform pf = { ui, id };
+    char *v[POLICY_NFIELDS] = { NULL };
+    struct ui_form f;
+    struct dpf_err err;
+    char year[8];
+
+    for (int i = 0; i < POLICY_NFIELDS; i++)
+        which[i] = i;
+    ui_form_init(&f, id ? _("Change the policy") : _("New policy"), policy_fields, which,
+                 POLICY_NFIELDS);
+    if (id && policy_load(ui->db, id, v, &err) != DPF_OK) {
+        ui_set_message(ui, "%s", err.msg);
+        return 0;
+    }
+    if (!id) {
+        snprintf(year, sizeof year, "%.4s", ui->db->today);
+        v[PO_YEAR] = strdup(year);
+        v[PO_RULE_POOR] = strdup("1");
+    }
+    for (int i = 0; i < POLICY_NFIELDS; i++)
+        ui_form_set(&f, i, v[i]);
+    insurance_values_free(v, POLICY_NFIELDS);
+    f.save = save_policy;
+    f.ctx = &pf;
+    if (!ui_form_run(ui, &f))
+        return 0;
+    ui_set_message(ui, "%s", _("Saved"));
+    return 1;
+}
+
+/* ---- roster actions ---- */
+
+static int build(struct ui *ui, int64_t id, int year, int confirm)
+{
+    struct dpf_err err;
+    char q[160];
+    long n = 0;
+    int rc;
+
+    snprintf(q, sizeof q, confirm ? _("Confirm the %d roster? It is frozen afterwards.")
+                                  : _("Build the %d roster from the register on its start date?"),
+             year);
+    if (!ui_confirm(ui, q))
+        return 0;
+    if ((rc = db_begin(ui->db, &err)) == DPF_OK)
+        rc = db_end(ui->db, confirm ? insured_confirm(ui->db, id, &err)
+                                    : insured_build(ui->db, id, &n, &err), &err);
+    if (rc != DPF_OK)
+        ui_set_message(ui, "%s", err.msg);
+    else if (confirm)
+        ui_set_message(ui, _("The %d roster is confirmed"), year);
+    else
+        ui_set_message(ui, _("The %d roster is built: %ld persons insured"), year, n);
+    return rc == DPF_OK;
+}
+
+static void export_roster(struct ui *ui, int64_t id, int year)
+{
+    static const struct field file = { "file", "文件", N_("Save the list as"), FT_TEXT, NULL,
+                                       30, 200, FF_REQUIRED };
+    struct dpf_err err;
+    char name[64], *path = NULL;
+    long rows;
+
+    snprintf(name, sizeof name, "insured-%d.xlsx", year);
+    if (!ui_ask(ui, _("Export the roster for the insurer (.xlsx or .csv)"), &file, name, &path) ||
+        !path)
+        return;
+    if (insured_export(ui->db, id, path, 0, &rows, &err) != DPF_OK)
+        ui_set_message(ui, "%s", err.msg);
+    else
+        ui_set_message(ui, _("Exported %ld rows to %s"), rows, path);
+    free(path);
+}
+
+/* ---- the year's figures ---- */
+
+static void figures_line(char *out, size_t cap, const char *name, const struct insurance_counts *k)
+{
+    char c[10][48], m[3][32];
+    snprintf(m[0], sizeof m[0], "%s", yuan(k->premium, c[9], sizeof c[9]));
+    snprintf(m[1], sizeof m[1], "%s", yuan(k->total_paid, c[9], sizeof c[9]));
+    snprintf(m[2], sizeof m[2], "%s", yuan(k->largest, c[9], sizeof c[9]));
+    text_fit(c[0], sizeof c[0], name, 10, 0);
+    snprintf(c[9], sizeof c[9], "%ld", k->insured);
+    text_fit(c[1], sizeof c[1], c[9], 7, 1);
+    text_fit(c[2], sizeof c[2], m[0], 11, 1);
+    snprintf(c[9], sizeof c[9], "%ld", k->reported);
+    text_fit(c[3], sizeof c[3], c[9], 5, 1);
+    snprintf(c[9], sizeof c[9], "%ld", k->paid);
+    text_fit(c[4], sizeof c[4], c[9], 5, 1);
+    snprintf(c[9], sizeof c[9], "%ld", k->rejected);
+    text_fit(c[5], sizeof c[5], c[9], 5, 1);
+    snprintf(c[9], sizeof c[9], "%ld", k->open);
+    text_fit(c[6], sizeof c[6], c[9], 5, 1);
+    text_fit(c[7], sizeof c[7], m[1], 11, 1);
+    text_fit(c[8], sizeof c[8], m[2], 11, 1);
+    snprintf(out, cap, "%s %s %s %s %s %s %s %s %s", c[0], c[1], c[2], c[3], c[4], c[5], c[6],
+             c[7], c[8]);
+}
+
+void ui_insurance_figures(struct ui *ui, int year)
+{
+    static const char *const heads[] = { "", N_("Insured"), N_("Premium"), N_("Claims"),
+                                         N_("Paid"), N_("Rejected"), N_("Open"),
+                                         N_("Total paid"), N_("Largest") };
+    static const int widths[] = { 10, 7, 11, 5, 5, 5, 5, 11, 11 };
+    struct insurance_figures f;
+    struct dpf_err err;
+    char **lines, title[96], buf[64];
+    int n = 0, max;
+
+    if (insurance_figures(ui->db, year, &f, &err) != DPF_OK) {
+        ui_set_message(ui, "%s", err.msg);
+        return;
+    }
+    max = f.ntown + 16;
+    if (!(lines = calloc((size_t)max, sizeof *lines))) {
+        insurance_figures_free(&f);
+        return;
+    }
+    for (int i = 0; i < max; i++)
+        if (!(lines[i] = malloc(512)))
+            goto out;
+    lines[0][0] = '\0';
+    for (int i = 0; i < 9; i++) {
+        size_t len = strlen(lines[0]);
+        text_fit(buf, sizeof buf, heads[i][0] ? _(heads[i]) : "", widths[i], i > 0);
+        snprintf(lines[0] + len, 512 - len, "%s%s", i ? " " : "", buf);
+    }
+    n = 1;
+    figures_line(lines[n++], 512, _("District"), &f.all);
+    for (int i = 0; i < f.ntown; i++)
+        figures_line(lines[n++], 512, f.town[i].name, &f.town[i].c);
+    snprintf(lines[n++], 512, "%s", "");
+    snprintf(lines[n++], 512, "%s", _("Definitions"));
+    for (int i = 0; insurance_notes[i] && n < max; i++)
+        snprintf(lines[n++], 512, "%d. %s", i + 1, _(insurance_notes[i]));
+    snprintf(title, sizeof title, _("Accident insurance %d"), year);
+    ui_view_run(ui, title, lines, n);
+out:
+    for (int i = 0; i < max; i++)
+        free(lines[i]);
+    free(lines);
+    insurance_figures_free(&f);
+}
+
+int ui_insurance(struct ui *ui)
+{
+    static const char *const headers[] = { N_("Year"), N_("Insurer"), N_("Cover starts"),
+                                           N_("Cover ends"), N_("Insured"), N_("On the roster"),
+                                           N_("Premium"), N_("Roster") };
+    static const int widths[] = { 4, 18, 10, 10, 6, 6, 11, 6 };
+    static const char *const intro[] = {
+        N_("The accident insurance bought each year for the registered-poor disabled persons."),
+        N_("F5 builds the roster from the register as it stood on the start date: persons on "
+           "the register then and, under the default rule, registered poor then. F6 confirms "
+           "it; after that it changes only by dated additions and removals (dpf insurance add "
+           "or remove)."),
+        N_("The premium is the persons insured times the premium a person."),
+        NULL,
+    };
+    struct policies *t = calloc(1, sizeof *t);
+    struct ui_list l = { .fetch = fetch, .ctx = t, .empty = _("(no policies: F2 records one)") };
+    struct dpf_err err;
+
+    if (!t)
+        return 0;
+    l.ncols = NCOLS;
+    for (int c = 0; c < NCOLS; c++) {
+        l.cols[c].header = _(headers[c]);
+        l.cols[c].width = widths[c];
+    }
+    load(ui, t, &l);
+    for (;;) {
+        int row = l.nrows ? (int)ui_list_selected(&l) : -1;
+        int64_t id = row >= 0 ? t->id[row] : 0;
+        int year = row >= 0 ? t->year[row] : atoi(ui->db->today);
+        int changed = 0;
+        struct ui_key k;
+        if (!ui_too_small()) {
+            ui_frame(ui, _("Accident insurance: policies"), UC_IPOL);
+            ui_list_draw(&l, 1, ui_list_rows() + 2);
+            refresh();
+        }
+        k = ui_read_key();
+        switch (ui_key_action(UC_IPOL, k)) {
+        case UA_BACK:
+            ui_list_clear(&l);
+            free(t);
+            return 0;
+        case UA_HELP:
+            ui_help_run(ui, UC_IPOL, intro);
+            break;
+        case UA_NEW:
+            changed = policy_form(ui, 0);
+            break;
+        case UA_EDIT:
+            if (id)
+                changed = policy_form(ui, id);
+            break;
+        case UA_BUILD:
+        case UA_CONFIRM:
+            if (id)
+                changed = build(ui, id, year, ui_key_action(UC_IPOL, k) == UA_CONFIRM);
+            break;
+        case UA_EXPORT:
+            if (id)
+                export_roster(ui, id, year);
+            break;
+        case UA_CLAIMS:
+            ui_claims(ui, year, 0);
+            changed = 1;
+            break;
+        case UA_FIGURES:
+            if (id)
+                ui_insurance_figures(ui, year);
+            break;
+        default:
+            ui_list_key(&l, k, &err);
+            break;
+        }
+        if (changed)
+            load(ui, t, &l);
+    }
+}
