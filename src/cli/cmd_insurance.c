@@ -350,10 +350,10 @@ int cmd_insurance_figures(struct cli *c, int argc, char **argv)
     cli_cell(_("Insured"), 7, 1);
     cli_cell(_("Premium"), 12, 1);
     cli_cell(_("Claims"), 5, 1);
-    cli_cell(_("Paid"), 5, 1);
+    cli_cell(_("Claims paid"), 5, 1);
     cli_cell(_("Rejected"), 5, 1);
     cli_cell(_("Withdrawn"), 5, 1);
-    cli_cell(_("Open"), 6, 1);
+    cli_cell(_("In progress"), 6, 1);
     cli_cell(_("Total paid"), 12, 1);
     cli_cell(_("Largest"), 11, 1);
     putchar('\n');
@@ -419,7 +419,7 @@ int cmd_insurance_claims(struct cli *c, int argc, char **argv)
     cli_cell(_("Claim status"), 13, 0);
     cli_cell(_("Days"), 5, 1);
     cli_cell(_("Claimed"), 11, 1);
-    cli_cell(_("Paid"), 11, 1);
+    cli_cell(_("Amount paid"), 11, 1);
     putchar('\n');
     if (claim_list(c->db, &f, print_claim, NULL, &err) != DPF_OK)
         return cli_fail(&err);

@@ -46,11 +46,11 @@ const struct field claim_fields[CLAIM_NFIELDS] = {
     [CL_STATUS_ON]   = { "claim_status_on", "状态日期", N_("Status date"), FT_DATE, NULL, 10, 10, FF_DERIVED },
     [CL_REASON]      = { "reason", "拒赔或撤销原因", N_("Reason"), FT_TEXT, NULL, 20, 200, 0 },
     [CL_NOTE]        = { "note", "备注", N_("Note"), FT_TEXT, NULL, 20, 200, 0 },
-    [CL_ITEM]        = { "item", "理赔项目", N_("Item"), FT_TEXT, NULL, 14, 30, FF_REQUIRED },
+    [CL_ITEM]        = { "item", "理赔项目", N_("Claim item"), FT_TEXT, NULL, 14, 30, FF_REQUIRED },
     [CL_DAYS]        = { "days", "住院天数", N_("Days in hospital"), FT_INT, NULL, 4, 5, 0 },
     [CL_CLAIMED]     = { "claimed", "申请金额", N_("Claimed"), FT_MONEY, NULL, 10, 12, FF_REQUIRED },
     [CL_APPROVED]    = { "approved", "核定金额", N_("Approved"), FT_MONEY, NULL, 10, 12, 0 },
-    [CL_PAID]        = { "paid", "赔付金额", N_("Paid"), FT_MONEY, NULL, 10, 12, 0 },
+    [CL_PAID]        = { "paid", "赔付金额", N_("Amount paid"), FT_MONEY, NULL, 10, 12, 0 },
 };
 
 /* The person columns of the roster are the register's own descriptions. */

@@ -386,7 +386,7 @@ static void person_header(struct claims *t)
 static void draw(struct claims *t, struct ui_list *l)
 {
     char title[200], line[256];
-    const char *filter = t->status == 0 ? _("all") : t->status < 0 ? _("open")
+    const char *filter = t->status == 0 ? _("all") : t->status < 0 ? _("in progress")
                                                    : claim_statuses[t->status - 1];
     if (t->person_id)
         snprintf(title, sizeof title, _("Insurance of %s"), t->name);
@@ -428,7 +428,7 @@ void ui_claims(struct ui *ui, int year, int64_t person_id)
 {
     static const char *const headers[] = { N_("No."), N_("Name"), N_("Township"),
                                            N_("Accident date"), N_("Claim status"),
-                                           N_("Days"), N_("Claimed"), N_("Paid") };
+                                           N_("Days"), N_("Claimed"), N_("Amount paid") };
     static const int widths[] = { 4, 8, 10, 10, 12, 4, 11, 11 };
     static const char *const intro[] = {
         N_("Claims go 报案 → 材料收集 → 已报保险公司 → 已赔付 or 拒赔; 撤销 ends an open claim. "

@@ -9,7 +9,7 @@
 #include "dpf/text.h"
 #include "ui.h"
 
-enum { LABEL_W = 14, VALUE_W = 30 };
+enum { LABEL_W = 14, LABEL_MAX = 24, VALUE_W = 30 };
 
 void ui_form_init(struct ui_form *f, const char *title, const struct field *table,
                   const int *which, int n)
@@ -99,9 +99,22 @@ static void go(struct ui_form *f, int i)
     f->edit[i].pos = f->edit[i].len;
 }
 
+/* The label column: LABEL_W cells, wider (up to LABEL_MAX) for a form whose labels are
+ * longer, such as a claim's item lines ("意外身故/伤残 申请金额"). */
+static int label_width(const struct ui_form *f)
+{
+    int w = LABEL_W;
+    for (int i = 0; i < f->n; i++) {
+        int lw = text_width(_(f->fields[i]->label)) + 1;
+        if (lw > w)
+            w = lw < LABEL_MAX ? lw : LABEL_MAX;
+    }
+    return w;
+}
+
 static void draw(struct ui *ui, struct ui_form *f)
 {
-    int height = LINES - 4, err_x = LABEL_W + VALUE_W + 2;
+    int height = LINES - 4, lw = label_width(f), err_x = lw + VALUE_W + 2;
     char label[128];
 
     if (f->cur < f->top)
@@ -118,14 +131,14 @@ static void draw(struct ui *ui, struct ui_form *f)
         const struct field *fd = f->fields[i];
         snprintf(label, sizeof label, "%s%s", _(fd->label),
                  (fd->flags & FF_REQUIRED) && !(fd->flags & FF_DERIVED) ? "*" : "");
-        ui_put(1 + r, 0, label, LABEL_W, i == f->cur ? A_BOLD : 0);
+        ui_put(1 + r, 0, label, lw, i == f->cur ? A_BOLD : 0);
         if (f->error[i][0])
             ui_put(1 + r, err_x, f->error[i], COLS - err_x, A_BOLD);
     }
     for (int r = 0; r < height && f->top + r < f->n; r++)
         if (f->top + r != f->cur)
-            ui_edit_draw(&f->edit[f->top + r], 1 + r, LABEL_W + 1, VALUE_W, 0);
-    ui_edit_draw(&f->edit[f->cur], 1 + f->cur - f->top, LABEL_W + 1, VALUE_W, 1);
+            ui_edit_draw(&f->edit[f->top + r], 1 + r, lw + 1, VALUE_W, 0);
+    ui_edit_draw(&f->edit[f->cur], 1 + f->cur - f->top, lw + 1, VALUE_W, 1);
     refresh();
 }
 

@@ -197,7 +197,7 @@ static void figures_line(char *out, size_t cap, const char *name, const struct i
 void ui_insurance_figures(struct ui *ui, int year)
 {
     static const char *const heads[] = { "", N_("Insured"), N_("Premium"), N_("Claims"),
-                                         N_("Paid"), N_("Rejected"), N_("Open"),
+                                         N_("Claims paid"), N_("Rejected"), N_("In progress"),
                                          N_("Total paid"), N_("Largest") };
     static const int widths[] = { 10, 7, 11, 5, 5, 5, 5, 11, 11 };
     struct insurance_figures f;
@@ -244,7 +244,7 @@ int ui_insurance(struct ui *ui)
 {
     static const char *const headers[] = { N_("Year"), N_("Insurer"), N_("Cover starts"),
                                            N_("Cover ends"), N_("Insured"), N_("On the roster"),
-                                           N_("Premium"), N_("Roster") };
+                                           N_("Premium"), N_("Roster state") };
     static const int widths[] = { 4, 18, 10, 10, 6, 6, 11, 6 };
     static const char *const intro[] = {
         N_("The accident insurance bought each year for the registered-poor disabled persons."),
