@@ -3,7 +3,7 @@
 # bench/data), then measures import against `sqlite3 .import` of the same CSV, the read
 # paths (bench_register) against bare SQLite, and the monthly subsidy review (bench_subsidy)
 # against a plain SQL count, and the year's rehabilitation rates over 2,000,000 services
-# (bench_rehab), all in this run. Prints one table.
+# (bench_rehab), and the insurance roster and figures (bench_insurance), all in this run. Prints one table.
 set -euo pipefail
 build=${1:-build}
 persons=${BENCH_PERSONS:-1000000}
@@ -56,5 +56,7 @@ awk -v b="$base" -v o="$ours" -v n="$persons" 'BEGIN {
 "$build/bench_subsidy" "$tmp/dpf.db"
 # The year's rehabilitation rates: 2,000,000 services over the million persons.
 "$build/bench_rehab" "$tmp/dpf.db"
+# Accident insurance: the roster built on the start date, the year's figures, the .xlsx roster.
+"$build/bench_insurance" "$tmp/dpf.db"
 echo
 sed 's/^/dpf import: /' "$tmp/import.out"

@@ -453,12 +453,15 @@ int cmd_insurance_show(struct cli *c, int argc, char **argv)
         return cli_fail(&err);
     }
     printf(_("Claim %lld\n"), (long long)cl.id);
-    for (int i = 0; i < CLAIM_OWN_FIELDS; i++)
-        printf("  %-16s %s\n", _(claim_fields[i].label),
-               field_format(&claim_fields[i], cl.v[i], !a.full, buf, sizeof buf));
+    for (int i = 0; i < CLAIM_OWN_FIELDS; i++) {
+        printf("  ");
+        cli_cell(_(claim_fields[i].label), 12, 0);
+        printf(" %s\n", field_format(&claim_fields[i], cl.v[i], !a.full, buf, sizeof buf));
+    }
     claim_docs_required(c->db, &cl, need_docs);
-    printf("  %-16s %s\n", _("Documents needed"),
-           field_format(&claim_fields[CL_DOCS], need_docs, 0, buf, sizeof buf));
+    printf("  ");
+    cli_cell(_("Documents needed"), 12, 0);
+    printf(" %s\n", field_format(&claim_fields[CL_DOCS], need_docs, 0, buf, sizeof buf));
     printf(_("Items\n"));
     for (int i = 0; i < cl.nitems; i++) {
         const struct claim_item *it = &cl.items[i];

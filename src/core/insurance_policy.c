@@ -124,7 +124,8 @@ static int policy_check(struct db *db, int64_t id, char *const *v, struct dpf_er
                                _(policy_fields[i].label));
     if (strncmp(v[PO_YEAR], v[PO_STARTS], 4) != 0 || strlen(v[PO_YEAR]) != 4)
         return dpf_err_set(err, DPF_EINVAL, "starts_on",
-                           _("A %s policy starts in %s"), v[PO_YEAR], v[PO_YEAR]);
+                           _("The %s policy must start in %s (not on %s)"), v[PO_YEAR],
+                           v[PO_YEAR], v[PO_STARTS]);
     if (strcmp(v[PO_ENDS], v[PO_STARTS]) < 0)
         return dpf_err_set(err, DPF_EINVAL, "ends_on",
                            _("The cover ends (%s) before it starts (%s)"), v[PO_ENDS],

@@ -198,11 +198,12 @@ int insured_add(struct db *db, int64_t policy_id, const char *cert, const char *
 
     person_init(&who);
     rc = change_prepare(db, policy_id, cert, date, &p, &who, &r, err);
-    if (rc == DPF_OK && r.id)
-        rc = dpf_err_set(err, DPF_EDUP, "cert_no", r.to[0]
-                         ? _("%s was insured from %s and removed on %s")
-                         : _("%s is already insured, from %s%s"),
+    if (rc == DPF_OK && r.id && r.to[0])
+        rc = dpf_err_set(err, DPF_EDUP, "cert_no", _("%s was insured from %s and removed on %s"),
                          person_get(&who, PF_NAME), r.from, r.to);
+    else if (rc == DPF_OK && r.id)
+        rc = dpf_err_set(err, DPF_EDUP, "cert_no", _("%s is already insured, from %s"),
+                         person_get(&who, PF_NAME), r.from);
     else if (rc == DPF_OK && person_int(&who, PF_STATUS) != PS_ACTIVE)
         rc = dpf_err_set(err, DPF_EINVAL, "cert_no", _("%s is not on the register (%s)"),
                          person_get(&who, PF_NAME),
