@@ -18,18 +18,17 @@ static const char changes_sql[] =
     "WHERE b.key NOT IN (SELECT key FROM json_each(coalesce(?2, '{}')))";
 
 /* A rehabilitation or insurance record's field label (their values are stored as
- * displayed). */
+ * displayed). Rehabilitation first: its keys came first ("item" is its service item). */
 static const char *record_label(const char *key)
 {
-    const char *l = insurance_label(key);
-    if (l)
-        return l;
+    const char *l;
     for (int k = 0; k < RK_COUNT; k++) {
         int f = field_by_key(rehab_entities[k].fields, rehab_entities[k].n, key);
         if (f >= 0)
             return _(rehab_entities[k].fields[f].label);
     }
-    return key;
+    l = insurance_label(key);
+    return l ? l : key;
 }
 
 int person_audit_changes(struct db *db, const char *before, const char *after, int mask,

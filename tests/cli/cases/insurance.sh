@@ -8,7 +8,7 @@
 # and the person's history.
 dpf --db i.db init > /dev/null
 dpf --db i.db import persons "$FIX/ins_persons.csv" > /dev/null
-dpf --db i.db person status 34150319600303061211 --status 死亡 --date 2026-03-01 --reason 病故
+dpf --db i.db person status 34150319600303061241 --status 死亡 --date 2026-03-01 --reason 病故
 dpf --db i.db import persons "$FIX/ins_poor_later.csv" > /dev/null
 dpf --db i.db person status 34150320170101051621 --status 死亡 --date 2026-06-01 --reason 溺水 > /dev/null
 dpf --db i.db insurance policy --year 2026 --insurer 示范保险公司 --policy-no PA-2026-01 --premium 40 --starts-on 2026-03-30 --ends-on 2027-03-29
@@ -32,7 +32,11 @@ for row in ws.iter_rows(values_only=True):
 "
 dpf --db i.db template claims --out t.csv && cat t.csv
 dpf --db i.db import claims "$FIX/ins_claims.csv" --rejects r.csv || echo "exit $?"
-cut -d, -f1-3 r.csv
+/usr/bin/python3 -c "
+import csv
+for r in csv.reader(open('r.csv', encoding='utf-8-sig')):
+    print(' | '.join(r[:3]))
+"
 dpf --db i.db insurance claims
 dpf --db i.db import claims "$FIX/ins_claims.csv" --partial --rejects r.csv
 dpf --db i.db import claims "$FIX/ins_claims.csv" --partial --rejects r.csv
