@@ -37,6 +37,7 @@ wait_until() {
     return 1
 }
 shows() { screen | grep -qF -- "$1"; }
+line_matches() { screen | grep -qE -- "$1"; }
 row4_is() { [ "$(screen | sed -n 4p)" = "$1" ]; }
 row4_is_not() { [ "$(screen | sed -n 4p)" != "$1" ]; }
 # wait_for TEXT: until the screen shows TEXT (up to 10 s, for the sanitizer builds).
@@ -327,6 +328,100 @@ case_rehab_rates_80x24() {
 }
 
 # A terminal that is not UTF-8 gets a message, not garbage.
+# A clerk opens a person's insurance from the register (F11), reports an accident, meets the
+# cap and the missing documents, moves the claim 报案 → 材料收集 → 已报保险公司 → 已赔付,
+# and sees the year's figures (paid claims and total paid) change; the database is checked.
+case_insurance_claim_80x24() {
+    local id who policy insured paid_n total after claim
+    policy="(SELECT id FROM policy WHERE year = 2026)"
+    id=$(sql "SELECT p.id_no FROM insured i JOIN person p ON p.id = i.person_id
+              WHERE i.policy_id = $policy AND p.status = 1
+              AND p.id NOT IN (SELECT person_id FROM claim) ORDER BY p.id LIMIT 1")
+    who=$(sql "SELECT name FROM person WHERE id_no = '$id'")
+    insured=$(sql "SELECT count(*) FROM insured WHERE policy_id = $policy")
+    paid_n=$(sql "SELECT count(*) FROM claim WHERE policy_id = $policy AND status = 4")
+    total=$(sql "SELECT sum(i.paid) FROM claim c JOIN claim_item i ON i.claim_id = c.id
+                 WHERE c.policy_id = $policy AND c.status = 4")
+    after=$(/usr/bin/python3 -c "print(f'{($total + 800000) / 100:,.2f}')")
+    total=$(/usr/bin/python3 -c "print(f'{$total / 100:,.2f}')")
+    start 80 24
+    wait_for "主菜单" || return
+    line_has "5\. 意外伤害保险"
+    keys 5
+    wait_for "意外伤害保险：保单" || return
+    line_has "^2026 +中国人民.* +$insured +$insured +[0-9,.]+ +已确认"
+    keys F8
+    wait_for "2026 年度意外伤害保险" || return
+    line_has "^全区 +$insured +[0-9,.]+ +[0-9]+ +$paid_n .* $total "
+    keys Escape
+    wait_for "意外伤害保险：保单" || return
+    keys Escape
+    wait_for "主菜单" || return
+    keys 1
+    wait_for "持证残疾人名单" || return
+    type_text "$id"
+    wait_for "查找： $id" || return
+    keys F11
+    wait_for "${who}的意外伤害保险" || return
+    line_has "参保：2026: 2026-03-30"
+    keys F2
+    wait_for "事故报案" || return
+    type_text "2026-06-20"
+    keys Tab Tab
+    type_text "田间"
+    keys Tab Tab Tab Tab Tab Tab Tab Tab        # to 意外医疗's amount claimed
+    type_text "13000"
+    keys F2
+    wait_until "no cap error at the line" line_matches "意外医疗 申请金额 +13000 +意外医疗：13,000.00 元超" || return  # the cap, at its line
+    keys C-u
+    type_text "8000"
+    keys F2
+    wait_for "已保存" || return
+    line_has "^[0-9]+ +$who .* 2026-06-20 +报案 +0 +8,000.00"
+    claim=$(sql "SELECT max(id) FROM claim")
+    for step in 材料收集 已报保险公司; do
+        keys F4
+        wait_for "将理赔转到" || return
+        keys F2
+        wait_for "日期是哪一天" || return
+        keys F2
+        wait_for " $step " || return
+    done
+    keys F4
+    wait_for "将理赔转到" || return
+    line_has "已赔付"                           # the next step is offered
+    keys F2
+    wait_for "日期是哪一天" || return
+    keys F2
+    wait_for "以下材料收齐前不能赔付" || return
+    keys Enter
+    wait_for "理赔 #$claim" || return
+    keys Tab Tab Tab Tab Tab
+    type_text "1,2,3,4,5,6,7"
+    keys Tab Tab Tab Tab Tab Tab                # to 意外医疗's approved amount
+    type_text "8000"
+    keys Tab
+    type_text "8000"
+    keys F2
+    wait_for "理赔 #$claim 已保存" || return
+    keys F4
+    wait_for "将理赔转到" || return
+    keys F2
+    wait_for "日期是哪一天" || return
+    keys F2
+    wait_for " 已赔付 " || return
+    line_has "^$claim +$who .* 已赔付 +0 +8,000.00 +8,000.00"
+    keys F8
+    wait_for "2026 年度意外伤害保险" || return
+    line_has "^全区 +$insured +[0-9,.]+ +[0-9]+ +$((paid_n + 1)) .* $after "
+    [ "$(sql "SELECT status FROM claim WHERE id = $claim")" = 4 ] || fail "claim not paid"
+    [ "$(sql "SELECT group_concat(status) FROM claim_step WHERE claim_id = $claim")" = "1,2,3,4" ] ||
+        fail "steps: $(sql "SELECT group_concat(status) FROM claim_step WHERE claim_id = $claim")"
+    [ "$(sql "SELECT count(*) FROM audit WHERE entity = 'person' AND action LIKE 'claim_%'
+              AND entity_id = (SELECT person_id FROM claim WHERE id = $claim)")" = 5 ] ||
+        fail "audit rows of the claim"
+}
+
 case_not_utf8() {
     tm new-session -d -s t -x 80 -y 24 \
         "env -u LC_ALL -u LC_CTYPE LANG=C '$build/dpf' --db '$work/$name.db'; echo \"[exit \$?]\"; sleep 60"
@@ -335,7 +430,7 @@ case_not_utf8() {
 }
 
 for c in register_80x24 discard_and_save_errors list_120x40 subsidy_review_80x24 \
-    rehab_rates_80x24 not_utf8; do
+    rehab_rates_80x24 insurance_claim_80x24 not_utf8; do
     run_case "$c"
 done
 echo "tui: $passed passed, $failed failed"
