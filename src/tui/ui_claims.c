@@ -88,25 +88,28 @@ static const int own_lines[] = {
     CL_ACCIDENT, CL_REPORTED, CL_PLACE, CL_DESCRIPTION, CL_DEATH, CL_DOCS, CL_NOTE,
 };
 
-static void add_line(struct cform *cf, int own, int cover, int what)
+static void add_own_line(struct cform *cf, int own)
 {
     int i = cf->n++;
     cf->own[i] = own;
+    cf->cover[i] = cf->what[i] = -1;
+    cf->fields[i] = claim_fields[own];
+}
+
+/* An item line: labelled with the coverage item, keyed like the core's errors. */
+static void add_item_line(struct cform *cf, int cover, int what)
+{
+    char label[sizeof cf->labels[0]];
+    int i = cf->n++;
+
+    cf->own[i] = -1;
     cf->cover[i] = cover;
     cf->what[i] = what;
-    if (own >= 0) {
-        cf->fields[i] = claim_fields[own];
-        return;
-    }
     cf->fields[i] = claim_fields[what];
     cf->fields[i].key = claim_item_key(what, cover);
     cf->fields[i].flags = 0;
-    {
-        char label[sizeof cf->labels[i]];
-        snprintf(label, sizeof label, "%s %s", cf->covers[cover].item,
-                 _(claim_fields[what].label));
-        memcpy(cf->labels[i], label, sizeof label);
-    }
+    snprintf(label, sizeof label, "%s %s", cf->covers[cover].item, _(claim_fields[what].label));
+    memcpy(cf->labels[i], label, sizeof label);
     cf->fields[i].label = cf->labels[i];
 }
 
@@ -114,13 +117,13 @@ static void build_lines(struct cform *cf)
 {
     cf->n = 0;
     for (size_t i = 0; i < sizeof own_lines / sizeof own_lines[0]; i++)
-        add_line(cf, own_lines[i], -1, -1);
+        add_own_line(cf, own_lines[i]);
     for (int k = 0; k < cf->ncovers && cf->n + 4 <= UI_FORM_FIELDS; k++) {
         if (cf->covers[k].daily > 0)
-            add_line(cf, -1, k, CL_DAYS);
-        add_line(cf, -1, k, CL_CLAIMED);
-        add_line(cf, -1, k, CL_APPROVED);
-        add_line(cf, -1, k, CL_PAID);
+            add_item_line(cf, k, CL_DAYS);
+        add_item_line(cf, k, CL_CLAIMED);
+        add_item_line(cf, k, CL_APPROVED);
+        add_item_line(cf, k, CL_PAID);
     }
 }
 
