@@ -398,15 +398,15 @@ static void test_roster_changes_after_confirm(void **state)
     assert_int_equal(covered(f, P_NOT_POOR, "2026-06-15"), 0);
 
     /* A removal needs a reason and ends cover on its date: covered that day, not after. */
-    refused(TX(f->db, &err, insured_remove(f->db, f->policy, f->cert[P_WAS_POOR], "2026-07-31",
+    refused(TX(f->db, &err, insured_remove(f->db, f->policy, f->cert[P_WAS_POOR], "2026-06-20",
                                            NULL, &err)), DPF_EINVAL, "reason", &err);
-    refused(TX(f->db, &err, insured_remove(f->db, f->policy, f->cert[P_WAS_POOR], "2026-07-31",
+    refused(TX(f->db, &err, insured_remove(f->db, f->policy, f->cert[P_WAS_POOR], "2026-06-20",
                                            "", &err)), DPF_EINVAL, "reason", &err);
-    assert_int_equal(covered(f, P_WAS_POOR, "2026-08-01"), 1);
-    must(TX(f->db, &err, insured_remove(f->db, f->policy, f->cert[P_WAS_POOR], "2026-07-31",
+    assert_int_equal(covered(f, P_WAS_POOR, "2026-06-21"), 1);
+    must(TX(f->db, &err, insured_remove(f->db, f->policy, f->cert[P_WAS_POOR], "2026-06-20",
                                         "脱贫", &err)), &err);
-    assert_int_equal(covered(f, P_WAS_POOR, "2026-07-31"), 1);
-    assert_int_equal(covered(f, P_WAS_POOR, "2026-08-01"), 0);
+    assert_int_equal(covered(f, P_WAS_POOR, "2026-06-20"), 1);
+    assert_int_equal(covered(f, P_WAS_POOR, "2026-06-21"), 0);
     assert_int_equal(covered(f, P_WAS_POOR, STARTS), 1);
     refused(TX(f->db, &err, insured_remove(f->db, f->policy, f->cert[P_WAS_POOR], "2026-08-31",
                                            "脱贫", &err)), DPF_EINVAL, "cert_no", &err);
@@ -421,7 +421,7 @@ static void test_roster_changes_after_confirm(void **state)
     assert_int_equal(s.insured, NBUILT + 1);
     assert_int_equal(s.added, 1);
     assert_int_equal(s.removed, 1);
-    assert_int_equal(s.current, NBUILT + 1);    /* today is 2026-06-30: all still covered */
+    assert_int_equal(s.current, NBUILT);        /* today, 2026-06-30: one removed already */
     assert_int_equal(s.premium_total, (NBUILT + 1) * PREMIUM);
     assert_int_equal(s.premium_total, 28000);
 }
@@ -633,6 +633,20 @@ static void test_claim_cap_across_claims(void **state)
     claim_set(&c, CL_CERT_NO, f->cert[P_POOR_B]);
     must(probe(f, &c, &err), &err);
     claim_set(&c, CL_CERT_NO, f->cert[P_POOR]);
+    /* ... and their claim not yet approved takes what it claims */
+    {
+        struct claim b;
+        claim_new(&b, f, P_POOR_B, "2026-04-01", "2026-04-02");
+        item(&b, "意外医疗", 0, 1000000, NONE, NONE);
+        must(save(f, &b, &err), &err);
+        claim_clear(&b);
+        claim_new(&b, f, P_POOR_B, "2026-06-01", "2026-06-02");
+        item(&b, "意外医疗", 0, 200001, NONE, NONE);
+        refused(probe(f, &b, &err), DPF_EINVAL, "claimed1", &err);
+        b.items[0].claimed = 200000;
+        must(probe(f, &b, &err), &err);
+        claim_clear(&b);
+    }
     /* a withdrawn claim takes nothing from the cap */
     must(move(f, first, CS_WITHDRAWN, "2026-06-05", "本人撤回", &err), &err);
     c.items[0].approved = 500000;
@@ -790,6 +804,13 @@ static void test_claim_moves_and_steps(void **state)
     refused(move(f, id, CS_REPORTED, "2026-05-11", NULL, &err), DPF_EINVAL, "claim_status",
             &err);
     refused(move(f, id, CS_PAID, "2026-05-11", NULL, &err), DPF_EINVAL, "claim_status", &err);
+    /* nor back through a save */
+    claim_init(&c);
+    must(claim_load(f->db, id, &c, &err), &err);
+    claim_set(&c, CL_STATUS, "1");
+    claim_set(&c, CL_STATUS_ON, "2026-05-11");
+    refused(save(f, &c, &err), DPF_EINVAL, "claim_status", &err);
+    claim_clear(&c);
     /* not before the last step */
     refused(move(f, id, CS_SUBMITTED, "2026-05-09", NULL, &err), DPF_EINVAL, "claim_status_on",
             &err);
