@@ -145,14 +145,18 @@ void claim_init(struct claim *c);
 void claim_clear(struct claim *c);
 int claim_set(struct claim *c, int field, const char *canonical);   /* copies */
 
-/* Adds (c->id 0, as 报案 on its report date unless v[CL_STATUS] says otherwise: an import
- * of a claim already under way) or changes an open claim, after every check: the accident
+/* Adds (c->id 0, as 报案 on its report date) or changes an open claim, whose status stays
+ * (v[CL_STATUS] empty or as stored), after every check: the accident
  * inside a policy's period and the person insured on that date, each item within its cap
  * (over all the person's claims of the policy), an allowance equal to days times the daily
  * rate with days within the limit, paid <= approved <= claimed, and documents received
  * before a claim is paid. Errors name the field (an item's errors name its amount line,
  * "claimed:<cover id>"). Sets c->id and c->policy_id. */
 int claim_save(struct db *db, struct claim *c, struct dpf_err *err);
+/* claim_save for a claim as a file states it (the import): v[CL_STATUS] and
+ * v[CL_STATUS_ON] may record it at any later step, and a closed claim may be restated at its
+ * status (the second item of a paid claim). The same checks apply. */
+int claim_record(struct db *db, struct claim *c, struct dpf_err *err);
 /* Moves an open claim on: forward only, 已赔付/拒赔 only after 已报保险公司 and 撤销 from
  * any open step. 拒赔 and 撤销 need a reason; 已赔付 needs paid amounts and the documents.
  * date is the step's date (not before the last step, not in the future). */

@@ -95,7 +95,7 @@ static int file_claim(struct db *db, const char *cert, const char *accident_on,
         claim_set(&c, CL_STATUS, s);
         claim_set(&c, CL_STATUS_ON, step_on);
     }
-    rc = claim_save(db, &c, err);
+    rc = claim_record(db, &c, err);
     claim_clear(&c);
     return rc;
 }

@@ -2,7 +2,7 @@
 /* Importing insurance claims: a row per item claimed. Rows of one person and accident date
  * are one claim, whether in this file or already stored: a row adds its item to the claim
  * or updates it, and the claim's own columns update the claim. Each row is checked by
- * claim_save as a whole claim, so a claim recorded as paid must have its documents. */
+ * claim_record as a whole claim, so a claim recorded as paid must have its documents. */
 #include <stdlib.h>
 #include <string.h>
 #include "dpf/insurance.h"
@@ -12,9 +12,10 @@
 
 static int existing(struct db *db, char **v, int64_t *id, struct dpf_err *err)
 {
+    /* Upper case: an ID typed with a small x is the same person (as person_find has it). */
     sqlite3_stmt *st = db_stmt(db, "SELECT c.id FROM claim c JOIN person p "
-                                   "ON p.id = c.person_id WHERE p.id_no = substr(?1, 1, 18) "
-                                   "AND (length(?1) = 18 OR p.cert_no = ?1) "
+                                   "ON p.id = c.person_id WHERE p.id_no = upper(substr(?1, 1, 18)) "
+                                   "AND (length(?1) = 18 OR p.cert_no = upper(?1)) "
                                    "AND c.accident_on = ?2", err);
     int rc;
 
@@ -43,11 +44,15 @@ static int apply_row(struct claim *c, char **v, int *nomem)
     int changed = 0;
 
     for (int i = 0; i < CLAIM_OWN_FIELDS; i++) {
-        if (i == CL_NAME || ((claim_fields[i].flags & FF_DERIVED) && !v[i]))
+        /* 身故 left empty is 否, as the database stores it. */
+        const char *val = i == CL_DEATH && !v[i] ? "0" : v[i];
+        /* The certificate found the claim (in any case of its x); the name is a check. */
+        if ((i == CL_CERT_NO && c->v[i]) || i == CL_NAME ||
+            ((claim_fields[i].flags & FF_DERIVED) && !val))
             continue;
-        if (!same_text(c->v[i], v[i])) {
+        if (!same_text(c->v[i], val)) {
             changed = 1;
-            *nomem |= claim_set(c, i, v[i]) != DPF_OK;
+            *nomem |= claim_set(c, i, val) != DPF_OK;
         }
     }
     *nomem |= claim_set(c, CL_NAME, v[CL_NAME]) != DPF_OK;
@@ -104,7 +109,7 @@ static int claim_row(struct db *db, char **v, long line, int *outcome, struct dp
     if (nomem)
         rc = dpf_err_set(rej, DPF_ENOMEM, NULL, _("Out of memory"));
     else if (*outcome != IO_UNCHANGED)
-        rc = claim_save(db, &c, rej);
+        rc = claim_record(db, &c, rej);
     if (rc != DPF_OK)
         name_column(rej);
     claim_clear(&c);

@@ -10,8 +10,8 @@
 #include "import_internal.h"
 
 /* The person of a row: by resident ID, or by certificate number (which begins with it). */
-#define PERSON_OF "SELECT id FROM person WHERE id_no = substr(?1, 1, 18) " \
-                  "AND (length(?1) = 18 OR cert_no = ?1)"
+#define PERSON_OF "SELECT id FROM person WHERE id_no = upper(substr(?1, 1, 18)) " \
+                  "AND (length(?1) = 18 OR cert_no = upper(?1))"
 #define INST_OF "(SELECT id FROM institution WHERE name = ?%d)"
 
 /* The row's natural key: a query whose binds are the values of the fields listed. */

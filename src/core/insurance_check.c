@@ -231,15 +231,19 @@ static int check_payable(struct db *db, struct claim *c, struct dpf_err *err)
     return DPF_OK;
 }
 
-/* The step the claim is saved at: forward only, in order when strict, dated in order. */
-static int check_step(struct db *db, struct claim *c, int strict, const char *old_on,
+/* The step the claim is saved at: forward only, one step at a time when moved, dated in
+ * order; a closed claim only restated by a record of it. */
+static int check_step(struct db *db, struct claim *c, enum claim_mode mode, const char *old_on,
                       struct claim_refs *r, struct dpf_err *err)
 {
-    int to = r->status, from = r->old_status;
+    int to = r->status, from = r->old_status, strict = mode == CM_MOVE;
 
-    if (from >= CS_PAID && (to != from || !c->v[CL_STATUS]))
+    if (from >= CS_PAID && (to != from || mode != CM_RECORD))
         return dpf_err_set(err, DPF_EINVAL, "claim_status", _("The claim is closed (%s)"),
                            claim_statuses[from - 1]);
+    if (mode == CM_EDIT && to != (from ? from : CS_REPORTED))
+        return dpf_err_set(err, DPF_EINVAL, "claim_status",
+                           _("A claim's status changes only by moving it on a step"));
     if (from && to < from)
         return dpf_err_set(err, DPF_EINVAL, "claim_status",
                            _("The claim is already at %s; it cannot go back to %s"),
@@ -260,7 +264,7 @@ static int check_step(struct db *db, struct claim *c, int strict, const char *ol
             return dpf_err_set(err, DPF_EINVAL, "claim_status_on",
                                _("The step's date (%s) is in the future"), r->status_on);
     }
-    if ((to == CS_REJECTED || to == CS_WITHDRAWN) && !c->v[CL_REASON])
+    if ((to == CS_REJECTED || to == CS_WITHDRAWN) && (!c->v[CL_REASON] || !*c->v[CL_REASON]))
         return dpf_err_set(err, DPF_EINVAL, "reason", _("%s needs a reason"),
                            claim_statuses[to - 1]);
     return to == CS_PAID ? check_payable(db, c, err) : DPF_OK;
@@ -288,7 +292,7 @@ static int stored_status(struct db *db, int64_t id, int *status, char *on, size_
     return dpf_err_set(err, DPF_ENOTFOUND, NULL, _("No claim with id %lld"), (long long)id);
 }
 
-int claim_check(struct db *db, struct claim *c, int strict, struct claim_refs *r,
+int claim_check(struct db *db, struct claim *c, enum claim_mode mode, struct claim_refs *r,
                 struct dpf_err *err)
 {
     struct person who;
@@ -330,6 +334,6 @@ int claim_check(struct db *db, struct claim *c, int strict, struct claim_refs *r
     for (int i = 0; rc == DPF_OK && i < c->nitems; i++)
         rc = check_item(db, c, i, r, err);
     if (rc == DPF_OK)
-        rc = check_step(db, c, strict, c->id ? old_on : NULL, r, err);
+        rc = check_step(db, c, mode, c->id ? old_on : NULL, r, err);
     return rc;
 }

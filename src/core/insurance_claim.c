@@ -245,7 +245,7 @@ static int write_claim(struct db *db, struct claim *c, const struct claim_refs *
 
 /* Checks and writes c; a new claim's first step is 报案 on its report date, and a change of
  * status is a step of its own. */
-static int save(struct db *db, struct claim *c, int strict, const char *action,
+static int save(struct db *db, struct claim *c, enum claim_mode mode, const char *action,
                 struct dpf_err *err)
 {
     struct claim before;
@@ -253,7 +253,7 @@ static int save(struct db *db, struct claim *c, int strict, const char *action,
     int rc, is_new = c->id == 0;
 
     claim_init(&before);
-    rc = claim_check(db, c, strict, &r, err);
+    rc = claim_check(db, c, mode, &r, err);
     if (rc == DPF_OK && !is_new)
         rc = claim_load(db, c->id, &before, err);
     if (rc == DPF_OK)
@@ -276,7 +276,12 @@ static int save(struct db *db, struct claim *c, int strict, const char *action,
 
 int claim_save(struct db *db, struct claim *c, struct dpf_err *err)
 {
-    return save(db, c, 0, c->id ? "claim_edit" : "claim_add", err);
+    return save(db, c, CM_EDIT, c->id ? "claim_edit" : "claim_add", err);
+}
+
+int claim_record(struct db *db, struct claim *c, struct dpf_err *err)
+{
+    return save(db, c, CM_RECORD, c->id ? "claim_edit" : "claim_add", err);
 }
 
 int claim_move(struct db *db, int64_t id, int to, const char *date, const char *reason,
@@ -291,7 +296,10 @@ int claim_move(struct db *db, int64_t id, int to, const char *date, const char *
     snprintf(buf, sizeof buf, "%d", to);
     if (rc == DPF_OK && (to < CS_DOCUMENTS || to > CS_WITHDRAWN))
         rc = dpf_err_set(err, DPF_EINVAL, "claim_status", _("Unknown claim status"));
-    if (rc == DPF_OK && to <= atoi(c.v[CL_STATUS]) && atoi(c.v[CL_STATUS]) < CS_PAID)
+    if (rc == DPF_OK && atoi(c.v[CL_STATUS]) >= CS_PAID)
+        rc = dpf_err_set(err, DPF_EINVAL, "claim_status", _("The claim is closed (%s)"),
+                         claim_statuses[atoi(c.v[CL_STATUS]) - 1]);
+    if (rc == DPF_OK && to <= atoi(c.v[CL_STATUS]))
         rc = dpf_err_set(err, DPF_EINVAL, "claim_status",
                          _("The claim is already at %s; it cannot go back to %s"),
                          claim_statuses[atoi(c.v[CL_STATUS]) - 1], claim_statuses[to - 1]);
@@ -299,7 +307,7 @@ int claim_move(struct db *db, int64_t id, int to, const char *date, const char *
         (rc = claim_set(&c, CL_STATUS_ON, date)) == DPF_OK && reason)
         rc = claim_set(&c, CL_REASON, reason);
     if (rc == DPF_OK)
-        rc = save(db, &c, 1, "claim_step", err);
+        rc = save(db, &c, CM_MOVE, "claim_step", err);
     claim_clear(&c);
     return rc;
 }

@@ -33,9 +33,12 @@ struct claim_refs {
     int ncovers;
 };
 
+/* How a claim is being saved: edited (its status stays), moved on a step (one way: 已赔付
+ * and 拒赔 only from 已报保险公司), or recorded as a file states it (an import: at any later
+ * step, and a closed claim restated at its status, e.g. its second item). */
+enum claim_mode { CM_EDIT, CM_MOVE, CM_RECORD };
+
 /* Checks claim c (c->id 0 for a new one) as a whole, as it is to be stored: resolves its
- * person, policy and items' coverage, and fills r. strict: a step taken on a screen or by
- * `dpf insurance move`, which goes one way (已赔付 and 拒赔 only from 已报保险公司); an
- * import may record a claim at any later step. */
-int claim_check(struct db *db, struct claim *c, int strict, struct claim_refs *r,
+ * person, policy and items' coverage, and fills r. */
+int claim_check(struct db *db, struct claim *c, enum claim_mode mode, struct claim_refs *r,
                 struct dpf_err *err);
