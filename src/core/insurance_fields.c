@@ -34,7 +34,7 @@ const struct field cover_fields[COVER_NFIELDS] = {
 };
 
 const struct field claim_fields[CLAIM_NFIELDS] = {
-    [CL_CERT_NO]     = { "cert_no", "残疾人证号", N_("Certificate number"), FT_TEXT, NULL, 24, 24, FF_REQUIRED | FF_SENSITIVE },
+    [CL_CERT_NO]     = { "cert_no", "残疾人证号", N_("Certificate number"), FT_CERT, NULL, 24, 24, FF_REQUIRED | FF_SENSITIVE },
     [CL_NAME]        = { "name", "姓名", N_("Name"), FT_TEXT, NULL, 10, 30, 0 },
     [CL_ACCIDENT]    = { "accident_on", "事故日期", N_("Accident date"), FT_DATE, NULL, 10, 10, FF_REQUIRED },
     [CL_REPORTED]    = { "reported_on", "报案日期", N_("Reported on"), FT_DATE, NULL, 10, 10, FF_REQUIRED },
