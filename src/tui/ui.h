@@ -106,6 +106,11 @@ struct ui_list {
     const char *empty;          /* shown when there are no rows; NULL: "(no persons match)" */
 };
 int ui_list_add(struct ui_list *l, int64_t id, const char *const *cells);
+/* For a source held in memory, rows first..n-1: adds page's rows (limit a page), each with
+ * its index as id and its cells from cell(ctx, row, column). */
+int ui_list_add_page(struct ui_list *l, int page, int limit, int n,
+                     const char *(*cell)(void *ctx, int row, int col), void *ctx,
+                     struct dpf_err *err);
 void ui_list_clear(struct ui_list *l);
 /* Loads page (rows as many as fit: limit); keeps the selection within the page. */
 int ui_list_load(struct ui_list *l, int page, int limit, struct dpf_err *err);

@@ -45,17 +45,14 @@ static int keep(const struct claim_summary *s, void *ctx)
     return 0;
 }
 
+static const char *cell(void *ctx, int row, int col)
+{
+    return ((struct claims *)ctx)->cells[row][col];
+}
+
 static int fetch(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err)
 {
-    struct claims *t = ctx;
-    for (int i = page * limit; i < t->n && i < (page + 1) * limit; i++) {
-        const char *cells[NCOLS];
-        for (int c = 0; c < NCOLS; c++)
-            cells[c] = t->cells[i][c];
-        if (ui_list_add(l, i, cells) != DPF_OK)
-            return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
-    }
-    return DPF_OK;
+    return ui_list_add_page(l, page, limit, ((struct claims *)ctx)->n, cell, ctx, err);
 }
 
 static void load(struct claims *t, struct ui_list *l)

@@ -29,6 +29,20 @@ int ui_list_add(struct ui_list *l, int64_t id, const char *const *cells)
     return DPF_OK;
 }
 
+int ui_list_add_page(struct ui_list *l, int page, int limit, int n,
+                     const char *(*cell)(void *ctx, int row, int col), void *ctx,
+                     struct dpf_err *err)
+{
+    for (int i = page * limit; i < n && i < (page + 1) * limit; i++) {
+        const char *cells[UI_LIST_COLS];
+        for (int c = 0; c < l->ncols; c++)
+            cells[c] = cell(ctx, i, c);
+        if (ui_list_add(l, i, cells) != DPF_OK)
+            return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    }
+    return DPF_OK;
+}
+
 int ui_list_load(struct ui_list *l, int page, int limit, struct dpf_err *err)
 {
     int rc;

@@ -19,17 +19,14 @@ struct table {
     char defs[MAX_ROWS][400];   /* a project's definition, for help */
 };
 
+static const char *cell(void *ctx, int row, int col)
+{
+    return ((struct table *)ctx)->cells[row][col];
+}
+
 static int fetch(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err)
 {
-    struct table *t = ctx;
-    for (int i = page * limit; i < t->n && i < (page + 1) * limit; i++) {
-        const char *cells[UI_LIST_COLS];
-        for (int c = 0; c < l->ncols; c++)
-            cells[c] = t->cells[i][c];
-        if (ui_list_add(l, t->id[i], cells) != DPF_OK)
-            return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
-    }
-    return DPF_OK;
+    return ui_list_add_page(l, page, limit, ((struct table *)ctx)->n, cell, ctx, err);
 }
 
 static void columns(struct ui_list *l, const char *const *headers, const int *widths, int n)
@@ -258,8 +255,8 @@ static void list_screen(struct ui *ui, int kind, int *year)
     load_list(ui, kind, *year, t);
     ui_list_load(&l, 0, ui_list_rows(), &err);
     for (;;) {
-        int64_t id = ui_list_selected(&l);
-        int row = l.nrows ? l.page * ui_list_rows() + l.sel : -1;
+        int row = l.nrows ? (int)ui_list_selected(&l) : -1;   /* rows are ids by index */
+        int64_t id = row >= 0 && row < t->n ? t->id[row] : 0;
         const char *name = row >= 0 && row < t->n ? t->cells[row][0] : "";
         struct ui_key k;
         int n = 0, changed = 0;
