@@ -10,7 +10,7 @@
 
 enum field_type {
     FT_TEXT,    /* free text, at most maxlen characters */
-    FT_DATE,    /* YYYY-MM-DD; input also YYYY/M/D; never in the future */
+    FT_DATE,    /* YYYY-MM-DD; input also YYYY/M/D; never in the future unless FF_FUTURE */
     FT_FLAG,    /* 0/1; input 是/否, 1/0, Y/N */
     FT_CHOICE,  /* code 1..n; input the choice's name or its code */
     FT_PHONE,   /* 11-digit mobile or a landline such as 0564-3312345 */
@@ -27,6 +27,7 @@ enum field_flag {
     FF_REQUIRED  = 1 << 0,
     FF_SENSITIVE = 1 << 1,  /* masked unless full values are asked for */
     FF_DERIVED   = 1 << 2,  /* may be left empty on input: the entity derives it */
+    FF_FUTURE    = 1 << 3,  /* a date that may be in the future (a policy's period) */
 };
 
 struct field {

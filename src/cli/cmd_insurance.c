@@ -149,9 +149,8 @@ int cmd_insurance_policy(struct cli *c, int argc, char **argv)
     v[PO_YEAR] = strdup(year);
     if (!id && !a.raw[PO_RULE_POOR])
         a.raw[PO_RULE_POOR] = "1";
-    /* Policy dates are often in the future: no "today" limit. */
     if (rc == DPF_OK)
-        rc = parse_fields(policy_fields, POLICY_NFIELDS, a.raw, NULL, v, &err);
+        rc = parse_fields(policy_fields, POLICY_NFIELDS, a.raw, c->db->today, v, &err);
     if (rc == DPF_OK && (rc = db_begin(c->db, &err)) == DPF_OK)
         rc = db_end(c->db, policy_save(c->db, id, v, &id, &err), &err);
     insurance_values_free(v, POLICY_NFIELDS);
@@ -175,7 +174,7 @@ int cmd_insurance_cover(struct cli *c, int argc, char **argv)
         return EXIT_USAGE;
     if (open_policy(c, a.year, &id) != EXIT_OK)
         return EXIT_FAIL;
-    rc = parse_fields(cover_fields, COVER_NFIELDS, a.raw, NULL, v, &err);
+    rc = parse_fields(cover_fields, COVER_NFIELDS, a.raw, c->db->today, v, &err);
     if (rc == DPF_OK && (rc = db_begin(c->db, &err)) == DPF_OK)
         rc = db_end(c->db, cover_save(c->db, id, v, &err), &err);
     insurance_values_free(v, COVER_NFIELDS);

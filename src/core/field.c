@@ -253,7 +253,7 @@ int field_parse(const struct field *f, const char *input, const char *today, cha
         if (parse_date(v, buf) != 0)
             rc = dpf_err_set(err, DPF_EINVAL, f->key,
                              _("%s: \"%s\" is not a date (YYYY-MM-DD)"), label(f), v);
-        else if (today && strcmp(buf, today) > 0)
+        else if (today && !(f->flags & FF_FUTURE) && strcmp(buf, today) > 0)
             rc = dpf_err_set(err, DPF_EINVAL, f->key, _("%s: %s is in the future"), label(f),
                              buf);
         break;

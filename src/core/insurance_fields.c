@@ -19,8 +19,8 @@ const struct field policy_fields[POLICY_NFIELDS] = {
     [PO_INSURER]   = { "insurer", "保险公司", N_("Insurer"), FT_TEXT, NULL, 20, 60, FF_REQUIRED },
     [PO_NUMBER]    = { "policy_no", "保单号", N_("Policy number"), FT_TEXT, NULL, 20, 40, FF_REQUIRED },
     [PO_PREMIUM]   = { "premium", "每人保费", N_("Premium a person"), FT_MONEY, NULL, 8, 12, FF_REQUIRED },
-    [PO_STARTS]    = { "starts_on", "起保日期", N_("Cover starts"), FT_DATE, NULL, 10, 10, FF_REQUIRED },
-    [PO_ENDS]      = { "ends_on", "终止日期", N_("Cover ends"), FT_DATE, NULL, 10, 10, FF_REQUIRED },
+    [PO_STARTS]    = { "starts_on", "起保日期", N_("Cover starts"), FT_DATE, NULL, 10, 10, FF_REQUIRED | FF_FUTURE },
+    [PO_ENDS]      = { "ends_on", "终止日期", N_("Cover ends"), FT_DATE, NULL, 10, 10, FF_REQUIRED | FF_FUTURE },
     [PO_RULE_POOR] = { "rule_poor", "仅建档立卡", N_("Registered poor only"), FT_FLAG, NULL, 4, 2, FF_REQUIRED },
     [PO_NOTE]      = { "note", "备注", N_("Note"), FT_TEXT, NULL, 20, 200, 0 },
 };

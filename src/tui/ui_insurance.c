@@ -71,7 +71,6 @@ struct pform {
     int64_t id;
 };
 
-/* Policy dates are often ahead of today: parsed without the "not in the future" rule. */
 static int save_policy(void *ctx, struct ui_form *f, struct dpf_err *err)
 {
     struct pform *pf = ctx;
@@ -80,7 +79,7 @@ static int save_policy(void *ctx, struct ui_form *f, struct dpf_err *err)
     int rc = DPF_OK;
 
     for (int i = 0; i < POLICY_NFIELDS && rc == DPF_OK; i++)
-        rc = ui_form_parse(f, i, policy_fields[i].type == FT_DATE ? NULL : db->today, &v[i], err);
+        rc = ui_form_parse(f, i, db->today, &v[i], err);
     if (rc == DPF_OK && (rc = db_begin(db, err)) == DPF_OK)
         rc = db_end(db, policy_save(db, pf->id, v, &pf->id, err), err);
     insurance_values_free(v, POLICY_NFIELDS);

@@ -40,6 +40,15 @@ static void dates(void **state)
     assert_non_null(strstr(err.msg, "future"));
     assert_string_equal(parse(PF_CERT_ISSUE_DATE, "2026-06-30", &err), "2026-06-30");
     assert_string_equal(parse(PF_CERT_ISSUE_DATE, "", &err), "(null)");
+    {   /* a policy's period may lie ahead: FF_FUTURE lifts only the future rule */
+        struct field period = person_fields[PF_CERT_ISSUE_DATE];
+        char *v = NULL;
+        period.flags |= FF_FUTURE;
+        assert_int_equal(field_parse(&period, "2027-03-29", "2026-06-30", &v, &err), DPF_OK);
+        assert_string_equal(v, "2027-03-29");
+        free(v);
+        assert_int_equal(field_parse(&period, "2027-02-30", "2026-06-30", &v, &err), DPF_EINVAL);
+    }
 }
 
 static void flags_and_choices(void **state)
