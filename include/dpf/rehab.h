@@ -127,6 +127,10 @@ typedef int (*rehab_project_fn)(const struct rehab_project *p, void *ctx);
 /* The year's projects with their completed counts taken from the records now. */
 int rehab_projects(struct db *db, int year, rehab_project_fn fn, void *ctx,
                    struct dpf_err *err);
+/* The same, counting only records dated up to through (YYYY-MM-DD; NULL: the whole year):
+ * a half-year report's progress against the year's targets. */
+int rehab_projects_through(struct db *db, int year, const char *through, rehab_project_fn fn,
+                           void *ctx, struct dpf_err *err);
 /* How completion is counted, one msgid a line. */
 extern const char *const rehab_project_notes[];
 /* What a project's completed count is, in words (translated): for help and notes. */

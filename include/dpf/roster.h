@@ -41,5 +41,8 @@ typedef int (*roster_total_fn)(const struct roster_total *t, void *ctx);
 /* Calls fn per programme (in programme order) and, within it, per month or township. */
 int roster_year_totals(struct db *db, int year, const char *programme, enum roster_by by,
                        roster_total_fn fn, void *ctx, struct dpf_err *err);
+/* The same over months from_month..to_month (numbers as month.h has them). */
+int roster_period_totals(struct db *db, int from_month, int to_month, const char *programme,
+                         enum roster_by by, roster_total_fn fn, void *ctx, struct dpf_err *err);
 
 #endif

@@ -69,10 +69,11 @@ static void in_list(char *out, size_t cap, const char *column, const char *codes
 /* Distinct persons (or records) of services or rescues in the year, of the kinds and
  * funding lines given ("" for any). A condition only when asked for: without a funding
  * line, services are counted from the (year, person_id, kind) index alone. */
-static int count_records(struct db *db, const char *table, int year, const char *kinds,
-                         const char *funding, int records, long *n, struct dpf_err *err)
+static int count_records(struct db *db, const char *table, int year, const char *through,
+                         const char *kinds, const char *funding, int records, long *n,
+                         struct dpf_err *err)
 {
-    char q[320], k[64] = "", f[64] = "";
+    char q[400], k[64] = "", f[64] = "", t[64] = "";
     sqlite3_stmt *st;
     int rc;
 
@@ -80,13 +81,17 @@ static int count_records(struct db *db, const char *table, int year, const char 
         in_list(k, sizeof k, "kind", kinds);
     if (*funding)
         in_list(f, sizeof f, "funding", funding);
+    if (through)
+        snprintf(t, sizeof t, " AND %s <= ?2",
+                 strcmp(table, "service") == 0 ? "served_on" : "started_on");
     snprintf(q, sizeof q, "SELECT count(DISTINCT person_id), count(*) FROM %s "
-                          "WHERE year = ?1%s%s", table, k, f);
+                          "WHERE year = ?1%s%s%s", table, k, f, t);
     /* Prepared here, not cached: every project's filter is its own text, and the cache of
      * everyday statements must not fill up with them. */
     if (sqlite3_prepare_v2(db->h, q, -1, &st, NULL) != SQLITE_OK)
         return db_fail(db, err);
     sqlite3_bind_int(st, 1, year);
+    sqlite3_bind_text(st, 2, through, -1, SQLITE_STATIC);
     rc = sqlite3_step(st);
     *n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, records ? 1 : 0) : 0;
     sqlite3_finalize(st);
@@ -94,17 +99,19 @@ static int count_records(struct db *db, const char *table, int year, const char 
 }
 
 /* Persons assessed in the year with any of the needs given (any need at all for ""). */
-static int count_assessed(struct db *db, int year, const char *needs, long *n,
-                          struct dpf_err *err)
+static int count_assessed(struct db *db, int year, const char *through, const char *needs,
+                          long *n, struct dpf_err *err)
 {
-    sqlite3_stmt *st = db_stmt(db, "SELECT needs FROM assessment WHERE year = ? AND "
-                                   "needs IS NOT NULL AND needs <> ''", err);
+    sqlite3_stmt *st = db_stmt(db, "SELECT needs FROM assessment WHERE year = ?1 AND "
+                                   "needs IS NOT NULL AND needs <> '' "
+                                   "AND (?2 IS NULL OR assessed_on <= ?2)", err);
     int rc;
 
     *n = 0;
     if (!st)
         return DPF_EDB;
     sqlite3_bind_int(st, 1, year);
+    sqlite3_bind_text(st, 2, through, -1, SQLITE_STATIC);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *have = (const char *)sqlite3_column_text(st, 0);
         int hit = !*needs;
@@ -117,12 +124,13 @@ static int count_assessed(struct db *db, int year, const char *needs, long *n,
 }
 
 /* Persons (or roster lines) paid by the programme in a month of the year. */
-static int count_paid(struct db *db, int year, const char *programme, int records, long *n,
-                      struct dpf_err *err)
+static int count_paid(struct db *db, int year, const char *through, const char *programme,
+                      int records, long *n, struct dpf_err *err)
 {
     static const char q[] =
         "SELECT count(DISTINCT person_id), count(*) FROM roster_line WHERE programme_id = ?1 "
-        "AND month BETWEEN printf('%04d-01', ?2) AND printf('%04d-12', ?2) AND amount > 0";
+        "AND month BETWEEN printf('%04d-01', ?2) AND coalesce(substr(?3, 1, 7), "
+        "printf('%04d-12', ?2)) AND amount > 0";
     sqlite3_stmt *st;
     int64_t prog;
     int rc;
@@ -134,6 +142,7 @@ static int count_paid(struct db *db, int year, const char *programme, int record
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, prog);
     sqlite3_bind_int(st, 2, year);
+    sqlite3_bind_text(st, 3, through, -1, SQLITE_STATIC);
     rc = sqlite3_step(st);
     *n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, records ? 1 : 0) : 0;
     sqlite3_reset(st);
@@ -146,7 +155,8 @@ static const char *text(sqlite3_stmt *st, int i)
     return t ? t : "";
 }
 
-static int completed(struct db *db, sqlite3_stmt *st, long *n, struct dpf_err *err)
+static int completed(struct db *db, sqlite3_stmt *st, const char *through, long *n,
+                     struct dpf_err *err)
 {
     int year = sqlite3_column_int(st, 1), source = sqlite3_column_int(st, 4);
     int records = sqlite3_column_int(st, 8) == 2;
@@ -157,13 +167,13 @@ static int completed(struct db *db, sqlite3_stmt *st, long *n, struct dpf_err *e
                            text(st, 2), text(st, 5), rehab_sources[source - 1]);
     switch (source) {
     case PS_SERVICES:
-        return count_records(db, "service", year, kinds, text(st, 6), records, n, err);
+        return count_records(db, "service", year, through, kinds, text(st, 6), records, n, err);
     case PS_RESCUE:
-        return count_records(db, "rescue", year, kinds, text(st, 6), records, n, err);
+        return count_records(db, "rescue", year, through, kinds, text(st, 6), records, n, err);
     case PS_ASSESSMENTS:
-        return count_assessed(db, year, kinds, n, err);
+        return count_assessed(db, year, through, kinds, n, err);
     default:
-        return count_paid(db, year, text(st, 7), records, n, err);
+        return count_paid(db, year, through, text(st, 7), records, n, err);
     }
 }
 
@@ -178,6 +188,12 @@ static void define(sqlite3_stmt *st, struct rehab_project *p)
 
 int rehab_projects(struct db *db, int year, rehab_project_fn fn, void *ctx,
                    struct dpf_err *err)
+{
+    return rehab_projects_through(db, year, NULL, fn, ctx, err);
+}
+
+int rehab_projects_through(struct db *db, int year, const char *through, rehab_project_fn fn,
+                           void *ctx, struct dpf_err *err)
 {
     /* Its own statement, not the cache's: completed() runs other cached statements. */
     static const char q[] = "SELECT id, year, name, target, source, kinds, funding, programme, "
@@ -196,7 +212,7 @@ int rehab_projects(struct db *db, int year, rehab_project_fn fn, void *ctx,
         snprintf(p.name, sizeof p.name, "%s", text(st, 2));
         p.target = sqlite3_column_int(st, 3);
         define(st, &p);
-        if ((rc = completed(db, st, &p.completed, err)) == DPF_OK && fn(&p, ctx) != 0)
+        if ((rc = completed(db, st, through, &p.completed, err)) == DPF_OK && fn(&p, ctx) != 0)
             break;
     }
     if (rc == DPF_OK && step != SQLITE_ROW && step != SQLITE_DONE)

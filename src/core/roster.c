@@ -343,6 +343,12 @@ int roster_export(struct db *db, const struct roster_opts *o, const char *path,
 int roster_year_totals(struct db *db, int year, const char *programme, enum roster_by by,
                        roster_total_fn fn, void *ctx, struct dpf_err *err)
 {
+    return roster_period_totals(db, year * 12, year * 12 + 11, programme, by, fn, ctx, err);
+}
+
+int roster_period_totals(struct db *db, int from_month, int to_month, const char *programme,
+                         enum roster_by by, roster_total_fn fn, void *ctx, struct dpf_err *err)
+{
     static const char *const keys[] = { "''", "r.month", "r.township" };
     char q[800], from[MONTH_TEXT], to[MONTH_TEXT];
     sqlite3_stmt *st;
@@ -357,8 +363,8 @@ int roster_year_totals(struct db *db, int year, const char *programme, enum rost
              "GROUP BY p.id, 3 ORDER BY p.id, 3", keys[by]);
     if (sqlite3_prepare_v2(db->h, q, -1, &st, NULL) != SQLITE_OK)
         return db_fail(db, err);
-    sqlite3_bind_text(st, 1, month_format(year * 12, from), -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, month_format(year * 12 + 11, to), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 1, month_format(from_month, from), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, month_format(to_month, to), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, programme, -1, SQLITE_STATIC);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct roster_total t = {
