@@ -88,6 +88,7 @@ int cmd_insurance_figures(struct cli *c, int argc, char **argv);
 int cmd_insurance_claims(struct cli *c, int argc, char **argv);
 int cmd_insurance_show(struct cli *c, int argc, char **argv);
 int cmd_insurance_move(struct cli *c, int argc, char **argv);
+int cmd_report(struct cli *c, int argc, char **argv);
 
 /* Amounts in fen printed as yuan ("1,500.00") in a cell. */
 void cli_money(int64_t fen, int width);

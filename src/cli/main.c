@@ -209,6 +209,13 @@ const struct cli_cmd cli_commands[] = {
       N_("Move a claim on to its next step"),
       N_("已赔付 needs the amounts paid and every document the claim's items need; 拒赔 and 撤销\n"
          "need a reason."), cmd_insurance_move },
+    { "report", "annual", "--year YYYY --out FILE.xlsx | --format text",
+      N_("The year-end report: targets and completion, register, subsidies, rehabilitation, insurance"),
+      N_("The workbook has a cover, a sheet per table, a chart of completion rates and a sheet\n"
+         "of definitions, set up to print on A4."), cmd_report },
+    { "report", "period", "--from YYYY-MM-DD --to YYYY-MM-DD --out FILE.xlsx | --format text",
+      N_("The report of a period within a year, such as the first half"),
+      N_("Targets are the year's; completion counts records dated up to --to."), cmd_report },
     { NULL, NULL, NULL, NULL, NULL, NULL },
 };
 

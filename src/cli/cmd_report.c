@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: MIT */
+/* `dpf report annual|period`: the year-end or period report, as a print-ready .xlsx or
+ * printed as text tables. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "dpf/field.h"
+#include "dpf/i18n.h"
+#include "dpf/report.h"
+
+static void print_report(const struct report *r)
+{
+    printf("%s\n%s — %s\n", r->title, r->from, r->to);
+    for (int i = 0; i < r->ntables; i++) {
+        char **lines;
+        int n;
+        printf("\n%s（%s）\n", r->tables[i].title, r->tables[i].sheet);
+        if (report_table_lines(&r->tables[i], &lines, &n) == 0)
+            for (int k = 0; k < n; k++)
+                printf("%s\n", lines[k]);
+        for (int k = 0; lines && k < n; k++)
+            free(lines[k]);
+        free(lines);
+    }
+    printf(_("\nDefinitions\n"));
+    for (int i = 0; i < r->nnotes; i++)
+        printf("  %d. %s\n", i + 1, r->notes[i]);
+}
+
+/* A date option, checked as a date field is. */
+static int date_arg(const struct cli_cmd *self, const char *s, char out[11])
+{
+    static const struct field f = { "date", "日期", N_("Date"), FT_DATE, NULL, 10, 10, 0 };
+    struct dpf_err err;
+    char *v = NULL;
+    if (field_parse(&f, s, NULL, &v, &err) != DPF_OK || !v) {
+        free(v);
+        return cli_usage(self, err.msg);
+    }
+    snprintf(out, 11, "%s", v);
+    free(v);
+    return EXIT_OK;
+}
+
+int cmd_report(struct cli *c, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "year", required_argument, NULL, 'y' }, { "from", required_argument, NULL, 'f' },
+        { "to", required_argument, NULL, 't' }, { "out", required_argument, NULL, 'o' },
+        { "format", required_argument, NULL, 'F' }, { NULL, 0, NULL, 0 },
+    };
+    const struct cli_cmd *self = cli_self(cmd_report, argv[0]);
+    int annual = strcmp(argv[0], "annual") == 0, year = 0, text = 0, ch;
+    char from[11] = "", to[11] = "";
+    const char *out = NULL;
+    struct report r;
+    struct dpf_err err;
+
+    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'y':
+            if (!annual || (year = atoi(optarg)) < 2000 || year > 2999)
+                return cli_usage(self, _("--year takes a year such as 2017"));
+            break;
+        case 'f':
+        case 't':
+            if (annual || date_arg(self, optarg, ch == 'f' ? from : to) != EXIT_OK)
+                return EXIT_USAGE;
+            break;
+        case 'o': out = optarg; break;
+        case 'F':
+            if (strcmp(optarg, "text") != 0 && strcmp(optarg, "xlsx") != 0)
+                return cli_usage(self, _("--format takes text or xlsx"));
+            text = strcmp(optarg, "text") == 0;
+            break;
+        default:
+            return cli_usage(self, NULL);
+        }
+    }
+    if (optind < argc || (annual && !year) || (!annual && (!from[0] || !to[0])))
+        return cli_usage(self, annual ? _("--year is required") : _("--from and --to are required"));
+    if (!text && !out)
+        return cli_usage(self, _("--out FILE.xlsx is required (or --format text)"));
+    if (annual) {
+        snprintf(from, sizeof from, "%04d-01-01", year);
+        snprintf(to, sizeof to, "%04d-12-31", year);
+    }
+    if (cli_open(c, 0) != EXIT_OK)
+        return EXIT_FAIL;
+    if (report_build(c->db, from, to, &r, &err) != DPF_OK)
+        return cli_fail(&err);
+    if (text) {
+        print_report(&r);
+    } else if (report_xlsx(&r, out, NULL, NULL, &err) != DPF_OK) {
+        report_free(&r);
+        return cli_fail(&err);
+    } else {
+        printf(_("Wrote %s (%d tables) to %s\n"), r.title, r.ntables, out);
+    }
+    report_free(&r);
+    return EXIT_OK;
+}
