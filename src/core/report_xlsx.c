@@ -100,6 +100,7 @@ static lxw_error table_sheet(lxw_workbook *wb, const struct report *r, const str
         wide += t->widths[c] + 3;
     }
     worksheet_write_string(ws, 0, 0, t->title, f->title);
+    worksheet_set_row(ws, 1, 30, NULL);        /* two lines: headers wrap in narrow columns */
     for (int c = 0; c < t->ncols; c++)
         worksheet_write_string(ws, 1, (lxw_col_t)c, t->headers[c], f->head);
     for (int row = 0; row < t->nrows; row++)
