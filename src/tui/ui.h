@@ -23,12 +23,12 @@ enum ui_action {
     UA_MONTH, UA_EXPORT, UA_CONFIRM, UA_CONFIRM_ALL, UA_APPROVE, UA_PROGRAMMES,
     UA_NEXT_SECTION, UA_PREV_SECTION, UA_APPLY, UA_ADVANCE, UA_REFUSE, UA_STOP,
     UA_REHAB, UA_YEAR, UA_INSTITUTIONS, UA_PROJECTS, UA_DELETE, UA_ASSESS, UA_AGREE,
-    UA_SERVE, UA_RESCUE, UA_INSURANCE, UA_BUILD, UA_CLAIMS, UA_FIGURES, UA_STEPS,
+    UA_SERVE, UA_RESCUE, UA_INSURANCE, UA_BUILD, UA_CLAIMS, UA_FIGURES, UA_STEPS, UA_PERIOD,
 };
 enum ui_context {
     UC_MAIN = 1, UC_LIST = 2, UC_FORM = 4, UC_VIEW = 8, UC_REVIEW = 16, UC_ENROL = 32,
     UC_PROGS = 64, UC_RULES = 128, UC_REHAB = 256, UC_RLIST = 512, UC_RPERSON = 1024,
-    UC_IPOL = 2048, UC_CLAIMS = 4096,
+    UC_IPOL = 2048, UC_CLAIMS = 4096, UC_REPORT = 8192,
 };
 
 /* A key press: a function or cursor key (code, from KEY_*) or a character (ch). */
@@ -158,6 +158,8 @@ void ui_help_run(struct ui *ui, unsigned context, const char *const *intro);
 int ui_ask(struct ui *ui, const char *title, const struct field *f, const char *initial,
            char **out);
 
+/* Asks for a year (2000-2100) starting from *year; 1 when given. */
+int ui_ask_year(struct ui *ui, int *year);
 /* Screens. */
 int ui_person_list(struct ui *ui);
 int ui_review(struct ui *ui);
@@ -179,5 +181,9 @@ void ui_rehab_export(struct ui *ui, int kind, int year);
 int ui_insurance(struct ui *ui);
 void ui_claims(struct ui *ui, int year, int64_t person_id);
 void ui_insurance_figures(struct ui *ui, int year);
+/* The projects of a year with their targets (the manager sets them here). */
+void ui_rehab_projects(struct ui *ui, int *year);
+/* The year-end or period report: its tables on screen, export to .xlsx (ui_report.c). */
+int ui_report(struct ui *ui);
 
 #endif

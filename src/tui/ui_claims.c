@@ -411,19 +411,6 @@ static int ask_cert(struct ui *ui, char **cert)
                   cert) && *cert;
 }
 
-static int ask_year(struct ui *ui, int *year)
-{
-    static const struct field f = { "year", "年度", N_("Year"), FT_INT, NULL, 6, 4, FF_REQUIRED };
-    char now[8], *v = NULL;
-
-    snprintf(now, sizeof now, "%d", *year);
-    if (!ui_ask(ui, _("Which year?"), &f, now, &v) || !v)
-        return 0;
-    *year = atoi(v);
-    free(v);
-    return 1;
-}
-
 void ui_claims(struct ui *ui, int year, int64_t person_id)
 {
     static const char *const headers[] = { N_("No."), N_("Name"), N_("Township"),
@@ -495,7 +482,7 @@ void ui_claims(struct ui *ui, int year, int64_t person_id)
             changed = 1;
             break;
         case UA_YEAR:
-            changed = ask_year(ui, &t->year);
+            changed = ui_ask_year(ui, &t->year);
             break;
         case UA_STEPS:
             if (id)

@@ -228,3 +228,22 @@ int ui_ask(struct ui *ui, const char *title, const struct field *f, const char *
     *out = a.value;
     return saved;
 }
+
+int ui_ask_year(struct ui *ui, int *year)
+{
+    static const struct field f = { "year", "年度", N_("Year"), FT_INT, NULL, 6, 4, FF_REQUIRED };
+    char now[8], *v = NULL;
+    int y;
+
+    snprintf(now, sizeof now, "%d", *year);
+    if (!ui_ask(ui, _("Which year?"), &f, now, &v) || !v)
+        return 0;
+    y = atoi(v);
+    free(v);
+    if (y < 2000 || y > 2100) {
+        ui_set_message(ui, _("The year %d is not one dpf can count"), y);
+        return 0;
+    }
+    *year = y;
+    return 1;
+}

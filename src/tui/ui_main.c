@@ -20,6 +20,7 @@ static const struct module modules[] = {
     { N_("Subsidy programmes and their rules"), ui_programmes },
     { N_("Rehabilitation: service rates, institutions, projects"), ui_rehab },
     { N_("Accident insurance: policies, the insured roster, claims"), ui_insurance },
+    { N_("Reports: the year-end and half-year tables, exported as .xlsx"), ui_report },
 };
 #define NMODULES (int)(sizeof modules / sizeof modules[0])
 

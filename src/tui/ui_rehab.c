@@ -38,25 +38,6 @@ static void columns(struct ui_list *l, const char *const *headers, const int *wi
     }
 }
 
-static int ask_year(struct ui *ui, int *year)
-{
-    static const struct field f = { "year", "年度", N_("Year"), FT_INT, NULL, 6, 4, FF_REQUIRED };
-    char now[8], *v = NULL;
-    int y;
-
-    snprintf(now, sizeof now, "%d", *year);
-    if (!ui_ask(ui, _("Which year?"), &f, now, &v) || !v)
-        return 0;
-    y = atoi(v);
-    free(v);
-    if (y < 2000 || y > 2100) {
-        ui_set_message(ui, _("The year %d is not one dpf can count"), y);
-        return 0;
-    }
-    *year = y;
-    return 1;
-}
-
 /* ---- the rates ---- */
 
 static void rates_row(struct table *t, const char *group, const struct rehab_counts *c)
@@ -144,7 +125,7 @@ int ui_rehab(struct ui *ui)
             ui_help_run(ui, UC_REHAB, help);
             continue;
         case UA_YEAR:
-            if (!ask_year(ui, &year))
+            if (!ui_ask_year(ui, &year))
                 continue;
             break;
         case UA_EXPORT:
@@ -232,6 +213,11 @@ static void delete_row(struct ui *ui, int kind, int64_t id, const char *name)
         ui_set_message(ui, _("Deleted %s"), name);
 }
 
+void ui_rehab_projects(struct ui *ui, int *year)
+{
+    list_screen(ui, RK_PROJECT, year);
+}
+
 static void list_screen(struct ui *ui, int kind, int *year)
 {
     static const char *const inst_h[] = { N_("Institution"), N_("Kind"), N_("Township"),
@@ -285,7 +271,7 @@ static void list_screen(struct ui *ui, int kind, int *year)
             ui_help_run(ui, UC_RLIST, help);
             continue;
         case UA_YEAR:
-            changed = kind == RK_PROJECT && ask_year(ui, year);
+            changed = kind == RK_PROJECT && ui_ask_year(ui, year);
             break;
         case UA_NEW:
             changed = ui_rehab_form(ui, kind, 0, NULL, kind == RK_PROJECT ? _("New project")
