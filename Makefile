@@ -91,8 +91,11 @@ $(BUILD)/bench_rehab: bench/bench_rehab.c bench/bench_util.h $(BUILD)/libdpfcore
 $(BUILD)/bench_insurance: bench/bench_insurance.c bench/bench_util.h $(BUILD)/libdpfcore.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libdpfcore.a $(LDLIBS)
 
+$(BUILD)/bench_report: bench/bench_report.c bench/bench_util.h $(BUILD)/libdpfcore.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libdpfcore.a $(LDLIBS)
+
 bench: deps all $(BUILD)/bench_register $(BUILD)/bench_subsidy $(BUILD)/bench_rehab \
-       $(BUILD)/bench_insurance
+       $(BUILD)/bench_insurance $(BUILD)/bench_report
 	@bench/run.sh $(BUILD)
 
 # Static analysis; any finding fails.

@@ -58,5 +58,7 @@ awk -v b="$base" -v o="$ours" -v n="$persons" 'BEGIN {
 "$build/bench_rehab" "$tmp/dpf.db"
 # Accident insurance: the roster built on the start date, the year's figures, the .xlsx roster.
 "$build/bench_insurance" "$tmp/dpf.db"
+# The annual report over all of it, including writing the .xlsx.
+"$build/bench_report" "$tmp/dpf.db"
 echo
 sed 's/^/dpf import: /' "$tmp/import.out"
