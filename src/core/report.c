@@ -28,7 +28,7 @@ static struct rtable *table_new(struct report *r, const char *sheet, const char 
     t = &r->tables[r->ntables++];
     memset(t, 0, sizeof *t);
     t->sheet = sheet;
-    t->title = title;
+    t->title = _(title);
     t->ncols = ncols;
     t->rate_chart = -1;
     for (int c = 0; c < ncols; c++) {
@@ -213,7 +213,7 @@ static int keep_total(const struct yearly_count *c, void *ctx)
 /* New certificates, deaths, moves and cancellations dated in the period; the yearly update. */
 static int section_changes(struct db *db, struct report *r, struct dpf_err *err)
 {
-    static const char *const h[] = { N_("Item"), N_("Persons") };
+    static const char *const h[] = { N_("Register change"), N_("Persons") };
     static const int w[] = { 30, 9 };
     static const char *const items[] = {
         N_("New certificates"), N_("Deaths"), N_("Moved out"), N_("Certificates cancelled"),
