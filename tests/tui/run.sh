@@ -422,6 +422,47 @@ case_insurance_claim_80x24() {
         fail "audit rows of the claim"
 }
 
+# A manager opens the reports, sees the year's targets with their rates, changes to the
+# first half-year (completion counted up to 30 June), and exports the workbook, which is read
+# back: its sheets and a rate stored with the 0.00% format.
+case_report_80x24() {
+    local name1 target done rate
+    name1=$(sql "SELECT name FROM project WHERE year = 2026 ORDER BY id LIMIT 1 OFFSET 3")
+    target=$(sql "SELECT target FROM project WHERE year = 2026 AND name = '$name1'")
+    start 80 24
+    wait_for "主菜单" || return
+    line_has "6\. 年度报表"
+    keys 6
+    wait_for "示范区残疾人工作 2026 年度报表" || return
+    line_has "^$name1 +$target +[0-9]+ +[0-9]+\.[0-9]{2}% "
+    done=$(screen | grep -E "^$name1 " | awk '{ print $3 }')
+    rate=$(screen | grep -E "^$name1 " | awk '{ print $4 }')
+    keys F6
+    wait_for "统计期间开始日期" || return
+    keys F2
+    wait_for "统计期间结束日期" || return
+    keys C-u
+    type_text "2026-06-30"
+    keys F2
+    wait_for "2026-01-01 — 2026-06-30" || return
+    line_has "^$name1 +$target +$done "      # the demo's records are all dated by 30 June
+    keys F3
+    wait_for "导出报表" || return
+    keys C-u
+    type_text "$work/half.xlsx"
+    keys F2
+    wait_for "已将报表写入" || return
+    /usr/bin/python3 - "$work/half.xlsx" "$name1" "$rate" <<'PY' || fail "the exported workbook"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames[:3] == ["封面", "目标任务", "持证情况"], wb.sheetnames
+assert "完成率图" in [c.title for c in wb.chartsheets]
+row = [r for r in wb["目标任务"].iter_rows(min_row=3) if r[0].value == sys.argv[2]][0]
+assert row[3].number_format == "0.00%", row[3].number_format
+assert "{:.2%}".format(row[3].value) == sys.argv[3], (row[3].value, sys.argv[3])
+PY
+}
+
 case_not_utf8() {
     tm new-session -d -s t -x 80 -y 24 \
         "env -u LC_ALL -u LC_CTYPE LANG=C '$build/dpf' --db '$work/$name.db'; echo \"[exit \$?]\"; sleep 60"
@@ -430,7 +471,7 @@ case_not_utf8() {
 }
 
 for c in register_80x24 discard_and_save_errors list_120x40 subsidy_review_80x24 \
-    rehab_rates_80x24 insurance_claim_80x24 not_utf8; do
+    rehab_rates_80x24 insurance_claim_80x24 report_80x24 not_utf8; do
     run_case "$c"
 done
 echo "tui: $passed passed, $failed failed"
