@@ -44,5 +44,10 @@ int roster_year_totals(struct db *db, int year, const char *programme, enum rost
 /* The same over months from_month..to_month (numbers as month.h has them). */
 int roster_period_totals(struct db *db, int from_month, int to_month, const char *programme,
                          enum roster_by by, roster_total_fn fn, void *ctx, struct dpf_err *err);
+/* All three breakdowns of every programme at once, in one pass (roster_breakdown.c):
+ * fn[RB_PROGRAMME], fn[RB_MONTH] and fn[RB_TOWNSHIP] are called in the order
+ * roster_period_totals would call each. */
+int roster_period_all(struct db *db, int from_month, int to_month, roster_total_fn fn[3],
+                      void *ctx[3], struct dpf_err *err);
 
 #endif

@@ -37,5 +37,8 @@ typedef int (*yearly_count_fn)(const struct yearly_count *c, void *ctx);
 
 /* Counts per township (in name order), then the district total. */
 int yearly_summary(struct db *db, int year, yearly_count_fn fn, void *ctx, struct dpf_err *err);
+/* The district's holders, verified and written off in the year, without the townships. */
+int yearly_district(struct db *db, int year, long *holders, long *verified, long *deceased,
+                    struct dpf_err *err);
 
 #endif

@@ -195,21 +195,6 @@ static int section_register(struct db *db, struct report *r, struct dpf_err *err
     return rc;
 }
 
-struct yearly_total {
-    long holders, verified, deceased;
-};
-
-static int keep_total(const struct yearly_count *c, void *ctx)
-{
-    struct yearly_total *t = ctx;
-    if (!c->township) {
-        t->holders = c->holders;
-        t->verified = c->verified;
-        t->deceased = c->deceased;
-    }
-    return 0;
-}
-
 /* New certificates, deaths, moves and cancellations dated in the period; the yearly update. */
 static int section_changes(struct db *db, struct report *r, struct dpf_err *err)
 {
@@ -221,7 +206,6 @@ static int section_changes(struct db *db, struct report *r, struct dpf_err *err)
         N_("Yearly update: deceased written off"),
     };
     sqlite3_stmt *st;
-    struct yearly_total y = { 0, 0, 0 };
     long v[7] = { 0 };
     struct rtable *t;
     int rc, row;
@@ -241,11 +225,8 @@ static int section_changes(struct db *db, struct report *r, struct dpf_err *err)
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW)
         return db_fail(db, err);
-    if ((rc = yearly_summary(db, r->year, keep_total, &y, err)) != DPF_OK)
+    if ((rc = yearly_district(db, r->year, &v[4], &v[5], &v[6], err)) != DPF_OK)
         return rc;
-    v[4] = y.holders;
-    v[5] = y.verified;
-    v[6] = y.deceased;
     if (!(t = table_new(r, "证件变动", N_("Register changes in the period"), h, w, 2)))
         return nomem(err);
     for (int i = 0; i < 7; i++) {
@@ -304,18 +285,26 @@ static int section_subsidies(struct db *db, struct report *r, struct dpf_err *er
     from = month_parse(fm);
     to = month_parse(tm);
 
-    for (int i = 0; i < 3 && rc == DPF_OK; i++) {
+    struct sub_ctx x[3];
+    roster_total_fn fns[3] = { subsidy_row, subsidy_row, subsidy_row };
+    void *ctxs[3] = { &x[0], &x[1], &x[2] };
+
+    for (int i = 0; i < 3; i++) {
         struct rtable *t = parts[i].by == RB_PROGRAMME
             ? table_new(r, parts[i].sheet, parts[i].title, h1, w1, 4)
             : table_new(r, parts[i].sheet, parts[i].title, parts[i].by == RB_MONTH ? h2 : h3,
                         w2, 5);
-        struct sub_ctx x = { t, parts[i].by, DPF_OK };
         if (!t)
             return nomem(err);
-        rc = roster_period_totals(db, from, to, NULL, parts[i].by, subsidy_row, &x, err);
-        if (rc == DPF_OK && x.rc != DPF_OK)
-            rc = nomem(err);
+        x[i] = (struct sub_ctx){ NULL, parts[i].by, DPF_OK };
     }
+    /* table_new may move the tables: point at them once all three are made. */
+    for (int i = 0; i < 3; i++)
+        x[i].t = &r->tables[r->ntables - 3 + i];
+    rc = roster_period_all(db, from, to, fns, ctxs, err);
+    for (int i = 0; rc == DPF_OK && i < 3; i++)
+        if (x[i].rc != DPF_OK)
+            rc = nomem(err);
     if (rc == DPF_OK)
         rc = note(r, "补贴发放", _("From the approved monthly rosters of the months in the "
                                    "period: persons paid (an amount above zero), amounts paid "

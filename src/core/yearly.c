@@ -35,6 +35,34 @@ static const char summary_sql[] =
     "  AND (p.status = 1 OR p.status_date >= ?1 || '-01-01') "
     "GROUP BY p.township ORDER BY p.township";
 
+/* The district's total alone: the same rows without the sort a GROUP BY needs. */
+static const char district_sql[] =
+    "SELECT count(*), sum(u.outcome = 1), sum(u.outcome = 2) "
+    "FROM person p NOT INDEXED "
+    "LEFT JOIN yearly_update u ON u.person_id = p.id AND u.year = ?1 "
+    "WHERE (p.cert_issue_date IS NULL OR p.cert_issue_date <= ?1 || '-12-31') "
+    "  AND (p.status = 1 OR p.status_date >= ?1 || '-01-01')";
+
+int yearly_district(struct db *db, int year, long *holders, long *verified, long *deceased,
+                    struct dpf_err *err)
+{
+    sqlite3_stmt *st = db_stmt(db, district_sql, err);
+    int rc;
+
+    *holders = *verified = *deceased = 0;
+    if (!st)
+        return DPF_EDB;
+    sqlite3_bind_int(st, 1, year);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *holders = (long)sqlite3_column_int64(st, 0);
+        *verified = (long)sqlite3_column_int64(st, 1);
+        *deceased = (long)sqlite3_column_int64(st, 2);
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
+}
+
 int yearly_contact_parse(const char *s)
 {
     for (int i = 0; yearly_contacts[i]; i++)

@@ -100,6 +100,24 @@ for r in rows("补贴发放"):
     same(r[2], paid / 100.0, "#,##0.00")
     print("  %s: %d persons, %.2f yuan" % (r[0].value, n, paid / 100.0))
 
+# Subsidies by month and by township (counted by dpf in one pass; here by GROUP BY).
+for sheet, col in (("补贴按月", "r.month"), ("补贴按乡镇", "r.township")):
+    want = q("SELECT p.name, %s, count(DISTINCT CASE WHEN r.amount > 0 THEN r.person_id END), "
+             "coalesce(sum(CASE WHEN r.amount > 0 THEN r.amount END), 0), "
+             "coalesce(-sum(CASE WHEN r.amount < 0 THEN r.amount END), 0) FROM roster_line r "
+             "JOIN programme p ON p.id = r.programme_id WHERE r.month BETWEEN ? AND ? "
+             "GROUP BY p.id, 2 ORDER BY p.id, 2" % col, "%d-01" % year, "%d-12" % year)
+    got = rows(sheet)
+    if len(got) != len(want):
+        fail("%s has %d rows, not %d" % (sheet, len(got), len(want)))
+    for r, (prog, key, n, paid, back) in zip(got, want):
+        same(r[0], prog)
+        same(r[1], key)
+        same(r[2], n)
+        same(r[3], paid / 100.0, "#,##0.00")
+        same(r[4], back / 100.0, "#,##0.00")
+    print("  %s: %d rows" % (sheet, len(got)))
+
 # Rehabilitation: persons with needs in the year's assessments; served from the services.
 district = rows("精准康复")[0]
 needs = q("SELECT count(DISTINCT person_id) FROM assessment WHERE year = ? AND needs <> ''",
