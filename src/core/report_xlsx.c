@@ -115,7 +115,7 @@ static lxw_error table_sheet(lxw_workbook *wb, const struct report *r, const str
 static void cover_sheet(lxw_workbook *wb, const struct report *r, const struct formats *f)
 {
     lxw_worksheet *ws = workbook_add_worksheet(wb, "封面");
-    const char *labels[] = { _("District"), _("Period"), _("Made on"), _("Made by") };
+    const char *labels[] = { _("District name"), _("Period"), _("Made on"), _("Made by") };
     char period[64];
     const char *values[4];
 
