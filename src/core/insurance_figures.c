@@ -120,7 +120,8 @@ int insurance_figures(struct db *db, int year, struct insurance_figures *out,
         insurance_figures_free(out);
         return rc;
     }
-    qsort(out->town, (size_t)out->ntown, sizeof *out->town, cmp_town);
+    if (out->ntown > 1)
+        qsort(out->town, (size_t)out->ntown, sizeof *out->town, cmp_town);
     return DPF_OK;
 }
 

@@ -277,17 +277,16 @@ static int section_subsidies(struct db *db, struct report *r, struct dpf_err *er
         { "补贴按月", N_("Subsidies paid by month"), RB_MONTH },
         { "补贴按乡镇", N_("Subsidies paid by township"), RB_TOWNSHIP },
     };
+    struct sub_ctx x[3];
+    roster_total_fn fns[3] = { subsidy_row, subsidy_row, subsidy_row };
+    void *ctxs[3] = { &x[0], &x[1], &x[2] };
     char fm[MONTH_TEXT], tm[MONTH_TEXT];
-    int from, to, rc = DPF_OK;
+    int from, to, rc;
 
     snprintf(fm, sizeof fm, "%.7s", r->from);
     snprintf(tm, sizeof tm, "%.7s", r->to);
     from = month_parse(fm);
     to = month_parse(tm);
-
-    struct sub_ctx x[3];
-    roster_total_fn fns[3] = { subsidy_row, subsidy_row, subsidy_row };
-    void *ctxs[3] = { &x[0], &x[1], &x[2] };
 
     for (int i = 0; i < 3; i++) {
         struct rtable *t = parts[i].by == RB_PROGRAMME

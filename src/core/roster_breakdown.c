@@ -149,7 +149,7 @@ int roster_period_all(struct db *db, int from_month, int to_month, roster_total_
     sqlite3_finalize(st);
     t.bits = (size_t)(max >> 3) + 1;
     rc = scan(db, from_month, to_month, &t, err);
-    if (rc == DPF_OK)
+    if (rc == DPF_OK && t.n > 1)
         qsort(t.g, (size_t)t.n, sizeof *t.g, by_order);
     for (int i = 0, stop = 0; rc == DPF_OK && i < t.n && !stop; i++) {
         struct group *g = &t.g[i];

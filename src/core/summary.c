@@ -79,7 +79,8 @@ int summary_register(struct db *db, struct register_summary *s, struct dpf_err *
         summary_free(s);
         return db_fail(db, err);
     }
-    qsort(s->townships, (size_t)s->ntownships, sizeof *s->townships, by_name);
+    if (s->ntownships > 1)
+        qsort(s->townships, (size_t)s->ntownships, sizeof *s->townships, by_name);
     return DPF_OK;
 }
 
