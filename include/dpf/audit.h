@@ -29,6 +29,21 @@ typedef int (*audit_row_fn)(const struct audit_row *row, void *ctx);
 int audit_history(struct db *db, const char *entity, int64_t entity_id, audit_row_fn fn,
                   void *ctx, struct dpf_err *err);
 
+/* Records that a list left the program: what, the file, how many rows, and whether IDs were
+ * written in full (personal information law: every export is logged). */
+int audit_export(struct db *db, const char *what, const char *path, long rows, int full,
+                 struct dpf_err *err);
+
+/* Rows of the whole log, newest first, matching the filter (NULL or 0: any): a user, one
+ * person (their id), a date range (YYYY-MM-DD, inclusive), at most limit rows (0: all). */
+struct audit_filter {
+    const char *user, *from, *to;
+    int64_t person_id;
+    long limit;
+};
+int audit_list(struct db *db, const struct audit_filter *f, audit_row_fn fn, void *ctx,
+               struct dpf_err *err);
+
 /* The action as the clerk reads it (登记, 修改, ...), translated. */
 const char *audit_action_label(const char *action);
 

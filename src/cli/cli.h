@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "dpf/access.h"
 #include "dpf/db.h"
 #include "dpf/err.h"
 
@@ -15,6 +16,7 @@ struct cli {
     const char *db_path;
     struct db *db;
     const char *prog;
+    enum cap need;          /* what the command may do, checked when the database opens */
 };
 
 struct cli_cmd {
@@ -28,8 +30,11 @@ struct cli_cmd {
 
 extern const struct cli_cmd cli_commands[];
 
-/* Opens the database named by --db / DPF_DB / the default; prints the error if it fails. */
+/* Opens the database named by --db / DPF_DB / the default and checks that the user may do
+ * what the command needs (c->need); prints the error if either fails. */
 int cli_open(struct cli *c, unsigned flags);
+/* What a command needs (cli_access.c): CAP_READ unless the table says more. */
+enum cap cli_cap(const struct cli_cmd *cmd);
 /* Prints "dpf: message" on stderr and returns EXIT_FAIL. */
 int cli_fail(const struct dpf_err *err);
 /* Prints a usage error for cmd and returns EXIT_USAGE. */
@@ -89,6 +94,9 @@ int cmd_insurance_claims(struct cli *c, int argc, char **argv);
 int cmd_insurance_show(struct cli *c, int argc, char **argv);
 int cmd_insurance_move(struct cli *c, int argc, char **argv);
 int cmd_report(struct cli *c, int argc, char **argv);
+int cmd_user(struct cli *c, int argc, char **argv);
+int cmd_audit(struct cli *c, int argc, char **argv);
+int cmd_backup(struct cli *c, int argc, char **argv);
 
 /* Amounts in fen printed as yuan ("1,500.00") in a cell. */
 void cli_money(int64_t fen, int width);

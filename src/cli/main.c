@@ -216,6 +216,22 @@ const struct cli_cmd cli_commands[] = {
     { "report", "period", "--from YYYY-MM-DD --to YYYY-MM-DD --out FILE.xlsx | --format text",
       N_("The report of a period within a year, such as the first half"),
       N_("Targets are the year's; completion counts records dated up to --to."), cmd_report },
+    { "user", "list", "", N_("The users of this database and their roles"), NULL, cmd_user },
+    { "user", "add", "LOGIN --role 录入员|审核员|领导|管理员",
+      N_("Add a user (an OS login name) or change their role"),
+      N_("录入员 keeps the register, rehabilitation records and claims; 审核员 reviews and approves\n"
+         "subsidies; 领导 sets targets and rules and makes reports; 管理员 may do everything,\n"
+         "including users and backups."), cmd_user },
+    { "user", "remove", "LOGIN", N_("Remove a user"), NULL, cmd_user },
+    { "audit", NULL, "[--user LOGIN] [--person CERT|ID] [--from DATE] [--to DATE] [--limit N]",
+      N_("The audit log, newest first: who changed or exported what, and when"), NULL,
+      cmd_audit },
+    { "backup", NULL, "FILE | --daily DIR [--keep N]",
+      N_("Back up the database while others work"),
+      N_("--daily writes DIR/dpf-YYYY-MM-DD.db unless today's exists and removes those older\n"
+         "than N days (7 by default): run it from cron."), cmd_backup },
+    { "restore", NULL, "FILE",
+      N_("Replace the database with a backup, after checking the backup"), NULL, cmd_backup },
     { NULL, NULL, NULL, NULL, NULL, NULL },
 };
 
@@ -351,6 +367,11 @@ int cli_open(struct cli *c, unsigned flags)
         make_parent_dirs(c->db_path);
     if (db_open(c->db_path, flags, &c->db, &err) != DPF_OK)
         return cli_fail(&err);
+    if (access_check(c->db, c->need, &err) != DPF_OK) {
+        db_close(c->db);
+        c->db = NULL;
+        return cli_fail(&err);
+    }
     return EXIT_OK;
 }
 
@@ -422,6 +443,7 @@ int main(int argc, char **argv)
         i = argc - 1;
     if (cli_wants_help(cmd, argc - i, argv + i))
         return EXIT_OK;
+    c.need = cli_cap(cmd);
     rc = cmd->run(&c, argc - i, argv + i);
     db_close(c.db);
     return rc;

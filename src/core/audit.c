@@ -3,6 +3,7 @@
 #include <string.h>
 #include <sqlite3.h>
 #include "dpf/audit.h"
+#include "strbuf.h"
 #include "dpf/db.h"
 #include "dpf/i18n.h"
 
@@ -114,6 +115,59 @@ int audit_history(struct db *db, const char *entity, int64_t entity_id, audit_ro
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
 }
 
+int audit_export(struct db *db, const char *what, const char *path, long rows, int full,
+                 struct dpf_err *err)
+{
+    struct strbuf sb;
+    int rc;
+
+    sb_init(&sb);
+    sb_add(&sb, "{\"what\":");
+    sb_json_str(&sb, what);
+    sb_add(&sb, ",\"file\":");
+    sb_json_str(&sb, path);
+    sb_printf(&sb, ",\"rows\":%ld,\"full_ids\":%s}", rows, full ? "true" : "false");
+    rc = sb.oom ? dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"))
+                : audit_record(db, "export", 0, full ? "export_full" : "export", NULL,
+                               sb_str(&sb), err);
+    sb_free(&sb);
+    return rc;
+}
+
+int audit_list(struct db *db, const struct audit_filter *f, audit_row_fn fn, void *ctx,
+               struct dpf_err *err)
+{
+    sqlite3_stmt *st;
+    struct audit_row r;
+    int rc, stop = 0;
+
+    /* Its own statement: the filters make one text, and the log is read rarely. */
+    if (sqlite3_prepare_v2(db->h,
+            "SELECT id, at, user, entity, entity_id, action, before, after FROM audit "
+            "WHERE (?1 IS NULL OR user = ?1) AND (?2 = 0 OR (entity = 'person' AND "
+            "entity_id = ?2)) AND (?3 IS NULL OR at >= ?3) AND (?4 IS NULL OR at < date(?4, "
+            "'+1 day')) ORDER BY id DESC LIMIT ?5", -1, &st, NULL) != SQLITE_OK)
+        return db_fail(db, err);
+    sqlite3_bind_text(st, 1, f->user, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, f->person_id);
+    sqlite3_bind_text(st, 3, f->from, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, f->to, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 5, f->limit > 0 ? f->limit : -1);
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        r.id = sqlite3_column_int64(st, 0);
+        r.at = col(st, 1);
+        r.user = col(st, 2);
+        r.entity = col(st, 3);
+        r.entity_id = sqlite3_column_int64(st, 4);
+        r.action = col(st, 5);
+        r.before = col(st, 6);
+        r.after = col(st, 7);
+        stop = fn(&r, ctx);
+    }
+    sqlite3_finalize(st);
+    return stop || rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+}
+
 const char *audit_action_label(const char *action)
 {
     static const struct { const char *action, *label; } subsidy[] = {
@@ -140,6 +194,18 @@ const char *audit_action_label(const char *action)
         { "claim_add", N_("insurance claim reported") },
         { "claim_edit", N_("insurance claim changed") },
         { "claim_step", N_("insurance claim moved on") },
+        { "user_first_admin", N_("first user, made admin") },
+        { "user_set", N_("user added or role changed") },
+        { "user_remove", N_("user removed") },
+        { "backup", N_("database backed up") },
+        { "restore", N_("database restored from a backup") },
+        { "export", N_("list exported (IDs masked)") },
+        { "export_full", N_("list exported with full IDs") },
+        { "roster_build", N_("insured roster built") },
+        { "roster_confirm", N_("insured roster confirmed") },
+        { "policy_add", N_("insurance policy recorded") },
+        { "policy_edit", N_("insurance policy changed") },
+        { "cover_save", N_("coverage item saved") },
     };
     for (size_t i = 0; i < sizeof subsidy / sizeof subsidy[0]; i++)
         if (strcmp(action, subsidy[i].action) == 0)

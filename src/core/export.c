@@ -6,6 +6,7 @@
 #include <strings.h>
 #include <xlsxwriter.h>
 #include "dpf/csv.h"
+#include "dpf/audit.h"
 #include "dpf/db.h"
 #include "dpf/export.h"
 #include "dpf/i18n.h"
@@ -126,5 +127,6 @@ int export_persons(struct db *db, const char *path, int full, long *rows, struct
         rc = db_fail(db, err);
     person_clear(&p);
     sqlite3_finalize(st);
-    return export_close(&sink, rc == DPF_OK, err);
+    rc = export_close(&sink, rc == DPF_OK, err);
+    return rc == DPF_OK ? audit_export(db, "persons", path, *rows, full, err) : rc;
 }

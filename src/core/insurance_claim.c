@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "dpf/audit.h"
 #include "dpf/i18n.h"
 #include "dpf/money.h"
 #include "export_internal.h"
@@ -445,5 +446,6 @@ int claim_export(struct db *db, int year, const char *path, int full, long *rows
     if (rc == DPF_OK)
         rc = x.rc;
     *rows = x.sink.rows;
-    return export_close(&x.sink, rc == DPF_OK, err);
+    rc = export_close(&x.sink, rc == DPF_OK, err);
+    return rc == DPF_OK ? audit_export(db, "claims", path, *rows, full, err) : rc;
 }

@@ -343,5 +343,6 @@ int insured_export(struct db *db, int64_t policy_id, const char *path, int full,
         rc = db_fail(db, err);
     sqlite3_finalize(st);
     *rows = sink.rows;
-    return export_close(&sink, rc == DPF_OK, err);
+    rc = export_close(&sink, rc == DPF_OK, err);
+    return rc == DPF_OK ? audit_export(db, "insured roster", path, *rows, full, err) : rc;
 }

@@ -441,5 +441,7 @@ int rehab_export(struct db *db, int kind, int year, const char *path, int full, 
         return export_close(&ec.sink, 0, err), rc;
     rc = rehab_list(db, kind, 0, kind == RK_INSTITUTION ? 0 : year, export_one, &ec, err);
     *rows = ec.sink.rows;
-    return export_close(&ec.sink, rc == DPF_OK, err);
+    rc = export_close(&ec.sink, rc == DPF_OK, err);
+    return rc == DPF_OK ? audit_export(db, rehab_entities[kind].name, path, *rows, full, err)
+                        : rc;
 }

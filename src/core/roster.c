@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <xlsxwriter.h>
 #include "dpf/csv.h"
+#include "dpf/audit.h"
 #include "dpf/db.h"
 #include "dpf/enrol.h"
 #include "dpf/i18n.h"
@@ -337,7 +338,8 @@ int roster_export(struct db *db, const struct roster_opts *o, const char *path,
     res->amount = rv.total.amount;
     res->approved = rv.approved;
     review_free(&rv);
-    return rc;
+    return rc == DPF_OK ? audit_export(db, "payment roster", path, res->persons, o->full, err)
+                        : rc;
 }
 
 int roster_year_totals(struct db *db, int year, const char *programme, enum roster_by by,

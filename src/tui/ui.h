@@ -38,6 +38,10 @@ struct ui_key {
 };
 
 enum ui_action ui_key_action(unsigned context, struct ui_key k);
+struct ui;
+/* ui_key_action, then the user's role: an action the user may not take comes back as
+ * UA_NONE, with the reason on the status line. Screens that change data dispatch on this. */
+enum ui_action ui_action(struct ui *ui, unsigned context, struct ui_key k);
 /* The function-key bar of a screen, on the bottom line. */
 void ui_draw_keybar(unsigned context);
 /* Help text: one line per key of a screen ("F2  新增"). */

@@ -453,7 +453,7 @@ void ui_claims(struct ui *ui, int year, int64_t person_id)
         if (!ui_too_small())
             draw(t, &l);
         k = ui_read_key();
-        switch (ui_key_action(UC_CLAIMS, k)) {
+        switch (ui_action(ui, UC_CLAIMS, k)) {
         case UA_BACK:
             ui_list_clear(&l);
             free(t);

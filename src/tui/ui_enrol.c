@@ -247,7 +247,7 @@ void ui_enrol_person(struct ui *ui, int64_t person_id)
             refresh();
         }
         k = ui_read_key();
-        switch (ui_key_action(UC_ENROL, k)) {
+        switch (ui_action(ui, UC_ENROL, k)) {
         case UA_BACK:
             ui_list_clear(&l);
             programme_set_free(&p.ps);

@@ -275,7 +275,7 @@ int ui_insurance(struct ui *ui)
             refresh();
         }
         k = ui_read_key();
-        switch (ui_key_action(UC_IPOL, k)) {
+        switch (ui_action(ui, UC_IPOL, k)) {
         case UA_BACK:
             ui_list_clear(&l);
             free(t);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include "dpf/i18n.h"
 #include "dpf/text.h"
+#include "dpf/access.h"
 #include "ui.h"
 
 struct binding {
@@ -99,6 +100,44 @@ static const struct binding bindings[] = {
     { UC_MAIN, UA_QUIT, KEY_F(10), 0, "F10", N_("Quit") },
 };
 #define NBINDINGS (int)(sizeof bindings / sizeof bindings[0])
+
+/* What changing data on each screen needs (every user may read and move around). */
+static const struct {
+    unsigned contexts;
+    enum ui_action action;
+    enum cap cap;
+} needs[] = {
+    { UC_LIST, UA_NEW, CAP_REGISTER }, { UC_LIST, UA_EDIT, CAP_REGISTER },
+    { UC_LIST, UA_STATUS, CAP_REGISTER },
+    { UC_RPERSON, UA_ASSESS, CAP_REGISTER }, { UC_RPERSON, UA_AGREE, CAP_REGISTER },
+    { UC_RPERSON, UA_SERVE, CAP_REGISTER }, { UC_RPERSON, UA_RESCUE, CAP_REGISTER },
+    { UC_RPERSON, UA_EDIT, CAP_REGISTER }, { UC_RPERSON, UA_DELETE, CAP_REGISTER },
+    { UC_CLAIMS, UA_NEW, CAP_REGISTER }, { UC_CLAIMS, UA_EDIT, CAP_REGISTER },
+    { UC_CLAIMS, UA_ADVANCE, CAP_REGISTER },
+    { UC_REVIEW | UC_ENROL, UA_APPLY, CAP_REVIEW }, { UC_REVIEW | UC_ENROL, UA_ADVANCE, CAP_REVIEW },
+    { UC_REVIEW, UA_CONFIRM, CAP_REVIEW }, { UC_REVIEW, UA_CONFIRM_ALL, CAP_REVIEW },
+    { UC_REVIEW, UA_APPROVE, CAP_REVIEW }, { UC_REVIEW, UA_EXPORT, CAP_REVIEW },
+    { UC_ENROL, UA_REFUSE, CAP_REVIEW }, { UC_ENROL, UA_STOP, CAP_REVIEW },
+    { UC_PROGS | UC_RULES, UA_NEW, CAP_MANAGE }, { UC_PROGS | UC_RULES, UA_EDIT, CAP_MANAGE },
+    { UC_RLIST, UA_NEW, CAP_MANAGE }, { UC_RLIST, UA_EDIT, CAP_MANAGE },
+    { UC_RLIST, UA_DELETE, CAP_MANAGE },
+    { UC_IPOL, UA_NEW, CAP_MANAGE }, { UC_IPOL, UA_EDIT, CAP_MANAGE },
+    { UC_IPOL, UA_BUILD, CAP_MANAGE }, { UC_IPOL, UA_CONFIRM, CAP_MANAGE },
+    { UC_REPORT, UA_EXPORT, CAP_MANAGE },
+};
+
+enum ui_action ui_action(struct ui *ui, unsigned context, struct ui_key k)
+{
+    enum ui_action a = ui_key_action(context, k);
+    struct dpf_err err;
+    for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++)
+        if ((needs[i].contexts & context) && needs[i].action == a &&
+            access_check(ui->db, needs[i].cap, &err) != DPF_OK) {
+            ui_set_message(ui, "%s", err.msg);
+            return UA_NONE;
+        }
+    return a;
+}
 
 enum ui_action ui_key_action(unsigned context, struct ui_key k)
 {

@@ -405,7 +405,7 @@ int ui_person_list(struct ui *ui)
             continue;
         }
         id = ui_list_selected(&l);
-        switch (ui_key_action(UC_LIST, k)) {
+        switch (ui_action(ui, UC_LIST, k)) {
         case UA_BACK:
             if (s.query.len == 0)
                 goto out;

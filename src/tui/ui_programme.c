@@ -215,7 +215,7 @@ static void rules_screen(struct screen *s)
             refresh();
         }
         k = ui_read_key();
-        switch (ui_key_action(UC_RULES, k)) {
+        switch (ui_action(s->ui, UC_RULES, k)) {
         case UA_BACK:
             ui_list_clear(&l);
             return;
@@ -265,7 +265,7 @@ int ui_programmes(struct ui *ui)
             refresh();
         }
         k = ui_read_key();
-        switch (ui_key_action(UC_PROGS, k)) {
+        switch (ui_action(ui, UC_PROGS, k)) {
         case UA_BACK:
             ui_list_clear(&l);
             programme_set_free(&s.ps);

@@ -257,7 +257,7 @@ static void list_screen(struct ui *ui, int kind, int *year)
             refresh();
         }
         k = ui_read_key();
-        switch (ui_key_action(UC_RLIST, k)) {
+        switch (ui_action(ui, UC_RLIST, k)) {
         case UA_BACK:
             ui_list_clear(&l);
             free(t);

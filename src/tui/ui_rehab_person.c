@@ -159,7 +159,7 @@ void ui_rehab_person(struct ui *ui, int64_t person_id)
             refresh();
         }
         k = ui_read_key();
-        switch (ui_key_action(UC_RPERSON, k)) {
+        switch (ui_action(ui, UC_RPERSON, k)) {
         case UA_BACK:
             ui_list_clear(&l);
             free(p);

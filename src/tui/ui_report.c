@@ -148,7 +148,7 @@ int ui_report(struct ui *ui)
             refresh();
         }
         k = ui_read_key();
-        switch (ui_key_action(UC_REPORT, k)) {
+        switch (ui_action(ui, UC_REPORT, k)) {
         case UA_BACK:
             report_free(&r);
             page_free(&p);

@@ -484,7 +484,7 @@ int ui_review(struct ui *ui)
             ui_list_load(&l, l.page, ui_list_rows() - 1, &err);
             continue;
         }
-        switch (ui_key_action(UC_REVIEW, k)) {
+        switch (ui_action(ui, UC_REVIEW, k)) {
         case UA_BACK:
             goto out;
         case UA_HELP:

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: MIT */
+/* The admin's commands: users and their roles, the audit log, backups and restores. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "dpf/audit.h"
+#include "dpf/backup.h"
+#include "dpf/i18n.h"
+#include "dpf/person.h"
+
+static int print_user(const char *login, int role, const char *on, const char *by, void *ctx)
+{
+    (void)ctx;
+    cli_cell(login, 16, 0);
+    cli_cell(role_names[role - 1], 8, 0);
+    printf("  %s  %s\n", on, by);
+    return 0;
+}
+
+/* dpf user list | add LOGIN --role R | remove LOGIN */
+int cmd_user(struct cli *c, int argc, char **argv)
+{
+    const struct cli_cmd *self = cli_self(cmd_user, argv[0]);
+    const char *what = argv[0], *login = NULL;
+    struct dpf_err err;
+    int role = 0, rc;
+
+    if (strcmp(what, "add") == 0) {
+        if (argc != 4 || strcmp(argv[2], "--role") != 0 || (role = role_parse(argv[3])) < 0)
+            return cli_usage(self, _("Roles are 录入员, 审核员, 领导 and 管理员"));
+        login = argv[1];
+    } else if (strcmp(what, "remove") == 0) {
+        if (argc != 2)
+            return cli_usage(self, NULL);
+        login = argv[1];
+    } else if (argc != 1) {
+        return cli_usage(self, NULL);
+    }
+    if (cli_open(c, 0) != EXIT_OK)
+        return EXIT_FAIL;
+    if (!login)
+        return user_list(c->db, print_user, NULL, &err) == DPF_OK ? EXIT_OK : cli_fail(&err);
+    if ((rc = db_begin(c->db, &err)) == DPF_OK)
+        rc = db_end(c->db, role ? user_set(c->db, login, role, &err)
+                                : user_remove(c->db, login, &err), &err);
+    if (rc != DPF_OK)
+        return cli_fail(&err);
+    if (role)
+        printf(_("%s is now %s\n"), login, role_names[role - 1]);
+    else
+        printf(_("%s is no longer a user\n"), login);
+    return EXIT_OK;
+}
+
+struct audit_print {
+    struct db *db;
+};
+
+static int print_row(const struct audit_row *r, void *ctx)
+{
+    (void)ctx;
+    printf("%s  %-10s %-9s %-6lld %s  %s\n", r->at, r->user, r->entity, (long long)r->entity_id,
+           audit_action_label(r->action), r->after ? r->after : "");
+    return 0;
+}
+
+int cmd_audit(struct cli *c, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "user", required_argument, NULL, 'u' }, { "person", required_argument, NULL, 'p' },
+        { "from", required_argument, NULL, 'f' }, { "to", required_argument, NULL, 't' },
+        { "limit", required_argument, NULL, 'l' }, { NULL, 0, NULL, 0 },
+    };
+    const struct cli_cmd *self = cli_find(cmd_audit);
+    struct audit_filter f = { NULL, NULL, NULL, 0, 200 };
+    const char *person = NULL;
+    struct dpf_err err;
+    int ch;
+
+    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'u': f.user = optarg; break;
+        case 'p': person = optarg; break;
+        case 'f': f.from = optarg; break;
+        case 't': f.to = optarg; break;
+        case 'l': f.limit = atol(optarg); break;
+        default: return cli_usage(self, NULL);
+        }
+    }
+    if (optind < argc)
+        return cli_usage(self, NULL);
+    if (cli_open(c, 0) != EXIT_OK)
+        return EXIT_FAIL;
+    if (person) {
+        struct person p;
+        person_init(&p);
+        if (person_find(c->db, person, &p, &err) != DPF_OK)
+            return cli_fail(&err);
+        f.person_id = p.id;
+        person_clear(&p);
+    }
+    return audit_list(c->db, &f, print_row, NULL, &err) == DPF_OK ? EXIT_OK : cli_fail(&err);
+}
+
+/* dpf backup FILE | backup --daily DIR [--keep N] | restore FILE */
+int cmd_backup(struct cli *c, int argc, char **argv)
+{
+    const struct cli_cmd *self = cli_self(cmd_backup, argv[0]);
+    int restore = strcmp(argv[0], "restore") == 0, made = 0, keep = 7, rc;
+    const char *path = argc >= 2 ? argv[1] : NULL, *daily = NULL;
+    struct dpf_err err;
+
+    if (!restore && argc >= 3 && strcmp(argv[1], "--daily") == 0) {
+        daily = argv[2];
+        if (argc == 5 && strcmp(argv[3], "--keep") == 0 && (keep = atoi(argv[4])) > 0)
+            argc = 3;
+        if (argc != 3)
+            return cli_usage(self, _("--keep takes a number of days"));
+    } else if (argc != 2) {
+        return cli_usage(self, NULL);
+    }
+    if (cli_open(c, 0) != EXIT_OK)
+        return EXIT_FAIL;
+    if (daily)
+        rc = backup_daily(c->db, daily, keep, &made, &err);
+    else
+        rc = restore ? backup_restore(c->db, path, &err) : backup_write(c->db, path, &err);
+    if (rc != DPF_OK)
+        return cli_fail(&err);
+    if (restore)
+        printf(_("Restored from %s\n"), path);
+    else if (daily)
+        printf(made ? _("Today's backup written in %s (kept %d days)\n")
+                    : _("Today's backup was already in %s (kept %d days)\n"), daily, keep);
+    else
+        printf(_("Backed up to %s\n"), path);
+    return EXIT_OK;
+}

@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: MIT */
+/* Users, roles and the capability check every command and screen makes before acting. */
+#include <stdio.h>
+#include <string.h>
+#include "dpf/access.h"
+#include "dpf/audit.h"
+#include "dpf/db.h"
+#include "dpf/i18n.h"
+
+const char *const role_names[] = { "录入员", "审核员", "领导", "管理员", NULL };
+static const char *const role_keys[] = { "clerk", "reviewer", "manager", "admin", NULL };
+
+/* The role that holds each capability besides the admin (CAP_READ: everyone). */
+static const int cap_role[] = {
+    [CAP_READ] = 0, [CAP_REGISTER] = ROLE_CLERK, [CAP_REVIEW] = ROLE_REVIEWER,
+    [CAP_MANAGE] = ROLE_MANAGER, [CAP_ADMIN] = ROLE_ADMIN,
+};
+
+int role_parse(const char *s)
+{
+    for (int i = 0; s && role_names[i]; i++)
+        if (strcmp(s, role_names[i]) == 0 || strcmp(s, role_keys[i]) == 0)
+            return i + 1;
+    return -1;
+}
+
+static int user_audit(struct db *db, const char *action, const char *login, int role,
+                      struct dpf_err *err)
+{
+    char after[256];
+    snprintf(after, sizeof after, "{\"login\":\"%s\",\"role\":\"%s\"}", login,
+             role >= 1 && role <= 4 ? role_names[role - 1] : "");
+    return audit_record(db, "user", 0, action, NULL, after, err);
+}
+
+static int count_users(struct db *db, long *n, struct dpf_err *err)
+{
+    sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM app_user", err);
+    int rc;
+    if (!st)
+        return DPF_EDB;
+    rc = sqlite3_step(st);
+    *n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
+}
+
+/* The first user of a database without users becomes its admin. */
+static int bootstrap(struct db *db, struct dpf_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = db_begin(db, err);
+    long n = 0;
+
+    if (rc == DPF_OK)
+        rc = count_users(db, &n, err);
+    if (rc == DPF_OK && n == 0) {
+        if (!(st = db_stmt(db, "INSERT INTO app_user (login, role, added_on, added_by) "
+                               "VALUES (?1, 4, ?2, ?1)", err)))
+            rc = DPF_EDB;
+        if (rc == DPF_OK) {
+            sqlite3_bind_text(st, 1, db->user, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, db->now, -1, SQLITE_STATIC);
+            rc = sqlite3_step(st) == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+            sqlite3_reset(st);
+        }
+        if (rc == DPF_OK)
+            rc = user_audit(db, "user_first_admin", db->user, ROLE_ADMIN, err);
+    }
+    return db_end(db, rc, err);
+}
+
+int access_role(struct db *db, int *role, struct dpf_err *err)
+{
+    sqlite3_stmt *st;
+    long n = 0;
+    int rc = count_users(db, &n, err);
+
+    *role = 0;
+    if (rc == DPF_OK && n == 0)
+        rc = bootstrap(db, err);
+    if (rc != DPF_OK)
+        return rc;
+    if (!(st = db_stmt(db, "SELECT role FROM app_user WHERE login = ?1", err)))
+        return DPF_EDB;
+    sqlite3_bind_text(st, 1, db->user, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *role = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+}
+
+int access_check(struct db *db, enum cap cap, struct dpf_err *err)
+{
+    int role, rc = access_role(db, &role, err);
+
+    if (rc != DPF_OK)
+        return rc;
+    if (!role)
+        return dpf_err_set(err, DPF_EINVAL, NULL,
+                           _("%s is not a user of this database: ask its admin to add you "
+                             "(dpf user add %s --role 录入员)"), db->user, db->user);
+    if (role == ROLE_ADMIN || cap == CAP_READ || cap_role[cap] == role)
+        return DPF_OK;
+    return dpf_err_set(err, DPF_EINVAL, NULL, _("Not allowed: %s is %s; this needs %s"),
+                       db->user, role_names[role - 1], role_names[cap_role[cap] - 1]);
+}
+
+static int admins_left(struct db *db, const char *except, long *n, struct dpf_err *err)
+{
+    sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM app_user WHERE role = 4 "
+                                   "AND login <> ?1", err);
+    int rc;
+    if (!st)
+        return DPF_EDB;
+    sqlite3_bind_text(st, 1, except, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    *n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
+}
+
+int user_set(struct db *db, const char *login, int role, struct dpf_err *err)
+{
+    sqlite3_stmt *st;
+    long admins;
+    int rc;
+
+    if (!login || !*login || strlen(login) > 64 || strpbrk(login, "\"\\ \t\n"))
+        return dpf_err_set(err, DPF_EINVAL, "login", _("\"%s\" is not a login name"),
+                           login ? login : "");
+    if (role < ROLE_CLERK || role > ROLE_ADMIN)
+        return dpf_err_set(err, DPF_EINVAL, "role", _("Roles are 录入员, 审核员, 领导 and 管理员"));
+    if ((rc = admins_left(db, login, &admins, err)) != DPF_OK)
+        return rc;
+    if (role != ROLE_ADMIN && admins == 0)
+        return dpf_err_set(err, DPF_EINVAL, "role",
+                           _("%s is the last admin: make someone else admin first"), login);
+    if (!(st = db_stmt(db, "INSERT INTO app_user (login, role, added_on, added_by) "
+                           "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (login) DO UPDATE SET role = ?2",
+                       err)))
+        return DPF_EDB;
+    sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 2, role);
+    sqlite3_bind_text(st, 3, db->now, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, db->user, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st) == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+    sqlite3_reset(st);
+    return rc == DPF_OK ? user_audit(db, "user_set", login, role, err) : rc;
+}
+
+int user_remove(struct db *db, const char *login, struct dpf_err *err)
+{
+    sqlite3_stmt *st;
+    long admins;
+    int rc = admins_left(db, login, &admins, err);
+
+    if (rc != DPF_OK)
+        return rc;
+    if (admins == 0)
+        return dpf_err_set(err, DPF_EINVAL, "login",
+                           _("%s is the last admin: make someone else admin first"), login);
+    if (!(st = db_stmt(db, "DELETE FROM app_user WHERE login = ?1", err)))
+        return DPF_EDB;
+    sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st) == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+    sqlite3_reset(st);
+    if (rc == DPF_OK && sqlite3_changes(db->h) == 0)
+        return dpf_err_set(err, DPF_ENOTFOUND, "login", _("%s is not a user"), login);
+    return rc == DPF_OK ? user_audit(db, "user_remove", login, 0, err) : rc;
+}
+
+int user_list(struct db *db, user_fn fn, void *ctx, struct dpf_err *err)
+{
+    sqlite3_stmt *st = db_stmt(db, "SELECT login, role, added_on, added_by FROM app_user "
+                                   "ORDER BY role DESC, login", err);
+    int rc, stop = 0;
+    if (!st)
+        return DPF_EDB;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        stop = fn((const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1),
+                  (const char *)sqlite3_column_text(st, 2),
+                  (const char *)sqlite3_column_text(st, 3), ctx);
+    sqlite3_reset(st);
+    return stop || rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+}

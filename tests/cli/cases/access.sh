@@ -1,0 +1,45 @@
+# Roles and privacy: the first user of a new database is its admin; the last admin is kept;
+# a clerk is refused the reviewer's, the manager's and the admin's commands with a clear
+# message and allowed their own; every export masks IDs and bank accounts unless --full-id,
+# and every export is in the audit log; the audit log cannot be changed or emptied, even
+# with the sqlite3 shell; a backup is restored after its check, and a file that is not a
+# dpf database is refused.
+ME=$(id -un)
+dpf --db a.db demo --persons 60 > /dev/null
+dpf --db a.db user list | sed "s/$ME/USER/" | awk '{ print $1, $2 }'
+dpf --db a.db user add "$ME" --role 录入员 || echo "exit $?"
+dpf --db a.db user add boss --role 管理员
+dpf --db a.db user add "$ME" --role 录入员 | sed "s/$ME/USER/"
+dpf --db a.db subsidy approve --month 2026-06 || echo "exit $?"
+dpf --db a.db import enrolments "$FIX/enrolments.csv" || echo "exit $?"
+dpf --db a.db report annual --year 2026 --format text || echo "exit $?"
+dpf --db a.db insurance build --year 2026 || echo "exit $?"
+dpf --db a.db user list || echo "exit $?"
+dpf --db a.db backup b.db || echo "exit $?"
+dpf --db a.db audit || echo "exit $?"
+dpf --db a.db summary | head -2
+for kind in persons institutions assessments agreements services rescues projects claims; do
+    dpf --db a.db export $kind --out $kind.csv > /dev/null
+done
+dpf --db a.db export services --out services.xlsx > /dev/null
+dpf --db a.db insurance roster --year 2026 --out roster.xlsx > /dev/null
+/usr/bin/python3 "$TOOLS/no_full_ids.py" *.csv *.xlsx
+dpf --db a.db export persons --out full.csv --full-id > /dev/null
+/usr/bin/python3 "$TOOLS/no_full_ids.py" full.csv || echo "full IDs written, as asked"
+sqlite3 a.db "SELECT action, json_extract(after, '$.what'), json_extract(after, '$.full_ids')
+              FROM audit WHERE entity = 'export' ORDER BY id"
+sqlite3 a.db "DELETE FROM audit" || echo "exit $?"
+sqlite3 a.db "UPDATE audit SET user = 'x' WHERE id = 1" || echo "exit $?"
+sqlite3 a.db "UPDATE app_user SET role = 4 WHERE login = '$ME'"
+dpf --db a.db user remove boss
+dpf --db a.db backup b.db
+dpf --db a.db backup b.db || echo "exit $?"
+n=$(sqlite3 a.db "SELECT count(*) FROM person")
+dpf --db a.db person status 34150319 --status 死亡 --date 2026-06-01 > /dev/null 2>&1 || true
+sqlite3 a.db "INSERT INTO setting (key, value) VALUES ('after_backup', '1')"
+echo "not a database" > junk.db
+dpf --db a.db restore junk.db || echo "exit $?"
+dpf --db a.db restore b.db
+sqlite3 a.db "SELECT count(*) = $n FROM person; SELECT count(*) FROM setting WHERE key = 'after_backup'"
+dpf --db a.db check | tail -1
+dpf --db a.db audit --limit 2 | cut -c21- | sed "s/$ME/USER/"

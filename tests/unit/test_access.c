@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: MIT */
+/* Roles, the append-only audit log, backups and restores. The test acts as different users
+ * by setting db->user, as the database sees the OS login name there. */
+#include "testutil.h"
+#include "dpf/access.h"
+#include "dpf/audit.h"
+#include "dpf/backup.h"
+
+static const char *dir;
+
+static int setup(void **state)
+{
+    dir = tu_tmpdir();
+    *state = tu_db(dir, "a.db");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    db_close(*state);
+    tu_rmdir(dir);
+    return 0;
+}
+
+static void as(struct db *db, const char *login)
+{
+    snprintf(db->user, sizeof db->user, "%s", login);
+}
+
+static int set(struct db *db, const char *login, int role)
+{
+    struct dpf_err err;
+    int rc = db_begin(db, &err);
+    return db_end(db, rc == DPF_OK ? user_set(db, login, role, &err) : rc, &err);
+}
+
+static void test_first_user_is_admin(void **state)
+{
+    struct db *db = *state;
+    struct dpf_err err;
+    int role;
+
+    as(db, "wang");
+    assert_int_equal(access_role(db, &role, &err), DPF_OK);
+    assert_int_equal(role, ROLE_ADMIN);
+    as(db, "li");                       /* the second login is no one until added */
+    assert_int_equal(access_role(db, &role, &err), DPF_OK);
+    assert_int_equal(role, 0);
+    assert_int_equal(access_check(db, CAP_READ, &err), DPF_EINVAL);
+    assert_non_null(strstr(err.msg, "li"));
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE action = 'user_first_admin'"), 1);
+}
+
+static void test_each_role(void **state)
+{
+    static const int allowed[5][5] = {
+        /* READ REGISTER REVIEW MANAGE ADMIN, for: none, clerk, reviewer, manager, admin */
+        { 0, 0, 0, 0, 0 }, { 1, 1, 0, 0, 0 }, { 1, 0, 1, 0, 0 }, { 1, 0, 0, 1, 0 },
+        { 1, 1, 1, 1, 1 },
+    };
+    struct db *db = *state;
+    struct dpf_err err;
+    int role;
+
+    as(db, "admin");
+    assert_int_equal(access_role(db, &role, &err), DPF_OK);
+    assert_int_equal(set(db, "clerk", ROLE_CLERK), DPF_OK);
+    assert_int_equal(set(db, "reviewer", ROLE_REVIEWER), DPF_OK);
+    assert_int_equal(set(db, "manager", ROLE_MANAGER), DPF_OK);
+    {
+        const char *who[] = { "stranger", "clerk", "reviewer", "manager", "admin" };
+        for (int r = 0; r < 5; r++)
+            for (int cap = CAP_READ; cap <= CAP_ADMIN; cap++) {
+                as(db, who[r]);
+                if (access_check(db, cap, &err) != (allowed[r][cap] ? DPF_OK : DPF_EINVAL))
+                    fail_msg("%s, capability %d: %s", who[r], cap, err.msg);
+                if (!allowed[r][cap] && r > 0)
+                    assert_non_null(strstr(err.msg, role_names[r - 1]));
+            }
+    }
+    assert_int_equal(role_parse("审核员"), ROLE_REVIEWER);
+    assert_int_equal(role_parse("manager"), ROLE_MANAGER);
+    assert_int_equal(role_parse("boss"), -1);
+}
+
+static void test_last_admin_kept(void **state)
+{
+    struct db *db = *state;
+    struct dpf_err err;
+    int role;
+
+    as(db, "admin");
+    assert_int_equal(access_role(db, &role, &err), DPF_OK);
+    assert_int_equal(set(db, "admin", ROLE_CLERK), DPF_EINVAL);
+    assert_int_equal(db_begin(db, &err), DPF_OK);
+    assert_int_equal(user_remove(db, "admin", &err), DPF_EINVAL);
+    db_rollback(db);
+    assert_int_equal(set(db, "second", ROLE_ADMIN), DPF_OK);
+    assert_int_equal(set(db, "admin", ROLE_CLERK), DPF_OK);
+    assert_int_equal(tu_int(db, "SELECT role FROM app_user WHERE login = 'admin'"), ROLE_CLERK);
+    assert_int_equal(set(db, "bad login", ROLE_CLERK), DPF_EINVAL);
+}
+
+static void test_audit_append_only(void **state)
+{
+    struct db *db = *state;
+    struct dpf_err err;
+    long long n;
+
+    assert_int_equal(audit_record(db, "person", 1, "update", "{}", "{}", &err), DPF_OK);
+    n = tu_int(db, "SELECT count(*) FROM audit");
+    assert_int_equal(db_exec(db, "DELETE FROM audit", &err), DPF_EDB);
+    assert_non_null(strstr(err.msg, "append-only"));
+    assert_int_equal(db_exec(db, "UPDATE audit SET user = 'x'", &err), DPF_EDB);
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM audit"), n);
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE user = 'x'"), 0);
+}
+
+static void test_backup_and_restore(void **state)
+{
+    struct db *db = *state;
+    struct dpf_err err;
+    char path[256], junk[256], later[256];
+    FILE *f;
+    int made;
+
+    snprintf(path, sizeof path, "%s/b.db", dir);
+    assert_int_equal(db_exec(db, "INSERT INTO setting VALUES ('mark', 'before')", &err), DPF_OK);
+    assert_int_equal(backup_write(db, path, &err), DPF_OK);
+    assert_int_equal(backup_write(db, path, &err), DPF_EIO);      /* never over a file */
+    assert_int_equal(db_exec(db, "UPDATE setting SET value = 'after' WHERE key = 'mark'", &err),
+                     DPF_OK);
+    snprintf(junk, sizeof junk, "%s/junk.db", dir);
+    assert_non_null(f = fopen(junk, "w"));
+    fputs("id,name\n1,x\n", f);
+    fclose(f);
+    assert_int_equal(backup_restore(db, junk, &err), DPF_EIO);
+    assert_int_equal(tu_int(db, "SELECT value = 'after' FROM setting WHERE key = 'mark'"), 1);
+    assert_int_equal(backup_restore(db, path, &err), DPF_OK);
+    assert_int_equal(tu_int(db, "SELECT value = 'before' FROM setting WHERE key = 'mark'"), 1);
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE action = 'restore'"), 1);
+    /* the daily backup: one a day, older ones removed */
+    snprintf(later, sizeof later, "%s/dpf-2026-06-01.db", dir);
+    assert_non_null(f = fopen(later, "w"));
+    fclose(f);
+    assert_int_equal(backup_daily(db, dir, 7, &made, &err), DPF_OK);
+    assert_int_equal(made, 1);
+    assert_int_equal(backup_daily(db, dir, 7, &made, &err), DPF_OK);
+    assert_int_equal(made, 0);
+    assert_int_equal(access(later, F_OK), -1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_first_user_is_admin, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_each_role, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_last_admin_kept, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_audit_append_only, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_backup_and_restore, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
