@@ -14,6 +14,7 @@ enum dpf_status {
     DPF_EVERSION,   /* database made by a newer dpf */
     DPF_EENCODING,  /* text is not in the expected encoding */
     DPF_ENOMEM,
+    DPF_ECONFLICT,  /* someone else changed the record since it was read */
 };
 
 struct dpf_err {

@@ -47,6 +47,13 @@ int person_insert(struct db *db, struct person *p, struct dpf_err *err);
 /* Updates p->id with the values of p; the audit row holds only the fields that changed.
  * Sets *changed (if not NULL) to whether anything changed. */
 int person_update(struct db *db, const struct person *p, int *changed, struct dpf_err *err);
+/* The version of a person's register record: the last audit row that changed it. */
+int person_version(struct db *db, int64_t id, int64_t *version, struct dpf_err *err);
+/* person_update for a record read at version: if someone changed it since, nothing is
+ * written and DPF_ECONFLICT says who, when and what they changed (a form is not allowed to
+ * save over another clerk's change). Call inside the write transaction. */
+int person_update_from(struct db *db, const struct person *p, int64_t version, int *changed,
+                       struct dpf_err *err);
 /* Changes status (在册 back, 死亡, 迁出, 注销) with date and reason, audited as "status". */
 int person_set_status(struct db *db, int64_t id, int status, const char *date,
                       const char *reason, struct dpf_err *err);

@@ -240,6 +240,75 @@ int person_update(struct db *db, const struct person *p, int *changed, struct dp
     return store_update(db, p, "update", changed, err);
 }
 
+int person_version(struct db *db, int64_t id, int64_t *version, struct dpf_err *err)
+{
+    sqlite3_stmt *st = db_stmt(db, "SELECT coalesce(max(id), 0) FROM audit WHERE entity = 'person' "
+                                   "AND entity_id = ?1 AND action IN ('insert', 'update', 'status')",
+                               err);
+    int rc;
+    if (!st)
+        return DPF_EDB;
+    sqlite3_bind_int64(st, 1, id);
+    rc = sqlite3_step(st);
+    *version = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
+}
+
+struct conflict_text {
+    char text[400];
+    size_t len;
+};
+
+static int add_change(const char *label, const char *before, const char *after, void *ctx)
+{
+    struct conflict_text *c = ctx;
+    (void)before;
+    if (c->len < sizeof c->text)
+        c->len += (size_t)snprintf(c->text + c->len, sizeof c->text - c->len, "%s%s: %s",
+                                   c->len ? "; " : "", label, *after ? after : _("(empty)"));
+    return 0;
+}
+
+/* Who changed the record after version, and what their last change was. */
+static int conflict(struct db *db, int64_t id, int64_t version, struct dpf_err *err)
+{
+    sqlite3_stmt *st = db_stmt(db, "SELECT at, user, before, after FROM audit WHERE entity = "
+                                   "'person' AND entity_id = ?1 AND id > ?2 AND action IN "
+                                   "('insert', 'update', 'status') ORDER BY id DESC LIMIT 1", err);
+    struct conflict_text c = { "", 0 };
+    char at[20] = "", user[64] = "";
+    int rc;
+
+    if (!st)
+        return DPF_EDB;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, version);
+    if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        snprintf(at, sizeof at, "%s", (const char *)sqlite3_column_text(st, 0));
+        snprintf(user, sizeof user, "%s", (const char *)sqlite3_column_text(st, 1));
+        person_audit_changes(db, (const char *)sqlite3_column_text(st, 2),
+                             (const char *)sqlite3_column_text(st, 3), 1, add_change, &c, err);
+    }
+    sqlite3_reset(st);
+    return dpf_err_set(err, DPF_ECONFLICT, NULL,
+                       _("%s changed this record at %s, after you opened it (%s). Your changes "
+                         "were not saved: open the record again to see theirs."), user, at,
+                       c.text);
+}
+
+int person_update_from(struct db *db, const struct person *p, int64_t version, int *changed,
+                       struct dpf_err *err)
+{
+    int64_t now;
+    int rc = person_version(db, p->id, &now, err);
+    if (rc != DPF_OK)
+        return rc;
+    if (now != version)
+        return conflict(db, p->id, version, err);
+    return store_update(db, p, "update", changed, err);
+}
+
 int person_set_status(struct db *db, int64_t id, int status, const char *date,
                       const char *reason, struct dpf_err *err)
 {

@@ -100,6 +100,7 @@ static void reload(struct ui *ui, struct source *s, struct ui_list *l)
 struct person_edit {
     struct ui *ui;
     struct person p;
+    int64_t version;            /* the record as opened: saving over a later change is refused */
 };
 
 static int save_person(void *ctx, struct ui_form *f, struct dpf_err *err)
@@ -122,7 +123,7 @@ static int save_person(void *ctx, struct ui_form *f, struct dpf_err *err)
         return rc;
     if ((rc = db_begin(db, err)) != DPF_OK)
         return rc;
-    return db_end(db, pe->p.id ? person_update(db, &pe->p, &changed, err)
+    return db_end(db, pe->p.id ? person_update_from(db, &pe->p, pe->version, &changed, err)
                                : person_insert(db, &pe->p, err), err);
 }
 
@@ -147,7 +148,9 @@ static int edit_person(struct ui *ui, int64_t id)
     int saved;
 
     person_init(&pe.p);
-    if (id && person_load(ui->db, id, &pe.p, &err) != DPF_OK) {
+    /* The version first: a change between the two reads makes the save refused, never lost. */
+    if (id && (person_version(ui->db, id, &pe.version, &err) != DPF_OK ||
+               person_load(ui->db, id, &pe.p, &err) != DPF_OK)) {
         ui_set_message(ui, "%s", err.msg);
         return 0;
     }

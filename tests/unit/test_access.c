@@ -150,6 +150,52 @@ static void test_backup_and_restore(void **state)
     assert_int_equal(access(later, F_OK), -1);
 }
 
+/* Two clerks open one record; the second to save is refused and told the first's change. */
+static void test_no_lost_update(void **state)
+{
+    struct db *a = *state, *b = NULL;
+    struct person pa, pb;
+    struct dpf_err err;
+    char path[256], id[19];
+    int64_t version, id_a;
+    int changed;
+
+    tu_id(id, "341503", "19800101", 11);
+    tu_person(&pa, id, 4, 2, "张一", "新安镇");
+    assert_int_equal(person_validate(&pa, TU_TODAY, &err), DPF_OK);
+    assert_int_equal(db_begin(a, &err), DPF_OK);
+    assert_int_equal(db_end(a, person_insert(a, &pa, &err), &err), DPF_OK);
+    id_a = pa.id;
+    snprintf(path, sizeof path, "%s/a.db", dir);
+    assert_int_equal(db_open(path, 0, &b, &err), DPF_OK);
+    as(b, "li");
+    /* both open the record */
+    assert_int_equal(person_version(a, id_a, &version, &err), DPF_OK);
+    person_init(&pb);
+    assert_int_equal(person_load(b, id_a, &pb, &err), DPF_OK);
+    {
+        int64_t vb;
+        assert_int_equal(person_version(b, id_a, &vb, &err), DPF_OK);
+        person_set(&pb, PF_PHONE, "13800000001");
+        assert_int_equal(db_begin(b, &err), DPF_OK);
+        assert_int_equal(db_end(b, person_update_from(b, &pb, vb, &changed, &err), &err), DPF_OK);
+    }
+    person_set(&pa, PF_VILLAGE, "永兴村");
+    assert_int_equal(db_begin(a, &err), DPF_OK);
+    assert_int_equal(db_end(a, person_update_from(a, &pa, version, &changed, &err), &err),
+                     DPF_ECONFLICT);
+    assert_non_null(strstr(err.msg, "li"));
+    assert_non_null(strstr(err.msg, "13800000001"));
+    assert_int_equal(tu_int(a, "SELECT village IS NULL AND phone = '13800000001' FROM person"), 1);
+    /* opened again, the save goes through */
+    assert_int_equal(person_version(a, id_a, &version, &err), DPF_OK);
+    assert_int_equal(db_begin(a, &err), DPF_OK);
+    assert_int_equal(db_end(a, person_update_from(a, &pa, version, &changed, &err), &err), DPF_OK);
+    person_clear(&pa);
+    person_clear(&pb);
+    db_close(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -158,6 +204,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_last_admin_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(test_audit_append_only, setup, teardown),
         cmocka_unit_test_setup_teardown(test_backup_and_restore, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_no_lost_update, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
