@@ -1,4 +1,4 @@
-# dpf build. Targets: all (default), run, test, asan, tsan, bench, lint, clean, deps, pot.
+# dpf build. Targets: all (default), run, test, asan, tsan, bench, lint, clean, deps, pot, fault.
 # Everything is built under $(BUILD); `make asan` uses a separate tree.
 
 BUILD   ?= build
@@ -32,7 +32,15 @@ MO       := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/dpf.mo)
 DPF      := $(BUILD)/dpf
 DEMO_DB  ?= demo.db
 
-.PHONY: all run test unit cli asan tsan bench clean deps pot lint
+.PHONY: all run test unit cli asan tsan bench clean deps pot lint fault
+
+# Faults: kill -9 in the middle of an import and an approval (ROUNDS each), and 8 processes
+# at once for FAULT_SECONDS. CI runs a short form; this is the long one.
+ROUNDS ?= 25
+FAULT_SECONDS ?= 60
+fault: deps all
+	tests/fault/crash.sh $(BUILD) $(ROUNDS)
+	tests/fault/concurrency.sh $(BUILD) $(FAULT_SECONDS)
 all: $(DPF) $(MO)
 
 deps:
