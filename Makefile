@@ -32,7 +32,30 @@ MO       := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/dpf.mo)
 DPF      := $(BUILD)/dpf
 DEMO_DB  ?= demo.db
 
-.PHONY: all run test unit cli asan tsan bench clean deps pot lint fault
+.DEFAULT_GOAL := all
+.PHONY: all run test unit cli asan tsan bench clean deps pot lint fault fuzz
+
+# Fuzzing with libFuzzer (clang): the CSV reader, the ID validators and a row's validation,
+# FUZZ_TIME seconds each from the seeds in fuzz/corpus; inputs that once crashed are kept
+# in tests/fuzz_regressions/TARGET and replayed first. CI runs a short form.
+FUZZ_TIME ?= 60
+FUZZ_TARGETS := csv idcard person
+FUZZ_FLAGS := -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
+              -fno-sanitize-recover=all -Iinclude -I$(BUILD) -DDPF_LOCALEDIR='"$(PREFIX)/share/locale"'
+fuzz: $(BUILD)/schema_gen.c
+	@scripts/deps.sh clang libclang-rt-14-dev
+	@for t in $(FUZZ_TARGETS); do \
+	    clang $(FUZZ_FLAGS) -o $(BUILD)/fuzz_$$t fuzz/fuzz_$$t.c $(CORE_SRC) \
+	        $(BUILD)/schema_gen.c $(LDLIBS) || exit 1; \
+	    if ls tests/fuzz_regressions/$$t/* > /dev/null 2>&1; then \
+	        $(BUILD)/fuzz_$$t tests/fuzz_regressions/$$t/* || exit 1; fi; \
+	    mkdir -p $(BUILD)/fuzz-corpus/$$t; \
+	    $(BUILD)/fuzz_$$t -max_total_time=$(FUZZ_TIME) -max_len=4096 -print_final_stats=1 \
+	        -artifact_prefix=$(BUILD)/fuzz-$$t- $(BUILD)/fuzz-corpus/$$t fuzz/corpus/$$t \
+	        > $(BUILD)/fuzz_$$t.log 2>&1 || { tail -40 $(BUILD)/fuzz_$$t.log; exit 1; }; \
+	    echo "fuzz $$t: $$(grep -o 'stat::number_of_executed_units: [0-9]*' $(BUILD)/fuzz_$$t.log | \
+	        grep -o '[0-9]*$$') runs in $(FUZZ_TIME) s, no crash"; \
+	done
 
 # Faults: kill -9 in the middle of an import and an approval (ROUNDS each), and 8 processes
 # at once for FAULT_SECONDS. CI runs a short form; this is the long one.

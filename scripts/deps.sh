@@ -3,10 +3,12 @@
 # installs what is missing; otherwise it prints the exact command and fails.
 # Packages: build tools, SQLite, ncursesw, libxlsxwriter, cmocka, gettext, tmux (screen
 # tests), python3-openpyxl (reads exported .xlsx back in tests), sqlite3 (bench baseline).
+# Targets that need more name their packages as arguments (`make fuzz`: clang and its
+# libFuzzer runtime).
 set -eu
 
 PKGS="gcc make pkg-config libc6-dev libsqlite3-dev sqlite3 libncurses-dev libxlsxwriter-dev \
-zlib1g-dev libcmocka-dev gettext tmux python3 python3-openpyxl"
+zlib1g-dev libcmocka-dev gettext tmux python3 python3-openpyxl $*"
 
 missing=""
 for p in $PKGS; do

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "dpf/i18n.h"
 #include "dpf/rehab.h"
+#include "dpf/text.h"
 #include "import_internal.h"
 
 static void rejects_path(const char *input, const char *given, char out[PATH_MAX])
@@ -67,10 +68,13 @@ static int map_header(struct importer *im, const struct csv_record *rec, struct 
         while (*h == ' ')
             h++;
         f = field_by_header(im->fields, im->nfields, h);
-        if (f < 0)
+        if (f < 0) {
+            char shown[128];    /* a file that is no CSV has a whole line as its "column" */
+            text_fit(shown, sizeof shown, h, 40, 0);
             return dpf_err_set(err, DPF_EINVAL, NULL,
                                _("%s: line 1, column %d: unknown column \"%s\" (see `dpf "
-                                 "template %s`)"), im->path, c + 1, h, im->what);
+                                 "template %s`)"), im->path, c + 1, shown, im->what);
+        }
         if (used[f]++)
             return dpf_err_set(err, DPF_EINVAL, NULL,
                                _("%s: line 1, column %d: column \"%s\" appears twice"),
