@@ -71,6 +71,8 @@ static int map_header(struct importer *im, const struct csv_record *rec, struct 
         if (f < 0) {
             char shown[128];    /* a file that is no CSV has a whole line as its "column" */
             text_fit(shown, sizeof shown, h, 40, 0);
+            for (size_t n = strlen(shown); n > 0 && shown[n - 1] == ' '; n--)
+                shown[n - 1] = '\0';   /* text_fit pads to the width */
             return dpf_err_set(err, DPF_EINVAL, NULL,
                                _("%s: line 1, column %d: unknown column \"%s\" (see `dpf "
                                  "template %s`)"), im->path, c + 1, shown, im->what);
