@@ -44,8 +44,8 @@ static int add_row(const struct person *p, void *ctx)
     char bufs[NLIST][128];
     const char *cells[NLIST];
     for (int c = 0; c < NLIST; c++)
-        cells[c] = field_format(&person_fields[list_fields[c]], p->v[list_fields[c]], 0,
-                                bufs[c], sizeof bufs[c]);
+        cells[c] = field_format(&person_fields[list_fields[c]], p->v[list_fields[c]],
+                                1, bufs[c], sizeof bufs[c]);   /* IDs masked in lists */
     return ui_list_add(l, p->id, cells) != DPF_OK;
 }
 
@@ -256,7 +256,7 @@ static int audit_lines(const struct audit_row *r, void *ctx)
     snprintf(line, sizeof line, "%s  %s  %s", r->at, r->user, audit_action_label(r->action));
     if (add_line(ls, line))
         return 1;
-    return person_audit_changes(ls->db, r->before, r->after, 0, change_line, ls, NULL) != DPF_OK;
+    return person_audit_changes(ls->db, r->before, r->after, 1, change_line, ls, NULL) != DPF_OK;
 }
 
 static void show_history(struct ui *ui, int64_t id)
@@ -271,7 +271,9 @@ static void show_history(struct ui *ui, int64_t id)
         audit_history(ui->db, "person", id, audit_lines, &ls, &err) != DPF_OK) {
         ui_set_message(ui, "%s", err.msg);
     } else {
-        snprintf(title, sizeof title, _("History of %s (%s)"), p.v[PF_NAME], p.v[PF_CERT_NO]);
+        char cert[64];
+        field_format(&person_fields[PF_CERT_NO], p.v[PF_CERT_NO], 1, cert, sizeof cert);
+        snprintf(title, sizeof title, _("History of %s (%s)"), p.v[PF_NAME], cert);
         ui_view_run(ui, title, ls.v, ls.n);
     }
     for (int i = 0; i < ls.n; i++)
