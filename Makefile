@@ -1,4 +1,5 @@
-# dpf build. Targets: all (default), run, test, asan, tsan, bench, lint, clean, deps, pot, fault.
+# dpf build. Targets: all (default), run, test, asan, tsan, bench, lint, clean, deps, pot,
+# fault, fuzz, valgrind.
 # Everything is built under $(BUILD); `make asan` uses a separate tree.
 
 BUILD   ?= build
@@ -33,7 +34,12 @@ DPF      := $(BUILD)/dpf
 DEMO_DB  ?= demo.db
 
 .DEFAULT_GOAL := all
-.PHONY: all run test unit cli asan tsan bench clean deps pot lint fault fuzz
+.PHONY: all run test unit cli asan tsan bench clean deps pot lint fault fuzz valgrind
+
+# The screen tests with dpf under valgrind (memcheck): no memory error, no definite leak.
+valgrind: deps all
+	@scripts/deps.sh valgrind
+	VALGRIND=1 TUI_WAIT=300 tests/tui/run.sh $(BUILD)
 
 # Fuzzing with libFuzzer (clang): the CSV reader, the ID validators and a row's validation,
 # FUZZ_TIME seconds each from the seeds in fuzz/corpus; inputs that once crashed are kept

@@ -9,6 +9,12 @@ work=$(mktemp -d /tmp/dpf-tui-XXXXXX)
 sock="dpf-test-$$"          # one tmux server per case: see start
 passed=0 failed=0 case_ok=1 name=""
 export DPF_NOW="2026-06-30 10:00:00" DPF_LOCALEDIR="$build/locale"
+# VALGRIND=1: the screens run under valgrind (memcheck); each case's log must end with no
+# errors and no definite leaks. Waits are longer then (TUI_WAIT tenths of a second).
+wrap=""
+if [ "${VALGRIND:-0}" = 1 ]; then
+    wrap="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --log-file=$work/vg.%p.log"
+fi
 
 tm() { tmux -L "$sock-$name" -f /dev/null "$@"; }
 screen() { tm capture-pane -p -t t 2>/dev/null; }
@@ -22,14 +28,14 @@ start() {
     local w=$1 h=$2
     shift 2
     tm new-session -d -s t -x "$w" -y "$h" \
-        "env -u LC_ALL -u LC_CTYPE LANG=C.UTF-8 $* '$build/dpf' --db '$work/$name.db'; echo \"[exit \$?]\"; sleep 60"
+        "env -u LC_ALL -u LC_CTYPE LANG=C.UTF-8 $* $wrap '$build/dpf' --db '$work/$name.db'; echo \"[exit \$?]\"; sleep 60"
 }
 
 # wait_until WHY COMMAND...: until COMMAND succeeds (up to 10 s), else fail with WHY.
 wait_until() {
     local why=$1
     shift
-    for _ in $(seq 100); do
+    for _ in $(seq "${TUI_WAIT:-100}"); do
         "$@" && return 0
         sleep 0.1
     done
@@ -50,8 +56,8 @@ fail() {
     echo "tui: $name: $*"
     screen | sed 's/^/    | /'
 }
-# line_has PATTERN TEXT...: some line of the screen holds every TEXT, in order (a regex).
-line_has() { screen | grep -qE -- "$1" || fail "no line matching: $1"; }
+# line_has PATTERN: some line of the screen matches the regex (waited for, up to the timeout).
+line_has() { wait_until "no line matching: $1" line_matches "$1"; }
 no_line() { screen | grep -qE -- "$1" && fail "unexpected line matching: $1"; return 0; }
 sql() { sqlite3 "$work/$name.db" "$1"; }
 
@@ -490,5 +496,16 @@ for c in register_80x24 discard_and_save_errors list_120x40 subsidy_review_80x24
     rehab_rates_80x24 insurance_claim_80x24 report_80x24 role_refused_80x24 not_utf8; do
     run_case "$c"
 done
+if [ "${VALGRIND:-0}" = 1 ]; then
+    logs=$(ls "$work"/vg.*.log 2> /dev/null | wc -l)
+    if grep -lE "Invalid (read|write|free)|uninitialised|definitely lost|Mismatched" \
+        "$work"/vg.*.log > "$work/vg.bad" 2> /dev/null; then
+        for f in $(cat "$work/vg.bad"); do head -30 "$f"; done
+        echo "tui: valgrind found errors in $(wc -l < "$work/vg.bad") of $logs runs"
+        failed=$((failed + 1))
+    else
+        echo "tui: valgrind: $logs runs of dpf, no memory errors, no definite leaks"
+    fi
+fi
 echo "tui: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
