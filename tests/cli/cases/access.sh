@@ -31,6 +31,9 @@ sqlite3 a.db "SELECT action, json_extract(after, '$.what'), json_extract(after, 
 sqlite3 a.db "DELETE FROM audit" || echo "exit $?"
 sqlite3 a.db "UPDATE audit SET user = 'x' WHERE id = 1" || echo "exit $?"
 sqlite3 a.db "UPDATE app_user SET role = 4 WHERE login = '$ME'"
+dpf --db a.db subsidy roster --month 2026-05 --out pay.xlsx > /dev/null
+dpf --db a.db subsidy roster --month 2026-05 --out pay.csv > /dev/null
+/usr/bin/python3 "$TOOLS/no_full_ids.py" pay.xlsx pay.csv
 dpf --db a.db user remove boss
 dpf --db a.db backup b.db
 dpf --db a.db backup b.db || echo "exit $?"
