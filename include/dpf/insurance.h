@@ -153,6 +153,10 @@ int claim_set(struct claim *c, int field, const char *canonical);   /* copies */
  * before a claim is paid. Errors name the field (an item's errors name its amount line,
  * "claimed:<cover id>"). Sets c->id and c->policy_id. */
 int claim_save(struct db *db, struct claim *c, struct dpf_err *err);
+/* claim_save for a form that opened the claim as opened: if it has changed since (another
+ * clerk saved it or moved it on), nothing is written and DPF_ECONFLICT says so. */
+int claim_save_from(struct db *db, struct claim *c, const struct claim *opened,
+                    struct dpf_err *err);
 /* claim_save for a claim as a file states it (the import): v[CL_STATUS] and
  * v[CL_STATUS_ON] may record it at any later step, and a closed claim may be restated at its
  * status (the second item of a paid claim). The same checks apply. */

@@ -67,6 +67,11 @@ extern const struct rehab_entity rehab_entities[RK_COUNT];
  * *out_id (may be NULL) is set. Errors name the field (err->field is its key). */
 int rehab_save(struct db *db, int kind, int64_t id, char *const *v, int64_t *out_id,
                struct dpf_err *err);
+/* rehab_save for a form that opened record id with the values opened: if the record has
+ * changed since (another clerk saved it), nothing is written and DPF_ECONFLICT names the
+ * first field that differs. Call inside the write transaction. */
+int rehab_save_from(struct db *db, int kind, int64_t id, char *const *v, char *const *opened,
+                    int64_t *out_id, struct dpf_err *err);
 /* Deletes a record (audited). An institution still named by a record is refused. */
 int rehab_delete(struct db *db, int kind, int64_t id, struct dpf_err *err);
 /* The record's canonical values (malloc'd, free with rehab_values_free). */

@@ -280,6 +280,43 @@ int claim_save(struct db *db, struct claim *c, struct dpf_err *err)
     return save(db, c, CM_EDIT, c->id ? "claim_edit" : "claim_add", err);
 }
 
+/* Whether two readings of a claim differ in any field or item. */
+static int claims_differ(const struct claim *a, const struct claim *b)
+{
+    if (a->nitems != b->nitems)
+        return 1;
+    for (int i = 0; i < CLAIM_OWN_FIELDS; i++)
+        if ((a->v[i] == NULL) != (b->v[i] == NULL) || (a->v[i] && strcmp(a->v[i], b->v[i]) != 0))
+            return 1;
+    for (int i = 0; i < a->nitems; i++) {
+        const struct claim_item *x = &a->items[i], *y = &b->items[i];
+        if (x->cover_id != y->cover_id || x->days != y->days || x->claimed != y->claimed ||
+            x->approved != y->approved || x->paid != y->paid)
+            return 1;
+    }
+    return 0;
+}
+
+int claim_save_from(struct db *db, struct claim *c, const struct claim *opened,
+                    struct dpf_err *err)
+{
+    struct claim now;
+    int rc, differ;
+
+    if (!c->id || !opened)
+        return claim_save(db, c, err);
+    claim_init(&now);
+    if ((rc = claim_load(db, c->id, &now, err)) != DPF_OK)
+        return rc;
+    differ = claims_differ(&now, opened);
+    claim_clear(&now);
+    if (differ)
+        return dpf_err_set(err, DPF_ECONFLICT, NULL,
+                           _("Someone else changed this claim after you opened it: your "
+                             "changes were not saved. Open it again to see theirs."));
+    return claim_save(db, c, err);
+}
+
 int claim_record(struct db *db, struct claim *c, struct dpf_err *err)
 {
     return save(db, c, CM_RECORD, c->id ? "claim_edit" : "claim_add", err);

@@ -307,6 +307,29 @@ static int audit(struct db *db, int kind, int64_t id, int64_t person_id, const c
     return rc;
 }
 
+int rehab_save_from(struct db *db, int kind, int64_t id, char *const *v, char *const *opened,
+                    int64_t *out_id, struct dpf_err *err)
+{
+    char *now[16] = { NULL };
+    int rc, n, i;
+
+    if (!id || !opened)
+        return rehab_save(db, kind, id, v, out_id, err);
+    if ((rc = bad_kind(kind, err)) != DPF_OK || (rc = rehab_load(db, kind, id, now, err)) != DPF_OK)
+        return rc;
+    n = rehab_entities[kind].n;
+    for (i = 0; i < n; i++)
+        if ((now[i] == NULL) != (opened[i] == NULL) || (now[i] && strcmp(now[i], opened[i]) != 0))
+            break;
+    rehab_values_free(now, n);
+    if (i < n)
+        return dpf_err_set(err, DPF_ECONFLICT, rehab_entities[kind].fields[i].key,
+                           _("Someone else changed this record after you opened it (%s): "
+                             "your changes were not saved. Open it again to see theirs."),
+                           _(rehab_entities[kind].fields[i].label));
+    return rehab_save(db, kind, id, v, out_id, err);
+}
+
 int rehab_save(struct db *db, int kind, int64_t id, char *const *v, int64_t *out_id,
                struct dpf_err *err)
 {

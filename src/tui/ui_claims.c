@@ -224,7 +224,7 @@ static int save_claim(void *ctx, struct ui_form *f, struct dpf_err *err)
     claim_init(&c);
     rc = read_form(cf, f, &c, err);
     if (rc == DPF_OK && (rc = db_begin(db, err)) == DPF_OK)
-        rc = db_end(db, claim_save(db, &c, err), err);
+        rc = db_end(db, claim_save_from(db, &c, c.id ? &cf->c : NULL, err), err);
     if (rc != DPF_OK)
         name_line(&c, cf, err);
     else

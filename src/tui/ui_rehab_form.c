@@ -16,6 +16,7 @@ struct rform {
     int64_t id;
     const char *cert;
     int which[UI_FORM_FIELDS], n;
+    char *opened[UI_FORM_FIELDS];   /* the record as opened: a later change is not overwritten */
 };
 
 static int has_person(int kind)
@@ -36,7 +37,7 @@ static int save(void *ctx, struct ui_form *f, struct dpf_err *err)
     if (rc == DPF_OK && has_person(rf->kind) && !(v[0] = strdup(rf->cert)))
         rc = dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
     if (rc == DPF_OK && (rc = db_begin(db, err)) == DPF_OK)
-        rc = db_end(db, rehab_save(db, rf->kind, rf->id, v, NULL, err), err);
+        rc = db_end(db, rehab_save_from(db, rf->kind, rf->id, v, rf->opened, NULL, err), err);
     for (int i = 0; i < e->n; i++)
         free(v[i]);
     return rc;
@@ -62,7 +63,7 @@ static void defaults(struct rform *rf, struct ui_form *f)
 int ui_rehab_form(struct ui *ui, int kind, int64_t id, const char *cert, const char *title)
 {
     const struct rehab_entity *e = &rehab_entities[kind];
-    struct rform rf = { ui, kind, id, cert, { 0 }, 0 };
+    struct rform rf = { ui, kind, id, cert, { 0 }, 0, { NULL } };
     char *v[UI_FORM_FIELDS] = { NULL };
     struct ui_form f;
     struct dpf_err err;
@@ -78,7 +79,7 @@ int ui_rehab_form(struct ui *ui, int kind, int64_t id, const char *cert, const c
         }
         for (int i = 0; i < rf.n; i++)
             ui_form_set(&f, i, v[rf.which[i]]);
-        rehab_values_free(v, e->n);
+        memcpy(rf.opened, v, sizeof rf.opened);     /* kept until the form closes */
     } else {
         defaults(&rf, &f);
     }
@@ -87,6 +88,7 @@ int ui_rehab_form(struct ui *ui, int kind, int64_t id, const char *cert, const c
     saved = ui_form_run(ui, &f);
     if (saved)
         ui_set_message(ui, "%s", _("Saved"));
+    rehab_values_free(rf.opened, e->n);
     return saved;
 }
 

@@ -1407,6 +1407,36 @@ static void test_history(void **state)
                                    "'claim_step')"), 4);
 }
 
+/* Two clerks open one claim: the second to save is refused, the first's change kept. */
+static void test_claim_no_lost_update(void **state)
+{
+    struct fx *f = *state;
+    struct claim a, b, opened;
+    struct dpf_err err;
+    int64_t id;
+
+    claim_new(&a, f, P_WAS_POOR, "2026-05-01", "2026-05-02");
+    item(&a, "意外医疗", 0, 300000, -1, -1);
+    must(save(f, &a, &err), &err);
+    id = a.id;
+    claim_clear(&a);
+    claim_init(&opened);
+    claim_init(&a);
+    claim_init(&b);
+    must(claim_load(f->db, id, &opened, &err), &err);    /* clerk A opens it */
+    must(claim_load(f->db, id, &b, &err), &err);         /* clerk B opens it */
+    must(claim_load(f->db, id, &a, &err), &err);
+    claim_set(&b, CL_PLACE, "村道");
+    must(TX(f->db, &err, claim_save_from(f->db, &b, &opened, &err)), &err);   /* B first */
+    claim_set(&a, CL_PLACE, "田间");
+    /* A saves over what A opened, which B has changed: refused, B's place kept */
+    assert_int_equal(TX(f->db, &err, claim_save_from(f->db, &a, &opened, &err)), DPF_ECONFLICT);
+    assert_int_equal(tu_int(f->db, "SELECT place = '村道' FROM claim"), 1);
+    claim_clear(&a);
+    claim_clear(&b);
+    claim_clear(&opened);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1430,6 +1460,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_import_lowercase_x, setup_confirmed, teardown),
         cmocka_unit_test_setup_teardown(test_import_paid_needs_documents, setup_confirmed, teardown),
         cmocka_unit_test_setup_teardown(test_history, setup_confirmed, teardown),
+        cmocka_unit_test_setup_teardown(test_claim_no_lost_update, setup_confirmed, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
