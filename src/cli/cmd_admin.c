@@ -112,6 +112,28 @@ int cmd_backup(struct cli *c, int argc, char **argv)
     const char *path = argc >= 2 ? argv[1] : NULL, *daily = NULL;
     struct dpf_err err;
 
+    if (!restore && argc >= 3 && strcmp(argv[1], "--auto") == 0) {
+        /* Stored absolute: every clerk's dpf runs from its own directory. */
+        char abs[4096];
+        const char *dir = strcmp(argv[2], "off") == 0 ? NULL
+                          : realpath(argv[2], abs) ? abs : argv[2];
+        if (argc == 5 && strcmp(argv[3], "--keep") == 0 && (keep = atoi(argv[4])) > 0)
+            argc = 3;
+        if (argc != 3)
+            return cli_usage(self, _("--keep takes a number of days"));
+        if (cli_open(c, 0) != EXIT_OK)
+            return EXIT_FAIL;
+        if ((rc = db_begin(c->db, &err)) == DPF_OK)
+            rc = db_end(c->db, backup_auto_set(c->db, dir, keep, &err), &err);
+        if (rc != DPF_OK)
+            return cli_fail(&err);
+        if (dir)
+            printf(_("Automatic backup on: the first command of each day writes %s/dpf-DATE.db "
+                     "(kept %d days)\n"), dir, keep);
+        else
+            printf(_("Automatic backup off\n"));
+        return EXIT_OK;
+    }
     if (!restore && argc >= 3 && strcmp(argv[1], "--daily") == 0) {
         daily = argv[2];
         if (argc == 5 && strcmp(argv[3], "--keep") == 0 && (keep = atoi(argv[4])) > 0)

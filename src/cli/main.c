@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include "cli.h"
+#include "dpf/backup.h"
 #include "../tui/tui.h"
 #include "dpf/i18n.h"
 #include "dpf/money.h"
@@ -226,10 +227,11 @@ const struct cli_cmd cli_commands[] = {
     { "audit", NULL, "[--user LOGIN] [--person CERT|ID] [--from DATE] [--to DATE] [--limit N]",
       N_("The audit log, newest first: who changed or exported what, and when"), NULL,
       cmd_audit },
-    { "backup", NULL, "FILE | --daily DIR [--keep N]",
+    { "backup", NULL, "FILE | --daily DIR [--keep N] | --auto DIR|off [--keep N]",
       N_("Back up the database while others work"),
       N_("--daily writes DIR/dpf-YYYY-MM-DD.db unless today's exists and removes those older\n"
-         "than N days (7 by default): run it from cron."), cmd_backup },
+         "than N days (7 by default). --auto makes the first dpf command of each day do it."),
+      cmd_backup },
     { "restore", NULL, "FILE",
       N_("Replace the database with a backup, after checking the backup"), NULL, cmd_backup },
     { NULL, NULL, NULL, NULL, NULL, NULL },
@@ -361,6 +363,7 @@ static void make_parent_dirs(const char *path)
 int cli_open(struct cli *c, unsigned flags)
 {
     struct dpf_err err;
+    int made;
     if (c->db)
         return EXIT_OK;
     if (flags & DB_CREATE)
@@ -372,6 +375,10 @@ int cli_open(struct cli *c, unsigned flags)
         c->db = NULL;
         return cli_fail(&err);
     }
+    /* The day's automatic backup, when the admin turned it on: a warning if it fails, never
+     * a reason to refuse the clerk's work. */
+    if (backup_auto(c->db, &made, &err) != DPF_OK)
+        fprintf(stderr, _("dpf: warning: the automatic backup failed: %s\n"), err.msg);
     return EXIT_OK;
 }
 

@@ -198,6 +198,7 @@ const char *audit_action_label(const char *action)
         { "user_set", N_("user added or role changed") },
         { "user_remove", N_("user removed") },
         { "backup", N_("database backed up") },
+        { "backup_auto", N_("automatic backup turned on or off") },
         { "restore", N_("database restored from a backup") },
         { "export", N_("list exported (IDs masked)") },
         { "export_full", N_("list exported with full IDs") },

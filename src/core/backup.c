@@ -90,6 +90,49 @@ int backup_daily(struct db *db, const char *dir, int keep, int *made, struct dpf
     return rc;
 }
 
+int backup_auto_set(struct db *db, const char *dir, int keep, struct dpf_err *err)
+{
+    sqlite3_stmt *st;
+    char after[512];
+    int rc;
+
+    if (dir && access(dir, W_OK) != 0)
+        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), dir);
+    if (!(st = db_stmt(db, dir ? "INSERT INTO setting (key, value) VALUES ('backup_dir', ?1), "
+                                 "('backup_keep', ?2) ON CONFLICT (key) DO UPDATE SET "
+                                 "value = excluded.value"
+                               : "DELETE FROM setting WHERE key IN ('backup_dir', 'backup_keep')",
+                       err)))
+        return DPF_EDB;
+    if (dir) {
+        sqlite3_bind_text(st, 1, dir, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 2, keep > 0 ? keep : 7);
+    }
+    rc = sqlite3_step(st) == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+    sqlite3_reset(st);
+    snprintf(after, sizeof after, "{\"backup_dir\":\"%s\",\"backup_keep\":%d}",
+             dir ? dir : "", dir ? keep : 0);
+    return rc == DPF_OK ? audit_record(db, "database", 0, "backup_auto", NULL, after, err) : rc;
+}
+
+int backup_auto(struct db *db, int *made, struct dpf_err *err)
+{
+    char dir[400], keep[16], path[512];
+
+    *made = 0;
+    db_setting(db, "backup_dir", dir, sizeof dir);
+    if (!dir[0])
+        return DPF_OK;
+    snprintf(path, sizeof path, "%s/dpf-%s.db", dir, db->today);
+    if (access(path, F_OK) == 0)
+        return DPF_OK;          /* today's is written: the usual case, one stat */
+    db_setting(db, "backup_keep", keep, sizeof keep);
+    if (backup_daily(db, dir, keep[0] ? atoi(keep) : 7, made, err) != DPF_OK &&
+        access(path, F_OK) != 0)
+        return err->code;       /* (another clerk's dpf writing it at the same moment is fine) */
+    return DPF_OK;
+}
+
 /* The file is a sound dpf database this program can open. */
 static int check_file(const char *path, struct dpf_err *err)
 {

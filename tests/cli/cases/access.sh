@@ -45,4 +45,10 @@ dpf --db a.db restore junk.db || echo "exit $?"
 dpf --db a.db restore b.db
 sqlite3 a.db "SELECT count(*) = $n FROM person; SELECT count(*) FROM setting WHERE key = 'after_backup'"
 dpf --db a.db check | tail -1
-dpf --db a.db audit --limit 2 | cut -c21- | sed "s/$ME/USER/"
+mkdir bk
+dpf --db a.db backup --auto bk --keep 3 | sed "s|$PWD|.|"
+DPF_NOW="2026-07-01 09:00:00" dpf --db a.db summary > /dev/null
+DPF_NOW="2026-07-05 09:00:00" dpf --db a.db summary > /dev/null
+ls bk
+dpf --db a.db backup --auto off
+dpf --db a.db audit --limit 2 | cut -c21- | sed "s/$ME/USER/; s|$PWD|.|"
