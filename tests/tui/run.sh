@@ -46,6 +46,7 @@ shows() { screen | grep -qF -- "$1"; }
 line_matches() { screen | grep -qE -- "$1"; }
 row4_is() { [ "$(screen | sed -n 4p)" = "$1" ]; }
 row4_is_not() { [ "$(screen | sed -n 4p)" != "$1" ]; }
+row4_drawn() { [ -n "$(screen | sed -n 4p | tr -d ' ')" ]; }
 # wait_for TEXT: until the screen shows TEXT (up to 10 s, for the sanitizer builds).
 wait_for() { wait_until "screen never showed: $1" shows "$1"; }
 
@@ -185,6 +186,7 @@ case_list_120x40() {
     wait_for "主菜单" || return
     keys Enter
     wait_for "持证残疾人名单" || return
+    wait_until "the list's first row never drew" row4_drawn || return   # slow under valgrind
     first=$(screen | sed -n 4p)
     keys NPage
     wait_until "PgDn did not page" row4_is_not "$first" || return
