@@ -88,6 +88,19 @@ static const char *col(sqlite3_stmt *st, int i)
     return (const char *)sqlite3_column_text(st, i);
 }
 
+/* A row of "SELECT id, at, user, entity, entity_id, action, before, after FROM audit". */
+static void read_row(sqlite3_stmt *st, struct audit_row *r)
+{
+    r->id = sqlite3_column_int64(st, 0);
+    r->at = col(st, 1);
+    r->user = col(st, 2);
+    r->entity = col(st, 3);
+    r->entity_id = sqlite3_column_int64(st, 4);
+    r->action = col(st, 5);
+    r->before = col(st, 6);
+    r->after = col(st, 7);
+}
+
 int audit_history(struct db *db, const char *entity, int64_t entity_id, audit_row_fn fn,
                   void *ctx, struct dpf_err *err)
 {
@@ -100,14 +113,7 @@ int audit_history(struct db *db, const char *entity, int64_t entity_id, audit_ro
     sqlite3_bind_text(st, 1, entity, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, entity_id);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        r.id = sqlite3_column_int64(st, 0);
-        r.at = col(st, 1);
-        r.user = col(st, 2);
-        r.entity = col(st, 3);
-        r.entity_id = sqlite3_column_int64(st, 4);
-        r.action = col(st, 5);
-        r.before = col(st, 6);
-        r.after = col(st, 7);
+        read_row(st, &r);
         if (fn(&r, ctx) != 0)
             break;
     }
@@ -154,14 +160,7 @@ int audit_list(struct db *db, const struct audit_filter *f, audit_row_fn fn, voi
     sqlite3_bind_text(st, 4, f->to, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 5, f->limit > 0 ? f->limit : -1);
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        r.id = sqlite3_column_int64(st, 0);
-        r.at = col(st, 1);
-        r.user = col(st, 2);
-        r.entity = col(st, 3);
-        r.entity_id = sqlite3_column_int64(st, 4);
-        r.action = col(st, 5);
-        r.before = col(st, 6);
-        r.after = col(st, 7);
+        read_row(st, &r);
         stop = fn(&r, ctx);
     }
     sqlite3_finalize(st);
