@@ -203,6 +203,9 @@ int cmd_rehab_delete(struct cli *c, int argc, char **argv)
     if (kind < 0 || kind >= RK_COUNT)
         return cli_usage(self, _("name the kind of record: institutions, assessments, "
                                  "agreements, services, rescues or projects"));
+    /* Institutions and projects (targets) are the manager's; a person's records the clerk's. */
+    if (kind == RK_INSTITUTION || kind == RK_PROJECT)
+        c->need = CAP_MANAGE;
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
     if (db_begin(c->db, &err) != DPF_OK ||
