@@ -54,10 +54,6 @@ int cmd_user(struct cli *c, int argc, char **argv)
     return EXIT_OK;
 }
 
-struct audit_print {
-    struct db *db;
-};
-
 static int print_row(const struct audit_row *r, void *ctx)
 {
     (void)ctx;
