@@ -11,6 +11,7 @@
 #include "dpf/backup.h"
 #include "dpf/db.h"
 #include "dpf/i18n.h"
+#include "strbuf.h"
 
 /* Copies all pages of from's main database into to's, a few hundred at a time, waiting for
  * others' locks rather than failing. */
@@ -93,7 +94,7 @@ int backup_daily(struct db *db, const char *dir, int keep, int *made, struct dpf
 int backup_auto_set(struct db *db, const char *dir, int keep, struct dpf_err *err)
 {
     sqlite3_stmt *st;
-    char after[512];
+    struct strbuf after;
     int rc;
 
     if (dir && access(dir, W_OK) != 0)
@@ -110,9 +111,16 @@ int backup_auto_set(struct db *db, const char *dir, int keep, struct dpf_err *er
     }
     rc = sqlite3_step(st) == SQLITE_DONE ? DPF_OK : db_fail(db, err);
     sqlite3_reset(st);
-    snprintf(after, sizeof after, "{\"backup_dir\":\"%s\",\"backup_keep\":%d}",
-             dir ? dir : "", dir ? keep : 0);
-    return rc == DPF_OK ? audit_record(db, "database", 0, "backup_auto", NULL, after, err) : rc;
+    if (rc != DPF_OK)
+        return rc;
+    sb_init(&after);            /* a folder's name may hold anything JSON must escape */
+    sb_add(&after, "{\"backup_dir\":");
+    sb_json_str(&after, dir ? dir : "");
+    sb_printf(&after, ",\"backup_keep\":%d}", dir ? keep : 0);
+    rc = after.oom ? dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"))
+                   : audit_record(db, "database", 0, "backup_auto", NULL, sb_str(&after), err);
+    sb_free(&after);
+    return rc;
 }
 
 int backup_auto(struct db *db, int *made, struct dpf_err *err)

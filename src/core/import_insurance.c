@@ -31,11 +31,6 @@ static int existing(struct db *db, char **v, int64_t *id, struct dpf_err *err)
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
 }
 
-static int same_text(const char *a, const char *b)
-{
-    return (a == NULL) == (b == NULL) && (!a || strcmp(a, b) == 0);
-}
-
 /* Puts the row's values into c; returns 1 if they change it. Columns left empty keep a
  * derived value (the status) as stored. */
 static int apply_row(struct claim *c, char **v, int *nomem)
@@ -50,7 +45,7 @@ static int apply_row(struct claim *c, char **v, int *nomem)
         if ((i == CL_CERT_NO && c->v[i]) || i == CL_NAME ||
             ((claim_fields[i].flags & FF_DERIVED) && !val))
             continue;
-        if (!same_text(c->v[i], val)) {
+        if (!ins_same(c->v[i], val)) {
             changed = 1;
             *nomem |= claim_set(c, i, val) != DPF_OK;
         }

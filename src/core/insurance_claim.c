@@ -286,7 +286,7 @@ static int claims_differ(const struct claim *a, const struct claim *b)
     if (a->nitems != b->nitems)
         return 1;
     for (int i = 0; i < CLAIM_OWN_FIELDS; i++)
-        if ((a->v[i] == NULL) != (b->v[i] == NULL) || (a->v[i] && strcmp(a->v[i], b->v[i]) != 0))
+        if (!ins_same(a->v[i], b->v[i]))
             return 1;
     for (int i = 0; i < a->nitems; i++) {
         const struct claim_item *x = &a->items[i], *y = &b->items[i];

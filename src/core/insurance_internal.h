@@ -17,6 +17,8 @@ int ins_audit(struct db *db, int64_t person_id, const char *action, const char *
               const char *after, struct dpf_err *err);
 /* Steps a statement expected to finish (DONE) and resets it. */
 int ins_done(struct db *db, sqlite3_stmt *st, struct dpf_err *err);
+/* Whether two canonical values (NULL for empty) are the same. */
+int ins_same(const char *a, const char *b);
 /* A money value (canonical fen text) as an integer; -1 when empty. */
 int64_t ins_fen(const char *v);
 

@@ -106,14 +106,15 @@ static int is_confirmed(struct db *db, int64_t id, int *confirmed, struct dpf_er
     return dpf_err_set(err, DPF_ENOTFOUND, NULL, _("No policy with id %lld"), (long long)id);
 }
 
-static int same(const char *a, const char *b)
+int ins_same(const char *a, const char *b)
 {
     return (a == NULL) == (b == NULL) && (!a || strcmp(a, b) == 0);
 }
 
 /* The whole-record rules of a policy: its year, its period against the others', and no
- * change to what the confirmed roster was built on. */
-static int policy_check(struct db *db, int64_t id, char *const *v, struct dpf_err *err)
+ * change to what the confirmed roster was built on. old is the stored policy (NULL: new). */
+static int policy_check(struct db *db, int64_t id, char *const *v, char *const *old,
+                        struct dpf_err *err)
 {
     sqlite3_stmt *st;
     int rc, overlap;
@@ -145,15 +146,13 @@ static int policy_check(struct db *db, int64_t id, char *const *v, struct dpf_er
     if (overlap)
         return dpf_err_set(err, DPF_EINVAL, "starts_on",
                            _("The period overlaps the %d policy"), overlap);
-    if (id) {
-        char *old[POLICY_NFIELDS] = { NULL };
+    if (old) {
         int confirmed, fixed;
-        if ((rc = is_confirmed(db, id, &confirmed, err)) != DPF_OK ||
-            (rc = policy_load(db, id, old, err)) != DPF_OK)
+        if ((rc = is_confirmed(db, id, &confirmed, err)) != DPF_OK)
             return rc;
-        fixed = same(old[PO_STARTS], v[PO_STARTS]) && same(old[PO_ENDS], v[PO_ENDS]) &&
-                same(old[PO_RULE_POOR], v[PO_RULE_POOR]) && same(old[PO_YEAR], v[PO_YEAR]);
-        insurance_values_free(old, POLICY_NFIELDS);
+        fixed = ins_same(old[PO_STARTS], v[PO_STARTS]) && ins_same(old[PO_ENDS], v[PO_ENDS]) &&
+                ins_same(old[PO_RULE_POOR], v[PO_RULE_POOR]) &&
+                ins_same(old[PO_YEAR], v[PO_YEAR]);
         if (confirmed && !fixed)
             return dpf_err_set(err, DPF_EINVAL, "starts_on",
                                _("The roster is confirmed: the year, dates and rule are fixed"));
@@ -197,10 +196,10 @@ int policy_save(struct db *db, int64_t id, char *const *v, int64_t *out_id,
     char *old[POLICY_NFIELDS] = { NULL };
     struct strbuf before, after;
     int64_t pid = 0;
-    int rc = policy_check(db, id, v, err);
+    int rc = id ? policy_load(db, id, old, err) : DPF_OK;
 
-    if (rc == DPF_OK && id)
-        rc = policy_load(db, id, old, err);
+    if (rc == DPF_OK)
+        rc = policy_check(db, id, v, id ? old : NULL, err);
     if (rc == DPF_OK)
         rc = policy_write(db, id, v, &pid, err);
     if (rc == DPF_OK) {
