@@ -154,14 +154,35 @@ static int insert_batch(struct importer *im, struct batch *b, int64_t first_id,
     return DPF_OK;
 }
 
+static int first_free_id(struct db *db, int64_t *id, struct dpf_err *err)
+{
+    sqlite3_stmt *st = db_stmt(db, "SELECT coalesce((SELECT seq FROM sqlite_sequence "
+                                   "WHERE name = 'person'), 0) + 1", err);
+    int rc;
+
+    if (!st)
+        return DPF_EDB;
+    rc = sqlite3_step(st);
+    *id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
+}
+
 int import_bulk(struct importer *im, struct csv_reader *rd, struct dpf_err *err)
 {
     struct pipeline p = { .im = im, .rd = rd };
     struct batch *batches = calloc(NBATCHES, sizeof *batches), *b;
     pthread_t tid;
-    int64_t next_id = 1;            /* the register is empty: ids start again at 1 */
+    int64_t next_id;
     int rc = DPF_OK, last = 0;
 
+    /* The register is empty, but ids go on after every id a person ever had (they are
+     * AUTOINCREMENT: a rolled-back audit row must never name someone new). The explicit ids
+     * inserted move the sequence on with them. */
+    if ((rc = first_free_id(im->db, &next_id, err)) != DPF_OK) {
+        free(batches);
+        return rc;
+    }
     if (!batches)
         return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
     pthread_mutex_init(&p.mu, NULL);
