@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* `dpf check`: SQLite's own integrity and foreign-key checks, the subsidy ledger's sums,
- * then the register's rules re-applied to every stored person. */
+/* `dpf check`: the schema against the migrations, SQLite's own integrity and foreign-key
+ * checks, the subsidy ledger's sums, then the register's rules re-applied to every stored
+ * person. */
 #ifndef DPF_CHECK_H
 #define DPF_CHECK_H
 
+#include <sqlite3.h>
 #include "dpf/err.h"
 
 struct db;
@@ -14,5 +16,10 @@ typedef void (*check_problem_fn)(const char *what, const char *problem, void *ct
 /* Returns DPF_OK when the checks ran (problems are counted in *problems). */
 int check_database(struct db *db, check_problem_fn fn, void *ctx, long *problems,
                    struct dpf_err *err);
+
+/* Compares the schema objects of h (tables, indexes, triggers, views) with what the embedded
+ * migrations make at h's user_version; each one missing, changed or unknown is a problem. */
+int schema_verify(sqlite3 *h, check_problem_fn fn, void *ctx, long *problems,
+                  struct dpf_err *err);
 
 #endif

@@ -123,7 +123,12 @@ int check_database(struct db *db, check_problem_fn fn, void *ctx, long *problems
                    struct dpf_err *err)
 {
     int rc;
+    long schema = 0;
+
     *problems = 0;
+    if ((rc = schema_verify(db->h, fn, ctx, &schema, err)) != DPF_OK)
+        return rc;
+    *problems += schema;
     if ((rc = sqlite_checks(db, fn, ctx, problems, err)) != DPF_OK ||
         (rc = ledger_checks(db, fn, ctx, problems, err)) != DPF_OK)
         return rc;
