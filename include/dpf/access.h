@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Who may do what. Users are OS login names mapped to roles in the database; a command or
- * screen names the capability it needs and asks access_check before acting. The first user
- * to open a database that has none becomes its admin. */
+ * screen names the capability it needs and asks access_check before acting. Nobody becomes
+ * admin by opening a file: the creator of a new file is made admin by init and demo, and a
+ * file without users (restored from before roles) gets one only from root. */
 #ifndef DPF_ACCESS_H
 #define DPF_ACCESS_H
 
@@ -23,13 +24,19 @@ enum cap {
 
 /* The role code of a name (录入员 or clerk, ...), or -1. */
 int role_parse(const char *s);
-/* The current user's role (0 if they are not a user of this database). Makes the first
- * user of a database without users its admin (audited). */
+/* The current user's role (0 if they are not a user of this database). */
 int access_role(struct db *db, int *role, struct dpf_err *err);
-/* DPF_OK, or an error saying who is not allowed and which roles are. */
+/* DPF_OK, or an error saying who is not allowed and which roles are (on a database without
+ * users: the command that names its first admin). */
 int access_check(struct db *db, enum cap cap, struct dpf_err *err);
 
 /* Adds a user or changes their role; removes one. Audited. The last admin is kept. */
+/* dpf init and dpf demo on a new file: its creator (db->user) becomes its admin, in its own
+ * transaction, audited. Nothing happens if the file has users. */
+int access_creator_admin(struct db *db, struct dpf_err *err);
+/* The first admin of a file without users, named by root (real_uid 0, which the front end
+ * passes from getuid()), in the caller's transaction, audited. Refused if there are users. */
+int user_first_admin(struct db *db, const char *login, unsigned real_uid, struct dpf_err *err);
 int user_set(struct db *db, const char *login, int role, struct dpf_err *err);
 int user_remove(struct db *db, const char *login, struct dpf_err *err);
 typedef int (*user_fn)(const char *login, int role, const char *added_on, const char *added_by,

@@ -31,7 +31,10 @@ struct cli_cmd {
 extern const struct cli_cmd cli_commands[];
 
 /* Opens the database named by --db / DPF_DB / the default and checks that the user may do
- * what the command needs (c->need); prints the error if either fails. */
+ * what the command needs (c->need); prints the error if either fails. flags: DB_CREATE
+ * (init, demo: a file it creates gets its creator as admin), CLI_NO_ACCESS (the command
+ * makes its own check: naming the first admin of a file without users). */
+enum { CLI_NO_ACCESS = 1 << 8 };
 int cli_open(struct cli *c, unsigned flags);
 /* What a command needs (cli_access.c): CAP_READ unless the table says more. */
 enum cap cli_cap(const struct cli_cmd *cmd);

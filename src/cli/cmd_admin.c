@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli.h"
 #include "dpf/audit.h"
 #include "dpf/backup.h"
@@ -19,7 +20,24 @@ static int print_user(const char *login, int role, const char *on, const char *b
     return 0;
 }
 
-/* dpf user list | add LOGIN --role R | remove LOGIN */
+/* dpf user add LOGIN --role 管理员 --first-admin: root names the first admin of a file that
+ * has no users (one restored from before roles existed). */
+static int first_admin(struct cli *c, const char *login)
+{
+    struct dpf_err err;
+    int rc;
+
+    if (cli_open(c, CLI_NO_ACCESS) != EXIT_OK)
+        return EXIT_FAIL;
+    if ((rc = db_begin(c->db, &err)) == DPF_OK)
+        rc = db_end(c->db, user_first_admin(c->db, login, (unsigned)getuid(), &err), &err);
+    if (rc != DPF_OK)
+        return cli_fail(&err);
+    printf(_("%s is now %s\n"), login, role_names[ROLE_ADMIN - 1]);
+    return EXIT_OK;
+}
+
+/* dpf user list | add LOGIN --role R [--first-admin] | remove LOGIN */
 int cmd_user(struct cli *c, int argc, char **argv)
 {
     const struct cli_cmd *self = cli_self(cmd_user, argv[0]);
@@ -28,8 +46,14 @@ int cmd_user(struct cli *c, int argc, char **argv)
     int role = 0, rc;
 
     if (strcmp(what, "add") == 0) {
-        if (argc != 4 || strcmp(argv[2], "--role") != 0 || (role = role_parse(argv[3])) < 0)
+        int first = argc == 5 && strcmp(argv[4], "--first-admin") == 0;
+        if (argc != 4 + first || strcmp(argv[2], "--role") != 0 ||
+            (role = role_parse(argv[3])) < 0)
             return cli_usage(self, _("Roles are 录入员, 审核员, 领导 and 管理员"));
+        if (first && role != ROLE_ADMIN)
+            return cli_usage(self, _("--first-admin names an admin (--role 管理员)"));
+        if (first)
+            return first_admin(c, argv[1]);
         login = argv[1];
     } else if (strcmp(what, "remove") == 0) {
         if (argc != 2)

@@ -218,11 +218,12 @@ const struct cli_cmd cli_commands[] = {
       N_("The report of a period within a year, such as the first half"),
       N_("Targets are the year's; completion counts records dated up to --to."), cmd_report },
     { "user", "list", "", N_("The users of this database and their roles"), NULL, cmd_user },
-    { "user", "add", "LOGIN --role 录入员|审核员|领导|管理员",
+    { "user", "add", "LOGIN --role 录入员|审核员|领导|管理员 [--first-admin]",
       N_("Add a user (an OS login name) or change their role"),
       N_("录入员 keeps the register, rehabilitation records and claims; 审核员 reviews and approves\n"
          "subsidies; 领导 sets targets and rules and makes reports; 管理员 may do everything,\n"
-         "including users and backups."), cmd_user },
+         "including users and backups. --first-admin: root names the first admin of a file\n"
+         "that has no users (a backup from before roles)."), cmd_user },
     { "user", "remove", "LOGIN", N_("Remove a user"), NULL, cmd_user },
     { "audit", NULL, "[--user LOGIN] [--person CERT|ID] [--from DATE] [--to DATE] [--limit N]",
       N_("The audit log, newest first: who changed or exported what, and when"), NULL,
@@ -233,7 +234,10 @@ const struct cli_cmd cli_commands[] = {
          "than N days (7 by default). --auto makes the first dpf command of each day do it."),
       cmd_backup },
     { "restore", NULL, "FILE",
-      N_("Replace the database with a backup, after checking the backup"), NULL, cmd_backup },
+      N_("Replace the database with a backup, after checking the backup"),
+      N_("The backup is checked (integrity, dpf's file, its schema objects), brought to this\n"
+         "program's schema, and the audit rows written since it was made are kept, marked\n"
+         "rolled back (see dpf audit)."), cmd_backup },
     { NULL, NULL, NULL, NULL, NULL, NULL },
 };
 
@@ -363,14 +367,21 @@ static void make_parent_dirs(const char *path)
 int cli_open(struct cli *c, unsigned flags)
 {
     struct dpf_err err;
-    int made;
+    int made, is_new = 0, rc = DPF_OK;
     if (c->db)
         return EXIT_OK;
-    if (flags & DB_CREATE)
+    if (flags & DB_CREATE) {
         make_parent_dirs(c->db_path);
-    if (db_open(c->db_path, flags, &c->db, &err) != DPF_OK)
+        is_new = access(c->db_path, F_OK) != 0;
+    }
+    if (db_open(c->db_path, flags & DB_CREATE, &c->db, &err) != DPF_OK)
         return cli_fail(&err);
-    if (access_check(c->db, c->need, &err) != DPF_OK) {
+    /* Who creates a file is its admin; no one else is ever made one by opening it. */
+    if (is_new)
+        rc = access_creator_admin(c->db, &err);
+    if (rc == DPF_OK && !(flags & CLI_NO_ACCESS))
+        rc = access_check(c->db, c->need, &err);
+    if (rc != DPF_OK) {
         db_close(c->db);
         c->db = NULL;
         return cli_fail(&err);

@@ -45,42 +45,67 @@ static int count_users(struct db *db, long *n, struct dpf_err *err)
     return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
 }
 
-/* The first user of a database without users becomes its admin. */
-static int bootstrap(struct db *db, struct dpf_err *err)
+static int add_admin(struct db *db, const char *login, struct dpf_err *err)
 {
-    sqlite3_stmt *st;
+    sqlite3_stmt *st = db_stmt(db, "INSERT INTO app_user (login, role, added_on, added_by) "
+                                   "VALUES (?1, 4, ?2, ?3)", err);
+    int rc;
+
+    if (!st)
+        return DPF_EDB;
+    sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, db->now, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, db->user, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st) == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+    sqlite3_reset(st);
+    return rc == DPF_OK ? user_audit(db, "user_first_admin", login, ROLE_ADMIN, err) : rc;
+}
+
+int access_creator_admin(struct db *db, struct dpf_err *err)
+{
     int rc = db_begin(db, err);
     long n = 0;
 
     if (rc == DPF_OK)
         rc = count_users(db, &n, err);
-    if (rc == DPF_OK && n == 0) {
-        if (!(st = db_stmt(db, "INSERT INTO app_user (login, role, added_on, added_by) "
-                               "VALUES (?1, 4, ?2, ?1)", err)))
-            rc = DPF_EDB;
-        if (rc == DPF_OK) {
-            sqlite3_bind_text(st, 1, db->user, -1, SQLITE_STATIC);
-            sqlite3_bind_text(st, 2, db->now, -1, SQLITE_STATIC);
-            rc = sqlite3_step(st) == SQLITE_DONE ? DPF_OK : db_fail(db, err);
-            sqlite3_reset(st);
-        }
-        if (rc == DPF_OK)
-            rc = user_audit(db, "user_first_admin", db->user, ROLE_ADMIN, err);
-    }
+    if (rc == DPF_OK && n == 0)
+        rc = add_admin(db, db->user, err);
     return db_end(db, rc, err);
+}
+
+static int valid_login(const char *login, struct dpf_err *err)
+{
+    if (!login || !*login || strlen(login) > 64 || strpbrk(login, "\"\\ \t\n"))
+        return dpf_err_set(err, DPF_EINVAL, "login", _("\"%s\" is not a login name"),
+                           login ? login : "");
+    return DPF_OK;
+}
+
+int user_first_admin(struct db *db, const char *login, unsigned real_uid, struct dpf_err *err)
+{
+    long n = 0;
+    int rc = count_users(db, &n, err);
+
+    if (rc != DPF_OK)
+        return rc;
+    if (n > 0)
+        return dpf_err_set(err, DPF_EINVAL, "login",
+                           _("This database has users already: its admin adds more with "
+                             "dpf user add LOGIN --role ROLE"));
+    if (real_uid != 0)
+        return dpf_err_set(err, DPF_EINVAL, "login",
+                           _("Only root may name the first admin of a database"));
+    if ((rc = valid_login(login, err)) != DPF_OK)
+        return rc;
+    return add_admin(db, login, err);
 }
 
 int access_role(struct db *db, int *role, struct dpf_err *err)
 {
     sqlite3_stmt *st;
-    long n = 0;
-    int rc = count_users(db, &n, err);
+    int rc;
 
     *role = 0;
-    if (rc == DPF_OK && n == 0)
-        rc = bootstrap(db, err);
-    if (rc != DPF_OK)
-        return rc;
     if (!(st = db_stmt(db, "SELECT role FROM app_user WHERE login = ?1", err)))
         return DPF_EDB;
     sqlite3_bind_text(st, 1, db->user, -1, SQLITE_STATIC);
@@ -94,9 +119,18 @@ int access_role(struct db *db, int *role, struct dpf_err *err)
 int access_check(struct db *db, enum cap cap, struct dpf_err *err)
 {
     int role, rc = access_role(db, &role, err);
+    long n = 0;
 
+    if (rc == DPF_OK && !role)
+        rc = count_users(db, &n, err);
     if (rc != DPF_OK)
         return rc;
+    /* A file without users (one restored from before roles existed) names no admin by
+     * itself: whoever ran the next command would become one. */
+    if (!role && n == 0)
+        return dpf_err_set(err, DPF_EINVAL, NULL,
+                           _("This database has no users: root names its first admin with "
+                             "dpf user add LOGIN --role 管理员 --first-admin"));
     if (!role)
         return dpf_err_set(err, DPF_EINVAL, NULL,
                            _("%s is not a user of this database: ask its admin to add you "
@@ -127,9 +161,8 @@ int user_set(struct db *db, const char *login, int role, struct dpf_err *err)
     long admins;
     int rc;
 
-    if (!login || !*login || strlen(login) > 64 || strpbrk(login, "\"\\ \t\n"))
-        return dpf_err_set(err, DPF_EINVAL, "login", _("\"%s\" is not a login name"),
-                           login ? login : "");
+    if ((rc = valid_login(login, err)) != DPF_OK)
+        return rc;
     if (role < ROLE_CLERK || role > ROLE_ADMIN)
         return dpf_err_set(err, DPF_EINVAL, "role", _("Roles are 录入员, 审核员, 领导 and 管理员"));
     if ((rc = admins_left(db, login, &admins, err)) != DPF_OK)
