@@ -22,6 +22,8 @@ struct audit_row {
     int64_t id;
     const char *at, *user, *entity, *action, *before, *after;
     int64_t entity_id;
+    int rolled_back;        /* audit_list: a row a restore took out of the log (id: its id
+                             * there), kept in audit_rolled_back */
 };
 typedef int (*audit_row_fn)(const struct audit_row *row, void *ctx);
 
@@ -34,7 +36,8 @@ int audit_history(struct db *db, const char *entity, int64_t entity_id, audit_ro
 int audit_export(struct db *db, const char *what, const char *path, long rows, int full,
                  struct dpf_err *err);
 
-/* Rows of the whole log, newest first, matching the filter (NULL or 0: any): a user, one
+/* Rows of the whole log, newest first, with the rows restores rolled back (marked, each
+ * below its restore), matching the filter (NULL or 0: any): a user, one
  * person (their id), a date range (YYYY-MM-DD, inclusive), at most limit rows (0: all). */
 struct audit_filter {
     const char *user, *from, *to;

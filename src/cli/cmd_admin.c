@@ -81,7 +81,8 @@ int cmd_user(struct cli *c, int argc, char **argv)
 static int print_row(const struct audit_row *r, void *ctx)
 {
     (void)ctx;
-    printf("%s  %-10s %-9s %-6lld %s  %s\n", r->at, r->user, r->entity, (long long)r->entity_id,
+    printf("%s  %-10s %-9s %-6lld %s%s  %s\n", r->at, r->user, r->entity,
+           (long long)r->entity_id, r->rolled_back ? _("[rolled back] ") : "",
            audit_action_label(r->action), r->after ? r->after : "");
     return 0;
 }

@@ -99,6 +99,7 @@ static void read_row(sqlite3_stmt *st, struct audit_row *r)
     r->action = col(st, 5);
     r->before = col(st, 6);
     r->after = col(st, 7);
+    r->rolled_back = 0;
 }
 
 int audit_history(struct db *db, const char *entity, int64_t entity_id, audit_row_fn fn,
@@ -140,6 +141,18 @@ int audit_export(struct db *db, const char *what, const char *path, long rows, i
     return rc;
 }
 
+/* The log and the rows restores rolled back, newest first: a rolled-back row sorts just
+ * below the restore that rolled it back (restore_id), in the order it was written. */
+static const char list_sql[] =
+    "SELECT id, at, user, entity, entity_id, action, before, after, 0, id AS k1, 1 AS k2, "
+    "0 AS k3 FROM audit WHERE (?1 IS NULL OR user = ?1) AND (?2 = 0 OR (entity = 'person' "
+    "AND entity_id = ?2)) AND (?3 IS NULL OR at >= ?3) AND (?4 IS NULL OR at < date(?4, "
+    "'+1 day')) "
+    "UNION ALL SELECT audit_id, at, user, entity, entity_id, action, before, after, 1, "
+    "restore_id, 0, id FROM audit_rolled_back WHERE (?1 IS NULL OR user = ?1) AND (?2 = 0 OR "
+    "(entity = 'person' AND entity_id = ?2)) AND (?3 IS NULL OR at >= ?3) AND (?4 IS NULL OR "
+    "at < date(?4, '+1 day')) ORDER BY k1 DESC, k2 DESC, k3 DESC LIMIT ?5";
+
 int audit_list(struct db *db, const struct audit_filter *f, audit_row_fn fn, void *ctx,
                struct dpf_err *err)
 {
@@ -148,11 +161,7 @@ int audit_list(struct db *db, const struct audit_filter *f, audit_row_fn fn, voi
     int rc, stop = 0;
 
     /* Its own statement: the filters make one text, and the log is read rarely. */
-    if (sqlite3_prepare_v2(db->h,
-            "SELECT id, at, user, entity, entity_id, action, before, after FROM audit "
-            "WHERE (?1 IS NULL OR user = ?1) AND (?2 = 0 OR (entity = 'person' AND "
-            "entity_id = ?2)) AND (?3 IS NULL OR at >= ?3) AND (?4 IS NULL OR at < date(?4, "
-            "'+1 day')) ORDER BY id DESC LIMIT ?5", -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db->h, list_sql, -1, &st, NULL) != SQLITE_OK)
         return db_fail(db, err);
     sqlite3_bind_text(st, 1, f->user, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, f->person_id);
@@ -161,6 +170,7 @@ int audit_list(struct db *db, const struct audit_filter *f, audit_row_fn fn, voi
     sqlite3_bind_int64(st, 5, f->limit > 0 ? f->limit : -1);
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         read_row(st, &r);
+        r.rolled_back = sqlite3_column_int(st, 8);
         stop = fn(&r, ctx);
     }
     sqlite3_finalize(st);

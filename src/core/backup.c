@@ -1,21 +1,25 @@
 /* SPDX-License-Identifier: MIT */
-/* Backup and restore through SQLite's online backup API: a backup copies pages while other
- * clerks keep working (it restarts if they write, and finishes between their writes); a
- * restore checks the file before it replaces anything. */
+/* Backups through SQLite's online backup API: a copy of the pages while other clerks keep
+ * working (it restarts if they write, and finishes between their writes), checked before it
+ * gets its name. The daily and automatic backups, and pruning. Restores: restore.c. */
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "dpf/audit.h"
 #include "dpf/backup.h"
 #include "dpf/db.h"
 #include "dpf/i18n.h"
+#include "dpf/outfile.h"
+#include "backup_internal.h"
 #include "strbuf.h"
 
-/* Copies all pages of from's main database into to's, a few hundred at a time, waiting for
- * others' locks rather than failing. */
-static int copy(sqlite3 *to, sqlite3 *from)
+/* A few hundred pages at a time, so others' writes wait only between steps. */
+int backup_copy(sqlite3 *to, sqlite3 *from)
 {
     sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
     int rc;
@@ -30,40 +34,150 @@ static int copy(sqlite3 *to, sqlite3 *from)
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-int backup_write(struct db *db, const char *path, struct dpf_err *err)
+/* The copy is whole and ours: PRAGMA integrity_check says ok and the application id is
+ * dpf's. Only then may it take a backup's name. */
+static int verify_copy(const char *tmp, const char *target, struct dpf_err *err)
 {
-    sqlite3 *to = NULL;
-    int rc;
+    sqlite3 *h = NULL;
+    sqlite3_stmt *st = NULL;
+    char result[64] = "";
+    int app = 0;
 
-    if (access(path, F_OK) == 0)
-        return dpf_err_set(err, DPF_EIO, NULL, _("%s already exists: choose a new file name"),
-                           path);
-    if (sqlite3_open_v2(path, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(tmp, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(h, "SELECT (SELECT * FROM pragma_integrity_check LIMIT 1), "
+                              "(SELECT * FROM pragma_application_id)", -1, &st, NULL) ==
+            SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+        snprintf(result, sizeof result, "%s", (const char *)sqlite3_column_text(st, 0));
+        app = sqlite3_column_int(st, 1);
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    if (strcmp(result, "ok") != 0 || app != DB_APPLICATION_ID)
+        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s: the copy did not pass its "
+                                                 "check (%s)"), target, result);
+    return DPF_OK;
+}
+
+/* The copy is made in a private folder beside the target (OUT_BYNAME: SQLite writes to a
+ * name), checked, made 0600, and only then renamed to path: an interrupted backup leaves at
+ * most that hidden folder, never a file with a backup's name. */
+static int write_checked(struct db *db, const char *path, struct dpf_err *err)
+{
+    struct outfile o;
+    sqlite3 *to = NULL;
+    int rc = outfile_open(&o, path, OUT_BYNAME | OUT_PRIVATE, err);
+
+    if (rc != DPF_OK)
+        return rc;
+    if (sqlite3_open_v2(o.tmp, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
         sqlite3_close(to);
+        outfile_abort(&o);
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), path);
     }
-    rc = copy(to, db->h);
+    rc = backup_copy(to, db->h);
     sqlite3_close(to);
     if (rc != SQLITE_OK) {
-        remove(path);
+        outfile_abort(&o);
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s: %s"), path,
                            sqlite3_errstr(rc));
     }
-    return audit_record(db, "database", 0, "backup", NULL, "{}", err) == DPF_OK
-               ? DPF_OK : err->code;
+    if ((rc = verify_copy(o.tmp, path, err)) != DPF_OK) {
+        outfile_abort(&o);
+        return rc;
+    }
+    return outfile_commit(&o, err);
+}
+
+int backup_write(struct db *db, const char *path, struct dpf_err *err)
+{
+    struct strbuf after;
+    int rc = write_checked(db, path, err);
+
+    if (rc != DPF_OK)
+        return rc;
+    sb_init(&after);
+    sb_add(&after, "{\"file\":");
+    sb_json_str(&after, path);
+    sb_add(&after, "}");
+    rc = after.oom ? dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"))
+                   : audit_record(db, "database", 0, "backup", NULL, sb_str(&after), err);
+    sb_free(&after);
+    return rc;
+}
+
+/* A backup's final name: dpf-YYYY-MM-DD.db. Nothing else in the folder is a backup. */
+static int backup_name(const char *name)
+{
+    return strlen(name) == 17 && strncmp(name, "dpf-", 4) == 0 &&
+           strcmp(name + 14, ".db") == 0;
+}
+
+/* The hidden folder an interrupted backup left (outfile's ".dpf-YYYY-MM-DD.db.XXXXXX"),
+ * removed when it is clearly ours and old: a real folder (not a link) of this user with
+ * mode 0700, untouched for a day (a backup still running elsewhere is minutes old), holding
+ * only regular files named after the backup. Anything else is left alone. */
+static void sweep_leftover(int dirfd, const char *name)
+{
+    struct stat st;
+    struct dirent *e;
+    DIR *d;
+    int fd, clean = 1;
+
+    if (strlen(name) != 25 || name[0] != '.' || strncmp(name + 1, "dpf-", 4) != 0 ||
+        strncmp(name + 15, ".db.", 4) != 0)
+        return;
+    if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode) ||
+        st.st_uid != geteuid() || (st.st_mode & 07777) != 0700 ||
+        time(NULL) - st.st_mtime < 24 * 3600)
+        return;
+    if ((fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+        return;
+    if (!(d = fdopendir(fd))) {
+        close(fd);
+        return;
+    }
+    while ((e = readdir(d))) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        if (strncmp(e->d_name, name + 1, 17) != 0 ||
+            fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) ||
+            unlinkat(fd, e->d_name, 0) != 0)
+            clean = 0;
+    }
+    closedir(d);
+    if (clean)
+        unlinkat(dirfd, name, AT_REMOVEDIR);
+}
+
+/* Removes the backups older than oldest (YYYY-MM-DD), and old leftovers of interrupted
+ * ones. Only final names count: a leftover never pushes a backup out. */
+static int prune(const char *dir, const char *oldest, struct dpf_err *err)
+{
+    struct dirent *e;
+    DIR *d = opendir(dir);
+
+    if (!d)
+        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot read %s"), dir);
+    while ((e = readdir(d))) {
+        if (backup_name(e->d_name) && strncmp(e->d_name + 4, oldest, 10) < 0)
+            unlinkat(dirfd(d), e->d_name, 0);
+        else if (e->d_name[0] == '.')
+            sweep_leftover(dirfd(d), e->d_name);
+    }
+    closedir(d);
+    return DPF_OK;
 }
 
 int backup_daily(struct db *db, const char *dir, int keep, int *made, struct dpf_err *err)
 {
     char path[4096], oldest[32];
-    struct dirent *e;
-    DIR *d;
-    int rc = DPF_OK;
+    int rc;
     sqlite3_stmt *st;
 
     *made = 0;
     snprintf(path, sizeof path, "%s/dpf-%s.db", dir, db->today);
-    if (access(path, F_OK) != 0) {
+    if (!outfile_exists(path)) {
         if ((rc = backup_write(db, path, err)) != DPF_OK)
             return rc;
         *made = 1;
@@ -77,18 +191,7 @@ int backup_daily(struct db *db, const char *dir, int keep, int *made, struct dpf
             snprintf(oldest, sizeof oldest, "%s", (const char *)sqlite3_column_text(st, 0));
         sqlite3_finalize(st);
     }
-    if (!(d = opendir(dir)))
-        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot read %s"), dir);
-    while ((e = readdir(d))) {
-        /* Only our own names: dpf-YYYY-MM-DD.db */
-        if (strlen(e->d_name) == 17 && strncmp(e->d_name, "dpf-", 4) == 0 &&
-            strcmp(e->d_name + 14, ".db") == 0 && strncmp(e->d_name + 4, oldest, 10) < 0) {
-            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-            remove(path);
-        }
-    }
-    closedir(d);
-    return rc;
+    return prune(dir, oldest, err);
 }
 
 int backup_auto_set(struct db *db, const char *dir, int keep, struct dpf_err *err)
@@ -139,65 +242,4 @@ int backup_auto(struct db *db, int *made, struct dpf_err *err)
         access(path, F_OK) != 0)
         return err->code;       /* (another clerk's dpf writing it at the same moment is fine) */
     return DPF_OK;
-}
-
-/* The file is a sound dpf database this program can open. */
-static int check_file(const char *path, struct dpf_err *err)
-{
-    sqlite3 *h = NULL;
-    sqlite3_stmt *st;
-    int ok = 0, app = 0, version = 0;
-    char result[64] = "";
-
-    if (access(path, R_OK) != 0)
-        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot read %s"), path);
-    if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-        sqlite3_close(h);
-        return dpf_err_set(err, DPF_EIO, NULL, _("%s is not a dpf database"), path);
-    }
-    if (sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW)
-            snprintf(result, sizeof result, "%s", (const char *)sqlite3_column_text(st, 0));
-        sqlite3_finalize(st);
-        ok = strcmp(result, "ok") == 0;
-    }
-    if (ok && sqlite3_prepare_v2(h, "SELECT * FROM pragma_application_id, pragma_user_version",
-                                 -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW) {
-            app = sqlite3_column_int(st, 0);
-            version = sqlite3_column_int(st, 1);
-        }
-        sqlite3_finalize(st);
-    }
-    sqlite3_close(h);
-    if (!ok)
-        return dpf_err_set(err, DPF_EIO, NULL,
-                           _("%s is damaged or not a database (integrity check: %s); nothing "
-                             "was restored"), path, result[0] ? result : _("not a database"));
-    if (app != DB_APPLICATION_ID)
-        return dpf_err_set(err, DPF_EIO, NULL, _("%s is not a dpf database; nothing was restored"),
-                           path);
-    if (version > db_schema_latest())
-        return dpf_err_set(err, DPF_EVERSION, NULL,
-                           _("%s was made by a newer dpf (schema %d); nothing was restored"),
-                           path, version);
-    return DPF_OK;
-}
-
-int backup_restore(struct db *db, const char *path, struct dpf_err *err)
-{
-    sqlite3 *from = NULL;
-    int rc = check_file(path, err);
-
-    if (rc != DPF_OK)
-        return rc;
-    if (sqlite3_open_v2(path, &from, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-        sqlite3_close(from);
-        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot read %s"), path);
-    }
-    rc = copy(db->h, from);
-    sqlite3_close(from);
-    if (rc != SQLITE_OK)
-        return dpf_err_set(err, DPF_EIO, NULL, _("The restore failed: %s"), sqlite3_errstr(rc));
-    return audit_record(db, "database", 0, "restore", NULL, "{}", err);
 }

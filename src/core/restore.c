@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: MIT */
+/* Restoring a backup. The file is checked first (integrity, dpf's application id, a schema
+ * no newer than this program and whose objects are what the migrations make). It is then
+ * copied into a private temporary database and brought to this program's schema there, so
+ * the restored file is never seen unmigrated. The audit rows the restore would erase (those
+ * of the live log that the backup's lacks) are carried into audit_rolled_back, beside the
+ * restore's own audit row naming the file and its SHA-256. The result replaces the live
+ * database's content in one write transaction of SQLite's backup API: a kill at any moment
+ * leaves the old content or the new, whole. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "dpf/backup.h"
+#include "dpf/check.h"
+#include "dpf/db.h"
+#include "dpf/i18n.h"
+#include "dpf/migrate.h"
+#include "backup_internal.h"
+#include "sha256.h"
+#include "strbuf.h"
+
+static void first_problem(const char *what, const char *problem, void *ctx)
+{
+    char *out = ctx;
+    if (!out[0])
+        snprintf(out, 256, "%s: %s", what, problem);
+}
+
+/* Reads integrity, application id and version of an open file. */
+static void file_facts(sqlite3 *h, char result[64], int *app, int *version)
+{
+    sqlite3_stmt *st;
+
+    if (sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            snprintf(result, 64, "%s", (const char *)sqlite3_column_text(st, 0));
+        sqlite3_finalize(st);
+    }
+    if (strcmp(result, "ok") == 0 &&
+        sqlite3_prepare_v2(h, "SELECT * FROM pragma_application_id, pragma_user_version",
+                           -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            *app = sqlite3_column_int(st, 0);
+            *version = sqlite3_column_int(st, 1);
+        }
+        sqlite3_finalize(st);
+    }
+}
+
+/* The file is a sound dpf database this program can open, with the schema objects its
+ * version should have (a dropped audit trigger is a reason to refuse it). */
+static int check_file(const char *path, struct dpf_err *err)
+{
+    sqlite3 *h = NULL;
+    int app = 0, version = 0, rc = DPF_OK;
+    char result[64] = "", problem[256] = "";
+    long problems = 0;
+
+    if (access(path, R_OK) != 0)
+        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot read %s"), path);
+    if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        sqlite3_close(h);
+        return dpf_err_set(err, DPF_EIO, NULL, _("%s is not a dpf database"), path);
+    }
+    file_facts(h, result, &app, &version);
+    if (strcmp(result, "ok") == 0 && app == DB_APPLICATION_ID && version <= db_schema_latest())
+        rc = schema_verify(h, first_problem, problem, &problems, err);
+    sqlite3_close(h);
+    if (strcmp(result, "ok") != 0)
+        return dpf_err_set(err, DPF_EIO, NULL,
+                           _("%s is damaged or not a database (integrity check: %s); nothing "
+                             "was restored"), path, result[0] ? result : _("not a database"));
+    if (app != DB_APPLICATION_ID)
+        return dpf_err_set(err, DPF_EIO, NULL, _("%s is not a dpf database; nothing was restored"),
+                           path);
+    if (version > db_schema_latest())
+        return dpf_err_set(err, DPF_EVERSION, NULL,
+                           _("%s was made by a newer dpf (schema %d); nothing was restored"),
+                           path, version);
+    if (rc != DPF_OK)
+        return rc;
+    if (problems)
+        return dpf_err_set(err, DPF_EIO, NULL,
+                           _("%s does not have the schema its version should have (%s); "
+                             "nothing was restored"), path, problem);
+    return DPF_OK;
+}
+
+/* The backup copied into a private temporary database (SQLite's "": deleted on close) and
+ * migrated to this program's schema. */
+static int load_image(const char *path, sqlite3 **img, struct dpf_err *err)
+{
+    sqlite3 *from = NULL;
+    int rc;
+
+    *img = NULL;
+    if (sqlite3_open_v2(path, &from, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+        sqlite3_open_v2("", img, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        sqlite3_close(from);
+        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot read %s"), path);
+    }
+    rc = backup_copy(*img, from);
+    sqlite3_close(from);
+    if (rc != SQLITE_OK)
+        return dpf_err_set(err, DPF_EIO, NULL, _("The restore failed: %s"), sqlite3_errstr(rc));
+    return migrate_run(*img, migrations, migration_count, err);
+}
+
+static int img_fail(sqlite3 *img, struct dpf_err *err)
+{
+    return dpf_err_set(err, DPF_EDB, NULL, _("The restore failed: %s"), sqlite3_errmsg(img));
+}
+
+/* Rows of the live log (cur) that the restored one (main) lacks: every row the backup
+ * predates, and, should the backup come from another line of history (an older restore in
+ * between), any row that differs from the backup's row of the same id; after the rows the
+ * live file had rolled back already (which are older). Kept in temp.carried in that order. */
+static const char carried_sql[] =
+    "CREATE TEMP TABLE carried AS SELECT audit_id, at, user, entity, entity_id, action, "
+    "before, after FROM ("
+    "SELECT 0 AS part, r.id AS k, r.audit_id, r.at, r.user, r.entity, r.entity_id, r.action, "
+    "r.before, r.after FROM cur.audit_rolled_back r WHERE NOT EXISTS (SELECT 1 FROM "
+    "  main.audit_rolled_back b WHERE b.audit_id = r.audit_id AND b.at = r.at "
+    "  AND b.user = r.user AND b.action = r.action AND b.entity_id = r.entity_id) "
+    "UNION ALL SELECT 1, c.id, c.id, c.at, c.user, c.entity, c.entity_id, c.action, c.before, "
+    "c.after FROM cur.audit c WHERE NOT EXISTS (SELECT 1 FROM main.audit b WHERE b.id = c.id "
+    "  AND b.at = c.at AND b.user = c.user AND b.entity = c.entity AND b.entity_id = "
+    "  c.entity_id AND b.action = c.action AND b.before IS c.before AND b.after IS c.after)) "
+    "ORDER BY part, k";
+
+/* Person ids go on after the highest the live file ever gave, so an id named in a
+ * rolled-back row is never given to someone else. */
+static const char sequence_sql[] =
+    "UPDATE main.sqlite_sequence SET seq = max(seq, "
+    "  coalesce((SELECT seq FROM cur.sqlite_sequence WHERE name = 'person'), 0), "
+    "  coalesce((SELECT max(entity_id) FROM cur.audit WHERE entity = 'person'), 0)) "
+    "WHERE name = 'person'";
+
+static int restore_row(struct db *db, sqlite3 *img, const char *path, const char *sha,
+                       struct dpf_err *err)
+{
+    sqlite3_stmt *st;
+    struct strbuf after;
+    int rc = SQLITE_NOMEM;
+
+    sb_init(&after);
+    sb_add(&after, "{\"file\":");
+    sb_json_str(&after, path);
+    sb_printf(&after, ",\"sha256\":\"%s\",\"rolled_back\":", sha);
+    if (!after.oom && sqlite3_prepare_v2(img, "INSERT INTO main.audit (at, user, entity, "
+                                              "entity_id, action, before, after) VALUES (?1, ?2, "
+                                              "'database', 0, 'restore', NULL, ?3 || (SELECT "
+                                              "count(*) FROM carried) || '}')", -1, &st, NULL) ==
+                          SQLITE_OK) {
+        sqlite3_bind_text(st, 1, db->now, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, db->user, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, sb_str(&after), -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        sqlite3_finalize(st);
+    }
+    sb_free(&after);
+    return rc == SQLITE_DONE ? DPF_OK : img_fail(img, err);
+}
+
+/* In the image: the carried rows under the restore's audit row, and the person sequence. */
+static int carry(struct db *db, sqlite3 *img, const char *path, const char *sha,
+                 struct dpf_err *err)
+{
+    char sql[400];
+    int rc;
+
+    if (sqlite3_exec(img, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(img, carried_sql, NULL, NULL, NULL) != SQLITE_OK)
+        return img_fail(img, err);
+    rc = restore_row(db, img, path, sha, err);
+    snprintf(sql, sizeof sql,
+             "INSERT INTO main.audit_rolled_back (restore_id, audit_id, at, user, entity, "
+             "entity_id, action, before, after) SELECT %lld, * FROM carried ORDER BY rowid; "
+             "DROP TABLE carried", (long long)sqlite3_last_insert_rowid(img));
+    if (rc == DPF_OK && (sqlite3_exec(img, sql, NULL, NULL, NULL) != SQLITE_OK ||
+                         sqlite3_exec(img, sequence_sql, NULL, NULL, NULL) != SQLITE_OK ||
+                         sqlite3_exec(img, "COMMIT", NULL, NULL, NULL) != SQLITE_OK))
+        rc = img_fail(img, err);
+    if (rc != DPF_OK)
+        sqlite3_exec(img, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+/* Replaces the live content with the image. The copy's first step takes the live file's
+ * write lock and keeps it to the end; the rows to carry are read only then, so no clerk's
+ * change can fall between reading the log and replacing it. (Changes the image's own
+ * connection makes during the copy are carried into it by SQLite.) */
+static int replace(struct db *db, sqlite3 *img, const char *path, const char *sha,
+                   struct dpf_err *err)
+{
+    sqlite3_backup *b = sqlite3_backup_init(db->h, "main", img, "main");
+    int rc;
+
+    if (!b)
+        return db_fail(db, err);
+    while ((rc = sqlite3_backup_step(b, 1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep(20);
+    if (rc == SQLITE_OK || rc == SQLITE_DONE) {
+        if (carry(db, img, path, sha, err) != DPF_OK) {
+            sqlite3_backup_finish(b);
+            return err->code;
+        }
+        while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY ||
+               rc == SQLITE_LOCKED)
+            ;
+    }
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE)
+        return dpf_err_set(err, DPF_EIO, NULL, _("The restore failed: %s"), sqlite3_errstr(rc));
+    return DPF_OK;
+}
+
+int backup_restore(struct db *db, const char *path, struct dpf_err *err)
+{
+    sqlite3 *img = NULL;
+    sqlite3_stmt *st;
+    char sha[65];
+    int rc = check_file(path, err);
+
+    if (rc != DPF_OK)
+        return rc;
+    if (sha256_file(path, sha) != 0)
+        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot read %s"), path);
+    if ((rc = load_image(path, &img, err)) == DPF_OK) {
+        if (sqlite3_prepare_v2(img, "ATTACH ?1 AS cur", -1, &st, NULL) == SQLITE_OK) {
+            sqlite3_bind_text(st, 1, db->path, -1, SQLITE_STATIC);
+            rc = sqlite3_step(st) == SQLITE_DONE ? DPF_OK : img_fail(img, err);
+            sqlite3_finalize(st);
+        } else {
+            rc = img_fail(img, err);
+        }
+    }
+    if (rc == DPF_OK)
+        rc = replace(db, img, path, sha, err);
+    sqlite3_close(img);
+    return rc;
+}

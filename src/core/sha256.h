@@ -1,0 +1,9 @@
+/* SPDX-License-Identifier: MIT */
+/* SHA-256 (FIPS 180-4) of a file, for the restore's audit row: which backup it was, exactly. */
+#ifndef DPF_SHA256_H
+#define DPF_SHA256_H
+
+/* Fills hex with the file's SHA-256 as 64 lowercase hex digits; -1 if it cannot be read. */
+int sha256_file(const char *path, char hex[65]);
+
+#endif
