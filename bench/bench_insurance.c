@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "bench_util.h"
+#include "dpf/outfile.h"
 #include "dpf/db.h"
 #include "dpf/insurance.h"
 
@@ -105,7 +106,7 @@ int main(int argc, char **argv)
         return 1;
     close(fd);
     t0 = now_ms();
-    if (insured_export(db, id, path, 0, &rows, &err) != DPF_OK)
+    if (insured_export(db, id, path, OUT_FORCE, 0, &rows, &err) != DPF_OK)
         return fail("export", &err);
     export = now_ms() - t0;
     unlink(path);

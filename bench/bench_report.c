@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include "bench_util.h"
+#include "dpf/outfile.h"
 #include "dpf/db.h"
 #include "dpf/report.h"
 
@@ -32,7 +33,7 @@ int main(int argc, char **argv)
     if (report_build(db, "2026-01-01", "2026-12-31", &r, &err) != DPF_OK)
         return bench_fail("bench_report", "build", &err);
     build = now_ms() - t0;
-    if (report_xlsx(&r, path, NULL, NULL, &err) != DPF_OK)
+    if (report_xlsx(&r, path, OUT_FORCE, NULL, NULL, &err) != DPF_OK)
         return bench_fail("bench_report", "xlsx", &err);
     total = now_ms() - t0;
     unlink(path);

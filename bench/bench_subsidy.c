@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 #include "bench_util.h"
+#include "dpf/outfile.h"
 #include "dpf/db.h"
 #include "dpf/month.h"
 #include "dpf/review.h"
@@ -97,7 +98,7 @@ int main(int argc, char **argv)
     row("approve a month (300,000 enrolled)", approve_ms / HISTORY, -1, 0);
     snprintf(path, sizeof path, "%s.roster.xlsx", argv[1]);
     {
-        struct roster_opts o = { month - 1, NULL, 0, 0 };
+        struct roster_opts o = { month - 1, NULL, 0, 0, OUT_FORCE };
         t0 = now_ms();
         if (roster_export(db, &o, path, &rr, &err) != DPF_OK)
             return fail("roster", &err);

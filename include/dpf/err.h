@@ -15,6 +15,7 @@ enum dpf_status {
     DPF_EENCODING,  /* text is not in the expected encoding */
     DPF_ENOMEM,
     DPF_ECONFLICT,  /* someone else changed the record since it was read */
+    DPF_EEXIST,     /* an output file exists and replacing it was not asked for */
 };
 
 struct dpf_err {

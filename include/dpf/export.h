@@ -9,7 +9,9 @@
 
 struct db;
 
-/* The format follows the file name: .xlsx, otherwise CSV (UTF-8 with BOM, CRLF). */
-int export_persons(struct db *db, const char *path, int full, long *rows, struct dpf_err *err);
+/* The format follows the file name: .xlsx, otherwise CSV (UTF-8 with BOM, CRLF). The file is
+ * written as outfile.h says (mode 0600; an existing one only with OUT_FORCE in oflags). */
+int export_persons(struct db *db, const char *path, unsigned oflags, int full, long *rows,
+                   struct dpf_err *err);
 
 #endif

@@ -14,7 +14,9 @@ struct import_opts {
     enum text_encoding encoding;
     int dry_run;            /* check everything, write nothing */
     int partial;            /* keep the good rows even when some are bad */
-    const char *rejects;    /* rejects CSV; NULL = beside the input, NAME.rejects.csv */
+    const char *rejects;    /* rejects CSV; NULL = beside the input, NAME.rejects.csv (or
+                               NAME.rejects-2.csv … when that exists: never replaced) */
+    unsigned rejects_flags; /* OUT_FORCE: a named rejects file may replace an existing one */
 };
 
 struct import_result {
@@ -48,7 +50,8 @@ const char *import_kind_label(int kind);
  * with line, column and reason, nothing written without `partial` if any row is bad. */
 int import_file(struct db *db, int kind, const char *path, const struct import_opts *opts,
                 struct import_result *res, struct dpf_err *err);
-/* Writes a kind's import template (the header row, CRLF, UTF-8 with BOM for Excel). */
-int import_template(int kind, const char *path, struct dpf_err *err);
+/* Writes a kind's import template (the header row, CRLF, UTF-8 with BOM for Excel); oflags
+ * as outfile.h (OUT_FORCE to replace an existing file). */
+int import_template(int kind, const char *path, unsigned oflags, struct dpf_err *err);
 
 #endif

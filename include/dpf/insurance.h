@@ -108,9 +108,9 @@ typedef int (*insured_fn)(const struct insured_period *p, void *ctx);
 int insured_periods(struct db *db, int64_t person_id, insured_fn fn, void *ctx,
                     struct dpf_err *err);
 /* The roster for the insurer (.xlsx or CSV by the file name): one row a person with the
- * dates covered. IDs are masked unless full. */
-int insured_export(struct db *db, int64_t policy_id, const char *path, int full, long *rows,
-                  struct dpf_err *err);
+ * dates covered. IDs are masked unless full; oflags as outfile.h. */
+int insured_export(struct db *db, int64_t policy_id, const char *path, unsigned oflags, int full,
+                   long *rows, struct dpf_err *err);
 
 /* ---- claims ---- */
 
@@ -195,7 +195,7 @@ typedef int (*claim_step_fn)(const struct claim_step *s, void *ctx);
 int claim_steps(struct db *db, int64_t id, claim_step_fn fn, void *ctx, struct dpf_err *err);
 
 /* Claims as rows of the import template (one row per item), CSV or .xlsx. */
-int claim_export(struct db *db, int year, const char *path, int full, long *rows,
+int claim_export(struct db *db, int year, const char *path, unsigned oflags, int full, long *rows,
                  struct dpf_err *err);
 
 /* ---- the year's figures ---- */

@@ -84,9 +84,9 @@ typedef int (*rehab_row_fn)(int64_t id, char *const *v, void *ctx);
 int rehab_list(struct db *db, int kind, int64_t person_id, int year, rehab_row_fn fn,
                void *ctx, struct dpf_err *err);
 /* Writes a list as CSV or .xlsx (by the file name) with the import template's headers, so
- * that a full export imports back. IDs are masked unless full. */
-int rehab_export(struct db *db, int kind, int year, const char *path, int full, long *rows,
-                 struct dpf_err *err);
+ * that a full export imports back. IDs are masked unless full; oflags as outfile.h. */
+int rehab_export(struct db *db, int kind, int year, const char *path, unsigned oflags, int full,
+                 long *rows, struct dpf_err *err);
 
 /* The institution's id by its name; DPF_ENOTFOUND naming the field otherwise. */
 int rehab_institution_id(struct db *db, const char *name, const char *field, int64_t *id,

@@ -53,10 +53,11 @@ int report_build(struct db *db, const char *from, const char *to, struct report 
 void report_free(struct report *r);
 
 /* Writes the workbook: a cover sheet, a sheet per table, a chart of completion rates, the
- * notes. progress (may be NULL) is told each sheet written, as done of total. */
+ * notes, as outfile.h says (oflags: OUT_FORCE). progress (may be NULL) is told each sheet
+ * written, as done of total. */
 typedef void (*report_progress_fn)(void *ctx, int done, int total);
-int report_xlsx(const struct report *r, const char *path, report_progress_fn progress,
-                void *ctx, struct dpf_err *err);
+int report_xlsx(const struct report *r, const char *path, unsigned oflags,
+                report_progress_fn progress, void *ctx, struct dpf_err *err);
 
 /* A cell as text (the rate "104.79%", yuan "378,520.00", 万元 "37.85"). */
 const char *report_cell_text(const struct rcell *c, char *buf, size_t cap);

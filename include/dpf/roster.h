@@ -15,6 +15,7 @@ struct roster_opts {
     const char *programme;  /* code or name; NULL for all */
     int full;               /* full resident IDs and bank accounts (else masked) */
     int draft;              /* a month not yet approved: the roster as reviewed now */
+    unsigned oflags;        /* OUT_FORCE replaces an existing file (outfile.h) */
 };
 
 struct roster_result {
@@ -23,8 +24,8 @@ struct roster_result {
     int approved;
 };
 
-/* Writes the roster to path (.xlsx, otherwise CSV: UTF-8 with BOM, CRLF). A month not yet
- * approved is refused unless opts->draft. */
+/* Writes the roster to path (.xlsx, otherwise CSV: UTF-8 with BOM, CRLF), mode 0600 as every
+ * file of bank accounts. A month not yet approved is refused unless opts->draft. */
 int roster_export(struct db *db, const struct roster_opts *opts, const char *path,
                   struct roster_result *res, struct dpf_err *err);
 

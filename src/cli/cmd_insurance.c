@@ -9,6 +9,7 @@
 #include <string.h>
 #include "cli.h"
 #include "dpf/i18n.h"
+#include "dpf/outfile.h"
 #include "dpf/insurance.h"
 #include "dpf/money.h"
 #include "dpf/person.h"
@@ -20,6 +21,7 @@ struct ins_args {
     int year;
     const char *out, *date, *reason, *to, *status, *arg;
     int full;
+    unsigned oflags;            /* --force: OUT_FORCE */
     const char *raw[16];        /* by field index */
 };
 
@@ -32,7 +34,7 @@ static void option_name(const char *key, char *out, size_t cap)
 }
 
 /* Parses argv: the options in `takes` (y year, o out, d date, r reason, t to, s status,
- * F full-id), the fields' keys as options, and `positional` arguments (0 or 1). */
+ * F full-id, R force), the fields' keys as options, and `positional` arguments (0 or 1). */
 static int ins_args(const struct cli_cmd *self, int argc, char **argv, const char *takes,
                     const struct field *fields, int n, int positional, struct ins_args *a)
 {
@@ -40,7 +42,7 @@ static int ins_args(const struct cli_cmd *self, int argc, char **argv, const cha
         { "year", required_argument, NULL, 'y' }, { "out", required_argument, NULL, 'o' },
         { "date", required_argument, NULL, 'd' }, { "reason", required_argument, NULL, 'r' },
         { "to", required_argument, NULL, 't' }, { "status", required_argument, NULL, 's' },
-        { "full-id", no_argument, NULL, 'F' },
+        { "full-id", no_argument, NULL, 'F' }, { "force", no_argument, NULL, 'R' },
     };
     struct option opts[MAX_OPTS + 1];
     char names[16][32];
@@ -70,6 +72,7 @@ static int ins_args(const struct cli_cmd *self, int argc, char **argv, const cha
         case 't': a->to = optarg; break;
         case 's': a->status = optarg; break;
         case 'F': a->full = 1; break;
+        case 'R': a->oflags |= OUT_FORCE; break;
         default:
             if (ch < OPT_FIELD || ch >= OPT_FIELD + n)
                 return cli_usage(self, NULL);
@@ -302,12 +305,12 @@ int cmd_insurance_roster(struct cli *c, int argc, char **argv)
     int64_t id;
     long rows;
 
-    if (ins_args(self, argc, argv, "yoF", NULL, 0, 0, &a) != EXIT_OK ||
+    if (ins_args(self, argc, argv, "yoFR", NULL, 0, 0, &a) != EXIT_OK ||
         need(self, a.year > 0, "year") != EXIT_OK || need(self, a.out != NULL, "out"))
         return EXIT_USAGE;
     if (open_policy(c, a.year, &id) != EXIT_OK)
         return EXIT_FAIL;
-    if (insured_export(c->db, id, a.out, a.full, &rows, &err) != DPF_OK)
+    if (insured_export(c->db, id, a.out, a.oflags, a.full, &rows, &err) != DPF_OK)
         return cli_fail(&err);
     printf(a.full ? _("Wrote the %d roster, %ld persons, to %s (full resident IDs)\n")
                   : _("Wrote the %d roster, %ld persons, to %s (resident IDs masked)\n"),

@@ -9,29 +9,35 @@
 #include "dpf/i18n.h"
 #include "dpf/import.h"
 #include "dpf/insurance.h"
+#include "dpf/outfile.h"
 #include "dpf/rehab.h"
 
 /* argv[0] is the kind: persons, enrolments, payments or rules. */
 int cmd_template(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = { { "out", required_argument, NULL, 'o' },
+                                           { "force", no_argument, NULL, 'F' },
                                            { NULL, 0, NULL, 0 } };
     const struct cli_cmd *self = cli_self(cmd_template, argv[0]);
     int kind = import_kind_parse(argv[0]), ch;
     char out_default[64];
     const char *out = out_default;
     struct dpf_err err;
+    unsigned oflags = 0;
 
     (void)c;
     snprintf(out_default, sizeof out_default, "%s_template.csv", argv[0]);
     while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (ch != 'o')
+        if (ch == 'o')
+            out = optarg;
+        else if (ch == 'F')
+            oflags |= OUT_FORCE;
+        else
             return cli_usage(self, NULL);
-        out = optarg;
     }
     if (optind < argc)
         return cli_usage(self, NULL);
-    if (import_template(kind, out, &err) != DPF_OK)
+    if (import_template(kind, out, oflags, &err) != DPF_OK)
         return cli_fail(&err);
     printf(_("Wrote the %s import template to %s\n"), import_kind_label(kind), out);
     return EXIT_OK;
@@ -77,6 +83,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
         { "dry-run", no_argument, NULL, 'd' },
         { "partial", no_argument, NULL, 'p' },
         { "rejects", required_argument, NULL, 'r' },
+        { "force", no_argument, NULL, 'F' },
         { NULL, 0, NULL, 0 },
     };
     const struct cli_cmd *self = cli_self(cmd_import, argv[0]);
@@ -102,6 +109,9 @@ int cmd_import(struct cli *c, int argc, char **argv)
         case 'r':
             o.rejects = optarg;
             break;
+        case 'F':
+            o.rejects_flags |= OUT_FORCE;
+            break;
         default:
             return cli_usage(self, NULL);
         }
@@ -122,6 +132,7 @@ int cmd_export(struct cli *c, int argc, char **argv)
         { "out", required_argument, NULL, 'o' },
         { "full-id", no_argument, NULL, 'f' },
         { "year", required_argument, NULL, 'y' },
+        { "force", no_argument, NULL, 'F' },
         { NULL, 0, NULL, 0 },
     };
     const struct cli_cmd *self = cli_self(cmd_export, argv[0]);
@@ -131,6 +142,7 @@ int cmd_export(struct cli *c, int argc, char **argv)
     const char *out = NULL;
     struct dpf_err err;
     int ch, full = 0, year = 0;
+    unsigned oflags = 0;
     long rows;
 
     while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -138,6 +150,8 @@ int cmd_export(struct cli *c, int argc, char **argv)
             out = optarg;
         else if (ch == 'f')
             full = 1;
+        else if (ch == 'F')
+            oflags |= OUT_FORCE;
         else if (ch == 'y' && ik != IMPORT_PERSONS && (year = atoi(optarg)) >= 2000 && year <= 2999)
             continue;
         else
@@ -148,18 +162,18 @@ int cmd_export(struct cli *c, int argc, char **argv)
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
     if (ik == IMPORT_CLAIMS) {
-        if (claim_export(c->db, year, out, full, &rows, &err) != DPF_OK)
+        if (claim_export(c->db, year, out, oflags, full, &rows, &err) != DPF_OK)
             return cli_fail(&err);
         printf(_("Exported %ld %s to %s\n"), rows, _("claim items"), out);
         return EXIT_OK;
     }
     if (kind >= 0) {
-        if (rehab_export(c->db, kind, year, out, full, &rows, &err) != DPF_OK)
+        if (rehab_export(c->db, kind, year, out, oflags, full, &rows, &err) != DPF_OK)
             return cli_fail(&err);
         printf(_("Exported %ld %s to %s\n"), rows, _(rehab_entities[kind].label), out);
         return EXIT_OK;
     }
-    if (export_persons(c->db, out, full, &rows, &err) != DPF_OK)
+    if (export_persons(c->db, out, oflags, full, &rows, &err) != DPF_OK)
         return cli_fail(&err);
     printf(full ? _("Exported %ld persons to %s (full resident IDs and bank accounts)\n")
                 : _("Exported %ld persons to %s (resident IDs and bank accounts masked)\n"),

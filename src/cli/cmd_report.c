@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "dpf/field.h"
 #include "dpf/i18n.h"
+#include "dpf/outfile.h"
 #include "dpf/report.h"
 
 static void print_report(const struct report *r)
@@ -49,12 +50,14 @@ int cmd_report(struct cli *c, int argc, char **argv)
     static const struct option opts[] = {
         { "year", required_argument, NULL, 'y' }, { "from", required_argument, NULL, 'f' },
         { "to", required_argument, NULL, 't' }, { "out", required_argument, NULL, 'o' },
-        { "format", required_argument, NULL, 'F' }, { NULL, 0, NULL, 0 },
+        { "format", required_argument, NULL, 'F' }, { "force", no_argument, NULL, 'R' },
+        { NULL, 0, NULL, 0 },
     };
     const struct cli_cmd *self = cli_self(cmd_report, argv[0]);
     int annual = strcmp(argv[0], "annual") == 0, year = 0, text = 0, ch;
     char from[11] = "", to[11] = "";
     const char *out = NULL;
+    unsigned oflags = 0;
     struct report r;
     struct dpf_err err;
 
@@ -70,6 +73,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
                 return EXIT_USAGE;
             break;
         case 'o': out = optarg; break;
+        case 'R': oflags |= OUT_FORCE; break;
         case 'F':
             if (strcmp(optarg, "text") != 0 && strcmp(optarg, "xlsx") != 0)
                 return cli_usage(self, _("--format takes text or xlsx"));
@@ -89,11 +93,13 @@ int cmd_report(struct cli *c, int argc, char **argv)
     }
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
+    if (!text && outfile_check(out, oflags, &err) != DPF_OK)
+        return cli_fail(&err);          /* before the work of building the report */
     if (report_build(c->db, from, to, &r, &err) != DPF_OK)
         return cli_fail(&err);
     if (text) {
         print_report(&r);
-    } else if (report_xlsx(&r, out, NULL, NULL, &err) != DPF_OK) {
+    } else if (report_xlsx(&r, out, oflags, NULL, NULL, &err) != DPF_OK) {
         report_free(&r);
         return cli_fail(&err);
     } else {

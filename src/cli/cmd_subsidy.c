@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "dpf/enrol.h"
 #include "dpf/i18n.h"
+#include "dpf/outfile.h"
 #include "dpf/money.h"
 #include "dpf/month.h"
 #include "dpf/person.h"
@@ -266,11 +267,12 @@ int cmd_subsidy_roster(struct cli *c, int argc, char **argv)
     struct dpf_err err;
     char m[MONTH_TEXT], amount[40];
 
-    if (subsidy_args(cli_find(cmd_subsidy_roster), argc, argv, "mopFD", "mo", 0, &a) != EXIT_OK)
+    if (subsidy_args(cli_find(cmd_subsidy_roster), argc, argv, "mopFDR", "mo", 0, &a) != EXIT_OK)
         return EXIT_USAGE;
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
-    o = (struct roster_opts){ a.month, a.programme, a.full, a.draft };
+    o = (struct roster_opts){ a.month, a.programme, a.full, a.draft,
+                              a.force ? OUT_FORCE : 0 };
     if (roster_export(c->db, &o, a.out, &r, &err) != DPF_OK)
         return cli_fail(&err);
     printf(r.approved ? _("Wrote the roster of %s to %s: %ld lines, %ld persons, %s yuan (%s)\n")

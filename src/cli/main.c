@@ -12,6 +12,7 @@
 #include "../tui/tui.h"
 #include "dpf/i18n.h"
 #include "dpf/money.h"
+#include "dpf/outfile.h"
 #include "dpf/person.h"
 #include "dpf/text.h"
 
@@ -19,15 +20,18 @@
 #define DPF_VERSION "0.1"
 #endif
 
-#define IMPORT_ARGS "FILE.csv [--encoding auto|utf-8|gbk] [--dry-run] [--partial] [--rejects FILE]"
+#define IMPORT_ARGS "FILE.csv [--encoding auto|utf-8|gbk] [--dry-run] [--partial] [--rejects FILE] [--force]"
 #define IMPORT_HELP                                                                          \
     N_("Without --partial, a file with any bad row writes nothing. Bad rows are written to\n" \
-       "the rejects file (default: beside the input, NAME.rejects.csv) with line, column\n"   \
-       "and reason. Exit status: 0 written, 1 rejected or failed, 2 usage.")
+       "the rejects file (default: beside the input, NAME.rejects.csv, or NAME.rejects-2.csv\n" \
+       "and so on rather than replacing an earlier one) with line, column and reason. A\n"     \
+       "named --rejects file that exists is kept unless --force. Exit status: 0 written,\n"   \
+       "1 rejected or failed, 2 usage.")
 
 #define EXPORT_HELP \
     N_("--year keeps the records of one year (institutions have none). Resident IDs are\n" \
-       "masked unless --full-id; a full export imports back unchanged.")
+       "masked unless --full-id; a full export imports back unchanged. The file is readable\n" \
+       "by you alone (mode 0600); an existing file is kept unless --force.")
 
 const struct cli_cmd cli_commands[] = {
     { "init", NULL, "", N_("Create a new, empty database"), NULL, cmd_init },
@@ -37,14 +41,14 @@ const struct cli_cmd cli_commands[] = {
     { "check", NULL, "", N_("Check the database file and every person's record"), NULL,
       cmd_check },
     { "summary", NULL, "", N_("Print the register's summary"), NULL, cmd_summary },
-    { "template", "persons", "[--out FILE]",
+    { "template", "persons", "[--out FILE] [--force]",
       N_("Write the import template for persons (default persons_template.csv)"), NULL,
       cmd_template },
-    { "template", "enrolments", "[--out FILE]",
+    { "template", "enrolments", "[--out FILE] [--force]",
       N_("Write the import template for subsidy enrolments"), NULL, cmd_template },
-    { "template", "payments", "[--out FILE]",
+    { "template", "payments", "[--out FILE] [--force]",
       N_("Write the import template for past subsidy payments"), NULL, cmd_template },
-    { "template", "rules", "[--out FILE]",
+    { "template", "rules", "[--out FILE] [--force]",
       N_("Write the import template for programme rules"), NULL, cmd_template },
     { "import", "persons", IMPORT_ARGS,
       N_("Import persons from CSV; a certificate already registered updates that person"),
@@ -58,17 +62,17 @@ const struct cli_cmd cli_commands[] = {
     { "import", "rules", IMPORT_ARGS,
       N_("Import programme rules (a rule per programme and valid-from month)"), IMPORT_HELP,
       cmd_import },
-    { "template", "institutions", "[--out FILE]",
+    { "template", "institutions", "[--out FILE] [--force]",
       N_("Write the import template for rehabilitation institutions"), NULL, cmd_template },
-    { "template", "assessments", "[--out FILE]",
+    { "template", "assessments", "[--out FILE] [--force]",
       N_("Write the import template for needs assessments"), NULL, cmd_template },
-    { "template", "agreements", "[--out FILE]",
+    { "template", "agreements", "[--out FILE] [--force]",
       N_("Write the import template for service agreements"), NULL, cmd_template },
-    { "template", "services", "[--out FILE]",
+    { "template", "services", "[--out FILE] [--force]",
       N_("Write the import template for rehabilitation services"), NULL, cmd_template },
-    { "template", "rescues", "[--out FILE]",
+    { "template", "rescues", "[--out FILE] [--force]",
       N_("Write the import template for children's rescue records"), NULL, cmd_template },
-    { "template", "projects", "[--out FILE]",
+    { "template", "projects", "[--out FILE] [--force]",
       N_("Write the import template for rehabilitation projects (yearly targets)"), NULL, cmd_template },
     { "import", "institutions", IMPORT_ARGS, N_("Import rehabilitation institutions"), IMPORT_HELP, cmd_import },
     { "import", "assessments", IMPORT_ARGS, N_("Import needs assessments"), IMPORT_HELP, cmd_import },
@@ -76,7 +80,7 @@ const struct cli_cmd cli_commands[] = {
     { "import", "services", IMPORT_ARGS, N_("Import rehabilitation services"), IMPORT_HELP, cmd_import },
     { "import", "rescues", IMPORT_ARGS, N_("Import children's rescue records"), IMPORT_HELP, cmd_import },
     { "import", "projects", IMPORT_ARGS, N_("Import rehabilitation projects (yearly targets)"), IMPORT_HELP, cmd_import },
-    { "template", "claims", "[--out FILE]",
+    { "template", "claims", "[--out FILE] [--force]",
       N_("Write the import template for insurance claims (a row per item claimed)"), NULL,
       cmd_template },
     { "import", "claims", IMPORT_ARGS,
@@ -84,22 +88,22 @@ const struct cli_cmd cli_commands[] = {
       N_("A row per item claimed (意外身故/伤残, 意外医疗, 住院津贴 ...). A claim already stored is\n"
          "updated: its items, amounts, documents, and its status moved on to the file's."),
       cmd_import },
-    { "export", "persons", "--out FILE.csv|FILE.xlsx [--full-id]",
+    { "export", "persons", "--out FILE.csv|FILE.xlsx [--full-id] [--force]",
       N_("Export the register; resident IDs and bank accounts masked unless --full-id"), NULL,
       cmd_export },
-    { "export", "institutions", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id]",
+    { "export", "institutions", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id] [--force]",
       N_("Export the rehabilitation institutions"), EXPORT_HELP, cmd_export },
-    { "export", "assessments", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id]",
+    { "export", "assessments", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id] [--force]",
       N_("Export the needs assessments"), EXPORT_HELP, cmd_export },
-    { "export", "agreements", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id]",
+    { "export", "agreements", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id] [--force]",
       N_("Export the service agreements"), EXPORT_HELP, cmd_export },
-    { "export", "services", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id]",
+    { "export", "services", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id] [--force]",
       N_("Export the rehabilitation services"), EXPORT_HELP, cmd_export },
-    { "export", "rescues", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id]",
+    { "export", "rescues", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id] [--force]",
       N_("Export the children's rescue records"), EXPORT_HELP, cmd_export },
-    { "export", "projects", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id]",
+    { "export", "projects", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id] [--force]",
       N_("Export the rehabilitation projects"), EXPORT_HELP, cmd_export },
-    { "export", "claims", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id]",
+    { "export", "claims", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id] [--force]",
       N_("Export the insurance claims (the import template's columns)"),
       N_("--year takes the claims under that year's policy."), cmd_export },
     { "person", "show", "CERT|ID [--full-id]", N_("Show one person's record"), NULL,
@@ -146,7 +150,7 @@ const struct cli_cmd cli_commands[] = {
       N_("Approve a month: its roster is stored and locked"),
       N_("Months are approved in order. Corrections to an approved month go into a later\n"
          "month as back pay or recovery."), cmd_subsidy_approve },
-    { "subsidy", "roster", "--month YYYY-MM --out FILE.xlsx|FILE.csv [--programme P] [--full-id] [--draft]",
+    { "subsidy", "roster", "--month YYYY-MM --out FILE.xlsx|FILE.csv [--programme P] [--full-id] [--draft] [--force]",
       N_("Write the bank's payment roster of an approved month"),
       N_("Resident IDs and bank accounts are masked unless --full-id. --draft writes the roster\n"
          "of a month not yet approved."), cmd_subsidy_roster },
@@ -196,7 +200,7 @@ const struct cli_cmd cli_commands[] = {
     { "insurance", "remove", "CERT|ID --year YYYY --date YYYY-MM-DD --reason TEXT",
       N_("Remove a person from a confirmed roster, insured up to the date"), NULL,
       cmd_insurance_change },
-    { "insurance", "roster", "--year YYYY --out FILE.xlsx|FILE.csv [--full-id]",
+    { "insurance", "roster", "--year YYYY --out FILE.xlsx|FILE.csv [--full-id] [--force]",
       N_("Write the insured roster for the insurer"),
       N_("Resident IDs are masked unless --full-id."), cmd_insurance_roster },
     { "insurance", "figures", "--year YYYY",
@@ -210,11 +214,11 @@ const struct cli_cmd cli_commands[] = {
       N_("Move a claim on to its next step"),
       N_("已赔付 needs the amounts paid and every document the claim's items need; 拒赔 and 撤销\n"
          "need a reason."), cmd_insurance_move },
-    { "report", "annual", "--year YYYY --out FILE.xlsx | --format text",
+    { "report", "annual", "--year YYYY --out FILE.xlsx [--force] | --format text",
       N_("The year-end report: targets and completion, register, subsidies, rehabilitation, insurance"),
       N_("The workbook has a cover, a sheet per table, a chart of completion rates and a sheet\n"
          "of definitions, set up to print on A4."), cmd_report },
-    { "report", "period", "--from YYYY-MM-DD --to YYYY-MM-DD --out FILE.xlsx | --format text",
+    { "report", "period", "--from YYYY-MM-DD --to YYYY-MM-DD --out FILE.xlsx [--force] | --format text",
       N_("The report of a period within a year, such as the first half"),
       N_("Targets are the year's; completion counts records dated up to --to."), cmd_report },
     { "user", "list", "", N_("The users of this database and their roles"), NULL, cmd_user },
@@ -441,6 +445,7 @@ int main(int argc, char **argv)
     }
     if (!c.db_path || !*c.db_path)
         c.db_path = default_db();
+    outfile_protect(c.db_path);     /* even for commands that never open it (template) */
     if (i == argc && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
         /* `dpf` alone at a terminal: the screens. Piped, it prints the summary. */
         rc = cli_open(&c, 0) == EXIT_OK ? tui_run(c.db, c.db_path) : EXIT_FAIL;

@@ -22,6 +22,7 @@ static const struct option options[] = {
     { "confirm-stops", no_argument, NULL, 'C' },
     { "needs-year", required_argument, NULL, 'N' },
     { "id", required_argument, NULL, 'I' },
+    { "force", no_argument, NULL, 'R' },
     { NULL, 0, NULL, 0 },
 };
 
@@ -54,6 +55,7 @@ int subsidy_args(const struct cli_cmd *self, int argc, char **argv, const char *
         case 'D': a->draft = 1; break;
         case 'A': a->all = 1; break;
         case 'C': a->confirm = 1; break;
+        case 'R': a->force = 1; break;
         case 'y':
         case 'N':
             *(ch == 'y' ? &a->year : &a->needs_year) = atoi(optarg);

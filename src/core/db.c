@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Opening the database file, the statement cache, transactions and the clock. */
+#include <errno.h>
+#include <fcntl.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +11,7 @@
 #include "dpf/db.h"
 #include "dpf/i18n.h"
 #include "dpf/migrate.h"
+#include "dpf/outfile.h"
 
 int db_fail(struct db *db, struct dpf_err *err)
 {
@@ -70,6 +73,21 @@ int db_cache_default(struct db *db, struct dpf_err *err)
     return db_exec(db, CACHE_PRAGMA, err);
 }
 
+/* A new database is created 0600 before SQLite sees it (SQLite would make it 0644 less the
+ * umask, and gives its -wal and -shm files the database's mode): the register is personal
+ * data. An existing file is left as it is. */
+static int create_private(const char *path, struct dpf_err *err)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+
+    if (fd >= 0)
+        return close(fd), DPF_OK;
+    if (errno == EEXIST)
+        return DPF_OK;
+    return dpf_err_set(err, DPF_EIO, NULL, _("Cannot create database %s: %s"), path,
+                       strerror(errno));
+}
+
 int db_open(const char *path, unsigned flags, struct db **out, struct dpf_err *err)
 {
     struct db *db = calloc(1, sizeof *db);
@@ -88,6 +106,9 @@ int db_open(const char *path, unsigned flags, struct db **out, struct dpf_err *e
     }
     set_user(db);
     db_set_now(db);
+    outfile_protect(path);      /* no output may ever be written over it */
+    if ((flags & DB_CREATE) && create_private(path, err) != DPF_OK)
+        goto fail;
     if (!(flags & DB_CREATE) && access(path, F_OK) != 0) {
         dpf_err_set(err, DPF_EIO, NULL,
                     _("Database %s does not exist (create it with `dpf init` or `dpf demo`)"),

@@ -37,24 +37,29 @@ static int is_xlsx(const char *path)
     return n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0;
 }
 
-int export_open(struct export_sink *s, const char *path, const char *sheet,
+int export_open(struct export_sink *s, const char *path, unsigned oflags, const char *sheet,
                 const struct field *fields, int n, struct dpf_err *err)
 {
     const char *headers[EXPORT_MAX_COLS];
+    int rc;
 
     memset(s, 0, sizeof *s);
     s->n = n < EXPORT_MAX_COLS ? n : EXPORT_MAX_COLS;
     s->path = path;
     for (int i = 0; i < s->n; i++)
         headers[i] = fields[i].header;
+    oflags |= OUT_PRIVATE | (is_xlsx(path) ? OUT_BYNAME : 0);
+    if ((rc = outfile_open(&s->out, path, oflags, err)) != DPF_OK)
+        return rc;
     if (!is_xlsx(path)) {
-        if (!(s->csv = fopen(path, "wb")))
-            return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), path);
+        s->csv = s->out.fp;
         fputs("\xEF\xBB\xBF", s->csv);
         return csv_row(s, headers) == 0 ? DPF_OK : DPF_EIO;
     }
-    lxw_workbook_options opt = { .constant_memory = LXW_TRUE };
-    if (!(s->wb = workbook_new_opt(path, &opt)) || !(s->ws = workbook_add_worksheet(s->wb, sheet)))
+    /* The library's own temporary files go to the private folder too, not to /tmp. */
+    lxw_workbook_options opt = { .constant_memory = LXW_TRUE, .tmpdir = s->out.tmpdir };
+    if (!(s->wb = workbook_new_opt(s->out.tmp, &opt)) ||
+        !(s->ws = workbook_add_worksheet(s->wb, sheet)))
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), path);
     lxw_format *bold = workbook_add_format(s->wb);
     format_set_bold(bold);
@@ -80,21 +85,22 @@ int export_row(struct export_sink *s, const char *const *cells, struct dpf_err *
 int export_close(struct export_sink *s, int ok, struct dpf_err *err)
 {
     lxw_error le;
-    if (s->csv) {
-        if (fclose(s->csv) != 0 && ok)
-            ok = 0, dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), s->path);
-    } else if (s->wb) {
+    if (s->wb) {
         le = workbook_close(s->wb);
         if (le != LXW_NO_ERROR && ok)
             ok = 0, dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s: %s"), s->path,
                                 lxw_strerror(le));
     }
-    if (!ok)
-        remove(s->path);
-    return ok ? DPF_OK : (err && err->code ? err->code : DPF_EIO);
+    s->csv = NULL;              /* owned by s->out */
+    if (!ok) {
+        outfile_abort(&s->out);
+        return err && err->code ? err->code : DPF_EIO;
+    }
+    return outfile_commit(&s->out, err);
 }
 
-int export_persons(struct db *db, const char *path, int full, long *rows, struct dpf_err *err)
+int export_persons(struct db *db, const char *path, unsigned oflags, int full, long *rows,
+                   struct dpf_err *err)
 {
     struct strbuf q;
     struct export_sink sink;
@@ -105,7 +111,7 @@ int export_persons(struct db *db, const char *path, int full, long *rows, struct
     int rc, step = SQLITE_DONE;
 
     *rows = 0;
-    if ((rc = export_open(&sink, path, "残疾人", person_fields, PERSON_NFIELDS, err)) != DPF_OK)
+    if ((rc = export_open(&sink, path, oflags, "残疾人", person_fields, PERSON_NFIELDS, err)) != DPF_OK)
         return export_close(&sink, 0, err), rc;
     sb_init(&q);
     sb_printf(&q, "SELECT id, %s FROM person ORDER BY id", person_columns());

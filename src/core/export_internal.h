@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <xlsxwriter.h>
 #include "dpf/field.h"
+#include "dpf/outfile.h"
 
 enum { EXPORT_MAX_COLS = 64 };
 
@@ -19,13 +20,15 @@ struct export_sink {
     int n;
     long rows;              /* data rows written */
     const char *path;
+    struct outfile out;     /* the temporary file, renamed to path when closed well */
 };
 
-int export_open(struct export_sink *s, const char *path, const char *sheet,
+/* oflags: OUT_FORCE to replace an existing file; exports of persons are always private. */
+int export_open(struct export_sink *s, const char *path, unsigned oflags, const char *sheet,
                 const struct field *fields, int n, struct dpf_err *err);
 /* Writes one row of n display values. */
 int export_row(struct export_sink *s, const char *const *cells, struct dpf_err *err);
-/* Closes the file; when !ok (or closing fails) the file is removed. */
+/* Closes the file and puts it in place; when !ok (or closing fails) nothing is left. */
 int export_close(struct export_sink *s, int ok, struct dpf_err *err);
 
 #endif

@@ -12,14 +12,23 @@
 #include "dpf/text.h"
 #include "import_internal.h"
 
-static void rejects_path(const char *input, const char *given, char out[PATH_MAX])
+/* Where the rejects go: the name given (checked now, so that a file that may not be written
+ * stops the import before any work), or NAME.rejects.csv beside the input, numbered
+ * NAME.rejects-2.csv … rather than replacing the rejects of an earlier run. */
+static int rejects_path(const struct import_opts *opts, const char *input, char out[PATH_MAX],
+                        struct dpf_err *err)
 {
     const char *dot = strrchr(input, '.'), *slash = strrchr(input, '/');
     int stem = (dot && (!slash || dot > slash)) ? (int)(dot - input) : (int)strlen(input);
-    if (given)
-        snprintf(out, PATH_MAX, "%s", given);
-    else
-        snprintf(out, PATH_MAX, "%.*s.rejects.csv", stem, input);
+
+    if (opts->rejects) {
+        snprintf(out, PATH_MAX, "%s", opts->rejects);
+        return outfile_check(out, opts->rejects_flags, err);
+    }
+    snprintf(out, PATH_MAX, "%.*s.rejects.csv", stem, input);
+    for (int n = 2; outfile_exists(out) && n < 1000; n++)
+        snprintf(out, PATH_MAX, "%.*s.rejects-%d.csv", stem, input, n);
+    return outfile_check(out, 0, err);
 }
 
 /* One rejects line: where, why, then the row as it was so it can be fixed and re-imported. */
@@ -30,10 +39,11 @@ int import_reject(struct importer *im, const struct csv_record *rec, const char 
     const char *lead[3];
 
     if (!im->rejects) {
-        im->rejects = fopen(im->res->rejects, "wb");
-        if (!im->rejects)
-            return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write the rejects file %s"),
-                               im->res->rejects);
+        unsigned flags = OUT_PRIVATE | (im->opts->rejects ? im->opts->rejects_flags : 0);
+        int rc = outfile_open(&im->rej, im->res->rejects, flags, err);
+        if (rc != DPF_OK)
+            return rc;
+        im->rejects = im->rej.fp;
         fputs("\xEF\xBB\xBF", im->rejects);
         lead[0] = "行号";
         lead[1] = "列";
@@ -166,7 +176,8 @@ int import_run(struct importer *im, const char *path, const char *bulk_table,
 
     memset(res, 0, sizeof *res);
     im->path = path;
-    rejects_path(path, opts->rejects, res->rejects);
+    if ((rc = rejects_path(opts, path, res->rejects, err)) != DPF_OK)
+        return rc;
     if ((rc = textfile_load(path, opts->encoding, &tf, err)) != DPF_OK)
         return rc;
     res->encoding = tf.found;
@@ -194,10 +205,14 @@ int import_run(struct importer *im, const char *path, const char *bulk_table,
     db_rollback(im->db);
     if (bulk_table)
         db_bulk_end(im->db);
-    if (im->rejects && fclose(im->rejects) != 0 && rc == DPF_OK)
-        rc = dpf_err_set(err, DPF_EIO, NULL, _("Cannot write the rejects file %s"), res->rejects);
-    if (!im->rejects)
+    if (im->rejects) {
+        struct dpf_err re;
+        if (outfile_commit(&im->rej, &re) != DPF_OK && rc == DPF_OK)
+            rc = dpf_err_set(err, re.code, NULL, "%s", re.msg);
+        im->rejects = NULL;
+    } else {
         res->rejects[0] = '\0';
+    }
     csv_reader_free(&rd);
     idset_free(&im->seen);
     db_index_set_free(&im->indexes);
@@ -312,24 +327,23 @@ int import_file(struct db *db, int kind, const char *path, const struct import_o
     return import_run(&im, path, NULL, entity_rows, err);
 }
 
-int import_template(int kind, const char *path, struct dpf_err *err)
+int import_template(int kind, const char *path, unsigned oflags, struct dpf_err *err)
 {
     const struct import_entity *ent = entity_of(kind);
     const struct field *fields = kind == IMPORT_PERSONS ? person_fields : ent ? ent->fields : NULL;
     int n = kind == IMPORT_PERSONS ? PERSON_NFIELDS : ent ? ent->nfields : 0;
 
     const char *headers[IMPORT_MAX_COLS];
-    FILE *f;
+    struct outfile out;
+    int rc;
 
     if (!fields)
         return dpf_err_set(err, DPF_EINVAL, NULL, _("Nothing is imported as kind %d"), kind);
-    if (!(f = fopen(path, "wb")))
-        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), path);
+    if ((rc = outfile_open(&out, path, oflags, err)) != DPF_OK)
+        return rc;
     for (int i = 0; i < n && i < IMPORT_MAX_COLS; i++)
         headers[i] = fields[i].header;
-    fputs("\xEF\xBB\xBF", f);
-    csv_write_row(f, headers, n);
-    if (fclose(f) != 0)
-        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), path);
-    return DPF_OK;
+    fputs("\xEF\xBB\xBF", out.fp);
+    csv_write_row(out.fp, headers, n);
+    return outfile_commit(&out, err);
 }

@@ -9,6 +9,7 @@
 #include "dpf/csv.h"
 #include "dpf/db.h"
 #include "dpf/import.h"
+#include "dpf/outfile.h"
 #include "dpf/person.h"
 #include "idset.h"
 
@@ -46,7 +47,8 @@ struct importer {
     int ncols;
     const char *headers[IMPORT_MAX_COLS];
     struct idset seen;
-    FILE *rejects;
+    FILE *rejects;                  /* rej.fp once the first row is rejected */
+    struct outfile rej;
     const char *path;
     int bulk;                       /* the register was empty: no lookups, indexes rebuilt */
     struct db_index_set indexes;

@@ -469,7 +469,7 @@ static int export_claim(const struct claim_summary *s, void *ctx)
     return rc != DPF_OK;
 }
 
-int claim_export(struct db *db, int year, const char *path, int full, long *rows,
+int claim_export(struct db *db, int year, const char *path, unsigned oflags, int full, long *rows,
                  struct dpf_err *err)
 {
     struct claim_filter f = { year, 0, 0 };
@@ -477,7 +477,8 @@ int claim_export(struct db *db, int year, const char *path, int full, long *rows
     int rc;
 
     *rows = 0;
-    if ((rc = export_open(&x.sink, path, _("Claims"), claim_fields, CLAIM_NFIELDS, err)) != DPF_OK)
+    if ((rc = export_open(&x.sink, path, oflags, _("Claims"), claim_fields, CLAIM_NFIELDS,
+                          err)) != DPF_OK)
         return export_close(&x.sink, 0, err), rc;
     rc = claim_list(db, &f, export_claim, &x, err);
     if (rc == DPF_OK)

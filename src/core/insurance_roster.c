@@ -306,7 +306,8 @@ static const int person_cols[] = {
 };
 enum { NPCOLS = sizeof person_cols / sizeof person_cols[0], NCOLS = NPCOLS + 4 };
 
-int insured_export(struct db *db, int64_t policy_id, const char *path, int full, long *rows,
+int insured_export(struct db *db, int64_t policy_id, const char *path, unsigned oflags, int full,
+                   long *rows,
                   struct dpf_err *err)
 {
     struct field cols[NCOLS];
@@ -332,7 +333,7 @@ int insured_export(struct db *db, int64_t policy_id, const char *path, int full,
             "ORDER BY p.township, p.village, p.name, p.id", -1, &st, NULL) != SQLITE_OK)
         return db_fail(db, err);
     sqlite3_bind_int64(st, 1, policy_id);
-    rc = export_open(&sink, path, _("Insured roster"), cols, NCOLS, err);
+    rc = export_open(&sink, path, oflags, _("Insured roster"), cols, NCOLS, err);
     while (rc == DPF_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
         for (int i = 0; i < NCOLS; i++)
             cells[i] = field_format(&cols[i], (const char *)sqlite3_column_text(st, i),

@@ -447,7 +447,8 @@ static const char *const sheets[RK_COUNT] = {
     "康复机构", "需求评估", "服务协议", "康复服务", "儿童康复救助", "康复项目",
 };
 
-int rehab_export(struct db *db, int kind, int year, const char *path, int full, long *rows,
+int rehab_export(struct db *db, int kind, int year, const char *path, unsigned oflags, int full,
+                 long *rows,
                  struct dpf_err *err)
 {
     struct export_ctx ec;
@@ -460,7 +461,7 @@ int rehab_export(struct db *db, int kind, int year, const char *path, int full, 
     ec.n = rehab_entities[kind].n;
     ec.full = full;
     ec.err = err;
-    if ((rc = export_open(&ec.sink, path, sheets[kind], ec.f, ec.n, err)) != DPF_OK)
+    if ((rc = export_open(&ec.sink, path, oflags, sheets[kind], ec.f, ec.n, err)) != DPF_OK)
         return export_close(&ec.sink, 0, err), rc;
     rc = rehab_list(db, kind, 0, kind == RK_INSTITUTION ? 0 : year, export_one, &ec, err);
     *rows = ec.sink.rows;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 #include "dpf/i18n.h"
+#include "dpf/outfile.h"
 #include "dpf/rate.h"
 #include "dpf/report.h"
 #include "dpf/text.h"
@@ -183,17 +184,24 @@ static void notes_sheet(lxw_workbook *wb, const struct report *r, const struct f
     page_setup(ws, r, 1);
 }
 
-int report_xlsx(const struct report *r, const char *path, report_progress_fn progress,
-                void *ctx, struct dpf_err *err)
+int report_xlsx(const struct report *r, const char *path, unsigned oflags,
+                report_progress_fn progress, void *ctx, struct dpf_err *err)
 {
-    lxw_workbook *wb = workbook_new(path);
+    lxw_workbook_options opt = { 0 };
+    lxw_workbook *wb;
     lxw_doc_properties props = { 0 };
     struct formats f;
+    struct outfile out;
     lxw_error le = LXW_NO_ERROR;
-    int total = r->ntables + 2;
+    int total = r->ntables + 2, rc;
 
-    if (!wb)
+    if ((rc = outfile_open(&out, path, oflags | OUT_BYNAME, err)) != DPF_OK)
+        return rc;
+    opt.tmpdir = out.tmpdir;
+    if (!(wb = workbook_new_opt(out.tmp, &opt))) {
+        outfile_abort(&out);
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), path);
+    }
     props.title = (char *)r->title;         /* libxlsxwriter only reads them */
     props.author = (char *)r->made_by;
     props.company = (char *)r->district;
@@ -218,8 +226,8 @@ int report_xlsx(const struct report *r, const char *path, report_progress_fn pro
     if (progress)
         progress(ctx, total, total);
     if (le != LXW_NO_ERROR) {
-        remove(path);
+        outfile_abort(&out);
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s: %s"), path, lxw_strerror(le));
     }
-    return DPF_OK;
+    return outfile_commit(&out, err);
 }

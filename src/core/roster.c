@@ -17,6 +17,7 @@
 #include "dpf/month.h"
 #include "dpf/person.h"
 #include "dpf/review.h"
+#include "dpf/outfile.h"
 #include "dpf/roster.h"
 
 /* The roster's columns: header and width in .xlsx character units. */
@@ -68,17 +69,13 @@ static void line_cells(const struct review *rv, const struct review_line *l, lon
 
 /* ---- CSV: one list with the programme in the first column and a totals row ---- */
 
-static int write_csv(const struct review *rv, const char *path, int full,
-                     struct roster_result *res, struct dpf_err *err)
+static int write_csv(const struct review *rv, FILE *f, int full, struct roster_result *res)
 {
-    FILE *f = fopen(path, "wb");
     const char *head[RC_N + 1];
     char total[32], persons[32];
     long n;
     const struct review_line *l = review_lines(rv, RK_PAY, &n);
 
-    if (!f)
-        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), path);
     fputs("\xEF\xBB\xBF", f);
     head[0] = "补贴项目";
     for (int c = 0; c < RC_N; c++)
@@ -99,9 +96,7 @@ static int write_csv(const struct review *rv, const char *path, int full,
         csv_write_row(f, row, RC_N + 1);
     }
     res->lines = n;
-    if (ferror(f) | fclose(f))
-        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), path);
-    return DPF_OK;
+    return DPF_OK;              /* write errors are found when the file is committed */
 }
 
 /* ---- .xlsx: a sheet per programme, the recoveries, and a summary ---- */
@@ -264,17 +259,18 @@ static int summary_sheet(struct book *b)
     return 0;
 }
 
-static int write_xlsx(struct db *db, const struct review *rv, const char *path, int full,
-                      struct roster_result *res, struct dpf_err *err)
+static int write_xlsx(struct db *db, const struct review *rv, const struct outfile *out,
+                      const char *path, int full, struct roster_result *res,
+                      struct dpf_err *err)
 {
-    lxw_workbook_options opt = { .constant_memory = LXW_TRUE };
+    lxw_workbook_options opt = { .constant_memory = LXW_TRUE, .tmpdir = out->tmpdir };
     struct book b = { .rv = rv, .full = full };
     lxw_error le;
     long n;
 
     db_setting(db, "district_name", b.district, sizeof b.district);
     snprintf(b.month, sizeof b.month, "%d年%d月", month_year(rv->month), month_number(rv->month));
-    if (!(b.wb = workbook_new_opt(path, &opt)))
+    if (!(b.wb = workbook_new_opt(out->tmp, &opt)))
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), path);
     b.title = workbook_add_format(b.wb);
     format_set_bold(b.title);
@@ -297,12 +293,10 @@ static int write_xlsx(struct db *db, const struct review *rv, const char *path, 
     format_set_num_format(b.total_money, "#,##0.00");
     if (programme_sheets(&b) != 0 || recovery_sheet(&b) != 0 || summary_sheet(&b) != 0) {
         workbook_close(b.wb);
-        remove(path);
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), path);
     }
     le = workbook_close(b.wb);
     if (le != LXW_NO_ERROR) {
-        remove(path);
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s: %s"), path, lxw_strerror(le));
     }
     review_lines(rv, RK_PAY, &n);
@@ -320,10 +314,14 @@ int roster_export(struct db *db, const struct roster_opts *o, const char *path,
                   struct roster_result *res, struct dpf_err *err)
 {
     struct review rv;
+    struct outfile out;
     char m[MONTH_TEXT];
+    unsigned oflags = o->oflags | OUT_PRIVATE | (is_xlsx(path) ? OUT_BYNAME : 0);
     int rc;
 
     memset(res, 0, sizeof *res);
+    if ((rc = outfile_check(path, oflags, err)) != DPF_OK)
+        return rc;              /* before the review's work, not after it */
     if ((rc = review_run(db, o->month, o->programme, &rv, err)) != DPF_OK)
         return rc;
     if (!rv.approved && !o->draft) {
@@ -332,8 +330,11 @@ int roster_export(struct db *db, const struct roster_opts *o, const char *path,
                            _("%s is not approved yet: approve the month first (or ask for a "
                              "draft)"), month_format(o->month, m));
     }
-    rc = is_xlsx(path) ? write_xlsx(db, &rv, path, o->full, res, err)
-                       : write_csv(&rv, path, o->full, res, err);
+    if ((rc = outfile_open(&out, path, oflags, err)) == DPF_OK) {
+        rc = out.fp ? write_csv(&rv, out.fp, o->full, res)
+                    : write_xlsx(db, &rv, &out, path, o->full, res, err);
+        rc = rc == DPF_OK ? outfile_commit(&out, err) : (outfile_abort(&out), rc);
+    }
     res->persons = rv.total.persons;
     res->amount = rv.total.amount;
     res->approved = rv.approved;

@@ -164,6 +164,11 @@ int ui_ask(struct ui *ui, const char *title, const struct field *f, const char *
 
 /* Asks for a year (2000-2100) starting from *year; 1 when given. */
 int ui_ask_year(struct ui *ui, int *year);
+/* Asks for a file to write, starting from `initial`: 1 when it may be written (*path
+ * malloc'd; *oflags OUT_FORCE when the clerk agreed to replace an existing file), 0 when the
+ * clerk left, said no, or the name was refused (the reason on the status line). */
+int ui_ask_file(struct ui *ui, const char *title, const char *initial, char **path,
+                unsigned *oflags);
 /* Screens. */
 int ui_person_list(struct ui *ui);
 int ui_review(struct ui *ui);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dpf/i18n.h"
+#include "dpf/outfile.h"
 #include "dpf/text.h"
 #include "ui.h"
 
@@ -245,5 +246,35 @@ int ui_ask_year(struct ui *ui, int *year)
         return 0;
     }
     *year = y;
+    return 1;
+}
+
+int ui_ask_file(struct ui *ui, const char *title, const char *initial, char **path,
+                unsigned *oflags)
+{
+    static const struct field file = { "file", "文件", N_("Save as"), FT_TEXT, NULL, 30, 200,
+                                       FF_REQUIRED };
+    struct dpf_err err;
+    char question[600];
+    int rc;
+
+    *oflags = 0;
+    if (!ui_ask(ui, title, &file, initial, path) || !*path)
+        return 0;
+    if ((rc = outfile_check(*path, 0, &err)) == DPF_EEXIST) {
+        snprintf(question, sizeof question, _("%s already exists. Replace it?"), *path);
+        if (ui_confirm(ui, question)) {
+            *oflags = OUT_FORCE;
+            rc = outfile_check(*path, OUT_FORCE, &err);
+        } else {
+            snprintf(err.msg, sizeof err.msg, _("Nothing was written: %s is kept"), *path);
+        }
+    }
+    if (rc != DPF_OK) {
+        ui_set_message(ui, "%s", err.msg);
+        free(*path);
+        *path = NULL;
+        return 0;
+    }
     return 1;
 }

@@ -147,17 +147,16 @@ static int build(struct ui *ui, int64_t id, int year, int confirm)
 
 static void export_roster(struct ui *ui, int64_t id, int year)
 {
-    static const struct field file = { "file", "文件", N_("Save the list as"), FT_TEXT, NULL,
-                                       30, 200, FF_REQUIRED };
     struct dpf_err err;
     char name[64], *path = NULL;
+    unsigned oflags;
     long rows;
 
     snprintf(name, sizeof name, "insured-%d.xlsx", year);
-    if (!ui_ask(ui, _("Export the roster for the insurer (.xlsx or .csv)"), &file, name, &path) ||
-        !path)
+    if (!ui_ask_file(ui, _("Export the roster for the insurer (.xlsx or .csv)"), name, &path,
+                     &oflags))
         return;
-    if (insured_export(ui->db, id, path, 0, &rows, &err) != DPF_OK)
+    if (insured_export(ui->db, id, path, oflags, 0, &rows, &err) != DPF_OK)
         ui_set_message(ui, "%s", err.msg);
     else
         ui_set_message(ui, _("Exported %ld rows to %s"), rows, path);

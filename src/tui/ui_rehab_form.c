@@ -94,19 +94,18 @@ int ui_rehab_form(struct ui *ui, int kind, int64_t id, const char *cert, const c
 
 void ui_rehab_export(struct ui *ui, int kind, int year)
 {
-    static const struct field file = { "file", "文件", N_("Save the list as"), FT_TEXT, NULL,
-                                       30, 200, FF_REQUIRED };
     struct dpf_err err;
     char name[96], *path = NULL;
+    unsigned oflags;
     long rows;
 
     if (kind == RK_INSTITUTION)
         snprintf(name, sizeof name, "%s.xlsx", rehab_entities[kind].name);
     else
         snprintf(name, sizeof name, "%s-%d.xlsx", rehab_entities[kind].name, year);
-    if (!ui_ask(ui, _("Export the list (.xlsx or .csv)"), &file, name, &path) || !path)
+    if (!ui_ask_file(ui, _("Export the list (.xlsx or .csv)"), name, &path, &oflags))
         return;
-    if (rehab_export(ui->db, kind, year, path, 0, &rows, &err) != DPF_OK)
+    if (rehab_export(ui->db, kind, year, path, oflags, 0, &rows, &err) != DPF_OK)
         ui_set_message(ui, "%s", err.msg);
     else
         ui_set_message(ui, _("Exported %ld rows to %s"), rows, path);

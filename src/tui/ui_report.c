@@ -87,18 +87,17 @@ static void progress(void *ctx, int done, int total)
 
 static void export(struct ui *ui, const struct report *r)
 {
-    static const struct field file = { "file", "文件", N_("Save the report as"), FT_TEXT, NULL,
-                                       30, 200, FF_REQUIRED };
     struct dpf_err err;
     char name[64], *path = NULL;
+    unsigned oflags;
 
     if (r->annual)
         snprintf(name, sizeof name, "report-%d.xlsx", r->year);
     else
         snprintf(name, sizeof name, "report-%s-%s.xlsx", r->from, r->to);
-    if (!ui_ask(ui, _("Export the report (.xlsx)"), &file, name, &path) || !path)
+    if (!ui_ask_file(ui, _("Export the report (.xlsx)"), name, &path, &oflags))
         return;
-    if (report_xlsx(r, path, progress, ui, &err) != DPF_OK)
+    if (report_xlsx(r, path, oflags, progress, ui, &err) != DPF_OK)
         ui_set_message(ui, "%s", err.msg);
     else
         ui_set_message(ui, _("Wrote the report to %s"), path);

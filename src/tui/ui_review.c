@@ -426,15 +426,13 @@ static int approve(struct screen *s)
 
 static void export_roster(struct screen *s)
 {
-    static const struct field file = { "file", "文件", N_("Save the roster as"), FT_TEXT, NULL,
-                                       30, 200, FF_REQUIRED };
-    struct roster_opts o = { s->month, NULL, 0, !s->rv.approved };
+    struct roster_opts o = { s->month, NULL, 0, !s->rv.approved, 0 };
     struct roster_result r;
     struct dpf_err err;
     char name[64], *path = NULL;
 
     snprintf(name, sizeof name, "roster-%d-%02d.xlsx", month_year(s->month), month_number(s->month));
-    if (!ui_ask(s->ui, _("Export the roster (.xlsx or .csv)"), &file, name, &path) || !path)
+    if (!ui_ask_file(s->ui, _("Export the roster (.xlsx or .csv)"), name, &path, &o.oflags))
         return;
     if (roster_export(s->ui->db, &o, path, &r, &err) != DPF_OK)
         ui_set_message(s->ui, "%s", err.msg);

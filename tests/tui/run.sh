@@ -432,7 +432,8 @@ case_insurance_claim_80x24() {
 
 # A manager opens the reports, sees the year's targets with their rates, changes to the
 # first half-year (completion counted up to 30 June), and exports the workbook, which is read
-# back: its sheets and a rate stored with the 0.00% format.
+# back: its sheets and a rate stored with the 0.00% format. Exporting to the same name again
+# asks before replacing.
 case_report_80x24() {
     local name1 target done rate
     name1=$(sql "SELECT name FROM project WHERE year = 2026 ORDER BY id LIMIT 1 OFFSET 3")
@@ -469,6 +470,30 @@ row = [r for r in wb["目标任务"].iter_rows(min_row=3) if r[0].value == sys.a
 assert row[3].number_format == "0.00%", row[3].number_format
 assert "{:.2%}".format(row[3].value) == sys.argv[3], (row[3].value, sys.argv[3])
 PY
+    # Exporting again to the same name asks first: No keeps the file (same inode), Yes
+    # replaces it whole (a new inode, renamed into place).
+    local inode
+    inode=$(stat -c %i "$work/half.xlsx")
+    keys F3
+    wait_for "导出报表" || return
+    keys C-u
+    type_text "$work/half.xlsx"
+    keys F2
+    wait_for "已存在。替换吗？" || return
+    keys n
+    wait_for "未写入：已保留" || return
+    [ "$(stat -c %i "$work/half.xlsx")" = "$inode" ] || fail "No replaced the file"
+    keys F3
+    wait_for "导出报表" || return
+    keys C-u
+    type_text "$work/half.xlsx"
+    keys F2
+    wait_for "已存在。替换吗？" || return
+    keys y
+    wait_for "已将报表写入" || return
+    [ "$(stat -c %i "$work/half.xlsx")" != "$inode" ] || fail "Yes did not replace the file"
+    /usr/bin/python3 -c "import openpyxl, sys; openpyxl.load_workbook(sys.argv[1])" \
+        "$work/half.xlsx" || fail "the replaced workbook does not open"
 }
 
 # A reviewer (审核员) may read the register but not change it: F2 is refused with the reason

@@ -341,7 +341,7 @@ static void template_is_the_header_row(void **state)
 {
     struct dpf_err err;
     (void)state;
-    assert_int_equal(import_template(IMPORT_PERSONS, path("t.csv"), &err), DPF_OK);
+    assert_int_equal(import_template(IMPORT_PERSONS, path("t.csv"), 0, &err), DPF_OK);
     assert_string_equal(slurp("t.csv"), "\xEF\xBB\xBF" HEADER "\r\n");
 }
 

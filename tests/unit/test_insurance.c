@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "dpf/outfile.h"
 #include "dpf/audit.h"
 #include "dpf/import.h"
 #include "dpf/insurance.h"
@@ -1100,6 +1101,7 @@ static void paths(struct fx *f, struct paths *p, struct import_opts *o)
     snprintf(p->rej, sizeof p->rej, "%s/claims.rejects.csv", f->dir);
     memset(o, 0, sizeof *o);
     o->rejects = p->rej;
+    o->rejects_flags = OUT_FORCE;   /* each import of a test replaces the last one's */
 }
 
 static void test_import_rejects(void **state)

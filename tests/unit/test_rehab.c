@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "dpf/outfile.h"
 #include "dpf/import.h"
 #include "dpf/rate.h"
 #include "dpf/rehab.h"
@@ -340,6 +341,7 @@ static void test_import_rejects_and_reimport(void **state)
     snprintf(path, sizeof path, "%s/a.csv", f->dir);
     snprintf(rej, sizeof rej, "%s/a.rejects.csv", f->dir);
     o.rejects = rej;
+    o.rejects_flags = OUT_FORCE;    /* the re-import replaces the first one's rejects */
     snprintf(csv, sizeof csv,
              "残疾人证号,评估日期,评估方式,评估人,康复需求,辅具需求\n"
              "%s,2026-03-01,上门,王,康复训练、辅助器具,轮椅\n"
@@ -386,7 +388,7 @@ static void test_export_and_delete(void **state)
     must(assess(f, 0, "2026-03-01", "1", NULL, &err), &err);
     must(serve(f, 0, "2026-03-02", "1", "认知训练", &err), &err);
     snprintf(path, sizeof path, "%s/s.csv", f->dir);
-    must(rehab_export(f->db, RK_SERVICE, 2026, path, 0, &rows, &err), &err);
+    must(rehab_export(f->db, RK_SERVICE, 2026, path, 0, 0, &rows, &err), &err);
     assert_int_equal(rows, 1);
     fp = fopen(path, "r");
     n = fread(text, 1, sizeof text - 1, fp);

@@ -11,7 +11,7 @@ for r in csv.reader(open('r.csv', encoding='utf-8-sig')):
     print(' | '.join(r[:3]))
 "
 sqlite3 h.db "SELECT count(*) FROM person; SELECT count(*) FROM audit WHERE entity = 'person'"
-dpf --db h.db import persons hostile.csv --partial --rejects r.csv | head -1
+dpf --db h.db import persons hostile.csv --partial --rejects r.csv --force | head -1
 sqlite3 h.db "SELECT name, length(name) FROM person ORDER BY id"
 dpf --db h.db import persons nul.csv || echo "exit $?"
 dpf --db h.db import persons oneline.csv || echo "exit $?"

@@ -38,8 +38,8 @@ for r in csv.reader(open('r.csv', encoding='utf-8-sig')):
     print(' | '.join(r[:3]))
 "
 dpf --db i.db insurance claims
-dpf --db i.db import claims "$FIX/ins_claims.csv" --partial --rejects r.csv
-dpf --db i.db import claims "$FIX/ins_claims.csv" --partial --rejects r.csv
+dpf --db i.db import claims "$FIX/ins_claims.csv" --partial --rejects r.csv --force
+dpf --db i.db import claims "$FIX/ins_claims.csv" --partial --rejects r.csv --force
 dpf --db i.db insurance claims
 dpf --db i.db insurance move 2 --to 已赔付 || echo "exit $?"
 dpf --db i.db insurance move 2 --to 已报保险公司 --date 2026-06-10

@@ -13,10 +13,10 @@ dpf --db r.db import institutions "$FIX/rehab_institutions.csv" --rejects i.csv
 dpf --db r.db rehab institutions
 dpf --db r.db import assessments "$FIX/rehab_assessments.csv" --rejects a.csv || echo "exit $?"
 cut -d, -f1-3 a.csv
-dpf --db r.db import assessments "$FIX/rehab_assessments.csv" --partial --rejects a.csv
+dpf --db r.db import assessments "$FIX/rehab_assessments.csv" --partial --rejects a.csv --force
 dpf --db r.db import services "$FIX/rehab_services.csv" --partial --rejects s.csv
 cut -d, -f1-3 s.csv
-dpf --db r.db import services "$FIX/rehab_services.csv" --partial --rejects s.csv
+dpf --db r.db import services "$FIX/rehab_services.csv" --partial --rejects s.csv --force
 dpf --db r.db import rescues "$FIX/rehab_rescues.csv" --partial --rejects c.csv
 cut -d, -f1-3 c.csv
 dpf --db r.db import projects "$FIX/rehab_projects.csv" --partial --rejects p.csv
@@ -25,7 +25,7 @@ dpf --db r.db rehab rates --year 2026 | head -8
 dpf --db r.db rehab rates --year 2026 --needs-year 2025 | head -5
 dpf --db r.db rehab projects --year 2026 | head -8
 dpf --db r.db rehab show $A
-dpf --db r.db export services --year 2026 --out s.csv
+dpf --db r.db export services --year 2026 --out s.csv --force
 cat s.csv
 dpf --db r.db export rescues --out c.xlsx --full-id
 /usr/bin/python3 -c "
