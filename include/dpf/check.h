@@ -18,7 +18,8 @@ int check_database(struct db *db, check_problem_fn fn, void *ctx, long *problems
                    struct dpf_err *err);
 
 /* Compares the schema objects of h (tables, indexes, triggers, views) with what the embedded
- * migrations make at h's user_version; each one missing, changed or unknown is a problem. */
+ * migrations make at h's user_version; each one missing, changed or unknown is a problem
+ * (counted in *problems). */
 int schema_verify(sqlite3 *h, check_problem_fn fn, void *ctx, long *problems,
                   struct dpf_err *err);
 

@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* Restoring a backup. The file is checked first (integrity, dpf's application id, a schema
  * no newer than this program and whose objects are what the migrations make). It is then
- * copied into a private temporary database and brought to this program's schema there, so
+ * copied into a private temporary file and brought to this program's schema there, so
  * the restored file is never seen unmigrated. The audit rows the restore would erase (those
  * of the live log that the backup's lacks) are carried into audit_rolled_back, beside the
  * restore's own audit row naming the file and its SHA-256. The result replaces the live
  * database's content in one write transaction of SQLite's backup API: a kill at any moment
  * leaves the old content or the new, whole. */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "dpf/backup.h"
@@ -86,16 +88,71 @@ static int check_file(const char *path, struct dpf_err *err)
     return DPF_OK;
 }
 
-/* The backup copied into a private temporary database (SQLite's "": deleted on close) and
- * migrated to this program's schema. */
-static int load_image(const char *path, sqlite3 **img, struct dpf_err *err)
+static int page_size(sqlite3 *h)
+{
+    sqlite3_stmt *st;
+    int v = 0;
+    if (sqlite3_prepare_v2(h, "PRAGMA page_size", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* SQLite copies into a WAL database only pages of its own size: a backup made with another
+ * page size (an older dpf's 4 KB) is rewritten with the live file's first. */
+static int match_page_size(sqlite3 *img, int size, struct dpf_err *err)
+{
+    char sql[64];
+
+    if (page_size(img) == size)
+        return DPF_OK;
+    snprintf(sql, sizeof sql, "PRAGMA page_size = %d; VACUUM", size);
+    if (sqlite3_exec(img, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return dpf_err_set(err, DPF_EDB, NULL, _("The restore failed: %s"), sqlite3_errmsg(img));
+    return DPF_OK;
+}
+
+/* A private (0700) folder beside the database for the image: as well kept as the database
+ * itself, and on its file system (SQLite's own temporary files cannot change page size). */
+static int image_dir(struct db *db, char *dir, size_t cap, struct dpf_err *err)
+{
+    const char *slash = strrchr(db->path, '/');
+
+    if (slash)
+        snprintf(dir, cap, "%.*s/.dpf-restore-XXXXXX", (int)(slash - db->path), db->path);
+    else
+        snprintf(dir, cap, ".dpf-restore-XXXXXX");
+    if (!mkdtemp(dir))
+        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s: %s"), dir, strerror(errno));
+    return DPF_OK;
+}
+
+static void image_remove(const char *dir)
+{
+    char p[4200];
+
+    snprintf(p, sizeof p, "%s/image.db", dir);
+    unlink(p);
+    snprintf(p, sizeof p, "%s/image.db-journal", dir);
+    unlink(p);
+    rmdir(dir);
+}
+
+/* The backup copied into a private temporary database, migrated to this program's schema,
+ * with the live file's page size. */
+static int load_image(struct db *db, const char *path, const char *dir, sqlite3 **img,
+                      struct dpf_err *err)
 {
     sqlite3 *from = NULL;
+    char name[4200];
     int rc;
 
     *img = NULL;
+    snprintf(name, sizeof name, "%s/image.db", dir);
     if (sqlite3_open_v2(path, &from, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-        sqlite3_open_v2("", img, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        sqlite3_open_v2(name, img, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+            SQLITE_OK) {
         sqlite3_close(from);
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot read %s"), path);
     }
@@ -103,7 +160,9 @@ static int load_image(const char *path, sqlite3 **img, struct dpf_err *err)
     sqlite3_close(from);
     if (rc != SQLITE_OK)
         return dpf_err_set(err, DPF_EIO, NULL, _("The restore failed: %s"), sqlite3_errstr(rc));
-    return migrate_run(*img, migrations, migration_count, err);
+    if ((rc = migrate_run(*img, migrations, migration_count, err)) != DPF_OK)
+        return rc;
+    return match_page_size(*img, page_size(db->h), err);
 }
 
 static int img_fail(sqlite3 *img, struct dpf_err *err)
@@ -219,14 +278,16 @@ int backup_restore(struct db *db, const char *path, struct dpf_err *err)
 {
     sqlite3 *img = NULL;
     sqlite3_stmt *st;
-    char sha[65];
+    char sha[65], dir[4096];
     int rc = check_file(path, err);
 
     if (rc != DPF_OK)
         return rc;
     if (sha256_file(path, sha) != 0)
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot read %s"), path);
-    if ((rc = load_image(path, &img, err)) == DPF_OK) {
+    if ((rc = image_dir(db, dir, sizeof dir, err)) != DPF_OK)
+        return rc;
+    if ((rc = load_image(db, path, dir, &img, err)) == DPF_OK) {
         if (sqlite3_prepare_v2(img, "ATTACH ?1 AS cur", -1, &st, NULL) == SQLITE_OK) {
             sqlite3_bind_text(st, 1, db->path, -1, SQLITE_STATIC);
             rc = sqlite3_step(st) == SQLITE_DONE ? DPF_OK : img_fail(img, err);
@@ -238,5 +299,6 @@ int backup_restore(struct db *db, const char *path, struct dpf_err *err)
     if (rc == DPF_OK)
         rc = replace(db, img, path, sha, err);
     sqlite3_close(img);
+    image_remove(dir);
     return rc;
 }

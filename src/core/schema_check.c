@@ -118,6 +118,7 @@ int schema_verify(sqlite3 *h, check_problem_fn fn, void *ctx, long *problems,
     int version = user_version(h), n = 0, rc;
 
     dpf_err_clear(err);
+    *problems = 0;
     if (version < 0 || version > migration_count)
         return dpf_err_set(err, DPF_EVERSION, NULL, _("Cannot read the schema version: %s"),
                            sqlite3_errmsg(h));

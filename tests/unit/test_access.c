@@ -34,7 +34,9 @@ static int set(struct db *db, const char *login, int role)
     return db_end(db, rc == DPF_OK ? user_set(db, login, role, &err) : rc, &err);
 }
 
-static void test_first_user_is_admin(void **state)
+/* The creator of a new file is its admin (init and demo say so); nobody becomes admin by
+ * opening a file that has no users. */
+static void test_creator_is_admin(void **state)
 {
     struct db *db = *state;
     struct dpf_err err;
@@ -42,8 +44,15 @@ static void test_first_user_is_admin(void **state)
 
     as(db, "wang");
     assert_int_equal(access_role(db, &role, &err), DPF_OK);
+    assert_int_equal(role, 0);
+    assert_int_equal(access_check(db, CAP_READ, &err), DPF_EINVAL);
+    assert_non_null(strstr(err.msg, "--first-admin"));
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM app_user"), 0);
+    assert_int_equal(access_creator_admin(db, &err), DPF_OK);
+    assert_int_equal(access_role(db, &role, &err), DPF_OK);
     assert_int_equal(role, ROLE_ADMIN);
     as(db, "li");                       /* the second login is no one until added */
+    assert_int_equal(access_creator_admin(db, &err), DPF_OK);
     assert_int_equal(access_role(db, &role, &err), DPF_OK);
     assert_int_equal(role, 0);
     assert_int_equal(access_check(db, CAP_READ, &err), DPF_EINVAL);
@@ -63,7 +72,9 @@ static void test_each_role(void **state)
     int role;
 
     as(db, "admin");
+    assert_int_equal(access_creator_admin(db, &err), DPF_OK);
     assert_int_equal(access_role(db, &role, &err), DPF_OK);
+    assert_int_equal(role, ROLE_ADMIN);
     assert_int_equal(set(db, "clerk", ROLE_CLERK), DPF_OK);
     assert_int_equal(set(db, "reviewer", ROLE_REVIEWER), DPF_OK);
     assert_int_equal(set(db, "manager", ROLE_MANAGER), DPF_OK);
@@ -90,7 +101,9 @@ static void test_last_admin_kept(void **state)
     int role;
 
     as(db, "admin");
+    assert_int_equal(access_creator_admin(db, &err), DPF_OK);
     assert_int_equal(access_role(db, &role, &err), DPF_OK);
+    assert_int_equal(role, ROLE_ADMIN);
     assert_int_equal(set(db, "admin", ROLE_CLERK), DPF_EINVAL);
     assert_int_equal(db_begin(db, &err), DPF_OK);
     assert_int_equal(user_remove(db, "admin", &err), DPF_EINVAL);
@@ -127,7 +140,7 @@ static void test_backup_and_restore(void **state)
     snprintf(path, sizeof path, "%s/b.db", dir);
     assert_int_equal(db_exec(db, "INSERT INTO setting VALUES ('mark', 'before')", &err), DPF_OK);
     assert_int_equal(backup_write(db, path, &err), DPF_OK);
-    assert_int_equal(backup_write(db, path, &err), DPF_EIO);      /* never over a file */
+    assert_int_equal(backup_write(db, path, &err), DPF_EEXIST);   /* never over a file */
     assert_int_equal(db_exec(db, "UPDATE setting SET value = 'after' WHERE key = 'mark'", &err),
                      DPF_OK);
     snprintf(junk, sizeof junk, "%s/junk.db", dir);
@@ -199,7 +212,7 @@ static void test_no_lost_update(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_first_user_is_admin, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_creator_is_admin, setup, teardown),
         cmocka_unit_test_setup_teardown(test_each_role, setup, teardown),
         cmocka_unit_test_setup_teardown(test_last_admin_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(test_audit_append_only, setup, teardown),
