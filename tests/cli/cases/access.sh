@@ -1,9 +1,13 @@
-# Roles and privacy: the first user of a new database is its admin; the last admin is kept;
+# Roles and privacy: the creator of a new database is its admin; the last admin is kept;
 # a clerk is refused the reviewer's, the manager's and the admin's commands with a clear
 # message and allowed their own; every export masks IDs and bank accounts unless --full-id,
 # and every export is in the audit log; the audit log cannot be changed or emptied, even
 # with the sqlite3 shell; a backup is restored after its check, and a file that is not a
-# dpf database is refused.
+# dpf database is refused. Issue 15: a backup is 0600 and named only when whole (a killed
+# one's folder is no backup); a restore keeps the rows written since the backup, marked
+# 已回滚, and names the file's SHA-256; a file with no users makes no admin of whoever comes
+# next (root names one with --first-admin); a dropped audit trigger fails dpf check and
+# such a backup is refused.
 ME=$(id -un)
 dpf --db a.db demo --persons 60 > /dev/null
 dpf --db a.db user list | sed "s/$ME/USER/" | awk '{ print $1, $2 }'
@@ -53,3 +57,24 @@ DPF_NOW="2026-07-05 09:00:00" dpf --db a.db summary > /dev/null
 ls bk
 dpf --db a.db backup --auto off
 dpf --db a.db audit --limit 2 | cut -c21- | sed "s/$ME/USER/; s|$PWD|.|"
+stat -c %a b.db
+dpf --db a.db export persons --out full2.csv --full-id > /dev/null
+dpf --db a.db restore b.db
+dpf --db a.db audit --limit 3 | cut -c21- | sed "s/$ME/USER/; s/[0-9a-f]\{64\}/SHA/"
+dpf --db a.db person history 34150319 2>&1 | grep -c 已回滚 || true
+cp b.db nousers.db
+sqlite3 nousers.db "DELETE FROM app_user"
+dpf --db nousers.db summary || echo "exit $?"
+dpf --db nousers.db user add "$ME" --role 录入员 --first-admin || echo "exit $?"
+dpf --db a.db user add "$ME" --role 管理员 --first-admin || echo "exit $?"
+if [ "$(id -u)" = 0 ]; then as_root=; else as_root="unshare -r"; fi
+$as_root dpf --db nousers.db user add "$ME" --role 管理员 --first-admin | sed "s/$ME/USER/"
+dpf --db nousers.db user list | sed "s/$ME/USER/" | awk '{ print $1, $2 }'
+sqlite3 a.db "DROP TRIGGER audit_no_delete"
+dpf --db a.db check || echo "exit $?"
+dpf --db a.db backup dropped.db > /dev/null
+dpf --db a.db restore dropped.db || echo "exit $?"
+mkdir -p bk2/.dpf-2026-06-30.db.Ab12Cd
+echo partial > bk2/.dpf-2026-06-30.db.Ab12Cd/dpf-2026-06-30.db
+dpf --db nousers.db backup --daily bk2 --keep 3
+ls -A bk2
