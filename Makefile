@@ -63,12 +63,14 @@ fuzz: $(BUILD)/schema_gen.c
 	        grep -o '[0-9]*$$') runs in $(FUZZ_TIME) s, no crash"; \
 	done
 
-# Faults: kill -9 in the middle of an import and an approval (ROUNDS each), and 8 processes
-# at once for FAULT_SECONDS. CI runs a short form; this is the long one.
+# Faults: kill -9 in the middle of an import, an approval, a daily backup and a restore
+# (ROUNDS each), and 8 processes at once for FAULT_SECONDS. CI runs a short form; this is
+# the long one.
 ROUNDS ?= 25
 FAULT_SECONDS ?= 60
 fault: deps all
 	tests/fault/crash.sh $(BUILD) $(ROUNDS)
+	tests/fault/backup_crash.sh $(BUILD) $(ROUNDS)
 	tests/fault/concurrency.sh $(BUILD) $(FAULT_SECONDS)
 all: $(DPF) $(MO)
 
