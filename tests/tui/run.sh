@@ -472,24 +472,20 @@ assert "{:.2%}".format(row[3].value) == sys.argv[3], (row[3].value, sys.argv[3])
 PY
     # Exporting again to the same name asks first: No keeps the file (same inode), Yes
     # replaces it whole (a new inode, renamed into place).
-    local inode
+    local inode answer
     inode=$(stat -c %i "$work/half.xlsx")
-    keys F3
-    wait_for "导出报表" || return
-    keys C-u
-    type_text "$work/half.xlsx"
-    keys F2
-    wait_for "已存在。替换吗？" || return
-    keys n
-    wait_for "未写入：已保留" || return
-    [ "$(stat -c %i "$work/half.xlsx")" = "$inode" ] || fail "No replaced the file"
-    keys F3
-    wait_for "导出报表" || return
-    keys C-u
-    type_text "$work/half.xlsx"
-    keys F2
-    wait_for "已存在。替换吗？" || return
-    keys y
+    for answer in n y; do
+        keys F3
+        wait_for "导出报表" || return
+        keys C-u
+        type_text "$work/half.xlsx"
+        keys F2
+        wait_for "已存在。替换吗？" || return
+        keys $answer
+        [ $answer = y ] || wait_for "未写入：已保留" || return
+        [ $answer = y ] || [ "$(stat -c %i "$work/half.xlsx")" = "$inode" ] ||
+            fail "No replaced the file"
+    done
     wait_for "已将报表写入" || return
     [ "$(stat -c %i "$work/half.xlsx")" != "$inode" ] || fail "Yes did not replace the file"
     /usr/bin/python3 -c "import openpyxl, sys; openpyxl.load_workbook(sys.argv[1])" \

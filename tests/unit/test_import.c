@@ -56,15 +56,7 @@ static void add_row(char *buf, size_t cap, int seq, const char *name, const char
 
 static char *slurp(const char *name)
 {
-    FILE *f = fopen(path(name), "rb");
-    static char buf[8192];
-    size_t n;
-    if (!f)
-        return NULL;
-    n = fread(buf, 1, sizeof buf - 1, f);
-    buf[n] = '\0';
-    fclose(f);
-    return buf;
+    return tu_slurp(path(name));
 }
 
 static int import(struct db *db, const char *name, int partial, int dry, enum text_encoding enc,

@@ -53,18 +53,6 @@ static void write_text(const char *path, const char *text)
     fclose(fp);
 }
 
-static char *slurp(const char *path)
-{
-    static char buf[256];
-    FILE *fp = fopen(path, "r");
-    size_t n;
-    if (!fp)
-        return NULL;
-    n = fread(buf, 1, sizeof buf - 1, fp);
-    buf[n] = '\0';
-    fclose(fp);
-    return buf;
-}
 
 /* The names in the folder other than those listed (NULL-terminated), as one string. */
 static const char *others(const struct fx *f, const char *const *keep)
@@ -113,7 +101,7 @@ static void database_and_companions_refused(void **state)
     assert_int_equal(write_one(in(f, "hard.csv"), OUT_FORCE, "x", &err), DPF_EINVAL);
     assert_int_equal(symlink(f->db, in(f, "soft.csv")), 0);
     assert_int_equal(outfile_check(in(f, "soft.csv"), OUT_FORCE, &err), DPF_EINVAL);
-    assert_string_equal(slurp(f->db), "precious");
+    assert_string_equal(tu_slurp(f->db), "precious");
     assert_int_equal(access(in(f, "dpf.db-wal"), F_OK), -1);
     assert_int_equal(access(in(f, "dpf.db-journal"), F_OK), -1);
     assert_string_equal(others(f, (const char *[]){ "dpf.db", "hard.csv", "soft.csv", NULL }),
@@ -128,11 +116,11 @@ static void existing_kept_unless_forced(void **state)
     write_text(in(f, "a.csv"), "old");
     assert_int_equal(write_one(in(f, "a.csv"), 0, "new", &err), DPF_EEXIST);
     assert_non_null(strstr(err.msg, "--force"));
-    assert_string_equal(slurp(in(f, "a.csv")), "old");
+    assert_string_equal(tu_slurp(in(f, "a.csv")), "old");
     assert_int_equal(write_one(in(f, "a.csv"), OUT_FORCE, "new", &err), DPF_OK);
-    assert_string_equal(slurp(in(f, "a.csv")), "new");
+    assert_string_equal(tu_slurp(in(f, "a.csv")), "new");
     assert_int_equal(write_one(in(f, "b.csv"), 0, "fresh", &err), DPF_OK);
-    assert_string_equal(slurp(in(f, "b.csv")), "fresh");
+    assert_string_equal(tu_slurp(in(f, "b.csv")), "fresh");
     assert_string_equal(others(f, (const char *[]){ "dpf.db", "a.csv", "b.csv", NULL }), "");
 }
 
@@ -146,10 +134,10 @@ static void symlink_replaced_not_followed(void **state)
     assert_int_equal(symlink(in(f, "victim"), in(f, "roster.csv")), 0);
     assert_int_equal(write_one(in(f, "roster.csv"), 0, "bank", &err), DPF_EEXIST);
     assert_int_equal(write_one(in(f, "roster.csv"), OUT_FORCE, "bank", &err), DPF_OK);
-    assert_string_equal(slurp(in(f, "victim")), "victim's");
+    assert_string_equal(tu_slurp(in(f, "victim")), "victim's");
     assert_int_equal(lstat(in(f, "roster.csv"), &st), 0);
     assert_true(S_ISREG(st.st_mode));
-    assert_string_equal(slurp(in(f, "roster.csv")), "bank");
+    assert_string_equal(tu_slurp(in(f, "roster.csv")), "bank");
     /* a dangling link counts as existing too: nothing is created where it points */
     assert_int_equal(symlink(in(f, "nowhere"), in(f, "d.csv")), 0);
     assert_int_equal(write_one(in(f, "d.csv"), 0, "x", &err), DPF_EEXIST);
@@ -167,7 +155,7 @@ static void target_appearing_meanwhile_kept(void **state)
     fputs("dpf's", o.fp);
     write_text(in(f, "race.csv"), "someone else's");
     assert_int_equal(outfile_commit(&o, &err), DPF_EEXIST);
-    assert_string_equal(slurp(in(f, "race.csv")), "someone else's");
+    assert_string_equal(tu_slurp(in(f, "race.csv")), "someone else's");
     assert_string_equal(others(f, (const char *[]){ "dpf.db", "race.csv", NULL }), "");
 }
 
@@ -210,7 +198,7 @@ static void by_name_and_abort_leave_nothing(void **state)
     snprintf(stray, sizeof stray, "%s/stray.tmp", o.tmpdir);
     write_text(stray, "");              /* a library's stray file goes with the folder */
     assert_int_equal(outfile_commit(&o, &err), DPF_OK);
-    assert_string_equal(slurp(in(f, "book.xlsx")), "workbook");
+    assert_string_equal(tu_slurp(in(f, "book.xlsx")), "workbook");
     assert_int_equal(stat(in(f, "book.xlsx"), &st), 0);
     assert_int_equal(st.st_mode & 0777, 0600);
 

@@ -36,6 +36,20 @@ static inline void tu_rmdir(const char *dir)
     assert_int_equal(system(cmd), 0);
 }
 
+/* The first 8 KB of a file as a string (valid until the next call), or NULL. */
+static inline char *tu_slurp(const char *path)
+{
+    static char buf[8192];
+    FILE *f = fopen(path, "rb");
+    size_t n;
+    if (!f)
+        return NULL;
+    n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
 /* Opens (creating) dir/name with the clock fixed at TU_NOW. */
 static inline struct db *tu_db(const char *dir, const char *name)
 {
