@@ -6,11 +6,11 @@ BUILD   ?= build
 SAN     ?=
 PREFIX  ?= /usr/local
 CC      ?= cc
-PKGS    := sqlite3 xlsxwriter ncursesw
+PKGS    := sqlite3 xlsxwriter ncursesw nettle
 CFLAGS  ?= -O2 -g
 CFLAGS  += -pthread -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 \
            -DDPF_LOCALEDIR='"$(PREFIX)/share/locale"' -Iinclude -I$(BUILD) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz -lncursesw -ltinfo) -lm -pthread
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz -lncursesw -ltinfo -lnettle) -lm -pthread
 ifeq ($(SAN),thread)
 CFLAGS  += -O1 -fno-omit-frame-pointer -fsanitize=thread
 LDFLAGS += -fsanitize=thread

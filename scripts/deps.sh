@@ -8,7 +8,7 @@
 set -eu
 
 PKGS="gcc make pkg-config libc6-dev libsqlite3-dev sqlite3 libncurses-dev libxlsxwriter-dev \
-zlib1g-dev libcmocka-dev gettext tmux python3 python3-openpyxl $*"
+zlib1g-dev nettle-dev libcmocka-dev gettext tmux python3 python3-openpyxl $*"
 
 missing=""
 for p in $PKGS; do

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* SHA-256 (FIPS 180-4) of a file, for the restore's audit row: which backup it was, exactly. */
+/* SHA-256 of a file (Nettle), for the restore's audit row: which backup it was, exactly. */
 #ifndef DPF_SHA256_H
 #define DPF_SHA256_H
 

@@ -61,6 +61,8 @@ stat -c %a b.db
 dpf --db a.db export persons --out full2.csv --full-id > /dev/null
 dpf --db a.db restore b.db
 dpf --db a.db audit --limit 3 | cut -c21- | sed "s/$ME/USER/; s/[0-9a-f]\{64\}/SHA/"
+[ "$(dpf --db a.db audit --limit 3 | grep -o '[0-9a-f]\{64\}')" = "$(sha256sum b.db | cut -c1-64)" ] &&
+    echo "the restore names the file's SHA-256, as sha256sum computes it"
 dpf --db a.db person history 34150319 2>&1 | grep -c 已回滚 || true
 cp b.db nousers.db
 sqlite3 nousers.db "DELETE FROM app_user"
