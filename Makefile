@@ -1,4 +1,4 @@
-# dpf build. Targets: all (default), run, test, asan, tsan, bench, lint, clean, deps, pot,
+# dpf build. Targets: all (default), run, test, check, asan, tsan, bench, lint, clean, deps, pot,
 # fault, fuzz, valgrind.
 # Everything is built under $(BUILD); the tests use a test build (build-test/, and the
 # sanitizer trees), the only kind with a clock that DPF_NOW can set (TEST_CLOCK=1).
