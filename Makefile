@@ -1,5 +1,5 @@
-# dpf build. Targets: all (default), run, test, check, asan, tsan, bench, lint, clean, deps, pot,
-# fault, fuzz, valgrind.
+# dpf build. Targets: all (default), run, test, check, asan, tsan, bench, lint, clean, deps,
+# pot, fault, fuzz, valgrind.
 # Everything is built under $(BUILD); the tests use a test build (build-test/, and the
 # sanitizer trees), the only kind with a clock that DPF_NOW can set (TEST_CLOCK=1).
 
@@ -46,7 +46,8 @@ DEMO_DB  ?= demo.db
 .DEFAULT_GOAL := all
 .PHONY: all run test check unit cli asan tsan bench clean deps pot lint fault fuzz valgrind FORCE
 
-# The screen tests with dpf under valgrind (memcheck): no memory error, no definite leak.
+# The screen tests with dpf under valgrind (memcheck): no memory error, no definite leak. On
+# the test build, as every test.
 valgrind: deps
 	@$(TESTBUILD) all
 	@scripts/deps.sh valgrind
@@ -75,7 +76,8 @@ fuzz: $(BUILD)/schema_gen.c
 	done
 
 # Faults: kill -9 in the middle of an import and an approval (ROUNDS each), and 8 processes
-# at once for FAULT_SECONDS. CI runs a short form; this is the long one.
+# at once for FAULT_SECONDS. CI runs a short form; this is the long one. On the test build:
+# the scripts set the clock with DPF_NOW.
 ROUNDS ?= 25
 FAULT_SECONDS ?= 60
 fault: deps
