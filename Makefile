@@ -1,9 +1,11 @@
-# dpf build. Targets: all (default), run, test, asan, tsan, bench, lint, clean, deps, pot,
-# fault, fuzz, valgrind.
-# Everything is built under $(BUILD); `make asan` uses a separate tree.
+# dpf build. Targets: all (default), run, test, check, asan, tsan, bench, lint, clean, deps,
+# pot, fault, fuzz, valgrind.
+# Everything is built under $(BUILD); the tests use a test build (build-test/, and the
+# sanitizer trees), the only kind with a clock that DPF_NOW can set (TEST_CLOCK=1).
 
 BUILD   ?= build
 SAN     ?=
+TEST_CLOCK ?=
 PREFIX  ?= /usr/local
 CC      ?= cc
 PKGS    := sqlite3 xlsxwriter ncursesw nettle
@@ -18,6 +20,14 @@ else ifneq ($(SAN),)
 CFLAGS  += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=address,undefined
 endif
+ifneq ($(TEST_CLOCK),)
+CFLAGS  += -DDPF_TEST_CLOCK
+endif
+# What a tree is built with: a change (the test clock, a sanitizer) rebuilds it all, so that
+# build/dpf can never keep a clock DPF_NOW sets.
+BUILD_KIND := SAN=$(SAN) TEST_CLOCK=$(TEST_CLOCK)
+# The test build every test target runs (make in it with $(TESTBUILD) TARGET).
+TESTBUILD = $(MAKE) --no-print-directory BUILD=build-test TEST_CLOCK=1
 
 CORE_SRC := $(wildcard src/core/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
@@ -34,12 +44,14 @@ DPF      := $(BUILD)/dpf
 DEMO_DB  ?= demo.db
 
 .DEFAULT_GOAL := all
-.PHONY: all run test unit cli asan tsan bench clean deps pot lint fault fuzz valgrind
+.PHONY: all run test check unit cli asan tsan bench clean deps pot lint fault fuzz valgrind FORCE
 
-# The screen tests with dpf under valgrind (memcheck): no memory error, no definite leak.
-valgrind: deps all
+# The screen tests with dpf under valgrind (memcheck): no memory error, no definite leak. On
+# the test build, as every test.
+valgrind: deps
+	@$(TESTBUILD) all
 	@scripts/deps.sh valgrind
-	VALGRIND=1 TUI_WAIT=300 tests/tui/run.sh $(BUILD)
+	VALGRIND=1 TUI_WAIT=300 tests/tui/run.sh build-test
 
 # Fuzzing with libFuzzer (clang): the CSV reader, the ID validators and a row's validation,
 # FUZZ_TIME seconds each from the seeds in fuzz/corpus; inputs that once crashed are kept
@@ -65,19 +77,24 @@ fuzz: $(BUILD)/schema_gen.c
 
 # Faults: kill -9 in the middle of an import, an approval, a daily backup and a restore
 # (ROUNDS each), and 8 processes at once for FAULT_SECONDS. CI runs a short form; this is
-# the long one.
+# the long one. On the test build: the scripts set the clock with DPF_NOW.
 ROUNDS ?= 25
 FAULT_SECONDS ?= 60
-fault: deps all
-	tests/fault/crash.sh $(BUILD) $(ROUNDS)
-	tests/fault/backup_crash.sh $(BUILD) $(ROUNDS)
-	tests/fault/concurrency.sh $(BUILD) $(FAULT_SECONDS)
+fault: deps
+	@$(TESTBUILD) all
+	tests/fault/crash.sh build-test $(ROUNDS)
+	tests/fault/backup_crash.sh build-test $(ROUNDS)
+	tests/fault/concurrency.sh build-test $(FAULT_SECONDS)
 all: $(DPF) $(MO)
 
 deps:
 	@scripts/deps.sh
 
-$(BUILD)/%.o: %.c $(wildcard include/dpf/*.h src/core/*.h src/cli/*.h src/tui/*.h)
+$(BUILD)/kind: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(BUILD_KIND)' | cmp -s - $@ || echo '$(BUILD_KIND)' > $@
+
+$(BUILD)/%.o: %.c $(wildcard include/dpf/*.h src/core/*.h src/cli/*.h src/tui/*.h) $(BUILD)/kind
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS) -c -o $@ $<
@@ -87,7 +104,7 @@ $(BUILD)/schema_gen.c: $(SCHEMA) scripts/embed_schema.sh
 	@mkdir -p $(dir $@)
 	scripts/embed_schema.sh $(SCHEMA) > $@
 
-$(BUILD)/schema_gen.o: $(BUILD)/schema_gen.c
+$(BUILD)/schema_gen.o: $(BUILD)/schema_gen.c $(BUILD)/kind
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/libdpfcore.a: $(CORE_OBJ)
@@ -108,15 +125,21 @@ run: deps all
 	@test -f $(DEMO_DB) || $(DPF) --db $(DEMO_DB) demo
 	$(DPF) --db $(DEMO_DB)
 
-test: deps all $(UNIT_BIN)
-	@tests/run_all.sh $(BUILD)
+# The tests run the test build, and build/dpf (the normal build) for the check that it
+# ignores DPF_NOW.
+test: deps all
+	@$(TESTBUILD) REAL_DPF=$(abspath $(DPF)) check
 
-asan:
-	$(MAKE) BUILD=build-asan SAN=1 test
+# Every test suite against $(BUILD), which must have the test clock (TEST_CLOCK=1).
+check: all $(UNIT_BIN)
+	@REAL_DPF=$(REAL_DPF) tests/run_all.sh $(BUILD)
+
+asan: deps all
+	$(MAKE) BUILD=build-asan SAN=1 TEST_CLOCK=1 REAL_DPF=$(abspath $(DPF)) check
 
 # The bulk import runs on two threads: ThreadSanitizer watches them.
-tsan:
-	$(MAKE) BUILD=build-tsan SAN=thread test
+tsan: deps all
+	$(MAKE) BUILD=build-tsan SAN=thread TEST_CLOCK=1 REAL_DPF=$(abspath $(DPF)) check
 
 $(BUILD)/bench_register: bench/bench_register.c $(BUILD)/libdpfcore.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libdpfcore.a $(LDLIBS)
@@ -146,4 +169,4 @@ pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -o po/dpf.pot $(CORE_SRC) $(CLI_SRC) $(TUI_SRC) src/core/*.h
 
 clean:
-	rm -rf build build-asan build-tsan
+	rm -rf build build-test build-asan build-tsan

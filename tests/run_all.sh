@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test suite: the cmocka unit tests, the CLI tests, then the screen tests. Ends with one line
+# Runs every test suite against a test build: the cmocka unit tests, the CLI tests, the
+# clock (with the normal build beside it), then the screen tests. Ends with one line
 # "N passed, N failed" counting individual tests; exits non-zero if any failed.
 set -u
 build=${1:-build}
@@ -33,6 +34,7 @@ suite() {
     return 0
 }
 suite cli
+suite clock
 suite tui
 
 echo "${passed} passed, ${failed} failed"

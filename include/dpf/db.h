@@ -5,6 +5,7 @@
 #define DPF_DB_H
 
 #include <stddef.h>
+#include <time.h>
 #include <sqlite3.h>
 #include "dpf/err.h"
 
@@ -19,12 +20,23 @@ struct db_stmt_slot {
     sqlite3_stmt *stmt;
 };
 
+/* A test build (-DDPF_TEST_CLOCK) starts a connection's clock at DPF_NOW and lets it run on
+ * by elapsed time; the normal build reads only the real clock and never looks at DPF_NOW. */
+struct db_clock {
+    char start[20];         /* the DPF_NOW it runs from; "" when on the real clock */
+    time_t base;            /* start, by calendar arithmetic (as if UTC: no DST gaps) */
+    struct timespec anchor; /* CLOCK_MONOTONIC when start was read */
+};
+
 struct db {
     sqlite3 *h;
     char *path;
     char user[64];          /* OS login name, recorded in the audit log */
-    char now[20];           /* "YYYY-MM-DD HH:MM:SS", fixed when opened or by db_set_now */
-    char today[11];         /* "YYYY-MM-DD" */
+    /* "YYYY-MM-DD HH:MM:SS" and "YYYY-MM-DD": read when opened, by db_begin (one time for
+     * a whole transaction) and by the screens before each key (db_set_now). */
+    char now[20];
+    char today[11];
+    struct db_clock clock;
     struct db_stmt_slot stmts[128];
     int nstmts;
 };
@@ -42,7 +54,8 @@ int db_schema_latest(void);
  * prepares each distinct text once. */
 sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct dpf_err *err);
 
-int db_begin(struct db *db, struct dpf_err *err);      /* BEGIN IMMEDIATE */
+/* BEGIN IMMEDIATE, then re-reads the clock: every write of the transaction has its time. */
+int db_begin(struct db *db, struct dpf_err *err);
 /* Ends the transaction by the result of the work done in it: commits when rc is DPF_OK,
  * else rolls back. Returns the final status. */
 int db_end(struct db *db, int rc, struct dpf_err *err);
@@ -77,7 +90,8 @@ int db_fail(struct db *db, struct dpf_err *err);
 /* An office setting (district_name, district_code) into out; "" if unset. */
 void db_setting(struct db *db, const char *key, char *out, size_t cap);
 
-/* Re-reads the clock (DPF_NOW="YYYY-MM-DD HH:MM:SS" fixes it, for reproducible tests). */
+/* Re-reads the clock into now and today. In a test build DPF_NOW="YYYY-MM-DD HH:MM:SS"
+ * starts it (again whenever the value changes); it then advances with elapsed time. */
 void db_set_now(struct db *db);
 
 #endif

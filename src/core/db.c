@@ -18,17 +18,68 @@ int db_fail(struct db *db, struct dpf_err *err)
     return dpf_err_set(err, DPF_EDB, NULL, _("Database error: %s"), sqlite3_errmsg(db->h));
 }
 
+#define STAMP_FORMAT "%Y-%m-%d %H:%M:%S"
+
+#ifdef DPF_TEST_CLOCK
+/* Whole seconds since the clock was anchored, by the monotonic clock: it crosses midnight
+ * as a real day does, and a change of the system's time does not move it. */
+static time_t since_anchor(const struct db_clock *c)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (ts.tv_sec - c->anchor.tv_sec) - (ts.tv_nsec < c->anchor.tv_nsec);
+}
+
+/* Anchors the clock at start ("YYYY-MM-DD HH:MM:SS"); 0 if start is not such a time. */
+static int anchor(struct db_clock *c, const char *start)
+{
+    struct tm tm = { 0 };
+    const char *end = strlen(start) == 19 ? strptime(start, STAMP_FORMAT, &tm) : NULL;
+
+    c->start[0] = '\0';
+    if (!end || *end)
+        return 0;
+    memcpy(c->start, start, sizeof c->start);
+    c->base = timegm(&tm);
+    clock_gettime(CLOCK_MONOTONIC, &c->anchor);
+    return 1;
+}
+
+/* The test clock: from DPF_NOW on, anchored again when the value changes (unit tests move
+ * it with setenv). 0 without a usable DPF_NOW: the real clock then. */
+static int test_clock(struct db_clock *c, char now[20])
+{
+    const char *start = getenv("DPF_NOW");
+    struct tm tm;
+    time_t t;
+
+    if (!start || (strcmp(start, c->start) != 0 && !anchor(c, start))) {
+        c->start[0] = '\0';
+        return 0;
+    }
+    t = c->base + since_anchor(c);
+    gmtime_r(&t, &tm);
+    strftime(now, 20, STAMP_FORMAT, &tm);
+    return 1;
+}
+#else
+/* The normal build never reads DPF_NOW: nobody can set the times of the audit log, and the
+ * automatic backup's pruning goes by the real date. */
+static int test_clock(struct db_clock *c, char now[20])
+{
+    (void)c;
+    (void)now;
+    return 0;
+}
+#endif
+
 void db_set_now(struct db *db)
 {
-    const char *fixed = getenv("DPF_NOW");
-    time_t t = time(NULL);
-    struct tm tm;
-
-    if (fixed && strlen(fixed) == 19) {
-        memcpy(db->now, fixed, 20);
-    } else {
+    if (!test_clock(&db->clock, db->now)) {
+        time_t t = time(NULL);
+        struct tm tm;
         localtime_r(&t, &tm);
-        strftime(db->now, sizeof db->now, "%Y-%m-%d %H:%M:%S", &tm);
+        strftime(db->now, sizeof db->now, STAMP_FORMAT, &tm);
     }
     memcpy(db->today, db->now, 10);
     db->today[10] = '\0';
@@ -105,7 +156,6 @@ int db_open(const char *path, unsigned flags, struct db **out, struct dpf_err *e
         return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
     }
     set_user(db);
-    db_set_now(db);
     outfile_protect(path);      /* no output may ever be written over it */
     if ((flags & DB_CREATE) && create_private(path, err) != DPF_OK)
         goto fail;
@@ -136,6 +186,9 @@ int db_open(const char *path, unsigned flags, struct db **out, struct dpf_err *e
     if (pragma_int(db->h, "PRAGMA application_id") != DB_APPLICATION_ID &&
         db_exec(db, sql, err) != DPF_OK)
         goto fail;
+    /* Read (and a test clock anchored) once the file is ready, so that a short command's
+     * first stamp is the very time it was started with. */
+    db_set_now(db);
     *out = db;
     return DPF_OK;
 fail:
@@ -210,7 +263,12 @@ int db_exec(struct db *db, const char *sql, struct dpf_err *err)
 
 int db_begin(struct db *db, struct dpf_err *err)
 {
-    return db_exec(db, "BEGIN IMMEDIATE", err);
+    int rc = db_exec(db, "BEGIN IMMEDIATE", err);
+    /* Read with the write lock held: the transaction's one time, and the log's times follow
+     * the order in which writers commit. */
+    if (rc == DPF_OK)
+        db_set_now(db);
+    return rc;
 }
 
 int db_commit(struct db *db, struct dpf_err *err)

@@ -56,8 +56,9 @@ struct ui {
     char message[256];          /* shown once on the status line, then cleared */
 };
 
-/* Reads a key, waiting. KEY_RESIZE arrives as a code like any other. */
-struct ui_key ui_read_key(void);
+/* Reads a key, waiting, then the clock: every screen reads its keys here, so each action
+ * has the time of its key. KEY_RESIZE arrives as a code like any other. */
+struct ui_key ui_read_key(struct ui *ui);
 /* True (and the screen says so) when the terminal is smaller than 80x24. */
 int ui_too_small(void);
 /* Clears the screen and draws the title line, the status line and the key bar. */

@@ -452,7 +452,7 @@ void ui_claims(struct ui *ui, int year, int64_t person_id)
         struct ui_key k;
         if (!ui_too_small())
             draw(t, &l);
-        k = ui_read_key();
+        k = ui_read_key(ui);
         switch (ui_action(ui, UC_CLAIMS, k)) {
         case UA_BACK:
             ui_list_clear(&l);

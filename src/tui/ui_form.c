@@ -160,7 +160,7 @@ int ui_form_run(struct ui *ui, struct ui_form *f)
         int line;
         if (!ui_too_small())
             draw(ui, f);
-        k = ui_read_key();
+        k = ui_read_key(ui);
         switch (ui_key_action(UC_FORM, k)) {
         case UA_SAVE:
             check(ui, f, f->cur);

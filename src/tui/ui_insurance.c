@@ -273,7 +273,7 @@ int ui_insurance(struct ui *ui)
             ui_list_draw(&l, 1, ui_list_rows() + 2);
             refresh();
         }
-        k = ui_read_key();
+        k = ui_read_key(ui);
         switch (ui_action(ui, UC_IPOL, k)) {
         case UA_BACK:
             ui_list_clear(&l);

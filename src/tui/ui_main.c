@@ -60,7 +60,7 @@ static void main_loop(struct ui *ui)
         struct ui_key k;
         if (!ui_too_small())
             draw_main(ui, district, sel);
-        k = ui_read_key();
+        k = ui_read_key(ui);
         switch (ui_key_action(UC_MAIN, k)) {
         case UA_QUIT:
             return;

@@ -403,7 +403,7 @@ int ui_person_list(struct ui *ui)
         int64_t id;
         if (!ui_too_small())
             draw_list(ui, &s, &l);
-        k = ui_read_key();
+        k = ui_read_key(ui);
         if (k.is_code && k.ch == KEY_RESIZE) {
             if (ui_list_load(&l, l.page, ui_list_rows(), &err) != DPF_OK)
                 ui_set_message(ui, "%s", err.msg);

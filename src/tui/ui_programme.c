@@ -214,7 +214,7 @@ static void rules_screen(struct screen *s)
             ui_list_draw(&l, 1, ui_list_rows() + 2);
             refresh();
         }
-        k = ui_read_key();
+        k = ui_read_key(s->ui);
         switch (ui_action(s->ui, UC_RULES, k)) {
         case UA_BACK:
             ui_list_clear(&l);
@@ -264,7 +264,7 @@ int ui_programmes(struct ui *ui)
             ui_list_draw(&l, 1, ui_list_rows() + 2);
             refresh();
         }
-        k = ui_read_key();
+        k = ui_read_key(ui);
         switch (ui_action(ui, UC_PROGS, k)) {
         case UA_BACK:
             ui_list_clear(&l);

@@ -115,7 +115,7 @@ int ui_rehab(struct ui *ui)
             ui_list_draw(&l, 2, ui_list_rows() + 1);
             refresh();
         }
-        k = ui_read_key();
+        k = ui_read_key(ui);
         switch (ui_key_action(UC_REHAB, k)) {
         case UA_BACK:
             ui_list_clear(&l);
@@ -256,7 +256,7 @@ static void list_screen(struct ui *ui, int kind, int *year)
             ui_list_draw(&l, 1, ui_list_rows() + 2);
             refresh();
         }
-        k = ui_read_key();
+        k = ui_read_key(ui);
         switch (ui_action(ui, UC_RLIST, k)) {
         case UA_BACK:
             ui_list_clear(&l);

@@ -158,7 +158,7 @@ void ui_rehab_person(struct ui *ui, int64_t person_id)
             ui_list_draw(&l, 1, ui_list_rows() + 2);
             refresh();
         }
-        k = ui_read_key();
+        k = ui_read_key(ui);
         switch (ui_action(ui, UC_RPERSON, k)) {
         case UA_BACK:
             ui_list_clear(&l);

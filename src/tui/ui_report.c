@@ -146,7 +146,7 @@ int ui_report(struct ui *ui)
                 ui_put(1 + i, 0, p.lines[top + i], COLS, 0);
             refresh();
         }
-        k = ui_read_key();
+        k = ui_read_key(ui);
         switch (ui_action(ui, UC_REPORT, k)) {
         case UA_BACK:
             report_free(&r);

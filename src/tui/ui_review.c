@@ -477,7 +477,7 @@ int ui_review(struct ui *ui)
         int changed = 0;
         if (!ui_too_small())
             draw(&s, &l);
-        k = ui_read_key();
+        k = ui_read_key(ui);
         if (k.is_code && k.ch == KEY_RESIZE) {
             ui_list_load(&l, l.page, ui_list_rows() - 1, &err);
             continue;

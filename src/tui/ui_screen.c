@@ -9,13 +9,16 @@
 #include "dpf/text.h"
 #include "ui.h"
 
-struct ui_key ui_read_key(void)
+struct ui_key ui_read_key(struct ui *ui)
 {
     struct ui_key k = { 0, 0 };
     int r = get_wch(&k.ch);
     k.is_code = r == KEY_CODE_YES;
     if (r == ERR)
         k.ch = 0;
+    /* A session lasts hours and crosses midnight: what this key does is dated now, and
+     * "not in the future" is judged against today, not the day dpf was started. */
+    db_set_now(ui->db);
     return k;
 }
 
@@ -92,12 +95,11 @@ int ui_confirm(struct ui *ui, const char *question)
 {
     char line[512];
     struct ui_key k;
-    (void)ui;
     snprintf(line, sizeof line, "%s %s", question, _("(Y = yes, N = no)"));
     for (;;) {
         ui_put(LINES - 2, 0, line, COLS, A_REVERSE | A_BOLD);
         refresh();
-        k = ui_read_key();
+        k = ui_read_key(ui);
         if (!k.is_code && (k.ch == L'y' || k.ch == L'Y'))
             return 1;
         if (!k.is_code && (k.ch == L'n' || k.ch == L'N' || k.ch == 27))

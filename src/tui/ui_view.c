@@ -18,7 +18,7 @@ void ui_view_run(struct ui *ui, const char *title, char **lines, int n)
                 ui_put(1 + i, 0, lines[top + i], COLS, 0);
             refresh();
         }
-        k = ui_read_key();
+        k = ui_read_key(ui);
         if (ui_key_action(UC_VIEW, k) == UA_BACK)
             return;
         if (!k.is_code)

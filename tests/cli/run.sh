@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CLI tests: each cases/NAME.sh runs `dpf` in a fresh directory on fixture files; what it
-# prints (stdout and stderr) must equal cases/NAME.out. The clock is fixed (DPF_NOW) and the
-# login name is replaced by USER so the output is the same on every machine.
+# prints (stdout and stderr) must equal cases/NAME.out. The clock starts at DPF_NOW in each
+# dpf (a test build's; a short command's stamps are that time) and the login name is replaced
+# by USER so the output is the same on every machine.
 # UPDATE=1 tests/cli/run.sh writes the .out files instead (then read them before committing).
 set -u
 build=$(cd "${1:-build}" && pwd)

@@ -61,6 +61,20 @@ fail() {
 line_has() { wait_until "no line matching: $1" line_matches "$1"; }
 no_line() { screen | grep -qE -- "$1" && fail "unexpected line matching: $1"; return 0; }
 sql() { sqlite3 "$work/$name.db" "$1"; }
+# The clock of the test build starts at DPF_NOW and runs on. clock_start [DPF_NOW]: notes
+# when a session's clock starts (call it before start); clock_since STAMP: true when STAMP
+# lies between that start and the clock's reading now.
+clock_start() { clock_from=${1:-$DPF_NOW}; clock_t0=$(date +%s); }
+clock_since() {
+    local now
+    now=$(date -u -d "@$(( $(date -u -d "$clock_from" +%s) + $(date +%s) - clock_t0 + 1 ))" '+%F %T')
+    [[ ! "$1" < "$clock_from" && ! "$1" > "$now" ]]
+}
+# audit_at ID_NO ACTION: the time of that person's audit row with ACTION.
+audit_at() {
+    sql "SELECT a.at FROM audit a JOIN person p ON p.id = a.entity_id
+         WHERE a.entity = 'person' AND p.id_no = '$1' AND a.action = '$2'"
+}
 
 run_case() {
     name=$1
@@ -80,6 +94,8 @@ run_case() {
 # A clerk adds a person with Chinese input, meets an inline error, saves, finds the
 # person by search as you type, records the death, reads the history, resizes, quits.
 case_register_80x24() {
+    local added changed
+    clock_start
     start 80 24
     wait_for "主菜单" || return
     line_has "1\. 登记管理"
@@ -130,9 +146,14 @@ case_register_80x24() {
     line_has "^张小明 +341503\*{8}123541 +男 +肢体 +一级 +死亡"
     keys F7
     wait_for "张小明（341503********123541）的操作记录" || return
-    line_has "^2026-06-30 10:00:00  .*  登记$"
+    # Each row shows the time of its own action: the clock runs on through the session.
+    added=$(audit_at 341503199001011235 insert)
+    changed=$(audit_at 341503199001011235 status)
+    clock_since "$added" && clock_since "$changed" && [[ ! "$changed" < "$added" ]] ||
+        fail "audit times $added, $changed: not in order within the session"
+    line_has "^$added  .*  登记$"
     line_has "^    姓名: 张小明$"
-    line_has "^2026-06-30 10:00:00  .*  状态变更$"
+    line_has "^$changed  .*  状态变更$"
     line_has "^    状态: 在册 -> 死亡$"
     line_has "^    状态日期: 2026-06-01$"
     keys Escape
@@ -508,6 +529,37 @@ case_role_refused_80x24() {
     wait_for "主菜单" || return
 }
 
+# A session started two seconds before midnight: once midnight has passed, the new day is
+# today on the open screens. A death dated 2026-07-01 is accepted, not "in the future", and
+# its audit row is dated 2026-07-01 too.
+case_midnight_80x24() {
+    local id who at
+    id=$(sql "SELECT id_no FROM person WHERE status = 1 ORDER BY id LIMIT 1")
+    who=$(sql "SELECT name FROM person WHERE id_no = '$id'")
+    clock_start "2026-06-30 23:59:58"
+    start 80 24 "DPF_NOW='$clock_from'"
+    wait_for "主菜单" || return
+    keys 1
+    wait_for "持证残疾人名单" || return
+    type_text "$id"
+    wait_for "查找： $id" || return
+    keys F6
+    wait_for "变更状态：$who" || return
+    type_text "死亡"
+    keys Tab
+    # The clock started before the menu showed: past midnight once 2 s have gone by since.
+    sleep 2.5
+    type_text "2026-07-01"
+    keys Tab
+    type_text "病故"
+    keys F2
+    wait_for "状态已变更：$who" || return
+    at=$(audit_at "$id" status)
+    [[ $at == "2026-07-01 "* ]] && clock_since "$at" || fail "the death is stamped '$at'"
+    [ "$(sql "SELECT status || ' ' || status_date FROM person WHERE id_no = '$id'")" = \
+        "2 2026-07-01" ] || fail "the database does not hold the death on 2026-07-01"
+}
+
 case_not_utf8() {
     tm new-session -d -s t -x 80 -y 24 \
         "env -u LC_ALL -u LC_CTYPE LANG=C '$build/dpf' --db '$work/$name.db'; echo \"[exit \$?]\"; sleep 60"
@@ -516,7 +568,8 @@ case_not_utf8() {
 }
 
 for c in register_80x24 discard_and_save_errors list_120x40 subsidy_review_80x24 \
-    rehab_rates_80x24 insurance_claim_80x24 report_80x24 role_refused_80x24 not_utf8; do
+    rehab_rates_80x24 insurance_claim_80x24 report_80x24 role_refused_80x24 midnight_80x24 \
+    not_utf8; do
     run_case "$c"
 done
 if [ "${VALGRIND:-0}" = 1 ]; then

@@ -17,6 +17,11 @@
 #include "dpf/idcard.h"
 #include "dpf/person.h"
 
+/* The tests set the clock with DPF_NOW, which only a test build reads. */
+#ifndef DPF_TEST_CLOCK
+#error "the unit tests need the test clock: build them with TEST_CLOCK=1 (make test does)"
+#endif
+
 #define TU_NOW "2026-06-30 10:00:00"
 #define TU_TODAY "2026-06-30"
 
