@@ -348,13 +348,18 @@ case_rehab_rates_80x24() {
 # cap and the missing documents, moves the claim 报案 → 材料收集 → 已报保险公司 → 已赔付,
 # and sees the year's figures (paid claims and total paid) change; the database is checked.
 case_insurance_claim_80x24() {
-    local id who policy insured paid_n total after claim
+    local id who policy insured today paid_n total after claim
     policy="(SELECT id FROM policy WHERE year = 2026)"
     id=$(sql "SELECT p.id_no FROM insured i JOIN person p ON p.id = i.person_id
               WHERE i.policy_id = $policy AND p.status = 1
               AND p.id NOT IN (SELECT person_id FROM claim) ORDER BY p.id LIMIT 1")
     who=$(sql "SELECT name FROM person WHERE id_no = '$id'")
     insured=$(sql "SELECT count(*) FROM insured WHERE policy_id = $policy")
+    # insured today (2026-06-30, within the policy): not the dead, moved or cancelled
+    today=$(sql "SELECT count(*) FROM insured i JOIN person p ON p.id = i.person_id
+                 WHERE i.policy_id = $policy AND i.from_on <= '2026-06-30'
+                 AND (i.to_on IS NULL OR i.to_on >= '2026-06-30')
+                 AND (p.status = 1 OR p.status_date > '2026-06-30')")
     paid_n=$(sql "SELECT count(*) FROM claim WHERE policy_id = $policy AND status = 4")
     total=$(sql "SELECT sum(i.paid) FROM claim c JOIN claim_item i ON i.claim_id = c.id
                  WHERE c.policy_id = $policy AND c.status = 4")
@@ -365,7 +370,7 @@ case_insurance_claim_80x24() {
     line_has "5\. 意外伤害保险"
     keys 5
     wait_for "意外伤害保险：保单" || return
-    line_has "^2026 +中国人民.* +$insured +$insured +[0-9,.]+ +已确认"
+    line_has "^2026 +中国人民.* +$insured +$today +[0-9,.]+ +已确认"
     keys F8
     wait_for "2026 年度意外伤害保险" || return
     line_has "^全区 +$insured +[0-9,.]+ +[0-9]+ +$paid_n .* $total "
