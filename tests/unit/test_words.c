@@ -10,7 +10,7 @@
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include "testutil.h"
+#include "subsidy_fixture.h"
 #include "dpf/field.h"
 #include "dpf/import.h"
 
@@ -39,6 +39,28 @@ static void date_out_of_range(void **state)
     assert_non_null(strstr(err.msg, "not a date"));
     assert_int_equal(field_parse(f, "junk", TU_TODAY, &v, &err), DPF_EINVAL);
     assert_non_null(strstr(err.msg, "not a date"));
+}
+
+/* A subsidy step's date: before 1900 out of range, a day no calendar has refused. */
+static void step_date_out_of_range(void **state)
+{
+    const char *dir = tu_tmpdir();
+    struct db *db = tu_db(dir, "e.db");
+    struct dpf_err err;
+    int64_t id = 0, p = sf_add(db, &(struct sf_person){ 1, 4, 1, "新安镇", "甲", 0, 0,
+                                                        "6217000000000001", NULL, NULL });
+    (void)state;
+
+    assert_int_equal(enrol_apply(db, NURSING, p, "1800-01-01", NULL, &id, &err), DPF_EINVAL);
+    assert_non_null(strstr(err.msg, "out of range"));
+    assert_int_equal(enrol_apply(db, NURSING, p, "2026-02-30", NULL, &id, &err), DPF_EINVAL);
+    assert_null(strstr(err.msg, "out of range"));
+    assert_int_equal(enrol_apply(db, NURSING, p, "1800-02-30", NULL, &id, &err), DPF_EINVAL);
+    assert_null(strstr(err.msg, "out of range"));
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM enrolment"), 0);
+    assert_int_equal(enrol_apply(db, NURSING, p, "2026-02-28", NULL, &id, &err), DPF_OK);
+    db_close(db);
+    tu_rmdir(dir);
 }
 
 /* ---- the full disk ---- */
@@ -237,6 +259,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(date_out_of_range),
+        cmocka_unit_test(step_date_out_of_range),
         cmocka_unit_test(full_by_page_limit),
         cmocka_unit_test(full_disk_for_real),
         cmocka_unit_test(permission_denied_is_not_missing),
