@@ -47,7 +47,6 @@ static int sqlite_trouble(sqlite3 *h, int *sys)
     case SQLITE_FULL:
         return TR_FULL;
     case SQLITE_PERM:
-    case SQLITE_AUTH:
         return TR_DENIED;
     case SQLITE_READONLY:
         *sys = sqlite3_system_errno(h);

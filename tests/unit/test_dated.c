@@ -125,7 +125,7 @@ static void review_by_event_date(void **state)
                                           NULL, NULL });
     assert_int_equal(person_set_status(db, gone, PS_DECEASED, "2026-06-05", "测试", &err), DPF_OK);
     for (int m = 1; m <= 4; m++) {
-        char month[8];
+        char month[16];
         snprintf(month, sizeof month, "2026-%02d", m);
         sf_approve(db, month);
     }
