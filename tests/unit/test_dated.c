@@ -124,10 +124,9 @@ static void review_by_event_date(void **state)
     gone = sf_add(db, &(struct sf_person){ 41, 4, 1, "新安镇", NULL, 0, 0, "6217000000000141",
                                           NULL, NULL });
     assert_int_equal(person_set_status(db, gone, PS_DECEASED, "2026-06-05", "测试", &err), DPF_OK);
-    for (int m = 1; m <= 4; m++) {
-        char month[16];
-        snprintf(month, sizeof month, "2026-%02d", m);
-        sf_approve(db, month);
+    for (int m = month_parse("2026-01"); m <= month_parse("2026-04"); m++) {
+        char text[MONTH_TEXT];
+        sf_approve(db, month_format(m, text));
     }
 
     sf_review(db, "2026-05", &rv);
