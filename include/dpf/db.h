@@ -84,8 +84,13 @@ void db_bulk_end(struct db *db);
 /* 1 if table has no rows, 0 if it has, -1 on error (err set). */
 int db_table_empty(struct db *db, const char *table, struct dpf_err *err);
 
-/* Fills err from the connection's last SQLite error; returns DPF_EDB. */
+/* Fills err from the connection's last SQLite error; returns DPF_EDB. An error of the file
+ * rather than the SQL (a full disk, a permission refused, a failed read or write) is said
+ * in those words. */
 int db_fail(struct db *db, struct dpf_err *err);
+/* The same for a bare handle, when the last error was about the file: fills err and
+ * returns DPF_EIO; otherwise DPF_OK and err untouched. */
+int db_file_fail(sqlite3 *h, struct dpf_err *err);
 
 /* An office setting (district_name, district_code) into out; "" if unset. */
 void db_setting(struct db *db, const char *key, char *out, size_t cap);

@@ -50,7 +50,8 @@ struct policy_summary {
     char insurer[128], number[64], starts[11], ends[11], confirmed[11];
     int64_t premium;            /* fen a person */
     long insured;               /* persons ever on the roster */
-    long current;               /* on the roster on today's date (or the end, if past) */
+    long current;               /* insured today: 0 outside the policy's period; the
+                                 * dead, moved and cancelled not counted */
     long added, removed;        /* dated changes after confirmation */
     int64_t premium_total;      /* insured * premium */
 };

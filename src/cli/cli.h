@@ -46,6 +46,9 @@ int cli_usage(const struct cli_cmd *cmd, const char *problem);
 const struct cli_cmd *cli_find(int (*run)(struct cli *, int, char **));
 /* The row of a handler that serves several objects, for the object it was called for. */
 const struct cli_cmd *cli_self(int (*run)(struct cli *, int, char **), const char *object);
+/* A date option, checked as a date field is, into out as YYYY-MM-DD; else a usage error
+ * naming what is wrong (EXIT_USAGE). */
+int cli_date_arg(const struct cli_cmd *self, const char *s, char out[11]);
 /* True (and prints help) when argv asks for --help. */
 int cli_wants_help(const struct cli_cmd *cmd, int argc, char **argv);
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The admin's commands: users and their roles, the audit log, backups and restores. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,6 +88,19 @@ static int print_row(const struct audit_row *r, void *ctx)
     return 0;
 }
 
+/* A whole number of rows as typed (digits only), or -1. */
+static long row_count(const char *s)
+{
+    char *end;
+    long v;
+
+    if (*s < '0' || *s > '9')
+        return -1;
+    errno = 0;
+    v = strtol(s, &end, 10);
+    return *end || errno ? -1 : v;
+}
+
 int cmd_audit(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -97,21 +111,33 @@ int cmd_audit(struct cli *c, int argc, char **argv)
     const struct cli_cmd *self = cli_find(cmd_audit);
     struct audit_filter f = { NULL, NULL, NULL, 0, 200 };
     const char *person = NULL;
+    char from[11], to[11];
     struct dpf_err err;
     int ch;
 
+    /* A mistyped option is a usage error, never a filter that silently matches nothing
+     * (a --to of "junk") or everything (a --limit of "abc" read as 0, no limit). */
     while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         switch (ch) {
         case 'u': f.user = optarg; break;
         case 'p': person = optarg; break;
-        case 'f': f.from = optarg; break;
-        case 't': f.to = optarg; break;
-        case 'l': f.limit = atol(optarg); break;
+        case 'f':
+        case 't':
+            if (cli_date_arg(self, optarg, ch == 'f' ? from : to) != EXIT_OK)
+                return EXIT_USAGE;
+            *(ch == 'f' ? &f.from : &f.to) = ch == 'f' ? from : to;
+            break;
+        case 'l':
+            if ((f.limit = row_count(optarg)) <= 0)
+                return cli_usage(self, _("--limit takes a number of rows (1 or more)"));
+            break;
         default: return cli_usage(self, NULL);
         }
     }
     if (optind < argc)
         return cli_usage(self, NULL);
+    if (f.from && f.to && strcmp(f.from, f.to) > 0)
+        return cli_usage(self, _("--from is after --to"));
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
     if (person) {

@@ -30,8 +30,7 @@ static void print_report(const struct report *r)
         printf("  %d. %s\n", i + 1, r->notes[i]);
 }
 
-/* A date option, checked as a date field is. */
-static int date_arg(const struct cli_cmd *self, const char *s, char out[11])
+int cli_date_arg(const struct cli_cmd *self, const char *s, char out[11])
 {
     static const struct field f = { "date", "日期", N_("Date"), FT_DATE, NULL, 10, 10, 0 };
     struct dpf_err err;
@@ -69,7 +68,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
             break;
         case 'f':
         case 't':
-            if (annual || date_arg(self, optarg, ch == 'f' ? from : to) != EXIT_OK)
+            if (annual || cli_date_arg(self, optarg, ch == 'f' ? from : to) != EXIT_OK)
                 return EXIT_USAGE;
             break;
         case 'o': out = optarg; break;

@@ -7,14 +7,124 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "dpf/db.h"
 #include "dpf/i18n.h"
 #include "dpf/migrate.h"
 #include "dpf/outfile.h"
 
+/* What can go wrong with the file rather than the SQL, each told in its own words: a clerk
+ * who reads "disk I/O error" cannot tell a full disk from a missing permission. */
+enum trouble { TR_NONE, TR_FULL, TR_DENIED, TR_READONLY, TR_ROFS, TR_MISSING, TR_IO };
+
+/* The trouble an errno names, or TR_NONE. */
+static int errno_trouble(int sys)
+{
+    switch (sys) {
+    case ENOSPC:
+    case EDQUOT:
+        return TR_FULL;
+    case EACCES:
+    case EPERM:
+        return TR_DENIED;
+    case EROFS:
+        return TR_ROFS;
+    case ENOENT:
+    case ENOTDIR:
+        return TR_MISSING;
+    default:
+        return TR_NONE;
+    }
+}
+
+/* The trouble of SQLite's last error on h. The OS error is read only for the result codes
+ * that come from a system call, as it is not cleared between calls. */
+static int sqlite_trouble(sqlite3 *h, int *sys)
+{
+    int ext = sqlite3_extended_errcode(h), t;
+
+    *sys = 0;
+    switch (ext & 0xff) {
+    case SQLITE_FULL:
+        return TR_FULL;
+    case SQLITE_PERM:
+        return TR_DENIED;
+    case SQLITE_READONLY:
+        *sys = sqlite3_system_errno(h);
+        return *sys == EROFS ? TR_ROFS : TR_READONLY;
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+        *sys = sqlite3_system_errno(h);
+        t = errno_trouble(*sys);
+        /* A file missing while SQLite works on it is a failed read or write. */
+        return t == TR_NONE || (t == TR_MISSING && (ext & 0xff) == SQLITE_IOERR) ? TR_IO : t;
+    default:
+        return TR_NONE;
+    }
+}
+
+/* Sets err for trouble t with the file at path; detail is the OS's or SQLite's words. */
+static int trouble_err(struct dpf_err *err, int t, const char *path, const char *user,
+                       const char *detail)
+{
+    switch (t) {
+    case TR_FULL:
+        return dpf_err_set(err, DPF_EIO, NULL,
+                           _("%s: the disk is full (free some space and try again)"), path);
+    case TR_DENIED:
+        return dpf_err_set(err, DPF_EIO, NULL,
+                           _("%s: permission denied (user %s may not open it)"), path, user);
+    case TR_READONLY:
+        return dpf_err_set(err, DPF_EIO, NULL,
+                           _("%s: permission denied (user %s may not write to it or to its "
+                             "folder)"), path, user);
+    case TR_ROFS:
+        return dpf_err_set(err, DPF_EIO, NULL, _("%s: the file system is read-only"), path);
+    case TR_MISSING:
+        return dpf_err_set(err, DPF_EIO, NULL, _("%s: its folder does not exist"), path);
+    default:
+        return dpf_err_set(err, DPF_EIO, NULL, _("%s: the disk could not be read or written "
+                                                 "(%s)"), path, detail);
+    }
+}
+
+/* Whether the folder of path exists. */
+static int folder_exists(const char *path)
+{
+    char dir[4096];
+    const char *slash = strrchr(path, '/');
+    struct stat sb;
+
+    if (!slash)
+        return 1;
+    snprintf(dir, sizeof dir, "%.*s", (int)(slash - path) + (slash == path), path);
+    return stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+/* The SQLite error on h in clear words if it is about the file; DPF_OK if it is not. */
+static int file_fail(sqlite3 *h, const char *path, const char *user, struct dpf_err *err)
+{
+    int sys, t = sqlite_trouble(h, &sys);
+    if (t == TR_NONE)
+        return DPF_OK;
+    /* SQLite retries a file it may not create read-only, which then is not found. */
+    if (t == TR_MISSING && folder_exists(path))
+        t = TR_READONLY;
+    return trouble_err(err, t, path, user, sys ? strerror(sys) : sqlite3_errmsg(h));
+}
+
+int db_file_fail(sqlite3 *h, struct dpf_err *err)
+{
+    struct passwd *pw = getpwuid(geteuid());
+    const char *path = sqlite3_db_filename(h, "main");
+    return file_fail(h, path && *path ? path : "?", pw ? pw->pw_name : "?", err);
+}
+
 int db_fail(struct db *db, struct dpf_err *err)
 {
+    if (file_fail(db->h, db->path, db->user, err) != DPF_OK)
+        return DPF_EDB;
     return dpf_err_set(err, DPF_EDB, NULL, _("Database error: %s"), sqlite3_errmsg(db->h));
 }
 
@@ -106,14 +216,35 @@ static int pragma_int(sqlite3 *h, const char *sql)
 static int check_ours(struct db *db, struct dpf_err *err)
 {
     int app = pragma_int(db->h, "PRAGMA application_id");
-    int tables = pragma_int(db->h, "SELECT count(*) FROM sqlite_schema");
+    int tables = pragma_int(db->h, "SELECT count(*) FROM sqlite_schema"), rc;
 
+    if ((app < 0 || tables < 0) && (rc = file_fail(db->h, db->path, db->user, err)) != DPF_OK)
+        return rc;
     if (app < 0 || tables < 0)
         return dpf_err_set(err, DPF_EDB, NULL, _("%s is not a dpf database: %s"), db->path,
                            sqlite3_errmsg(db->h));
     if (app == DB_APPLICATION_ID || (app == 0 && tables == 0))
         return DPF_OK;
     return dpf_err_set(err, DPF_EDB, NULL, _("%s is not a dpf database"), db->path);
+}
+
+/* Whether the database file cannot be found, with err saying why: not there at all, or in
+ * a folder the user may not enter (which is not the same thing). */
+static int missing(struct db *db, struct dpf_err *err)
+{
+    struct stat sb;
+    int t;
+
+    if (stat(db->path, &sb) == 0)
+        return 0;
+    t = errno_trouble(errno);
+    if (t == TR_MISSING)
+        dpf_err_set(err, DPF_EIO, NULL,
+                    _("Database %s does not exist (create it with `dpf init` or `dpf demo`)"),
+                    db->path);
+    else
+        trouble_err(err, t, db->path, db->user, strerror(errno));
+    return 1;
 }
 
 /* The page cache of everyday work: 256 MB keeps a million-person register's indexes in memory. */
@@ -127,18 +258,17 @@ int db_cache_default(struct db *db, struct dpf_err *err)
 /* A new database is created 0600 before SQLite sees it (SQLite would make it 0644 less the
  * umask, and gives its -wal and -shm files the database's mode): the register is personal
  * data. An existing file is left as it is. */
-static int create_private(const char *path, struct dpf_err *err)
+static int create_private(const char *path, const char *user, struct dpf_err *err)
 {
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600), t;
 
     if (fd >= 0)
         return close(fd), DPF_OK;
     if (errno == EEXIST)
         return DPF_OK;
-    return dpf_err_set(err, DPF_EIO, NULL, _("Cannot create database %s: %s"), path,
-                       strerror(errno));
+    t = errno_trouble(errno);
+    return trouble_err(err, t == TR_NONE ? TR_IO : t, path, user, strerror(errno));
 }
-
 int db_open(const char *path, unsigned flags, struct db **out, struct dpf_err *err)
 {
     struct db *db = calloc(1, sizeof *db);
@@ -157,17 +287,14 @@ int db_open(const char *path, unsigned flags, struct db **out, struct dpf_err *e
     }
     set_user(db);
     outfile_protect(path);      /* no output may ever be written over it */
-    if ((flags & DB_CREATE) && create_private(path, err) != DPF_OK)
+    if ((flags & DB_CREATE) && create_private(path, db->user, err) != DPF_OK)
         goto fail;
-    if (!(flags & DB_CREATE) && access(path, F_OK) != 0) {
-        dpf_err_set(err, DPF_EIO, NULL,
-                    _("Database %s does not exist (create it with `dpf init` or `dpf demo`)"),
-                    path);
+    if (!(flags & DB_CREATE) && missing(db, err))
         goto fail;
-    }
     if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
-        dpf_err_set(err, DPF_EIO, NULL, _("Cannot open database %s: %s"), path,
-                    db->h ? sqlite3_errmsg(db->h) : "");
+        if (!db->h || file_fail(db->h, path, db->user, err) == DPF_OK)
+            dpf_err_set(err, DPF_EIO, NULL, _("Cannot open database %s: %s"), path,
+                        db->h ? sqlite3_errmsg(db->h) : "");
         goto fail;
     }
     sqlite3_busy_timeout(db->h, 5000);
@@ -256,7 +383,9 @@ int db_exec(struct db *db, const char *sql, struct dpf_err *err)
     char *msg = NULL;
     if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) == SQLITE_OK)
         return DPF_OK;
-    dpf_err_set(err, DPF_EDB, NULL, _("Database error: %s"), msg ? msg : sqlite3_errmsg(db->h));
+    if (file_fail(db->h, db->path, db->user, err) == DPF_OK)
+        dpf_err_set(err, DPF_EDB, NULL, _("Database error: %s"),
+                    msg ? msg : sqlite3_errmsg(db->h));
     sqlite3_free(msg);
     return DPF_EDB;
 }

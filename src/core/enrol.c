@@ -7,6 +7,7 @@
 #include "dpf/audit.h"
 #include "dpf/db.h"
 #include "dpf/enrol.h"
+#include "dpf/field.h"
 #include "dpf/i18n.h"
 #include "dpf/month.h"
 #include "dpf/person.h"
@@ -160,11 +161,37 @@ static int audit_step(struct db *db, const struct enrolment *e, const char *acti
     return rc;
 }
 
+/* Whether date is a real day written YYYY-MM-DD (the field parser checks the day of the
+ * month; the months of the ledger start in 1900). */
+static int real_date(const char *date)
+{
+    static const struct field f = { "date", "日期", N_("Date"), FT_DATE, NULL, 10, 10, 0 };
+    char *v = NULL;
+    int ok = field_parse(&f, date, NULL, &v, NULL) == DPF_OK && v && strcmp(v, date) == 0;
+    free(v);
+    return ok && month_of_date(date) >= 0;
+}
+
+/* Why a step's date is refused: a real date before 1900 is out of range, anything else is
+ * not YYYY-MM-DD (told apart: the clerk fixes each differently). */
+static int bad_date(const char *date, struct dpf_err *err)
+{
+    char y2000[11];
+    if (date && strlen(date) == 10 && strspn(date, "0123456789") == 4) {
+        snprintf(y2000, sizeof y2000, "2000%s", date + 4);
+        if (real_date(y2000))
+            return dpf_err_set(err, DPF_EINVAL, "date",
+                               _("The date %s is out of range (dates start at %d-01-01)"),
+                               date, 1900);
+    }
+    return dpf_err_set(err, DPF_EINVAL, "date", _("The date must be YYYY-MM-DD"));
+}
+
 /* A date for a step: a real date, not in the future, not before the step before it. */
 static int check_date(struct db *db, const char *date, const char *after, struct dpf_err *err)
 {
-    if (!date || month_of_date(date) < 0)
-        return dpf_err_set(err, DPF_EINVAL, "date", _("The date must be YYYY-MM-DD"));
+    if (!date || !real_date(date))
+        return bad_date(date, err);
     if (strcmp(date, db->today) > 0)
         return dpf_err_set(err, DPF_EINVAL, "date", _("The date %s is in the future"), date);
     if (after && *after && strcmp(date, after) < 0)

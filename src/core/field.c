@@ -42,8 +42,12 @@ static int digits(const char **s, int max, int *v)
     return n;
 }
 
-/* Accepts YYYY-MM-DD, YYYY-M-D, YYYY/M/D and YYYYMMDD. Hand-parsed: sscanf costs more than
- * the rest of a row's checks together. */
+/* The earliest year a date may have: no one on the register was born before it. */
+#define DATE_MIN_YEAR 1880
+
+/* Accepts YYYY-MM-DD, YYYY-M-D, YYYY/M/D and YYYYMMDD. Returns 0, -1 if it is no date, -2 if
+ * it is a real date before DATE_MIN_YEAR (told apart: the clerk fixes each differently).
+ * Hand-parsed: sscanf costs more than the rest of a row's checks together. */
 static int parse_date(const char *s, char out[32])
 {
     static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
@@ -61,9 +65,10 @@ static int parse_date(const char *s, char out[32])
             digits(&s, 2, &d) < 1)
             return -1;
     }
-    if (*s != '\0' || y < 1880 || m < 1 || m > 12 || d < 1 ||
-        d > mdays[m - 1] + (m == 2 && leap(y)))
+    if (*s != '\0' || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] + (m == 2 && leap(y)))
         return -1;
+    if (y < DATE_MIN_YEAR)
+        return -2;
     out[0] = (char)('0' + y / 1000);
     out[1] = (char)('0' + y / 100 % 10);
     out[2] = (char)('0' + y / 10 % 10);
@@ -250,7 +255,11 @@ int field_parse(const struct field *f, const char *input, const char *today, cha
         *out = v;
         return DPF_OK;
     case FT_DATE:
-        if (parse_date(v, buf) != 0)
+        if ((code = parse_date(v, buf)) == -2)
+            rc = dpf_err_set(err, DPF_EINVAL, f->key,
+                             _("%s: %s is out of range (dates start at %d-01-01)"),
+                             label(f), v, DATE_MIN_YEAR);
+        else if (code != 0)
             rc = dpf_err_set(err, DPF_EINVAL, f->key,
                              _("%s: \"%s\" is not a date (YYYY-MM-DD)"), label(f), v);
         else if (today && !(f->flags & FF_FUTURE) && strcmp(buf, today) > 0)

@@ -226,8 +226,10 @@ int policy_save(struct db *db, int64_t id, char *const *v, int64_t *out_id,
     "SELECT p.id, p.year, p.insurer, p.policy_no, p.starts_on, p.ends_on, " \
     "coalesce(p.confirmed_on, ''), p.premium, " \
     "(SELECT count(*) FROM insured i WHERE i.policy_id = p.id), " \
-    "(SELECT count(*) FROM insured i WHERE i.policy_id = p.id AND i.from_on <= ?1 " \
-    "  AND (i.to_on IS NULL OR i.to_on >= ?1)), " \
+    "(SELECT count(*) FROM insured i JOIN person r ON r.id = i.person_id " \
+    "  WHERE i.policy_id = p.id AND p.starts_on <= ?1 AND p.ends_on >= ?1 " \
+    "  AND i.from_on <= ?1 AND (i.to_on IS NULL OR i.to_on >= ?1) " \
+    "  AND (r.status = 1 OR r.status_date > ?1)), " \
     "(SELECT count(*) FROM insured i WHERE i.policy_id = p.id AND i.added = 1), " \
     "(SELECT count(*) FROM insured i WHERE i.policy_id = p.id AND i.to_on IS NOT NULL) " \
     "FROM policy p "
@@ -250,7 +252,9 @@ static void summary_row(sqlite3_stmt *st, struct policy_summary *p)
     p->premium_total = p->premium * p->insured;
 }
 
-/* "current" counts the persons on the roster today. */
+/* "current" counts the persons insured today: today within the policy's period and the
+ * person's roster dates, and the person still on the register today (a death, move or
+ * cancellation ends the cover from its date, removed from the roster or not). */
 static void bind_today(struct db *db, sqlite3_stmt *st)
 {
     sqlite3_bind_text(st, 1, db->today, -1, SQLITE_TRANSIENT);

@@ -2,6 +2,7 @@
 /* Applies numbered migrations in one transaction: a failure leaves the file as it was. */
 #include <stddef.h>
 #include <stdio.h>
+#include "dpf/db.h"
 #include "dpf/i18n.h"
 #include "dpf/migrate.h"
 
@@ -21,8 +22,9 @@ static int exec(sqlite3 *h, const char *sql, const char *what, struct dpf_err *e
     char *msg = NULL;
     if (sqlite3_exec(h, sql, NULL, NULL, &msg) == SQLITE_OK)
         return DPF_OK;
-    dpf_err_set(err, DPF_EDB, NULL, _("Schema update %s failed: %s"), what,
-                msg ? msg : sqlite3_errmsg(h));
+    if (db_file_fail(h, err) == DPF_OK)     /* a full disk is said as such */
+        dpf_err_set(err, DPF_EDB, NULL, _("Schema update %s failed: %s"), what,
+                    msg ? msg : sqlite3_errmsg(h));
     sqlite3_free(msg);
     return DPF_EDB;
 }

@@ -373,7 +373,9 @@ static int pass_candidates(struct pass *ps, struct dpf_err *err)
         for (int i = 0; i < rv->progs.n; i++) {
             struct rule_verdict v;
             struct review_line *l;
-            if (!rules[i] || is_open(ps, i, id))
+            /* A candidate must be able to apply now: one whose death or move is dated
+             * after the month qualified then (rule_check), but is no candidate today. */
+            if (!rules[i] || is_open(ps, i, id) || !(rules[i]->statuses & (1u << rp.status)))
                 continue;
             rule_check(rules[i], &rp, rv->month, rv->progs.cert_valid_years, &v);
             if (v.reason || !(l = review_add(rv, RK_CANDIDATE, i)))

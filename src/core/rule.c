@@ -85,11 +85,22 @@ void rule_person_of(const struct person *p, struct rule_person *rp)
     rp->cert_issue_date = person_get(p, PF_CERT_ISSUE_DATE);
 }
 
+/* The person's status in month. A death, move or cancellation dated after month had not
+ * happened yet: the person was still on the register then, and is judged as such (the
+ * dated event ends entitlement in its own month, through dated()). */
+static int status_in(const struct rule_person *p, int month)
+{
+    if (p->status > PS_ACTIVE && p->status_date && month_of_date(p->status_date) > month)
+        return PS_ACTIVE;
+    return p->status;
+}
+
 void rule_check(const struct rule *r, const struct rule_person *p, int month, int valid_years,
                 struct rule_verdict *v)
 {
     static const int by_status[] = { 0, ER_FAILED_REVIEW, ER_DECEASED, ER_MOVED, ER_CANCELLED };
     char date[11];
+    int status = status_in(p, month);
 
     v->reason = 0;
     v->last_month = INT_MAX;
@@ -108,7 +119,7 @@ void rule_check(const struct rule *r, const struct rule_person *p, int month, in
     if (v->reason)
         return;
     /* Reasons without a date stop payment from the month judged. */
-    if (!(r->statuses & (1u << p->status)))
+    if (!(r->statuses & (1u << status)))
         v->reason = ER_FAILED_REVIEW;
     else if (!(r->categories & (1u << p->category)) || !level_admitted(r, p))
         v->reason = ER_CATEGORY_LEVEL;

@@ -233,12 +233,16 @@ case_list_120x40() {
 # The staff's month: a person paid in May is reported dead in the register; the June review
 # finds the stop, the reviewer confirms it, approves the month and finds the roster locked.
 case_subsidy_review_80x24() {
-    local cert who paid
+    local cert who paid before row head
     cert=$(sql "SELECT p.cert_no FROM roster_line r JOIN person p ON p.id = r.person_id
                 WHERE r.month = '2026-05' AND r.programme_id = 2 AND r.amount > 0 AND NOT EXISTS
                   (SELECT 1 FROM enrolment e WHERE e.person_id = p.id AND e.programme_id <> 2)
                 ORDER BY p.id LIMIT 1")
     who=$(sql "SELECT name FROM person WHERE cert_no = '$cert'")
+    # The demo's own deaths and moves dated in June are stops of June already.
+    before=$("$build/dpf" --db "$work/$name.db" subsidy review --month 2026-06 |
+             sed -n 's/^不再符合条件：\([0-9]*\) 人.*/\1/p')
+    before=${before:-0}
     "$build/dpf" --db "$work/$name.db" person status "$cert" --status 死亡 --date 2026-05-15 \
         > /dev/null || { fail "could not record the death"; return; }
     start 80 24
@@ -247,11 +251,15 @@ case_subsidy_review_80x24() {
     keys Down Enter
     wait_for "2026-06" || return
     line_has "未审批"
-    line_has "^停发 1 "
+    line_has "^停发 $((before + 1)) "
     line_has "^重度残疾人护理补贴 +$who +[0-9]{6}\*{8}[0-9]{3}[0-9X] +死亡 +2026-05-15 2026-06"
+    # The cursor starts on the first stop: down to the death's line.
+    row=$(screen | grep -nE "^[^ ]+ +$who +[0-9]{6}\*{8}[0-9]{3}[0-9X] +死亡 +2026-05-15" | cut -d: -f1)
+    head=$(screen | grep -nE "^补贴项目 +姓名 " | head -1 | cut -d: -f1)
+    for _ in $(seq $((row - head - 1))); do keys Down; done
     keys F6
     wait_for "已停发：$who" || return
-    line_has "^停发 0 "
+    line_has "^停发 $before "
     no_line "^重度残疾人护理补贴 +$who "
     paid=$(screen | sed -n 's/.*名册 \([0-9]*\).*/\1/p')
     keys F9
@@ -361,13 +369,18 @@ case_rehab_rates_80x24() {
 # cap and the missing documents, moves the claim 报案 → 材料收集 → 已报保险公司 → 已赔付,
 # and sees the year's figures (paid claims and total paid) change; the database is checked.
 case_insurance_claim_80x24() {
-    local id who policy insured paid_n total after claim
+    local id who policy insured today paid_n total after claim
     policy="(SELECT id FROM policy WHERE year = 2026)"
     id=$(sql "SELECT p.id_no FROM insured i JOIN person p ON p.id = i.person_id
               WHERE i.policy_id = $policy AND p.status = 1
               AND p.id NOT IN (SELECT person_id FROM claim) ORDER BY p.id LIMIT 1")
     who=$(sql "SELECT name FROM person WHERE id_no = '$id'")
     insured=$(sql "SELECT count(*) FROM insured WHERE policy_id = $policy")
+    # insured today (2026-06-30, within the policy): not the dead, moved or cancelled
+    today=$(sql "SELECT count(*) FROM insured i JOIN person p ON p.id = i.person_id
+                 WHERE i.policy_id = $policy AND i.from_on <= '2026-06-30'
+                 AND (i.to_on IS NULL OR i.to_on >= '2026-06-30')
+                 AND (p.status = 1 OR p.status_date > '2026-06-30')")
     paid_n=$(sql "SELECT count(*) FROM claim WHERE policy_id = $policy AND status = 4")
     total=$(sql "SELECT sum(i.paid) FROM claim c JOIN claim_item i ON i.claim_id = c.id
                  WHERE c.policy_id = $policy AND c.status = 4")
@@ -378,7 +391,7 @@ case_insurance_claim_80x24() {
     line_has "5\. 意外伤害保险"
     keys 5
     wait_for "意外伤害保险：保单" || return
-    line_has "^2026 +中国人民.* +$insured +$insured +[0-9,.]+ +已确认"
+    line_has "^2026 +中国人民.* +$insured +$today +[0-9,.]+ +已确认"
     keys F8
     wait_for "2026 年度意外伤害保险" || return
     line_has "^全区 +$insured +[0-9,.]+ +[0-9]+ +$paid_n .* $total "

@@ -438,7 +438,8 @@ static void test_roster_changes_after_confirm(void **state)
     assert_int_equal(s.insured, NBUILT + 1);
     assert_int_equal(s.added, 1);
     assert_int_equal(s.removed, 1);
-    assert_int_equal(s.current, NBUILT);        /* today, 2026-06-30: one removed already */
+    /* today, 2026-06-30: one added, one removed, and 戊 dead since 2026-05-01 */
+    assert_int_equal(s.current, NBUILT - 1);
     assert_int_equal(s.premium_total, (NBUILT + 1) * PREMIUM);
     assert_int_equal(s.premium_total, 28000);
 }
@@ -458,6 +459,33 @@ static void test_policy_periods(void **state)
     assert_int_equal(tu_int(f->db, "SELECT count(*) FROM policy"), 2);
     /* each new policy takes the standard items */
     assert_int_equal(tu_int(f->db, "SELECT count(*) FROM cover WHERE policy_id IS NOT NULL"), 6);
+}
+
+/* How many are insured on the date now (the policy summary's "today"). */
+static long insured_on(struct fx *f, const char *now)
+{
+    struct policy_summary s;
+    struct dpf_err err;
+    clock_at(f->db, now);
+    must(policy_summary(f->db, f->policy, &s, &err), &err);
+    clock_at(f->db, TU_NOW);
+    return s.current;
+}
+
+/* "Insured today" is today within the policy's period and the person's cover, and the
+ * person alive and on the register: an ended policy has no one insured, the dead are not
+ * counted (issue 15: 8,760 "today" for a policy ended two years before). */
+static void test_policy_insured_today(void **state)
+{
+    struct fx *f = *state;
+
+    assert_int_equal(insured_on(f, "2026-03-29 12:00:00"), 0);      /* not started */
+    assert_int_equal(insured_on(f, STARTS " 08:00:00"), NBUILT);
+    assert_int_equal(insured_on(f, "2026-04-30 12:00:00"), NBUILT);  /* 戊 alive */
+    assert_int_equal(insured_on(f, "2026-05-01 12:00:00"), NBUILT - 1);  /* 戊 died */
+    assert_int_equal(insured_on(f, ENDS " 18:00:00"), NBUILT - 1);
+    assert_int_equal(insured_on(f, "2027-03-30 08:00:00"), 0);      /* ended */
+    assert_int_equal(insured_on(f, "2028-06-30 08:00:00"), 0);
 }
 
 /* ---- 2. the checks of a claim ---- */
@@ -1446,6 +1474,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_roster_without_poverty_rule, setup, teardown),
         cmocka_unit_test_setup_teardown(test_roster_changes_after_confirm, setup_confirmed, teardown),
         cmocka_unit_test_setup_teardown(test_policy_periods, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_policy_insured_today, setup_confirmed, teardown),
         cmocka_unit_test_setup_teardown(test_claim_person_and_dates, setup_confirmed, teardown),
         cmocka_unit_test_setup_teardown(test_claim_item_checks, setup_confirmed, teardown),
         cmocka_unit_test_setup_teardown(test_claim_item_by_cover_id, setup_confirmed, teardown),
