@@ -257,11 +257,13 @@ int db_cache_default(struct db *db, struct dpf_err *err)
 
 /* A new database is created 0600 before SQLite sees it (SQLite would make it 0644 less the
  * umask, and gives its -wal and -shm files the database's mode): the register is personal
- * data. An existing file is left as it is. */
-static int create_private(const char *path, const char *user, struct dpf_err *err)
+ * data. An existing file is left as it is; *created says which. */
+static int create_private(const char *path, const char *user, int *created,
+                          struct dpf_err *err)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600), t;
 
+    *created = fd >= 0;
     if (fd >= 0)
         return close(fd), DPF_OK;
     if (errno == EEXIST)
@@ -269,6 +271,21 @@ static int create_private(const char *path, const char *user, struct dpf_err *er
     t = errno_trouble(errno);
     return trouble_err(err, t == TR_NONE ? TR_IO : t, path, user, strerror(errno));
 }
+
+/* A file this call created but could not make a database (a full disk, say) is removed with
+ * its journals: left behind, it would make the next `dpf init` say the file exists. */
+static void remove_new(const char *path)
+{
+    static const char *const suffixes[] = { "-wal", "-shm", "-journal" };
+    char p[4200];
+
+    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+        snprintf(p, sizeof p, "%s%s", path, suffixes[i]);
+        unlink(p);
+    }
+    unlink(path);
+}
+
 int db_open(const char *path, unsigned flags, struct db **out, struct dpf_err *err)
 {
     struct db *db = calloc(1, sizeof *db);
@@ -276,6 +293,7 @@ int db_open(const char *path, unsigned flags, struct db **out, struct dpf_err *e
     int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
                  ((flags & DB_CREATE) ? SQLITE_OPEN_CREATE : 0);
     char sql[64];
+    int created = 0;
 
     /* No allocation statistics: they take a global mutex on every allocation, and a bulk
      * import makes tens of millions. Refused (harmlessly) once SQLite is initialised. */
@@ -287,7 +305,7 @@ int db_open(const char *path, unsigned flags, struct db **out, struct dpf_err *e
     }
     set_user(db);
     outfile_protect(path);      /* no output may ever be written over it */
-    if ((flags & DB_CREATE) && create_private(path, db->user, err) != DPF_OK)
+    if ((flags & DB_CREATE) && create_private(path, db->user, &created, err) != DPF_OK)
         goto fail;
     if (!(flags & DB_CREATE) && missing(db, err))
         goto fail;
@@ -320,6 +338,8 @@ int db_open(const char *path, unsigned flags, struct db **out, struct dpf_err *e
     return DPF_OK;
 fail:
     db_close(db);
+    if (created)
+        remove_new(path);
     return err ? err->code : DPF_EDB;
 }
 

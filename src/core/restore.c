@@ -58,8 +58,15 @@ static int check_file(const char *path, struct dpf_err *err)
     char result[64] = "", problem[256] = "";
     long problems = 0;
 
-    if (access(path, R_OK) != 0)
-        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot read %s"), path);
+    if (access(path, R_OK) != 0) {
+        int e = errno;
+        if (e == ENOENT)
+            return dpf_err_set(err, DPF_EIO, NULL, _("%s does not exist"), path);
+        if (e == EACCES)
+            return dpf_err_set(err, DPF_EIO, NULL, _("%s may not be read (permission denied)"),
+                               path);
+        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot open %s: %s"), path, strerror(e));
+    }
     if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
         sqlite3_close(h);
         return dpf_err_set(err, DPF_EIO, NULL, _("%s is not a dpf database"), path);

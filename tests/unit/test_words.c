@@ -104,12 +104,13 @@ static int try_open(const char *path, unsigned flags, struct dpf_err *err)
 
 /* A real full file system: a 4 MB tmpfs with a database on it and the rest filled. Opening
  * the database (it needs room for its WAL index) and creating another say the disk is
- * full, where dpf once said "not a dpf database: disk I/O error". */
+ * full, where dpf once said "not a dpf database: disk I/O error"; the file that could not
+ * be made a database is not left behind to block the next try. */
 static void full_disk_for_real(void **state)
 {
     char dir[] = "/tmp/dpf-full-XXXXXX", path[64], opened[512];
     struct dpf_err err;
-    int rc_a, rc_b;
+    int rc_a, rc_b, b_left;
     FILE *f;
     (void)state;
 
@@ -137,6 +138,7 @@ static void full_disk_for_real(void **state)
     snprintf(opened, sizeof opened, "%s", err.msg);
     snprintf(path, sizeof path, "%s/b.db", dir);
     rc_b = try_open(path, DB_CREATE, &err);
+    b_left = access(path, F_OK) == 0;   /* a failed creation leaves no empty file behind */
     /* unmounted before anything is asserted: a failure leaves no mount behind */
     assert_int_equal(umount(dir), 0);
     assert_int_equal(rmdir(dir), 0);
@@ -145,6 +147,7 @@ static void full_disk_for_real(void **state)
     assert_null(strstr(opened, "not a dpf database"));
     assert_int_not_equal(rc_b, DPF_OK);
     assert_non_null(strstr(err.msg, "the disk is full"));
+    assert_false(b_left);
 }
 
 /* ---- permissions ---- */

@@ -47,6 +47,7 @@ dpf --db a.db person status 34150319 --status 死亡 --date 2026-06-01 > /dev/nu
 sqlite3 a.db "INSERT INTO setting (key, value) VALUES ('after_backup', '1')"
 echo "not a database" > junk.db
 dpf --db a.db restore junk.db || echo "exit $?"
+dpf --db a.db restore no-such.db || echo "exit $?"
 dpf --db a.db restore b.db
 sqlite3 a.db "SELECT count(*) = $n FROM person; SELECT count(*) FROM setting WHERE key = 'after_backup'"
 dpf --db a.db check | tail -1
