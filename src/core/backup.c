@@ -191,6 +191,7 @@ int backup_daily(struct db *db, const char *dir, int keep, int *made, struct dpf
             snprintf(oldest, sizeof oldest, "%s", (const char *)sqlite3_column_text(st, 0));
         sqlite3_finalize(st);
     }
+    restore_sweep(db->path);    /* the daily run also clears what a killed restore left */
     return prune(dir, oldest, err);
 }
 

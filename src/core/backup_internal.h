@@ -9,4 +9,8 @@
  * for others' locks rather than failing. An SQLite result code. */
 int backup_copy(sqlite3 *to, sqlite3 *from);
 
+/* Removes what restores killed midway left beside the database at db_path: their private
+ * image folders (ours, 0700, and no longer locked by a running restore). */
+void restore_sweep(const char *db_path);
+
 #endif

@@ -7,10 +7,15 @@
  * restore's own audit row naming the file and its SHA-256. The result replaces the live
  * database's content in one write transaction of SQLite's backup API: a kill at any moment
  * leaves the old content or the new, whole. */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "dpf/backup.h"
 #include "dpf/check.h"
@@ -120,30 +125,74 @@ static int match_page_size(sqlite3 *img, int size, struct dpf_err *err)
     return DPF_OK;
 }
 
+#define IMAGE_PREFIX ".dpf-restore-"
+
+static const char *const image_files[] = { "image.db", "image.db-journal", "image.db-wal",
+                                           "image.db-shm" };
+
 /* A private (0700) folder beside the database for the image: as well kept as the database
- * itself, and on its file system (SQLite's own temporary files cannot change page size). */
-static int image_dir(struct db *db, char *dir, size_t cap, struct dpf_err *err)
+ * itself, and on its file system (SQLite's own temporary files cannot change page size).
+ * The restore holds a lock on it (*lock) for as long as it lives, which tells a folder in
+ * use from one a killed restore left. */
+static int image_dir(struct db *db, char *dir, size_t cap, int *lock, struct dpf_err *err)
 {
     const char *slash = strrchr(db->path, '/');
 
     if (slash)
-        snprintf(dir, cap, "%.*s/.dpf-restore-XXXXXX", (int)(slash - db->path), db->path);
+        snprintf(dir, cap, "%.*s/" IMAGE_PREFIX "XXXXXX", (int)(slash - db->path), db->path);
     else
-        snprintf(dir, cap, ".dpf-restore-XXXXXX");
+        snprintf(dir, cap, IMAGE_PREFIX "XXXXXX");
     if (!mkdtemp(dir))
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s: %s"), dir, strerror(errno));
+    if ((*lock = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0)
+        flock(*lock, LOCK_EX);
     return DPF_OK;
 }
 
-static void image_remove(const char *dir)
+/* Empties and removes an image folder: only the files a restore makes in it. */
+static void image_clear(int dirfd, const char *name, int fd)
 {
-    char p[4200];
+    for (size_t i = 0; i < sizeof image_files / sizeof *image_files; i++)
+        unlinkat(fd, image_files[i], 0);
+    unlinkat(dirfd, name, AT_REMOVEDIR);
+}
 
-    snprintf(p, sizeof p, "%s/image.db", dir);
-    unlink(p);
-    snprintf(p, sizeof p, "%s/image.db-journal", dir);
-    unlink(p);
-    rmdir(dir);
+static void image_remove(const char *dir, int lock)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+
+    if (fd >= 0) {
+        image_clear(AT_FDCWD, dir, fd);
+        close(fd);
+    }
+    if (lock >= 0)
+        close(lock);            /* and with it the lock */
+}
+
+void restore_sweep(const char *db_path)
+{
+    char *copy = strdup(db_path);
+    DIR *d = copy ? opendir(dirname(copy)) : NULL;
+    struct dirent *e;
+    struct stat st;
+    int fd;
+
+    while (d && (e = readdir(d))) {
+        if (strncmp(e->d_name, IMAGE_PREFIX, strlen(IMAGE_PREFIX)) != 0 ||
+            fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+            !S_ISDIR(st.st_mode) || st.st_uid != geteuid() || (st.st_mode & 07777) != 0700)
+            continue;
+        fd = openat(dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0)
+            continue;
+        /* Locked: a restore is running there. Not locked: its restore was killed. */
+        if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+            image_clear(dirfd(d), e->d_name, fd);
+        close(fd);
+    }
+    if (d)
+        closedir(d);
+    free(copy);
 }
 
 /* The backup copied into a private temporary database, migrated to this program's schema,
@@ -286,13 +335,14 @@ int backup_restore(struct db *db, const char *path, struct dpf_err *err)
     sqlite3 *img = NULL;
     sqlite3_stmt *st;
     char sha[65], dir[4096];
-    int rc = check_file(path, err);
+    int rc = check_file(path, err), lock = -1;
 
     if (rc != DPF_OK)
         return rc;
     if (sha256_file(path, sha) != 0)
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot read %s"), path);
-    if ((rc = image_dir(db, dir, sizeof dir, err)) != DPF_OK)
+    restore_sweep(db->path);    /* what a killed restore left: a copy of personal data */
+    if ((rc = image_dir(db, dir, sizeof dir, &lock, err)) != DPF_OK)
         return rc;
     if ((rc = load_image(db, path, dir, &img, err)) == DPF_OK) {
         if (sqlite3_prepare_v2(img, "ATTACH ?1 AS cur", -1, &st, NULL) == SQLITE_OK) {
@@ -306,6 +356,6 @@ int backup_restore(struct db *db, const char *path, struct dpf_err *err)
     if (rc == DPF_OK)
         rc = replace(db, img, path, sha, err);
     sqlite3_close(img);
-    image_remove(dir);
+    image_remove(dir, lock);
     return rc;
 }

@@ -4,6 +4,8 @@
  * restored older file is migrated and makes no admin; the audit rows a restore would erase
  * are kept, marked, beside a restore row naming the file's SHA-256; person ids are never
  * given twice; the schema objects are checked against the migrations. */
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <utime.h>
@@ -14,6 +16,7 @@
 #include "dpf/check.h"
 #include "dpf/import.h"
 #include "dpf/migrate.h"
+#include "../../src/core/backup_internal.h"
 #include "../../src/core/sha256.h"
 
 static const char *dir;
@@ -321,6 +324,39 @@ static void test_migration_keeps_rows_and_ids(void **state)
     db_close(v7);
 }
 
+/* What a restore killed midway leaves beside the database (its private image folder, a copy
+ * of personal data) is cleared by the next restore; a folder a running restore holds (its
+ * lock) is not, nor one that is not ours. */
+static void test_killed_restore_cleared(void **state)
+{
+    struct db *db = *state;
+    struct dpf_err err;
+    char killed[300], running[300], foreign[300], image[320];
+    int lock;
+    FILE *f;
+
+    snprintf(killed, sizeof killed, "%s/.dpf-restore-Ab12Cd", dir);
+    snprintf(running, sizeof running, "%s/.dpf-restore-Xy34Zw", dir);
+    snprintf(foreign, sizeof foreign, "%s/.dpf-restore-Open00", dir);
+    assert_int_equal(mkdir(killed, 0700), 0);
+    assert_int_equal(mkdir(running, 0700), 0);
+    assert_int_equal(mkdir(foreign, 0755), 0);      /* not a folder a restore made */
+    snprintf(image, sizeof image, "%s/image.db", killed);
+    assert_non_null(f = fopen(image, "w"));
+    fputs("a copy of the register", f);
+    fclose(f);
+    assert_true((lock = open(running, O_RDONLY | O_DIRECTORY)) >= 0);
+    assert_int_equal(flock(lock, LOCK_EX), 0);
+    assert_int_equal(backup_write(db, at("b.db"), &err), DPF_OK);
+    assert_int_equal(backup_restore(db, at("b.db"), &err), DPF_OK);
+    assert_int_equal(access(killed, F_OK), -1);
+    assert_int_equal(access(running, F_OK), 0);
+    assert_int_equal(access(foreign, F_OK), 0);
+    close(lock);
+    restore_sweep(db->path);                        /* once it is no longer held */
+    assert_int_equal(access(running, F_OK), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -331,6 +367,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_second_restore_keeps_rolled_back_rows, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_schema_objects_checked, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_killed_restore_cleared, setup, teardown),
         cmocka_unit_test_setup_teardown(test_migration_keeps_rows_and_ids, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
