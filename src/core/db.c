@@ -1,198 +1,25 @@
 /* SPDX-License-Identifier: MIT */
-/* Opening the database file, the statement cache, transactions and the clock. */
+/* Opening the database file, the statement cache and transactions. The clock is in
+ * db_clock.c; file errors in clear words in db_trouble.c. */
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "dpf/db.h"
 #include "dpf/i18n.h"
 #include "dpf/migrate.h"
 #include "dpf/outfile.h"
-
-/* What can go wrong with the file rather than the SQL, each told in its own words: a clerk
- * who reads "disk I/O error" cannot tell a full disk from a missing permission. */
-enum trouble { TR_NONE, TR_FULL, TR_DENIED, TR_READONLY, TR_ROFS, TR_MISSING, TR_IO };
-
-/* The trouble an errno names, or TR_NONE. */
-static int errno_trouble(int sys)
-{
-    switch (sys) {
-    case ENOSPC:
-    case EDQUOT:
-        return TR_FULL;
-    case EACCES:
-    case EPERM:
-        return TR_DENIED;
-    case EROFS:
-        return TR_ROFS;
-    case ENOENT:
-    case ENOTDIR:
-        return TR_MISSING;
-    default:
-        return TR_NONE;
-    }
-}
-
-/* The trouble of SQLite's last error on h. The OS error is read only for the result codes
- * that come from a system call, as it is not cleared between calls. */
-static int sqlite_trouble(sqlite3 *h, int *sys)
-{
-    int ext = sqlite3_extended_errcode(h), t;
-
-    *sys = 0;
-    switch (ext & 0xff) {
-    case SQLITE_FULL:
-        return TR_FULL;
-    case SQLITE_PERM:
-        return TR_DENIED;
-    case SQLITE_READONLY:
-        *sys = sqlite3_system_errno(h);
-        return *sys == EROFS ? TR_ROFS : TR_READONLY;
-    case SQLITE_CANTOPEN:
-    case SQLITE_IOERR:
-        *sys = sqlite3_system_errno(h);
-        t = errno_trouble(*sys);
-        /* A file missing while SQLite works on it is a failed read or write. */
-        return t == TR_NONE || (t == TR_MISSING && (ext & 0xff) == SQLITE_IOERR) ? TR_IO : t;
-    default:
-        return TR_NONE;
-    }
-}
-
-/* Sets err for trouble t with the file at path; detail is the OS's or SQLite's words. */
-static int trouble_err(struct dpf_err *err, int t, const char *path, const char *user,
-                       const char *detail)
-{
-    switch (t) {
-    case TR_FULL:
-        return dpf_err_set(err, DPF_EIO, NULL,
-                           _("%s: the disk is full (free some space and try again)"), path);
-    case TR_DENIED:
-        return dpf_err_set(err, DPF_EIO, NULL,
-                           _("%s: permission denied (user %s may not open it)"), path, user);
-    case TR_READONLY:
-        return dpf_err_set(err, DPF_EIO, NULL,
-                           _("%s: permission denied (user %s may not write to it or to its "
-                             "folder)"), path, user);
-    case TR_ROFS:
-        return dpf_err_set(err, DPF_EIO, NULL, _("%s: the file system is read-only"), path);
-    case TR_MISSING:
-        return dpf_err_set(err, DPF_EIO, NULL, _("%s: its folder does not exist"), path);
-    default:
-        return dpf_err_set(err, DPF_EIO, NULL, _("%s: the disk could not be read or written "
-                                                 "(%s)"), path, detail);
-    }
-}
-
-/* Whether the folder of path exists. */
-static int folder_exists(const char *path)
-{
-    char dir[4096];
-    const char *slash = strrchr(path, '/');
-    struct stat sb;
-
-    if (!slash)
-        return 1;
-    snprintf(dir, sizeof dir, "%.*s", (int)(slash - path) + (slash == path), path);
-    return stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode);
-}
-
-/* The SQLite error on h in clear words if it is about the file; DPF_OK if it is not. */
-static int file_fail(sqlite3 *h, const char *path, const char *user, struct dpf_err *err)
-{
-    int sys, t = sqlite_trouble(h, &sys);
-    if (t == TR_NONE)
-        return DPF_OK;
-    /* SQLite retries a file it may not create read-only, which then is not found. */
-    if (t == TR_MISSING && folder_exists(path))
-        t = TR_READONLY;
-    return trouble_err(err, t, path, user, sys ? strerror(sys) : sqlite3_errmsg(h));
-}
-
-int db_file_fail(sqlite3 *h, struct dpf_err *err)
-{
-    struct passwd *pw = getpwuid(geteuid());
-    const char *path = sqlite3_db_filename(h, "main");
-    return file_fail(h, path && *path ? path : "?", pw ? pw->pw_name : "?", err);
-}
+#include "db_internal.h"
 
 int db_fail(struct db *db, struct dpf_err *err)
 {
-    if (file_fail(db->h, db->path, db->user, err) != DPF_OK)
+    if (db_file_trouble(db->h, db->path, db->user, err) != DPF_OK)
         return DPF_EDB;
     return dpf_err_set(err, DPF_EDB, NULL, _("Database error: %s"), sqlite3_errmsg(db->h));
-}
-
-#define STAMP_FORMAT "%Y-%m-%d %H:%M:%S"
-
-#ifdef DPF_TEST_CLOCK
-/* Whole seconds since the clock was anchored, by the monotonic clock: it crosses midnight
- * as a real day does, and a change of the system's time does not move it. */
-static time_t since_anchor(const struct db_clock *c)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (ts.tv_sec - c->anchor.tv_sec) - (ts.tv_nsec < c->anchor.tv_nsec);
-}
-
-/* Anchors the clock at start ("YYYY-MM-DD HH:MM:SS"); 0 if start is not such a time. */
-static int anchor(struct db_clock *c, const char *start)
-{
-    struct tm tm = { 0 };
-    const char *end = strlen(start) == 19 ? strptime(start, STAMP_FORMAT, &tm) : NULL;
-
-    c->start[0] = '\0';
-    if (!end || *end)
-        return 0;
-    memcpy(c->start, start, sizeof c->start);
-    c->base = timegm(&tm);
-    clock_gettime(CLOCK_MONOTONIC, &c->anchor);
-    return 1;
-}
-
-/* The test clock: from DPF_NOW on, anchored again when the value changes (unit tests move
- * it with setenv). 0 without a usable DPF_NOW: the real clock then. */
-static int test_clock(struct db_clock *c, char now[20])
-{
-    const char *start = getenv("DPF_NOW");
-    struct tm tm;
-    time_t t;
-
-    if (!start || (strcmp(start, c->start) != 0 && !anchor(c, start))) {
-        c->start[0] = '\0';
-        return 0;
-    }
-    t = c->base + since_anchor(c);
-    gmtime_r(&t, &tm);
-    strftime(now, 20, STAMP_FORMAT, &tm);
-    return 1;
-}
-#else
-/* The normal build never reads DPF_NOW: nobody can set the times of the audit log, and the
- * automatic backup's pruning goes by the real date. */
-static int test_clock(struct db_clock *c, char now[20])
-{
-    (void)c;
-    (void)now;
-    return 0;
-}
-#endif
-
-void db_set_now(struct db *db)
-{
-    if (!test_clock(&db->clock, db->now)) {
-        time_t t = time(NULL);
-        struct tm tm;
-        localtime_r(&t, &tm);
-        strftime(db->now, sizeof db->now, STAMP_FORMAT, &tm);
-    }
-    memcpy(db->today, db->now, 10);
-    db->today[10] = '\0';
 }
 
 static void set_user(struct db *db)
@@ -218,7 +45,7 @@ static int check_ours(struct db *db, struct dpf_err *err)
     int app = pragma_int(db->h, "PRAGMA application_id");
     int tables = pragma_int(db->h, "SELECT count(*) FROM sqlite_schema"), rc;
 
-    if ((app < 0 || tables < 0) && (rc = file_fail(db->h, db->path, db->user, err)) != DPF_OK)
+    if ((app < 0 || tables < 0) && (rc = db_file_trouble(db->h, db->path, db->user, err)) != DPF_OK)
         return rc;
     if (app < 0 || tables < 0)
         return dpf_err_set(err, DPF_EDB, NULL, _("%s is not a dpf database: %s"), db->path,
@@ -237,13 +64,13 @@ static int missing(struct db *db, struct dpf_err *err)
 
     if (stat(db->path, &sb) == 0)
         return 0;
-    t = errno_trouble(errno);
+    t = db_errno_trouble(errno);
     if (t == TR_MISSING)
         dpf_err_set(err, DPF_EIO, NULL,
                     _("Database %s does not exist (create it with `dpf init` or `dpf demo`)"),
                     db->path);
     else
-        trouble_err(err, t, db->path, db->user, strerror(errno));
+        db_trouble_err(err, t, db->path, db->user, strerror(errno));
     return 1;
 }
 
@@ -268,8 +95,8 @@ static int create_private(const char *path, const char *user, int *created,
         return close(fd), DPF_OK;
     if (errno == EEXIST)
         return DPF_OK;
-    t = errno_trouble(errno);
-    return trouble_err(err, t == TR_NONE ? TR_IO : t, path, user, strerror(errno));
+    t = db_errno_trouble(errno);
+    return db_trouble_err(err, t == TR_NONE ? TR_IO : t, path, user, strerror(errno));
 }
 
 /* A file this call created but could not make a database (a full disk, say) is removed with
@@ -310,7 +137,7 @@ int db_open(const char *path, unsigned flags, struct db **out, struct dpf_err *e
     if (!(flags & DB_CREATE) && missing(db, err))
         goto fail;
     if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
-        if (!db->h || file_fail(db->h, path, db->user, err) == DPF_OK)
+        if (!db->h || db_file_trouble(db->h, path, db->user, err) == DPF_OK)
             dpf_err_set(err, DPF_EIO, NULL, _("Cannot open database %s: %s"), path,
                         db->h ? sqlite3_errmsg(db->h) : "");
         goto fail;
@@ -403,7 +230,7 @@ int db_exec(struct db *db, const char *sql, struct dpf_err *err)
     char *msg = NULL;
     if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) == SQLITE_OK)
         return DPF_OK;
-    if (file_fail(db->h, db->path, db->user, err) == DPF_OK)
+    if (db_file_trouble(db->h, db->path, db->user, err) == DPF_OK)
         dpf_err_set(err, DPF_EDB, NULL, _("Database error: %s"),
                     msg ? msg : sqlite3_errmsg(db->h));
     sqlite3_free(msg);
