@@ -51,7 +51,8 @@ static int load_claims(struct db *db, int64_t policy_id, struct dpf_err *err)
     snprintf(sql, sizeof sql,
              "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %d) "
              "INSERT INTO claim (policy_id, person_id, accident_on, reported_on, place, status, "
-             "status_on) SELECT %lld, (SELECT person_id FROM insured WHERE id = 1 + i * 37), "
+             "status_on) SELECT %lld, (SELECT person_id FROM insured WHERE id = 1 + i * 37 %% "
+             "(SELECT max(id) FROM insured)), "
              "'2026-05-01', '2026-05-02', '村道', 1 + i %% 6, '2026-06-01' FROM n",
              CLAIMS, (long long)policy_id);
     if (rc == DPF_OK)
