@@ -269,6 +269,8 @@ int cmd_subsidy_roster(struct cli *c, int argc, char **argv)
 
     if (subsidy_args(cli_find(cmd_subsidy_roster), argc, argv, "mopFDR", "mo", 0, &a) != EXIT_OK)
         return EXIT_USAGE;
+    if (a.full)
+        cli_option(c, "full-id");
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
     o = (struct roster_opts){ a.month, a.programme, a.full, a.draft,
