@@ -432,9 +432,10 @@ int cmd_insurance_claims(struct cli *c, int argc, char **argv)
 
 static int print_step(const struct claim_step *s, void *ctx)
 {
+    char note[1024];
     (void)ctx;
     printf("    %s  %-14s %s  %s%s%s\n", s->on, claim_statuses[s->status - 1], s->user, s->at,
-           s->note[0] ? "  " : "", s->note);
+           s->note[0] ? "  " : "", cli_safe(s->note, note, sizeof note));
     return 0;
 }
 
