@@ -36,6 +36,19 @@ int audit_history(struct db *db, const char *entity, int64_t entity_id, audit_ro
 int audit_export(struct db *db, const char *what, const char *path, long rows, int full,
                  struct dpf_err *err);
 
+/* Records, before the data leaves, that full resident IDs, certificate numbers or bank
+ * accounts are about to be shown or written (action `disclose`): what, the person shown
+ * (their id; the row is then under the person) or the file and its rows (person_id 0; rows
+ * -1 when there is no file), and the command (db->origin). Committed on return when no
+ * transaction is open, so a failure means nothing may be shown or the file kept. */
+int audit_disclose(struct db *db, const char *what, int64_t person_id, const char *file,
+                   long rows, struct dpf_err *err);
+
+/* json (an audit row's before or after, keyed by field keys) with the values of sensitive
+ * fields (certificate numbers, bank accounts) masked as every listing masks them: malloc'd,
+ * or NULL for NULL json or no memory. */
+char *audit_mask(struct db *db, const char *json, struct dpf_err *err);
+
 /* Rows of the whole log, newest first, with the rows restores rolled back (marked, each
  * below its restore), matching the filter (NULL or 0: any): a user, one
  * person (their id), a date range (YYYY-MM-DD, inclusive), at most limit rows (0: all). */

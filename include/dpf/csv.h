@@ -37,4 +37,14 @@ void csv_write_field(FILE *f, const char *s);
 /* Writes fields separated by commas and ended by CRLF (what Excel and WPS expect). */
 void csv_write_row(FILE *f, const char *const *fields, int n);
 
+/* Formula injection (OWASP, "CSV Injection"): a spreadsheet runs a cell that begins with
+ * =, +, -, @, tab or CR as a formula. csv_write_text writes a text cell with a leading '
+ * when it would begin so (after any ' already there, so that the import's csv_unmark gives
+ * back exactly what was written); csv_write_field is for cells that are not text (amounts,
+ * dates), which are left alone so that -33.33 stays a number. */
+void csv_write_text(FILE *f, const char *s);
+/* Removes the ' csv_write_text added: one leading ' followed (after any further ') by one
+ * of those characters. In place; returns s. */
+char *csv_unmark(char *s);
+
 #endif

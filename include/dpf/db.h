@@ -37,6 +37,8 @@ struct db {
     char now[20];
     char today[11];
     struct db_clock clock;
+    const char *origin;     /* the command or screen at work ("person show"), named by the
+                             * audit rows of disclosures; NULL: not said */
     struct db_stmt_slot stmts[128];
     int nstmts;
 };

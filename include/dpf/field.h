@@ -50,6 +50,11 @@ int field_parse(const struct field *f, const char *input, const char *today, cha
 const char *field_format(const struct field *f, const char *value, int mask, char *buf,
                          size_t bufsize);
 
+/* 1 if a value of f is text a person typed (so a CSV cell of it is guarded against formula
+ * injection, csv_write_text), 0 for amounts, dates, months, numbers and flags, which are
+ * written as they are so that -33.33 stays a number. */
+int field_is_text(const struct field *f);
+
 /* The index of the field whose header is h, or -1. */
 int field_by_header(const struct field *fields, int n, const char *h);
 int field_by_key(const struct field *fields, int n, const char *key);

@@ -18,4 +18,10 @@ int text_wchar_width(wchar_t wc);
  * right != 0, right-aligned. Returns out. */
 char *text_fit(char *out, size_t cap, const char *s, int width, int right);
 
+/* s as it may be printed on a terminal: control characters (C0, newline and tab included,
+ * DEL, and C1 U+0080-U+009F) and bytes that are not UTF-8 become U+FFFD, so text from the
+ * database cannot move the cursor, erase lines or retitle the window. Returns s itself when
+ * nothing needs replacing, else out (cap bytes, clipped at a character boundary). */
+const char *text_safe(const char *s, char *out, size_t cap);
+
 #endif

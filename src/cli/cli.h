@@ -17,6 +17,9 @@ struct cli {
     struct db *db;
     const char *prog;
     enum cap need;          /* what the command may do, checked when the database opens */
+    const struct cli_cmd *cmd;  /* the command being run */
+    const char *option;     /* a guarded option it was given (cli_option), or NULL */
+    char origin[48];        /* "person show": named in the audit rows of disclosures */
 };
 
 struct cli_cmd {
@@ -38,6 +41,18 @@ enum { CLI_NO_ACCESS = 1 << 8 };
 int cli_open(struct cli *c, unsigned flags);
 /* What a command needs (cli_access.c): CAP_READ unless the table says more. */
 enum cap cli_cap(const struct cli_cmd *cmd);
+/* Records that the handler was given a guarded option ("full-id"): cli_open checks it too,
+ * against the option table, before the command touches the data. */
+void cli_option(struct cli *c, const char *name);
+/* What using option with cmd needs (cli_access.c); an option the table does not name for
+ * the command needs the admin. */
+enum cap cli_option_cap(const struct cli_cmd *cmd, const char *option);
+/* Writes the audit row of a disclosure (audit_disclose) before the data is shown; prints
+ * why not and returns EXIT_FAIL if it fails, and then nothing may be shown. */
+int cli_disclose(struct cli *c, const char *what, int64_t person_id);
+/* s fit to print on a terminal (text_safe into buf): text from the database goes through
+ * it, so an ESC sequence stored in a reason cannot erase lines. */
+const char *cli_safe(const char *s, char *buf, size_t cap);
 /* Prints "dpf: message" on stderr and returns EXIT_FAIL. */
 int cli_fail(const struct dpf_err *err);
 /* Prints a usage error for cmd and returns EXIT_USAGE. */

@@ -79,12 +79,27 @@ int cmd_user(struct cli *c, int argc, char **argv)
     return EXIT_OK;
 }
 
+struct audit_print {
+    struct db *db;
+    int full;               /* --full-id: values as recorded */
+    struct dpf_err err;
+};
+
+/* A row of the log; certificate numbers and bank accounts in its values masked unless
+ * --full-id, and its text made safe for the terminal. */
 static int print_row(const struct audit_row *r, void *ctx)
 {
-    (void)ctx;
-    printf("%s  %-10s %-9s %-6lld %s%s  %s\n", r->at, r->user, r->entity,
-           (long long)r->entity_id, r->rolled_back ? _("[rolled back] ") : "",
-           audit_action_label(r->action), r->after ? r->after : "");
+    struct audit_print *ap = ctx;
+    char *after = r->after && !ap->full ? audit_mask(ap->db, r->after, &ap->err) : NULL;
+    char user[256], safe[4096];
+
+    if (r->after && !ap->full && !after)
+        return 1;
+    printf("%s  %-10s %-9s %-6lld %s%s  %s\n", r->at, cli_safe(r->user, user, sizeof user),
+           r->entity, (long long)r->entity_id, r->rolled_back ? _("[rolled back] ") : "",
+           audit_action_label(r->action),
+           cli_safe(after ? after : r->after, safe, sizeof safe));
+    free(after);
     return 0;
 }
 
@@ -106,10 +121,12 @@ int cmd_audit(struct cli *c, int argc, char **argv)
     static const struct option opts[] = {
         { "user", required_argument, NULL, 'u' }, { "person", required_argument, NULL, 'p' },
         { "from", required_argument, NULL, 'f' }, { "to", required_argument, NULL, 't' },
-        { "limit", required_argument, NULL, 'l' }, { NULL, 0, NULL, 0 },
+        { "limit", required_argument, NULL, 'l' }, { "full-id", no_argument, NULL, 'F' },
+        { NULL, 0, NULL, 0 },
     };
     const struct cli_cmd *self = cli_find(cmd_audit);
     struct audit_filter f = { NULL, NULL, NULL, 0, 200 };
+    struct audit_print ap = { .full = 0 };
     const char *person = NULL;
     char from[11], to[11];
     struct dpf_err err;
@@ -131,6 +148,7 @@ int cmd_audit(struct cli *c, int argc, char **argv)
             if ((f.limit = row_count(optarg)) <= 0)
                 return cli_usage(self, _("--limit takes a number of rows (1 or more)"));
             break;
+        case 'F': ap.full = 1; break;
         default: return cli_usage(self, NULL);
         }
     }
@@ -138,7 +156,11 @@ int cmd_audit(struct cli *c, int argc, char **argv)
         return cli_usage(self, NULL);
     if (f.from && f.to && strcmp(f.from, f.to) > 0)
         return cli_usage(self, _("--from is after --to"));
+    if (ap.full)
+        cli_option(c, "full-id");
     if (cli_open(c, 0) != EXIT_OK)
+        return EXIT_FAIL;
+    if (ap.full && cli_disclose(c, "audit log", 0) != EXIT_OK)
         return EXIT_FAIL;
     if (person) {
         struct person p;
@@ -148,7 +170,11 @@ int cmd_audit(struct cli *c, int argc, char **argv)
         f.person_id = p.id;
         person_clear(&p);
     }
-    return audit_list(c->db, &f, print_row, NULL, &err) == DPF_OK ? EXIT_OK : cli_fail(&err);
+    ap.db = c->db;
+    ap.err.code = DPF_OK;
+    if (audit_list(c->db, &f, print_row, &ap, &err) != DPF_OK)
+        return cli_fail(&err);
+    return ap.err.code == DPF_OK ? EXIT_OK : cli_fail(&ap.err);
 }
 
 /* dpf backup FILE | backup --daily DIR [--keep N] | restore FILE */

@@ -308,6 +308,8 @@ int cmd_insurance_roster(struct cli *c, int argc, char **argv)
     if (ins_args(self, argc, argv, "yoFR", NULL, 0, 0, &a) != EXIT_OK ||
         need(self, a.year > 0, "year") != EXIT_OK || need(self, a.out != NULL, "out"))
         return EXIT_USAGE;
+    if (a.full)
+        cli_option(c, "full-id");
     if (open_policy(c, a.year, &id) != EXIT_OK)
         return EXIT_FAIL;
     if (insured_export(c->db, id, a.out, a.oflags, a.full, &rows, &err) != DPF_OK)
@@ -430,9 +432,10 @@ int cmd_insurance_claims(struct cli *c, int argc, char **argv)
 
 static int print_step(const struct claim_step *s, void *ctx)
 {
+    char note[1024];
     (void)ctx;
     printf("    %s  %-14s %s  %s%s%s\n", s->on, claim_statuses[s->status - 1], s->user, s->at,
-           s->note[0] ? "  " : "", s->note);
+           s->note[0] ? "  " : "", cli_safe(s->note, note, sizeof note));
     return 0;
 }
 
@@ -442,11 +445,13 @@ int cmd_insurance_show(struct cli *c, int argc, char **argv)
     struct ins_args a;
     struct dpf_err err;
     struct claim cl;
-    char need_docs[16], buf[256], money[4][32];
+    char need_docs[16], buf[256], money[4][32], safe[1024];
     int rc;
 
     if (ins_args(self, argc, argv, "F", NULL, 0, 1, &a) != EXIT_OK)
         return EXIT_USAGE;
+    if (a.full)
+        cli_option(c, "full-id");
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
     claim_init(&cl);
@@ -454,11 +459,16 @@ int cmd_insurance_show(struct cli *c, int argc, char **argv)
         claim_clear(&cl);
         return cli_fail(&err);
     }
+    if (a.full && cli_disclose(c, "insurance claim", cl.person_id) != EXIT_OK) {
+        claim_clear(&cl);
+        return EXIT_FAIL;
+    }
     printf(_("Claim %lld\n"), (long long)cl.id);
     for (int i = 0; i < CLAIM_OWN_FIELDS; i++) {
         printf("  ");
         cli_cell(_(claim_fields[i].label), 12, 0);
-        printf(" %s\n", field_format(&claim_fields[i], cl.v[i], !a.full, buf, sizeof buf));
+        printf(" %s\n", cli_safe(field_format(&claim_fields[i], cl.v[i], !a.full, buf, sizeof buf),
+                                 safe, sizeof safe));
     }
     claim_docs_required(c->db, &cl, need_docs);
     printf("  ");

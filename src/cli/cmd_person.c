@@ -44,17 +44,23 @@ int cmd_person_show(struct cli *c, int argc, char **argv)
                                            { NULL, 0, NULL, 0 } };
     struct person p;
     const char *key;
-    char label[64], buf[64];
+    char label[64], buf[64], safe[1024];
     int full = 0;
 
     if (one_positional(argc, argv, opts, &full, &key) != 0)
         return cli_usage(cli_find(cmd_person_show), NULL);
+    if (full)
+        cli_option(c, "full-id");
     if (load(c, key, &p) != EXIT_OK)
         return EXIT_FAIL;
+    if (full && cli_disclose(c, "person", p.id) != EXIT_OK) {
+        person_clear(&p);
+        return EXIT_FAIL;
+    }
     for (int i = 0; i < PERSON_NFIELDS; i++) {
         const struct field *f = &person_fields[i];
         printf("%s %s\n", text_fit(label, sizeof label, _(f->label), 26, 0),
-               field_format(f, p.v[i], !full, buf, sizeof buf));
+               cli_safe(field_format(f, p.v[i], !full, buf, sizeof buf), safe, sizeof safe));
     }
     person_clear(&p);
     return EXIT_OK;
@@ -67,11 +73,14 @@ struct history {
 
 static int print_change(const char *label, const char *before, const char *after, void *ctx)
 {
+    char sb[1024], sa[1024];
     (void)ctx;
     if (!*before && !*after)
         return 0;   /* a field left empty when the person was registered */
+    after = cli_safe(after, sa, sizeof sa);
     if (*before)
-        printf("    %s: %s -> %s\n", label, before, *after ? after : _("(empty)"));
+        printf("    %s: %s -> %s\n", label, cli_safe(before, sb, sizeof sb),
+               *after ? after : _("(empty)"));
     else
         printf("    %s: %s\n", label, after);
     return 0;
@@ -81,7 +90,9 @@ static int print_audit(const struct audit_row *r, void *ctx)
 {
     struct history *h = ctx;
     struct dpf_err err;
-    printf("%s  %s  %s\n", r->at, r->user, audit_action_label(r->action));
+    char user[256];
+    printf("%s  %s  %s\n", r->at, cli_safe(r->user, user, sizeof user),
+           audit_action_label(r->action));
     if (person_audit_changes(h->db, r->before, r->after, !h->full, print_change, NULL, &err) !=
         DPF_OK)
         return cli_fail(&err), 1;
@@ -94,17 +105,24 @@ int cmd_person_history(struct cli *c, int argc, char **argv)
                                            { NULL, 0, NULL, 0 } };
     struct history h = { 0 };
     struct person p;
-    char cert[32];
+    char cert[32], name[256];
     struct dpf_err err;
     const char *key;
     int rc;
 
     if (one_positional(argc, argv, opts, &h.full, &key) != 0)
         return cli_usage(cli_find(cmd_person_history), NULL);
+    if (h.full)
+        cli_option(c, "full-id");
     if (load(c, key, &p) != EXIT_OK)
         return EXIT_FAIL;
+    if (h.full && cli_disclose(c, "person history", p.id) != EXIT_OK) {
+        person_clear(&p);
+        return EXIT_FAIL;
+    }
     h.db = c->db;
-    printf(_("History of %s (%s)\n"), p.v[PF_NAME], cli_cert(&p, cert, sizeof cert));
+    printf(_("History of %s (%s)\n"), cli_safe(p.v[PF_NAME], name, sizeof name),
+           cli_cert(&p, cert, sizeof cert));
     rc = audit_history(c->db, "person", p.id, print_audit, &h, &err);
     person_clear(&p);
     return rc == DPF_OK ? EXIT_OK : cli_fail(&err);

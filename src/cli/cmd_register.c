@@ -159,6 +159,8 @@ int cmd_export(struct cli *c, int argc, char **argv)
     }
     if (!out || optind < argc)
         return cli_usage(self, _("--out FILE is required"));
+    if (full)
+        cli_option(c, "full-id");
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
     if (ik == IMPORT_CLAIMS) {

@@ -131,7 +131,7 @@ static int print_record(int64_t id, char *const *v, void *ctx)
 {
     const struct record_print *rp = ctx;
     const struct rehab_entity *e = &rehab_entities[rp->kind];
-    char buf[128];
+    char buf[128], safe[1024];
 
     printf("  #%-6lld", (long long)id);
     for (int i = 0; i < e->n; i++) {
@@ -139,7 +139,8 @@ static int print_record(int64_t id, char *const *v, void *ctx)
             (strcmp(e->fields[i].key, "name") == 0 && rp->kind != RK_INSTITUTION))
             continue;
         printf(" %s:%s", _(e->fields[i].label),
-               field_format(&e->fields[i], v[i], !rp->full, buf, sizeof buf));
+               cli_safe(field_format(&e->fields[i], v[i], !rp->full, buf, sizeof buf), safe,
+                        sizeof safe));
     }
     putchar('\n');
     return 0;
@@ -158,11 +159,17 @@ int cmd_rehab_show(struct cli *c, int argc, char **argv)
 
     if (subsidy_args(cli_find(cmd_rehab_show), argc, argv, "F", "", 1, &a) != EXIT_OK)
         return EXIT_USAGE;
+    if (a.full)
+        cli_option(c, "full-id");
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
     person_init(&p);
     if (person_find(c->db, a.key, &p, &err) != DPF_OK)
         return cli_fail(&err);
+    if (a.full && cli_disclose(c, "rehabilitation file", p.id) != EXIT_OK) {
+        person_clear(&p);
+        return EXIT_FAIL;
+    }
     printf(_("Rehabilitation of %s (%s, %s)\n"), person_get(&p, PF_NAME),
            a.full ? person_get(&p, PF_CERT_NO) : cli_cert(&p, cert, sizeof cert),
            person_get(&p, PF_TOWNSHIP));

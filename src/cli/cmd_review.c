@@ -311,10 +311,16 @@ int cmd_subsidy_review(struct cli *c, int argc, char **argv)
 
     if (subsidy_args(cli_find(cmd_subsidy_review), argc, argv, "mpCAF", "m", 0, &a) != EXIT_OK)
         return EXIT_USAGE;
+    if (a.full)
+        cli_option(c, "full-id");
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
     if (review_run(c->db, a.month, a.programme, &rv, &err) != DPF_OK)
         return cli_fail(&err);
+    if (a.full && cli_disclose(c, "subsidy review", 0) != EXIT_OK) {
+        review_free(&rv);
+        return EXIT_FAIL;
+    }
     o = (struct out){ &rv, a.full };
     month_format(a.month, m);
     if (rv.approved)

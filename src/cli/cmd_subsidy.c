@@ -93,8 +93,10 @@ static int show_enrolment(const struct enrolment *e, void *ctx)
     if (e->stop_month)
         printf(_(", stopped from %s (%s)"), month_format(e->stop_month, stop),
                enrol_reason_name(e->reason));
-    if (e->reason_note[0])
-        printf(" — %s", e->reason_note);
+    if (e->reason_note[0]) {
+        char safe[1024];
+        printf(" — %s", cli_safe(e->reason_note, safe, sizeof safe));
+    }
     putchar('\n');
     print_step(enrol_steps[ES_APPLIED - 1], e->applied_on, e->applied_by, &first);
     print_step(enrol_steps[ES_CHECKED - 1], e->checked_on, e->checked_by, &first);
@@ -269,6 +271,8 @@ int cmd_subsidy_roster(struct cli *c, int argc, char **argv)
 
     if (subsidy_args(cli_find(cmd_subsidy_roster), argc, argv, "mopFDR", "mo", 0, &a) != EXIT_OK)
         return EXIT_USAGE;
+    if (a.full)
+        cli_option(c, "full-id");
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
     o = (struct roster_opts){ a.month, a.programme, a.full, a.draft,

@@ -229,8 +229,9 @@ const struct cli_cmd cli_commands[] = {
          "including users and backups. --first-admin: root names the first admin of a file\n"
          "that has no users (a backup from before roles)."), cmd_user },
     { "user", "remove", "LOGIN", N_("Remove a user"), NULL, cmd_user },
-    { "audit", NULL, "[--user LOGIN] [--person CERT|ID] [--from DATE] [--to DATE] [--limit N]",
-      N_("The audit log, newest first: who changed or exported what, and when"), NULL,
+    { "audit", NULL, "[--user LOGIN] [--person CERT|ID] [--from DATE] [--to DATE] [--limit N] [--full-id]",
+      N_("The audit log, newest first: who changed or exported what, and when"),
+      N_("Certificate numbers and bank accounts in the values are masked unless --full-id."),
       cmd_audit },
     { "backup", NULL, "FILE | --daily DIR [--keep N] | --auto DIR|off [--keep N]",
       N_("Back up the database while others work"),
@@ -314,10 +315,10 @@ const char *cli_cert(const struct person *p, char *buf, size_t cap)
 
 void cli_cell(const char *s, int width, int right)
 {
-    char buf[256];
+    char buf[256], safe[256];
     if (right)
         putchar(' ');
-    fputs(text_fit(buf, sizeof buf, s, width, right), stdout);
+    fputs(text_fit(buf, sizeof buf, cli_safe(s, safe, sizeof safe), width, right), stdout);
 }
 
 void cli_money(int64_t fen, int width)
@@ -385,6 +386,14 @@ int cli_open(struct cli *c, unsigned flags)
         rc = access_creator_admin(c->db, &err);
     if (rc == DPF_OK && !(flags & CLI_NO_ACCESS))
         rc = access_check(c->db, c->need, &err);
+    if (rc == DPF_OK && c->option && (rc = access_check(c->db, cli_option_cap(c->cmd, c->option),
+                                                        &err)) != DPF_OK) {
+        char why[sizeof err.msg];
+        snprintf(why, sizeof why, "%s", err.msg);
+        dpf_err_set(&err, rc, NULL, _("--%s: %s (without it, IDs and bank accounts are masked)"),
+                    c->option, why);
+    }
+    c->db->origin = c->origin;
     if (rc != DPF_OK) {
         db_close(c->db);
         c->db = NULL;
@@ -448,6 +457,7 @@ int main(int argc, char **argv)
     outfile_protect(c.db_path);     /* even for commands that never open it (template) */
     if (i == argc && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
         /* `dpf` alone at a terminal: the screens. Piped, it prints the summary. */
+        snprintf(c.origin, sizeof c.origin, "screens");
         rc = cli_open(&c, 0) == EXIT_OK ? tui_run(c.db, c.db_path) : EXIT_FAIL;
         db_close(c.db);
         return rc;
@@ -467,6 +477,9 @@ int main(int argc, char **argv)
     if (cli_wants_help(cmd, argc - i, argv + i))
         return EXIT_OK;
     c.need = cli_cap(cmd);
+    c.cmd = cmd;
+    snprintf(c.origin, sizeof c.origin, "%s%s%s", cmd->name, cmd->object ? " " : "",
+             cmd->object ? cmd->object : "");
     rc = cmd->run(&c, argc - i, argv + i);
     db_close(c.db);
     return rc;

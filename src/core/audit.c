@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
 #include "dpf/audit.h"
 #include "strbuf.h"
 #include "dpf/db.h"
 #include "dpf/i18n.h"
+#include "dpf/person.h"
 
 static const char insert_sql[] =
     "INSERT INTO audit (at, user, entity, entity_id, action, before, after) "
@@ -33,7 +35,7 @@ static const char *run_sql(void)
 
 static const char history_sql[] =
     "SELECT id, at, user, entity, entity_id, action, before, after FROM audit "
-    "WHERE entity = ? AND entity_id = ? ORDER BY id";
+    "WHERE entity = ? AND entity_id = ? AND action <> 'disclose' ORDER BY id";
 
 int audit_record(struct db *db, const char *entity, int64_t entity_id, const char *action,
                  const char *before, const char *after, struct dpf_err *err)
@@ -122,12 +124,38 @@ int audit_history(struct db *db, const char *entity, int64_t entity_id, audit_ro
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
 }
 
+int audit_disclose(struct db *db, const char *what, int64_t person_id, const char *file,
+                   long rows, struct dpf_err *err)
+{
+    struct strbuf sb;
+    int rc;
+
+    sb_init(&sb);
+    sb_add(&sb, "{\"what\":");
+    sb_json_str(&sb, what);
+    if (file) {
+        sb_add(&sb, ",\"file\":");
+        sb_json_str(&sb, file);
+        sb_printf(&sb, ",\"rows\":%ld", rows);
+    }
+    sb_add(&sb, ",\"command\":");
+    sb_json_str(&sb, db->origin ? db->origin : "");
+    sb_add(&sb, "}");
+    rc = sb.oom ? dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"))
+                : audit_record(db, person_id ? "person" : "export", person_id, "disclose", NULL,
+                               sb_str(&sb), err);
+    sb_free(&sb);
+    return rc;
+}
+
 int audit_export(struct db *db, const char *what, const char *path, long rows, int full,
                  struct dpf_err *err)
 {
     struct strbuf sb;
     int rc;
 
+    if (full)
+        return audit_disclose(db, what, 0, path, rows, err);
     sb_init(&sb);
     sb_add(&sb, "{\"what\":");
     sb_json_str(&sb, what);
@@ -139,6 +167,73 @@ int audit_export(struct db *db, const char *what, const char *path, long rows, i
                                sb_str(&sb), err);
     sb_free(&sb);
     return rc;
+}
+
+/* The value of key in json when json is an object, else NULL (a NULL or malformed json
+ * is left alone rather than refused: the log is read as it is). */
+static const char extract_sql[] =
+    "SELECT CASE WHEN json_valid(?1) AND json_type(?1) = 'object' THEN json_extract(?1, ?2) END";
+
+/* Replaces the value at path in *json by value; *json is malloc'd and replaced. */
+static int replace_value(struct db *db, char **json, const char *path, const char *value,
+                         struct dpf_err *err)
+{
+    sqlite3_stmt *st = db_stmt(db, "SELECT json_replace(?1, ?2, ?3)", err);
+    char *out = NULL;
+    int rc;
+
+    if (!st)
+        return DPF_EDB;
+    sqlite3_bind_text(st, 1, *json, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, value, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st) == SQLITE_ROW ? DPF_OK : db_fail(db, err);
+    if (rc == DPF_OK && !(out = strdup((const char *)sqlite3_column_text(st, 0))))
+        rc = dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    sqlite3_reset(st);
+    if (rc == DPF_OK) {
+        free(*json);
+        *json = out;
+    }
+    return rc;
+}
+
+/* Every audit writer keys its JSON by field keys, and the sensitive fields of every table
+ * share the register's keys (cert_no, bank_account), so the register's table names them. */
+char *audit_mask(struct db *db, const char *json, struct dpf_err *err)
+{
+    char *out, path[64], buf[64];
+    int rc = DPF_OK;
+
+    if (!json)
+        return NULL;
+    if (!(out = strdup(json)))
+        return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory")), NULL;
+    for (int i = 0; i < PERSON_NFIELDS && rc == DPF_OK; i++) {
+        const struct field *f = &person_fields[i];
+        sqlite3_stmt *st;
+        const char *v;
+
+        if (!(f->flags & FF_SENSITIVE))
+            continue;
+        if (!(st = db_stmt(db, extract_sql, err)))
+            break;
+        snprintf(path, sizeof path, "$.%s", f->key);
+        sqlite3_bind_text(st, 1, out, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st) == SQLITE_ROW ? DPF_OK : db_fail(db, err);
+        v = rc == DPF_OK ? (const char *)sqlite3_column_text(st, 0) : NULL;
+        if (v)
+            v = field_format(f, v, 1, buf, sizeof buf);
+        sqlite3_reset(st);      /* buf holds the masked text; out is not replaced yet */
+        if (v && v == buf)
+            rc = replace_value(db, &out, path, buf, err);
+    }
+    if (rc != DPF_OK) {
+        free(out);
+        return NULL;
+    }
+    return out;
 }
 
 /* The log and the rows restores rolled back, newest first: a rolled-back row sorts just
@@ -211,6 +306,7 @@ const char *audit_action_label(const char *action)
         { "restore", N_("database restored from a backup") },
         { "export", N_("list exported (IDs masked)") },
         { "export_full", N_("list exported with full IDs") },
+        { "disclose", N_("full IDs or bank accounts shown or written") },
         { "roster_build", N_("insured roster built") },
         { "roster_confirm", N_("insured roster confirmed") },
         { "policy_add", N_("insurance policy recorded") },

@@ -142,21 +142,54 @@ int csv_next(struct csv_reader *r, struct csv_record *rec, struct dpf_err *err)
     return 1;
 }
 
-void csv_write_field(FILE *f, const char *s)
+/* Writes mark (a leading ' or nothing) and s as one field, quoted when it holds a comma,
+ * quote, CR or LF, or begins with a space. */
+static void write_field(FILE *f, const char *mark, const char *s)
 {
     if (!s)
         s = "";
-    if (!s[strcspn(s, ",\"\r\n")] && s[0] != ' ') {
+    if (!s[strcspn(s, ",\"\r\n")] && (mark[0] || s[0] != ' ')) {
+        fputs(mark, f);
         fputs(s, f);
         return;
     }
     fputc('"', f);
+    fputs(mark, f);
     for (; *s; s++) {
         if (*s == '"')
             fputc('"', f);
         fputc(*s, f);
     }
     fputc('"', f);
+}
+
+void csv_write_field(FILE *f, const char *s)
+{
+    write_field(f, "", s);
+}
+
+/* The characters a spreadsheet takes as the start of a formula. */
+static int formula_start(char c)
+{
+    return c && strchr("=+-@\t\r", c) != NULL;
+}
+
+/* 1 if s begins, after its leading quotes, with a formula character. */
+static int needs_mark(const char *s)
+{
+    return formula_start(s[strspn(s, "'")]);
+}
+
+void csv_write_text(FILE *f, const char *s)
+{
+    write_field(f, s && needs_mark(s) ? "'" : "", s);
+}
+
+char *csv_unmark(char *s)
+{
+    if (s[0] == '\'' && needs_mark(s + 1))
+        memmove(s, s + 1, strlen(s));
+    return s;
 }
 
 void csv_write_row(FILE *f, const char *const *fields, int n)

@@ -15,9 +15,19 @@
 #include "person_internal.h"
 #include "strbuf.h"
 
-static int csv_row(struct export_sink *s, const char *const *cells)
+/* A row of cells, text guarded against formula injection (by the field's type) but the
+ * header row, which is fixed. */
+static int csv_row(struct export_sink *s, const char *const *cells, int header)
 {
-    csv_write_row(s->csv, cells, s->n);
+    for (int i = 0; i < s->n; i++) {
+        if (i)
+            fputc(',', s->csv);
+        if (!header && field_is_text(&s->fields[i]))
+            csv_write_text(s->csv, cells[i]);
+        else
+            csv_write_field(s->csv, cells[i]);
+    }
+    fputs("\r\n", s->csv);
     return ferror(s->csv) ? -1 : 0;
 }
 
@@ -46,6 +56,7 @@ int export_open(struct export_sink *s, const char *path, unsigned oflags, const 
     memset(s, 0, sizeof *s);
     s->n = n < EXPORT_MAX_COLS ? n : EXPORT_MAX_COLS;
     s->path = path;
+    s->fields = fields;
     for (int i = 0; i < s->n; i++)
         headers[i] = fields[i].header;
     oflags |= OUT_PRIVATE | (is_xlsx(path) ? OUT_BYNAME : 0);
@@ -54,7 +65,7 @@ int export_open(struct export_sink *s, const char *path, unsigned oflags, const 
     if (!is_xlsx(path)) {
         s->csv = s->out.fp;
         fputs("\xEF\xBB\xBF", s->csv);
-        return csv_row(s, headers) == 0 ? DPF_OK : DPF_EIO;
+        return csv_row(s, headers, 1) == 0 ? DPF_OK : DPF_EIO;
     }
     /* The library's own temporary files go to the private folder too, not to /tmp. */
     lxw_workbook_options opt = { .constant_memory = LXW_TRUE, .tmpdir = s->out.tmpdir };
@@ -75,7 +86,7 @@ int export_open(struct export_sink *s, const char *path, unsigned oflags, const 
 
 int export_row(struct export_sink *s, const char *const *cells, struct dpf_err *err)
 {
-    int bad = s->csv ? csv_row(s, cells) : xlsx_row(s, cells);
+    int bad = s->csv ? csv_row(s, cells, 0) : xlsx_row(s, cells);
     if (bad)
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), s->path);
     s->rows++;
@@ -83,6 +94,12 @@ int export_row(struct export_sink *s, const char *const *cells, struct dpf_err *
 }
 
 int export_close(struct export_sink *s, int ok, struct dpf_err *err)
+{
+    return export_finish(s, NULL, NULL, 0, ok, err);
+}
+
+int export_finish(struct export_sink *s, struct db *db, const char *what, int full, int ok,
+                  struct dpf_err *err)
 {
     lxw_error le;
     if (s->wb) {
@@ -92,6 +109,10 @@ int export_close(struct export_sink *s, int ok, struct dpf_err *err)
                                 lxw_strerror(le));
     }
     s->csv = NULL;              /* owned by s->out */
+    /* The audit row before the file is in place: a file whose row could not be written
+     * never appears under its name. */
+    if (ok && db && audit_export(db, what, s->path, s->rows, full, err) != DPF_OK)
+        ok = 0;
     if (!ok) {
         outfile_abort(&s->out);
         return err && err->code ? err->code : DPF_EIO;
@@ -133,6 +154,5 @@ int export_persons(struct db *db, const char *path, unsigned oflags, int full, l
         rc = db_fail(db, err);
     person_clear(&p);
     sqlite3_finalize(st);
-    rc = export_close(&sink, rc == DPF_OK, err);
-    return rc == DPF_OK ? audit_export(db, "persons", path, *rows, full, err) : rc;
+    return export_finish(&sink, db, "persons", full, rc == DPF_OK, err);
 }

@@ -20,6 +20,7 @@ struct export_sink {
     int n;
     long rows;              /* data rows written */
     const char *path;
+    const struct field *fields;     /* the columns' fields: which cells are text */
     struct outfile out;     /* the temporary file, renamed to path when closed well */
 };
 
@@ -30,5 +31,11 @@ int export_open(struct export_sink *s, const char *path, unsigned oflags, const 
 int export_row(struct export_sink *s, const char *const *cells, struct dpf_err *err);
 /* Closes the file and puts it in place; when !ok (or closing fails) nothing is left. */
 int export_close(struct export_sink *s, int ok, struct dpf_err *err);
+/* export_close for a list leaving the program: when ok, the audit row (audit_export: what,
+ * the file, its rows, full) is written before the file is put in place, and if it cannot be
+ * written the file is removed. */
+struct db;
+int export_finish(struct export_sink *s, struct db *db, const char *what, int full, int ok,
+                  struct dpf_err *err);
 
 #endif

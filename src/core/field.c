@@ -404,6 +404,16 @@ const char *field_format(const struct field *f, const char *value, int mask, cha
     }
 }
 
+int field_is_text(const struct field *f)
+{
+    switch (f->type) {
+    case FT_DATE: case FT_FLAG: case FT_MONEY: case FT_INT: case FT_MONTH:
+        return 0;
+    default:
+        return 1;
+    }
+}
+
 int field_by_header(const struct field *fields, int n, const char *h)
 {
     for (int i = 0; i < n; i++)

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "dpf/audit.h"
 #include "dpf/i18n.h"
 #include "dpf/rehab.h"
 #include "dpf/text.h"
@@ -31,6 +32,25 @@ static int rejects_path(const struct import_opts *opts, const char *input, char 
     return outfile_check(out, 0, err);
 }
 
+/* A plain number, written as it is: what an amount or a count looks like. */
+static int number_like(const char *s)
+{
+    s += *s == '-' || *s == '+';
+    return *s >= '0' && *s <= '9' && !s[strspn(s, "0123456789,.")];
+}
+
+/* A cell of the row as it was, guarded against formula injection like an export's (so the
+ * import's csv_unmark gives it back): text cells always, others unless they are a number,
+ * since a rejected amount may hold anything. */
+static void reject_cell(struct importer *im, int c, const char *v)
+{
+    const struct field *f = c < im->ncols ? &im->fields[im->col_field[c]] : NULL;
+    if (f && !field_is_text(f) && number_like(v))
+        csv_write_field(im->rejects, v);
+    else
+        csv_write_text(im->rejects, v);
+}
+
 /* One rejects line: where, why, then the row as it was so it can be fixed and re-imported. */
 int import_reject(struct importer *im, const struct csv_record *rec, const char *column,
                   const char *reason, struct dpf_err *err)
@@ -53,14 +73,15 @@ int import_reject(struct importer *im, const struct csv_record *rec, const char 
     snprintf(line, sizeof line, "%ld", rec->line);
     fputs(line, im->rejects);
     fputc(',', im->rejects);
-    csv_write_field(im->rejects, column);
+    csv_write_text(im->rejects, column);
     fputc(',', im->rejects);
-    csv_write_field(im->rejects, reason);
+    csv_write_text(im->rejects, reason);
     for (int i = 0; i < rec->nfields; i++) {
         fputc(',', im->rejects);
-        csv_write_field(im->rejects, rec->fields[i]);
+        reject_cell(im, i, rec->fields[i]);
     }
     fputs("\r\n", im->rejects);
+    im->rejects_lines++;
     return DPF_OK;
 }
 
@@ -152,6 +173,9 @@ int import_next(struct importer *im, struct csv_reader *rd, struct csv_record *r
         if (r > 0 && blank(rec))
             continue;
         im->res->rows++;
+        /* An export guarded its text cells against formula injection: the mark goes. */
+        for (int i = 0; r > 0 && i < rec->nfields; i++)
+            csv_unmark(rec->fields[i]);
         if (r > 0)
             return 1;
         im->res->rejected++;
@@ -207,8 +231,17 @@ int import_run(struct importer *im, const char *path, const char *bulk_table,
         db_bulk_end(im->db);
     if (im->rejects) {
         struct dpf_err re;
-        if (outfile_commit(&im->rej, &re) != DPF_OK && rc == DPF_OK)
-            rc = dpf_err_set(err, re.code, NULL, "%s", re.msg);
+        /* The rejects keep full IDs, so that they can be corrected and imported again: the
+         * file is audited before it is in place, and removed if its row cannot be written. */
+        if (audit_disclose(im->db, "rejects", 0, res->rejects, im->rejects_lines, &re) != DPF_OK)
+            outfile_abort(&im->rej);
+        else if (outfile_commit(&im->rej, &re) == DPF_OK)
+            re.code = DPF_OK;
+        if (re.code != DPF_OK) {
+            res->rejects[0] = '\0';
+            if (rc == DPF_OK)
+                rc = dpf_err_set(err, re.code, NULL, "%s", re.msg);
+        }
         im->rejects = NULL;
     } else {
         res->rejects[0] = '\0';

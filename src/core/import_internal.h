@@ -49,6 +49,7 @@ struct importer {
     struct idset seen;
     FILE *rejects;                  /* rej.fp once the first row is rejected */
     struct outfile rej;
+    long rejects_lines;             /* lines written to it, for its audit row */
     const char *path;
     int bulk;                       /* the register was empty: no lookups, indexes rebuilt */
     struct db_index_set indexes;

@@ -484,6 +484,5 @@ int claim_export(struct db *db, int year, const char *path, unsigned oflags, int
     if (rc == DPF_OK)
         rc = x.rc;
     *rows = x.sink.rows;
-    rc = export_close(&x.sink, rc == DPF_OK, err);
-    return rc == DPF_OK ? audit_export(db, "claims", path, *rows, full, err) : rc;
+    return export_finish(&x.sink, db, "claims", full, rc == DPF_OK, err);
 }

@@ -344,6 +344,5 @@ int insured_export(struct db *db, int64_t policy_id, const char *path, unsigned 
         rc = db_fail(db, err);
     sqlite3_finalize(st);
     *rows = sink.rows;
-    rc = export_close(&sink, rc == DPF_OK, err);
-    return rc == DPF_OK ? audit_export(db, "insured roster", path, *rows, full, err) : rc;
+    return export_finish(&sink, db, "insured roster", full, rc == DPF_OK, err);
 }

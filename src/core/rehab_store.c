@@ -465,7 +465,5 @@ int rehab_export(struct db *db, int kind, int year, const char *path, unsigned o
         return export_close(&ec.sink, 0, err), rc;
     rc = rehab_list(db, kind, 0, kind == RK_INSTITUTION ? 0 : year, export_one, &ec, err);
     *rows = ec.sink.rows;
-    rc = export_close(&ec.sink, rc == DPF_OK, err);
-    return rc == DPF_OK ? audit_export(db, rehab_entities[kind].name, path, *rows, full, err)
-                        : rc;
+    return export_finish(&ec.sink, db, rehab_entities[kind].name, full, rc == DPF_OK, err);
 }

@@ -22,10 +22,12 @@
 
 /* The roster's columns: header and width in .xlsx character units. */
 enum { RC_SEQ, RC_NAME, RC_ID, RC_TOWN, RC_VILLAGE, RC_BANK, RC_AMOUNT, RC_MONTHS, RC_NOTE, RC_N };
-static const struct { const char *header; int width; } roster_cols[RC_N] = {
-    { "序号", 6 }, { "姓名", 10 }, { "身份证号", 21 }, { "乡镇（街道）", 14 },
-    { "村（社区）", 12 }, { "银行账号", 24 }, { "金额（元）", 13 }, { "所属月份", 17 },
-    { "备注", 18 },
+/* text: a CSV cell guarded against formula injection (the amount, negative for a recovery,
+ * stays a number). */
+static const struct { const char *header; int width, text; } roster_cols[RC_N] = {
+    { "序号", 6, 0 }, { "姓名", 10, 1 }, { "身份证号", 21, 1 }, { "乡镇（街道）", 14, 1 },
+    { "村（社区）", 12, 1 }, { "银行账号", 24, 1 }, { "金额（元）", 13, 0 }, { "所属月份", 17, 1 },
+    { "备注", 18, 1 },
 };
 
 /* One roster line as text cells (the amount also as fen, for the .xlsx number). */
@@ -87,7 +89,12 @@ static int write_csv(const struct review *rv, FILE *f, int full, struct roster_r
         line_cells(rv, &l[i], i + 1, full, &c);
         row[0] = rv->progs.p[l[i].prog].v[GF_NAME];
         memcpy(row + 1, c.v, sizeof c.v);
-        csv_write_row(f, row, RC_N + 1);
+        csv_write_text(f, row[0]);
+        for (int k = 0; k < RC_N; k++) {
+            fputc(',', f);
+            (roster_cols[k].text ? csv_write_text : csv_write_field)(f, row[k + 1]);
+        }
+        fputs("\r\n", f);
     }
     snprintf(persons, sizeof persons, "%ld人", n);
     money_format(rv->total.amount, 0, total, sizeof total);
@@ -333,14 +340,16 @@ int roster_export(struct db *db, const struct roster_opts *o, const char *path,
     if ((rc = outfile_open(&out, path, oflags, err)) == DPF_OK) {
         rc = out.fp ? write_csv(&rv, out.fp, o->full, res)
                     : write_xlsx(db, &rv, &out, path, o->full, res, err);
+        /* The audit row before the file is in place; without it the file is removed. */
+        if (rc == DPF_OK)
+            rc = audit_export(db, "payment roster", path, rv.total.persons, o->full, err);
         rc = rc == DPF_OK ? outfile_commit(&out, err) : (outfile_abort(&out), rc);
     }
     res->persons = rv.total.persons;
     res->amount = rv.total.amount;
     res->approved = rv.approved;
     review_free(&rv);
-    return rc == DPF_OK ? audit_export(db, "payment roster", path, res->persons, o->full, err)
-                        : rc;
+    return rc;
 }
 
 int roster_year_totals(struct db *db, int year, const char *programme, enum roster_by by,

@@ -70,3 +70,64 @@ char *text_fit(char *out, size_t cap, const char *s, int width, int right)
     out[used + (size_t)pad] = '\0';
     return out;
 }
+
+/* One UTF-8 character at s (left bytes): its length and code point, or 0 when the bytes are
+ * not a well-formed character (a stray continuation byte, a truncated or overlong sequence,
+ * a surrogate). Decoded by hand, so the answer does not depend on the locale. */
+static size_t utf8_one(const unsigned char *s, size_t left, unsigned long *cp)
+{
+    static const unsigned long min[] = { 0, 0, 0x80, 0x800, 0x10000 };
+    size_t n = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
+             : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+    unsigned long c;
+
+    if (n == 0 || n > left)
+        return 0;
+    c = n == 1 ? s[0] : s[0] & (0x7F >> n);
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = c << 6 | (s[i] & 0x3F);
+    }
+    if (c < min[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *cp = c;
+    return n;
+}
+
+/* C0 (newline and tab too: a value is shown on one line), DEL and C1: the characters a
+ * terminal acts on instead of showing. */
+static int is_control(unsigned long c)
+{
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+}
+
+const char *text_safe(const char *s, char *out, size_t cap)
+{
+    static const char sub[] = "\xEF\xBF\xBD";  /* U+FFFD REPLACEMENT CHARACTER */
+    const unsigned char *p = (const unsigned char *)s;
+    size_t left = strlen(s), used = 0, n;
+    unsigned long c;
+    int clean = 1;
+
+    for (size_t i = 0; i < left; i += n)
+        if ((n = utf8_one(p + i, left - i, &c)) == 0 || is_control(c)) {
+            clean = 0;
+            break;
+        }
+    if (clean || cap == 0)
+        return clean ? s : "";
+    while (left) {
+        int bad = (n = utf8_one(p, left, &c)) == 0 || is_control(c);
+        const char *piece = bad ? sub : (const char *)p;
+        size_t len = bad ? sizeof sub - 1 : n;
+        if (used + len >= cap)
+            break;          /* clipped at a character boundary */
+        memcpy(out + used, piece, len);
+        used += len;
+        p += bad ? (n ? n : 1) : n;
+        left -= bad ? (n ? n : 1) : n;
+    }
+    out[used] = '\0';
+    return out;
+}

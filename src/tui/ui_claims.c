@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "dpf/audit.h"
 #include "dpf/i18n.h"
 #include "dpf/insurance.h"
 #include "dpf/money.h"
@@ -261,8 +262,11 @@ static int claim_form(struct ui *ui, int64_t id, const char *cert)
         return 0;
     cf->ui = ui;
     claim_init(&cf->c);
-    if (id && claim_load(ui->db, id, &cf->c, &err) != DPF_OK) {
+    /* The form shows the certificate number in full: audited before it opens. */
+    if (id && (claim_load(ui->db, id, &cf->c, &err) != DPF_OK ||
+               audit_disclose(ui->db, "claim form", cf->c.person_id, NULL, -1, &err) != DPF_OK)) {
         ui_set_message(ui, "%s", err.msg);
+        claim_clear(&cf->c);
         free(cf);
         return 0;
     }

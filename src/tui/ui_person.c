@@ -148,9 +148,12 @@ static int edit_person(struct ui *ui, int64_t id)
     int saved;
 
     person_init(&pe.p);
-    /* The version first: a change between the two reads makes the save refused, never lost. */
+    /* The version first: a change between the two reads makes the save refused, never lost.
+     * The form shows the certificate number and bank account in full: audited before. */
     if (id && (person_version(ui->db, id, &pe.version, &err) != DPF_OK ||
-               person_load(ui->db, id, &pe.p, &err) != DPF_OK)) {
+               person_load(ui->db, id, &pe.p, &err) != DPF_OK ||
+               audit_disclose(ui->db, "person form", id, NULL, -1, &err) != DPF_OK)) {
+        person_clear(&pe.p);
         ui_set_message(ui, "%s", err.msg);
         return 0;
     }

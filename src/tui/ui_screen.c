@@ -22,14 +22,16 @@ struct ui_key ui_read_key(struct ui *ui)
     return k;
 }
 
+/* Every piece of text reaches the screen here, so this is where a control character from
+ * the database (an ESC sequence in a reason) is made harmless. */
 void ui_put(int y, int x, const char *s, int width, attr_t attr)
 {
-    char buf[1024];
+    char buf[1024], safe[1024];
     if (width <= 0)
         return;
     if (attr)
         attron(attr);
-    mvaddstr(y, x, text_fit(buf, sizeof buf, s ? s : "", width, 0));
+    mvaddstr(y, x, text_fit(buf, sizeof buf, text_safe(s ? s : "", safe, sizeof safe), width, 0));
     if (attr)
         attroff(attr);
 }

@@ -149,7 +149,7 @@ static void test_restore_old_schema_makes_no_admin(void **state)
 
 static int count_marked(const struct audit_row *r, void *ctx)
 {
-    if (r->rolled_back && strcmp(r->action, "export_full") == 0)
+    if (r->rolled_back && strcmp(r->action, "disclose") == 0)
         ++*(int *)ctx;
     return 0;
 }
@@ -179,9 +179,10 @@ static void test_restore_keeps_history(void **state)
     assert_int_equal(tu_int(db, "SELECT count(*) FROM person"), 1);
     /* the backup's own row, the person added and the export: gone from the log, kept here */
     assert_int_equal(tu_int(db, "SELECT count(*) FROM audit_rolled_back"), 3);
-    assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE action = 'export_full'"), 0);
+    /* a full export is a disclosure (issue 16) */
+    assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE action = 'disclose'"), 0);
     assert_int_equal(tu_int(db, "SELECT count(*) FROM audit_rolled_back WHERE action = "
-                                "'export_full' AND restore_id = (SELECT max(id) FROM audit)"), 1);
+                                "'disclose' AND restore_id = (SELECT max(id) FROM audit)"), 1);
     snprintf(q, sizeof q, "SELECT count(*) FROM audit WHERE action = 'restore' AND "
              "json_extract(after, '$.sha256') = '%s' AND json_extract(after, '$.rolled_back') "
              "= 3 AND json_extract(after, '$.file') LIKE '%%/b.db'", sha);
