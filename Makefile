@@ -148,8 +148,8 @@ tsan: deps all
 	$(MAKE) BUILD=build-tsan SAN=thread TEST_CLOCK=1 REAL_DPF=$(abspath $(DPF)) check
 
 # The office machine: dpf setgid to $(DPF_GROUP), the only way into DATADIR (2770), which
-# holds the database, backup/ (2770) and restore/ (2750: root places a file to restore
-# there). The normal build only: an installed dpf never has the test clock. As root without
+# holds the database, backup/ and restore/ (root places a file to restore there; 2770 too,
+# because SQLite, even reading, makes a WAL file's -shm beside it). The normal build only: an installed dpf never has the test clock. As root without
 # DESTDIR the group is created and the owners and modes set; with DESTDIR (a package) that
 # is the post-install step README.md gives.
 BINDIR  := $(DESTDIR)$(PREFIX)/bin
@@ -167,8 +167,7 @@ install: all
 	@if [ -z "$(DESTDIR)" ]; then \
 	    getent group $(DPF_GROUP) > /dev/null || groupadd --system $(DPF_GROUP) || exit 1; \
 	    chown root:$(DPF_GROUP) $(BINDIR)/dpf $(DATA) $(DATA)/backup $(DATA)/restore && \
-	    chmod 2755 $(BINDIR)/dpf && chmod 2770 $(DATA) $(DATA)/backup && \
-	    chmod 2750 $(DATA)/restore && \
+	    chmod 2755 $(BINDIR)/dpf && chmod 2770 $(DATA) $(DATA)/backup $(DATA)/restore && \
 	    echo "installed $(BINDIR)/dpf (root:$(DPF_GROUP) 2755) and $(DATA) (2770)"; \
 	else \
 	    echo "installed into $(DESTDIR): the post-install step (README.md) sets the group"; \

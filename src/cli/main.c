@@ -379,7 +379,7 @@ int cli_open(struct cli *c, unsigned flags)
     if (c->db)
         return EXIT_OK;
     if (flags & DB_CREATE) {
-        is_new = access(c->db_path, F_OK) != 0;
+        is_new = priv_access(c->db_path, F_OK) != 0;
         /* Who creates a file is its admin: in the shared data folder only root may. */
         if (is_new && priv_setgid() && getuid() != 0) {
             fprintf(stderr, _("dpf: only root may create a database in %s\n"), datadir_path());

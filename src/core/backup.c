@@ -214,7 +214,7 @@ int backup_auto_set(struct db *db, const char *dir, int keep, struct dpf_err *er
 
     if (dir && (rc = datadir_check(dir, _("The backup folder"), err)) != DPF_OK)
         return rc;
-    if (dir && access(dir, W_OK) != 0)
+    if (dir && priv_access(dir, W_OK) != 0)
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), dir);
     if (!(st = db_stmt(db, dir ? "INSERT INTO setting (key, value) VALUES ('backup_dir', ?1), "
                                  "('backup_keep', ?2) ON CONFLICT (key) DO UPDATE SET "
@@ -249,11 +249,11 @@ int backup_auto(struct db *db, int *made, struct dpf_err *err)
     if (!dir[0])
         return DPF_OK;
     snprintf(path, sizeof path, "%s/dpf-%s.db", dir, db->today);
-    if (access(path, F_OK) == 0)
+    if (priv_access(path, F_OK) == 0)
         return DPF_OK;          /* today's is written: the usual case, one stat */
     db_setting(db, "backup_keep", keep, sizeof keep);
     if (backup_daily(db, dir, keep[0] ? atoi(keep) : 7, made, err) != DPF_OK &&
-        access(path, F_OK) != 0)
+        priv_access(path, F_OK) != 0)
         return err->code;       /* (another clerk's dpf writing it at the same moment is fine) */
     return DPF_OK;
 }

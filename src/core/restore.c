@@ -65,7 +65,7 @@ static int check_file(const char *path, struct dpf_err *err)
     char result[64] = "", problem[256] = "";
     long problems = 0;
 
-    if (access(path, R_OK) != 0) {
+    if (priv_access(path, R_OK) != 0) {
         int e = errno;
         if (e == ENOENT)
             return dpf_err_set(err, DPF_EIO, NULL, _("%s does not exist"), path);
