@@ -1,5 +1,5 @@
 # dpf build. Targets: all (default), run, test, check, asan, tsan, bench, lint, clean, deps,
-# pot, fault, fuzz, valgrind.
+# pot, fault, fuzz, valgrind, install, uninstall.
 # Everything is built under $(BUILD); the tests use a test build (build-test/, and the
 # sanitizer trees), the only kind with a clock that DPF_NOW can set (TEST_CLOCK=1).
 
@@ -7,11 +7,16 @@ BUILD   ?= build
 SAN     ?=
 TEST_CLOCK ?=
 PREFIX  ?= /usr/local
+# The data folder of an installed dpf, compiled in: running setgid, dpf uses nothing else.
+DATADIR ?= /var/lib/dpf
+# The system group that owns DATADIR and that dpf is setgid to.
+DPF_GROUP ?= dpf
 CC      ?= cc
 PKGS    := sqlite3 xlsxwriter ncursesw nettle
 CFLAGS  ?= -O2 -g
 CFLAGS  += -pthread -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 \
-           -DDPF_LOCALEDIR='"$(PREFIX)/share/locale"' -Iinclude -I$(BUILD) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+           -DDPF_LOCALEDIR='"$(PREFIX)/share/locale"' \
+           -DDPF_DATADIR='"$(DATADIR)"' -Iinclude -I$(BUILD) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz -lncursesw -ltinfo -lnettle) -lm -pthread
 ifeq ($(SAN),thread)
 CFLAGS  += -O1 -fno-omit-frame-pointer -fsanitize=thread
@@ -25,7 +30,7 @@ CFLAGS  += -DDPF_TEST_CLOCK
 endif
 # What a tree is built with: a change (the test clock, a sanitizer) rebuilds it all, so that
 # build/dpf can never keep a clock DPF_NOW sets.
-BUILD_KIND := SAN=$(SAN) TEST_CLOCK=$(TEST_CLOCK)
+BUILD_KIND := SAN=$(SAN) TEST_CLOCK=$(TEST_CLOCK) PREFIX=$(PREFIX) DATADIR=$(DATADIR)
 # The test build every test target runs (make in it with $(TESTBUILD) TARGET).
 TESTBUILD = $(MAKE) --no-print-directory BUILD=build-test TEST_CLOCK=1
 
@@ -44,7 +49,8 @@ DPF      := $(BUILD)/dpf
 DEMO_DB  ?= demo.db
 
 .DEFAULT_GOAL := all
-.PHONY: all run test check unit cli asan tsan bench clean deps pot lint fault fuzz valgrind FORCE
+.PHONY: all run test check unit cli asan tsan bench clean deps pot lint fault fuzz valgrind \
+        install uninstall FORCE
 
 # The screen tests with dpf under valgrind (memcheck): no memory error, no definite leak. On
 # the test build, as every test.
@@ -132,7 +138,7 @@ test: deps all
 
 # Every test suite against $(BUILD), which must have the test clock (TEST_CLOCK=1).
 check: all $(UNIT_BIN)
-	@REAL_DPF=$(REAL_DPF) tests/run_all.sh $(BUILD)
+	@REAL_DPF=$(REAL_DPF) DPF_SAN=$(SAN) tests/run_all.sh $(BUILD)
 
 asan: deps all
 	$(MAKE) BUILD=build-asan SAN=1 TEST_CLOCK=1 REAL_DPF=$(abspath $(DPF)) check
@@ -140,6 +146,37 @@ asan: deps all
 # The bulk import runs on two threads: ThreadSanitizer watches them.
 tsan: deps all
 	$(MAKE) BUILD=build-tsan SAN=thread TEST_CLOCK=1 REAL_DPF=$(abspath $(DPF)) check
+
+# The office machine: dpf setgid to $(DPF_GROUP), the only way into DATADIR (2770), which
+# holds the database, backup/ and restore/ (root places a file to restore there; 2770 too,
+# because SQLite, even reading, makes a WAL file's -shm beside it). The normal build only: an installed dpf never has the test clock. As root without
+# DESTDIR the group is created and the owners and modes set; with DESTDIR (a package) that
+# is the post-install step README.md gives.
+BINDIR  := $(DESTDIR)$(PREFIX)/bin
+LOCALES := $(DESTDIR)$(PREFIX)/share/locale
+DATA    := $(DESTDIR)$(DATADIR)
+install: all
+	@test -z "$(TEST_CLOCK)$(SAN)" || { echo "make install: the normal build only" >&2; exit 1; }
+	@test -n "$(DESTDIR)" || test "$$(id -u)" = 0 || \
+	    { echo "make install: run it as root (or give DESTDIR)" >&2; exit 1; }
+	install -d $(BINDIR) $(DATA) $(DATA)/backup $(DATA)/restore
+	install -m 0755 $(DPF) $(BINDIR)/dpf
+	for l in $(LINGUAS); do \
+	    install -D -m 0644 $(BUILD)/locale/$$l/LC_MESSAGES/dpf.mo \
+	        $(LOCALES)/$$l/LC_MESSAGES/dpf.mo || exit 1; done
+	@if [ -z "$(DESTDIR)" ]; then \
+	    getent group $(DPF_GROUP) > /dev/null || groupadd --system $(DPF_GROUP) || exit 1; \
+	    chown root:$(DPF_GROUP) $(BINDIR)/dpf $(DATA) $(DATA)/backup $(DATA)/restore && \
+	    chmod 2755 $(BINDIR)/dpf && chmod 2770 $(DATA) $(DATA)/backup $(DATA)/restore && \
+	    echo "installed $(BINDIR)/dpf (root:$(DPF_GROUP) 2755) and $(DATA) (2770)"; \
+	else \
+	    echo "installed into $(DESTDIR): the post-install step (README.md) sets the group"; \
+	fi
+
+# The program and its catalogues; never DATADIR, which holds the register.
+uninstall:
+	rm -f $(BINDIR)/dpf
+	for l in $(LINGUAS); do rm -f $(LOCALES)/$$l/LC_MESSAGES/dpf.mo; done
 
 $(BUILD)/bench_register: bench/bench_register.c $(BUILD)/libdpfcore.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libdpfcore.a $(LDLIBS)

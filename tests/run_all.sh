@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite against a test build: the cmocka unit tests, the CLI tests, the
-# clock (with the normal build beside it), then the screen tests. Ends with one line
+# clock (with the normal build beside it), the screen tests, then the installed privilege
+# boundary (as root only; it builds and installs its own normal build). Ends with one line
 # "N passed, N failed" counting individual tests; exits non-zero if any failed.
 set -u
 build=${1:-build}
@@ -36,6 +37,7 @@ suite() {
 suite cli
 suite clock
 suite tui
+suite install
 
 echo "${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ]

@@ -15,6 +15,9 @@ enum outfile_flags {
     /* For a library that writes only to a file name (libxlsxwriter, SQLite): o->tmp names a
      * file inside a private (0700) folder made in the target's folder, and o->fp is NULL. */
     OUT_BYNAME = 1 << 2,
+    /* With OUT_PRIVATE, 0660: a backup in an installed dpf's data folder, which another
+     * clerk's dpf (the same group) must read back; the 2770 folder keeps others out. */
+    OUT_GROUP = 1 << 3,
 };
 
 struct outfile {

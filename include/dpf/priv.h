@@ -17,6 +17,11 @@ int priv_setgid(void);
  * DPF_DB, DPF_LOCALEDIR and the like cannot steer a privileged program. */
 const char *priv_getenv(const char *name);
 
+/* access(2) asked with the effective ids (AT_EACCESS): the data folder and its files are
+ * reached with the group's rights, which access() would not count (it asks about the real
+ * ids). For the database, backups and restores; never for the user's own files. */
+int priv_access(const char *path, int mode);
+
 /* open(2) with the real group as the effective one, so that the file is created, or found
  * readable, as the user alone would: an export never lands with the data's group, and an
  * import cannot read a file only the group may read. Only while single-threaded (setegid

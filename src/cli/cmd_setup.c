@@ -9,6 +9,7 @@
 #include "dpf/check.h"
 #include "dpf/demo.h"
 #include "dpf/i18n.h"
+#include "dpf/priv.h"
 #include "dpf/person.h"
 #include "dpf/summary.h"
 #include "dpf/text.h"
@@ -18,7 +19,7 @@ int cmd_init(struct cli *c, int argc, char **argv)
     (void)argv;
     if (argc > 1)
         return cli_usage(cli_find(cmd_init), _("init takes no arguments"));
-    if (access(c->db_path, F_OK) == 0) {
+    if (priv_access(c->db_path, F_OK) == 0) {
         fprintf(stderr, _("dpf: %s already exists; nothing was changed\n"), c->db_path);
         return EXIT_FAIL;
     }

@@ -9,11 +9,13 @@
 #include <sys/stat.h>
 #include "cli.h"
 #include "dpf/backup.h"
+#include "dpf/datadir.h"
 #include "../tui/tui.h"
 #include "dpf/i18n.h"
 #include "dpf/money.h"
 #include "dpf/outfile.h"
 #include "dpf/person.h"
+#include "dpf/priv.h"
 #include "dpf/text.h"
 
 #ifndef DPF_VERSION
@@ -340,13 +342,15 @@ int cli_fail(const struct dpf_err *err)
     return EXIT_FAIL;
 }
 
-/* ~/.local/share/dpf/dpf.db (XDG), created on demand. */
+/* ~/.local/share/dpf/dpf.db (XDG), created on demand; installed (setgid), DATADIR/dpf.db. */
 static const char *default_db(void)
 {
     static char path[4096];
-    const char *data = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    const char *data = priv_getenv("XDG_DATA_HOME"), *home = getenv("HOME");
     char dir[4000];
 
+    if (priv_setgid())
+        return datadir_db();
     if (data && *data)
         snprintf(dir, sizeof dir, "%s/dpf", data);
     else
@@ -376,8 +380,13 @@ int cli_open(struct cli *c, unsigned flags)
     if (c->db)
         return EXIT_OK;
     if (flags & DB_CREATE) {
+        is_new = priv_access(c->db_path, F_OK) != 0;
+        /* Who creates a file is its admin: in the shared data folder only root may. */
+        if (is_new && priv_setgid() && getuid() != 0) {
+            fprintf(stderr, _("dpf: only root may create a database in %s\n"), datadir_path());
+            return EXIT_FAIL;
+        }
         make_parent_dirs(c->db_path);
-        is_new = access(c->db_path, F_OK) != 0;
     }
     if (db_open(c->db_path, flags & DB_CREATE, &c->db, &err) != DPF_OK)
         return cli_fail(&err);
@@ -426,6 +435,7 @@ static const struct cli_cmd *lookup(int argc, char **argv, int *used)
 int main(int argc, char **argv)
 {
     struct cli c = { .prog = argv[0] };
+    struct dpf_err err;
     const char *lang = NULL;
     const struct cli_cmd *cmd;
     int i = 1, used = 0, rc;
@@ -435,7 +445,7 @@ int main(int argc, char **argv)
         if (strcmp(argv[k], "--lang") == 0)
             lang = argv[k + 1];
     i18n_init(lang, argv[0]);
-    c.db_path = getenv("DPF_DB");
+    c.db_path = priv_getenv("DPF_DB");
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
             c.db_path = argv[++i];
@@ -454,6 +464,8 @@ int main(int argc, char **argv)
     }
     if (!c.db_path || !*c.db_path)
         c.db_path = default_db();
+    if (datadir_check(c.db_path, _("The database"), &err) != DPF_OK)
+        return cli_fail(&err);
     outfile_protect(c.db_path);     /* even for commands that never open it (template) */
     if (i == argc && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
         /* `dpf` alone at a terminal: the screens. Piped, it prints the summary. */

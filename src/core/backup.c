@@ -12,10 +12,13 @@
 #include <unistd.h>
 #include "dpf/audit.h"
 #include "dpf/backup.h"
+#include "dpf/datadir.h"
 #include "dpf/db.h"
 #include "dpf/i18n.h"
 #include "dpf/outfile.h"
+#include "dpf/priv.h"
 #include "backup_internal.h"
+#include "sha256.h"
 #include "strbuf.h"
 
 /* A few hundred pages at a time, so others' writes wait only between steps. */
@@ -65,7 +68,8 @@ static int write_checked(struct db *db, const char *path, struct dpf_err *err)
 {
     struct outfile o;
     sqlite3 *to = NULL;
-    int rc = outfile_open(&o, path, OUT_BYNAME | OUT_PRIVATE, err);
+    int rc = outfile_open(&o, path, OUT_BYNAME | OUT_PRIVATE | (priv_setgid() ? OUT_GROUP : 0),
+                          err);
 
     if (rc != DPF_OK)
         return rc;
@@ -89,17 +93,22 @@ static int write_checked(struct db *db, const char *path, struct dpf_err *err)
     return outfile_commit(&o, err);
 }
 
+/* The audit row names the file and its SHA-256, by which an installed dpf recognises its
+ * own backup when asked to restore it. */
 int backup_write(struct db *db, const char *path, struct dpf_err *err)
 {
     struct strbuf after;
-    int rc = write_checked(db, path, err);
+    char sha[65];
+    int rc = datadir_check(path, _("The backup"), err);
 
-    if (rc != DPF_OK)
+    if (rc != DPF_OK || (rc = write_checked(db, path, err)) != DPF_OK)
         return rc;
+    if (sha256_file(path, sha) != 0)
+        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot read %s"), path);
     sb_init(&after);
     sb_add(&after, "{\"file\":");
     sb_json_str(&after, path);
-    sb_add(&after, "}");
+    sb_printf(&after, ",\"sha256\":\"%s\"}", sha);
     rc = after.oom ? dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"))
                    : audit_record(db, "database", 0, "backup", NULL, sb_str(&after), err);
     sb_free(&after);
@@ -176,6 +185,8 @@ int backup_daily(struct db *db, const char *dir, int keep, int *made, struct dpf
     sqlite3_stmt *st;
 
     *made = 0;
+    if ((rc = datadir_check(dir, _("The backup folder"), err)) != DPF_OK)
+        return rc;
     snprintf(path, sizeof path, "%s/dpf-%s.db", dir, db->today);
     if (!outfile_exists(path)) {
         if ((rc = backup_write(db, path, err)) != DPF_OK)
@@ -201,7 +212,9 @@ int backup_auto_set(struct db *db, const char *dir, int keep, struct dpf_err *er
     struct strbuf after;
     int rc;
 
-    if (dir && access(dir, W_OK) != 0)
+    if (dir && (rc = datadir_check(dir, _("The backup folder"), err)) != DPF_OK)
+        return rc;
+    if (dir && priv_access(dir, W_OK) != 0)
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), dir);
     if (!(st = db_stmt(db, dir ? "INSERT INTO setting (key, value) VALUES ('backup_dir', ?1), "
                                  "('backup_keep', ?2) ON CONFLICT (key) DO UPDATE SET "
@@ -236,11 +249,11 @@ int backup_auto(struct db *db, int *made, struct dpf_err *err)
     if (!dir[0])
         return DPF_OK;
     snprintf(path, sizeof path, "%s/dpf-%s.db", dir, db->today);
-    if (access(path, F_OK) == 0)
+    if (priv_access(path, F_OK) == 0)
         return DPF_OK;          /* today's is written: the usual case, one stat */
     db_setting(db, "backup_keep", keep, sizeof keep);
     if (backup_daily(db, dir, keep[0] ? atoi(keep) : 7, made, err) != DPF_OK &&
-        access(path, F_OK) != 0)
+        priv_access(path, F_OK) != 0)
         return err->code;       /* (another clerk's dpf writing it at the same moment is fine) */
     return DPF_OK;
 }

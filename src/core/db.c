@@ -13,6 +13,7 @@
 #include "dpf/i18n.h"
 #include "dpf/migrate.h"
 #include "dpf/outfile.h"
+#include "dpf/priv.h"
 #include "db_internal.h"
 
 int db_fail(struct db *db, struct dpf_err *err)
@@ -25,7 +26,7 @@ int db_fail(struct db *db, struct dpf_err *err)
 static void set_user(struct db *db)
 {
     struct passwd *pw = getpwuid(geteuid());
-    const char *name = pw ? pw->pw_name : getenv("USER");
+    const char *name = pw ? pw->pw_name : priv_getenv("USER");
     snprintf(db->user, sizeof db->user, "%s", name && *name ? name : "unknown");
 }
 
@@ -84,17 +85,26 @@ int db_cache_default(struct db *db, struct dpf_err *err)
 
 /* A new database is created 0600 before SQLite sees it (SQLite would make it 0644 less the
  * umask, and gives its -wal and -shm files the database's mode): the register is personal
- * data. An existing file is left as it is; *created says which. */
+ * data. Installed (setgid), it is 0660 instead: the clerks reach it only through dpf, with
+ * the group's rights, so the group must read and write it (and its -wal and -shm, which the
+ * first clerk to open it creates); the 2770 data folder keeps everyone else out. fchmod sets
+ * the mode whatever the umask. An existing file is left as it is; *created says which. */
 static int create_private(const char *path, const char *user, int *created,
                           struct dpf_err *err)
 {
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600), t;
+    mode_t mode = priv_setgid() ? 0660 : 0600;
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode), t;
 
     *created = fd >= 0;
-    if (fd >= 0)
-        return close(fd), DPF_OK;
-    if (errno == EEXIST)
+    if (fd >= 0) {
+        t = fchmod(fd, mode) != 0 ? errno : 0;
+        close(fd);
+        if (!t)
+            return DPF_OK;
+        errno = t;
+    } else if (errno == EEXIST) {
         return DPF_OK;
+    }
     t = db_errno_trouble(errno);
     return db_trouble_err(err, t == TR_NONE ? TR_IO : t, path, user, strerror(errno));
 }

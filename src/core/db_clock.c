@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 #include "dpf/db.h"
+#include "dpf/priv.h"
 
 #define STAMP_FORMAT "%Y-%m-%d %H:%M:%S"
 
@@ -39,7 +40,7 @@ static int anchor(struct db_clock *c, const char *start)
  * it with setenv). 0 without a usable DPF_NOW: the real clock then. */
 static int test_clock(struct db_clock *c, char now[20])
 {
-    const char *start = getenv("DPF_NOW");
+    const char *start = priv_getenv("DPF_NOW");
     struct tm tm;
     time_t t;
 

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "dpf/i18n.h"
+#include "dpf/priv.h"
 
 static int names_language(const char *v)
 {
@@ -17,13 +18,16 @@ static int names_language(const char *v)
            strncmp(v, "C.", 2) != 0;
 }
 
+/* The catalogue: DPF_LOCALEDIR, else next to the executable (build/locale), else the
+ * installed one. Running setgid, only the installed one: a catalogue the user chose would
+ * choose the printf formats of a program holding the group's rights. */
 static void bind_catalogue(const char *argv0)
 {
-    const char *dir = getenv("DPF_LOCALEDIR");
+    const char *dir = priv_getenv("DPF_LOCALEDIR");
     char exe[PATH_MAX], path[PATH_MAX + 16];
     ssize_t n;
 
-    if (!dir) {
+    if (!dir && !priv_setgid()) {
         n = readlink("/proc/self/exe", exe, sizeof exe - 1);
         if (n > 0) {
             exe[n] = '\0';
@@ -47,7 +51,8 @@ void i18n_init(const char *lang, const char *argv0)
 {
     const char *msgs;
 
-    if (lang && *lang) {
+    /* glibc's gettext ignores a language name with a '/' when setgid; so does --lang. */
+    if (lang && *lang && !(priv_setgid() && strchr(lang, '/'))) {
         setenv("LANGUAGE", lang, 1);
     } else if (!getenv("LANGUAGE") || !*getenv("LANGUAGE")) {
         msgs = getenv("LC_ALL");

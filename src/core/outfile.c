@@ -227,7 +227,8 @@ static mode_t umask_mode(void)
 /* Makes the written bytes durable and gives the file its final mode. */
 static int settle(struct outfile *o, struct dpf_err *err)
 {
-    mode_t mode = (o->flags & OUT_PRIVATE) ? 0600 : umask_mode();
+    mode_t mode = !(o->flags & OUT_PRIVATE) ? umask_mode()
+                  : (o->flags & OUT_GROUP) ? 0660 : 0600;
     int fd, e = 0;
 
     if (o->fp) {

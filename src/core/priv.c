@@ -21,6 +21,11 @@ const char *priv_getenv(const char *name)
     return priv_setgid() ? NULL : getenv(name);
 }
 
+int priv_access(const char *path, int mode)
+{
+    return faccessat(AT_FDCWD, path, mode, AT_EACCESS);
+}
+
 /* The real group becomes the effective one; *saved keeps the group to take back. */
 static int become_user(gid_t *saved)
 {

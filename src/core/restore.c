@@ -19,9 +19,11 @@
 #include <unistd.h>
 #include "dpf/backup.h"
 #include "dpf/check.h"
+#include "dpf/datadir.h"
 #include "dpf/db.h"
 #include "dpf/i18n.h"
 #include "dpf/migrate.h"
+#include "dpf/priv.h"
 #include "backup_internal.h"
 #include "sha256.h"
 #include "strbuf.h"
@@ -63,7 +65,7 @@ static int check_file(const char *path, struct dpf_err *err)
     char result[64] = "", problem[256] = "";
     long problems = 0;
 
-    if (access(path, R_OK) != 0) {
+    if (priv_access(path, R_OK) != 0) {
         int e = errno;
         if (e == ENOENT)
             return dpf_err_set(err, DPF_EIO, NULL, _("%s does not exist"), path);
@@ -330,17 +332,51 @@ static int replace(struct db *db, sqlite3 *img, const char *path, const char *sh
     return DPF_OK;
 }
 
+/* Whether a backup row (live or rolled back) recorded a file with this SHA-256. */
+static int sha_recorded(struct db *db, const char *sha)
+{
+    sqlite3_stmt *st;
+    int found = 0;
+
+    if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM audit WHERE action = 'backup' AND "
+                                  "json_extract(after, '$.sha256') = ?1 UNION ALL "
+                                  "SELECT 1 FROM audit_rolled_back WHERE action = 'backup' AND "
+                                  "json_extract(after, '$.sha256') = ?1 LIMIT 1",
+                           -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
+        found = sqlite3_step(st) == SQLITE_ROW;
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+/* Installed (setgid), a restore brings back only what dpf or root put in the data folder
+ * (datadir_check has refused anything outside it):
+ * a backup whose SHA-256 a backup row recorded, or a file root placed in DATADIR/restore.
+ * Otherwise any file the group may read could become the register. */
+static int installed_may_restore(struct db *db, const char *path, const char *sha,
+                                 struct dpf_err *err)
+{
+    if (!priv_setgid() || datadir_holds("restore", path) || sha_recorded(db, sha))
+        return DPF_OK;
+    return dpf_err_set(err, DPF_EIO, NULL,
+                       _("%s is not a backup dpf made: to restore another file, root places "
+                         "it in %s/restore"), path, datadir_path());
+}
+
 int backup_restore(struct db *db, const char *path, struct dpf_err *err)
 {
     sqlite3 *img = NULL;
     sqlite3_stmt *st;
     char sha[65], dir[4096];
-    int rc = check_file(path, err), lock = -1;
+    int rc = datadir_check(path, _("The file to restore"), err), lock = -1;
 
-    if (rc != DPF_OK)
+    if (rc != DPF_OK || (rc = check_file(path, err)) != DPF_OK)
         return rc;
     if (sha256_file(path, sha) != 0)
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot read %s"), path);
+    if ((rc = installed_may_restore(db, path, sha, err)) != DPF_OK)
+        return rc;
     restore_sweep(db->path);    /* what a killed restore left: a copy of personal data */
     if ((rc = image_dir(db, dir, sizeof dir, &lock, err)) != DPF_OK)
         return rc;

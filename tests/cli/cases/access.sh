@@ -61,7 +61,10 @@ DPF_NOW="2026-07-01 09:00:00" dpf --db a.db summary > /dev/null
 DPF_NOW="2026-07-05 09:00:00" dpf --db a.db summary > /dev/null
 ls bk
 dpf --db a.db backup --auto off
-dpf --db a.db audit --limit 2 | cut -c21- | sed "s/$ME/USER/; s|$PWD|.|"
+dpf --db a.db audit --limit 2 | cut -c21- | sed "s/$ME/USER/; s|$PWD|.|; s/[0-9a-f]\{64\}/SHA/"
+[ "$(dpf --db a.db audit --limit 2 | grep -o '[0-9a-f]\{64\}')" = \
+  "$(sha256sum bk/dpf-2026-06-30.db | cut -c1-64)" ] &&
+    echo "the backup's row names its SHA-256, by which an installed dpf knows it"
 stat -c %a b.db
 dpf --db a.db export persons --out full2.csv --full-id > /dev/null
 dpf --db a.db restore b.db
