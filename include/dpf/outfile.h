@@ -15,6 +15,10 @@ enum outfile_flags {
     /* For a library that writes only to a file name (libxlsxwriter, SQLite): o->tmp names a
      * file inside a private (0700) folder made in the target's folder, and o->fp is NULL. */
     OUT_BYNAME = 1 << 2,
+    /* Installed setgid, every output is created with the user's own (real) group, as the
+     * user alone would create it: an export never lands with the data's group. A backup,
+     * which lives in the data folder and must stay the group's, says OUT_GROUP. */
+    OUT_GROUP = 1 << 3,
 };
 
 struct outfile {
