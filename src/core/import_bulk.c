@@ -26,7 +26,7 @@ struct batch {
 
 struct pipeline {
     struct importer *im;
-    struct csv_reader *rd;
+    struct recsrc *src;
     pthread_mutex_t mu;
     pthread_cond_t cv;
     struct batch *full[NBATCHES];   /* checked rows waiting to be inserted, oldest first */
@@ -90,7 +90,7 @@ static int fill(struct pipeline *p, struct batch *b)
 
     while (b->n < BATCH_ROWS) {
         struct person *row = &b->rows[b->n];
-        if ((r = import_next(im, p->rd, &rec, &p->err)) == 0)
+        if ((r = import_next(im, p->src, &rec, &p->err)) == 0)
             break;
         if (r < 0)
             return DPF_EIO;
@@ -168,9 +168,9 @@ static int first_free_id(struct db *db, int64_t *id, struct dpf_err *err)
     return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
 }
 
-int import_bulk(struct importer *im, struct csv_reader *rd, struct dpf_err *err)
+int import_bulk(struct importer *im, struct recsrc *src, struct dpf_err *err)
 {
-    struct pipeline p = { .im = im, .rd = rd };
+    struct pipeline p = { .im = im, .src = src };
     struct batch *batches = calloc(NBATCHES, sizeof *batches), *b;
     pthread_t tid;
     int64_t next_id;
