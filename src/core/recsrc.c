@@ -12,11 +12,21 @@ int recsrc_use_child(void)
 #ifdef DPF_TEST_CLOCK
     {
         const char *v = getenv("DPF_TEST_PARSE_CHILD");
-        return v && strcmp(v, "1") == 0;
+        return v && (strcmp(v, "1") == 0 || strncmp(v, "die:", 4) == 0);
     }
 #else
     return 0;
 #endif
+}
+
+long recsrc_test_die_after(void)
+{
+#ifdef DPF_TEST_CLOCK
+    const char *v = getenv("DPF_TEST_PARSE_CHILD");
+    if (v && strncmp(v, "die:", 4) == 0)
+        return strtol(v + 4, NULL, 10);
+#endif
+    return -1;
 }
 
 int recsrc_open(struct recsrc *s, const char *path, enum text_encoding enc,

@@ -76,6 +76,7 @@ static void child_main(int wfd, const char *path, enum text_encoding enc)
     struct csv_record rec;
     struct dpf_err err = { 0, NULL, "" };
     FILE *out;
+    long sent = 0, die = recsrc_test_die_after();
     int r;
 
     close_all_but(wfd);
@@ -96,6 +97,10 @@ static void child_main(int wfd, const char *path, enum text_encoding enc)
                       strlen(err.msg) + 1);
         if (ferror(out))
             _exit(1);           /* the parent has gone */
+        if (++sent == die) {
+            fflush(out);
+            raise(SIGKILL);
+        }
     }
     put_frame(out, F_END, 0, 0, 0, NULL, 0);
     _exit(fflush(out) != 0);
