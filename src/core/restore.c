@@ -350,22 +350,19 @@ static int open_source(const char *path, int *fd, struct dpf_err *err)
 
 /* SQLite opens files only by name, and a name is looked up again with the group's rights.
  * So SQLite never sees the user's name: the bytes read through the user's own descriptor
- * are copied into the private image folder (dir/source.db), hashed on the way, and
+ * (in) are copied into the private image folder (dir/source.db), hashed on the way, and
  * everything after reads that copy. */
-static int copy_source(const char *path, const char *dir, char *copy, size_t cap,
+static int copy_source(int in, const char *path, const char *dir, char *copy, size_t cap,
                        char sha[65], struct dpf_err *err)
 {
-    int in, out, rc;
+    int out, rc = DPF_OK;
 
-    if ((rc = open_source(path, &in, err)) != DPF_OK)
-        return rc;
     snprintf(copy, cap, "%s/source.db", dir);
     out = open(copy, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (out < 0 || sha256_copy(in, out, sha) != 0 || fsync(out) != 0)
         rc = dpf_err_set(err, DPF_EIO, NULL, _("Cannot read %s"), path);
     if (out >= 0 && close(out) != 0 && rc == DPF_OK)
         rc = dpf_err_set(err, DPF_EIO, NULL, _("Cannot read %s"), path);
-    close(in);
     return rc;
 }
 
@@ -379,11 +376,14 @@ int backup_restore(struct db *db, const char *path, struct dpf_err *err)
     /* Refused before any folder is made: a file the user may not read. */
     if ((rc = open_source(path, &in, err)) != DPF_OK)
         return rc;
-    close(in);
     restore_sweep(db->path);    /* what a killed restore left: a copy of personal data */
-    if ((rc = image_dir(db, dir, sizeof dir, &lock, err)) != DPF_OK)
+    if ((rc = image_dir(db, dir, sizeof dir, &lock, err)) != DPF_OK) {
+        close(in);
         return rc;
-    if ((rc = copy_source(path, dir, copy, sizeof copy, sha, err)) == DPF_OK &&
+    }
+    rc = copy_source(in, path, dir, copy, sizeof copy, sha, err);
+    close(in);
+    if (rc == DPF_OK &&
         (rc = check_file(copy, path, err)) == DPF_OK &&
         (rc = load_image(db, copy, path, dir, &img, err)) == DPF_OK) {
         if (sqlite3_prepare_v2(img, "ATTACH ?1 AS cur", -1, &st, NULL) == SQLITE_OK) {
