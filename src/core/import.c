@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* The CSV import engine: the file read whole (UTF-8 or GBK), its header mapped to an
- * entity's field table by the Chinese headers, bad rows written to a rejects file with
- * line, column and reason, and all of it one transaction. The register's rows are in
- * import_person.c; enrolments, payments and rules are import_subsidy.c's entities, loaded
- * row by row here, each row inside a savepoint so a rejected row leaves nothing behind. */
+/* The CSV import engine: the file's records taken from a record source (recsrc.h: the file
+ * read whole, UTF-8 or GBK, and parsed here, or in a child without the data's group when
+ * setgid), its header mapped to an entity's field table by the Chinese headers, bad rows
+ * written to a rejects file with line, column and reason, and all of it one transaction.
+ * The register's rows are in import_person.c; enrolments, payments and rules are
+ * import_subsidy.c's entities, loaded row by row here, each row inside a savepoint so a
+ * rejected row leaves nothing behind. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -4,7 +4,9 @@
  * them. They pass batches of rows back and forth through two queues, and the reader frees a
  * batch's values when it gets it back, so every allocation is freed by the thread that made
  * it and the two threads' heaps never contend. Checking takes about a third of the time of
- * a load, so it is hidden behind the inserts. */
+ * a load, so it is hidden behind the inserts. When setgid the reader thread takes its
+ * records from the parsing child's pipe (recsrc.h), and the rejects file it writes to was
+ * opened before it started: it never switches the effective group. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
