@@ -59,7 +59,7 @@ static void write_file(const char *name, const char *data, size_t len)
 static void write_register(const char *name, int n, int bad)
 {
     FILE *f = fopen(path(name), "wb");
-    char id[19], birth[9];
+    char id[19], birth[16];
 
     assert_non_null(f);
     fputs(HEADER, f);
