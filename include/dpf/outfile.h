@@ -15,8 +15,10 @@ enum outfile_flags {
     /* For a library that writes only to a file name (libxlsxwriter, SQLite): o->tmp names a
      * file inside a private (0700) folder made in the target's folder, and o->fp is NULL. */
     OUT_BYNAME = 1 << 2,
-    /* With OUT_PRIVATE, 0660: a backup in an installed dpf's data folder, which another
-     * clerk's dpf (the same group) must read back; the 2770 folder keeps others out. */
+    /* A file of an installed dpf's data folder (a backup): made with the data's group, not
+     * the user's, and with OUT_PRIVATE 0660, since another clerk's dpf (the same group) must
+     * read it back; the 2770 folder keeps others out. Every other output is created with the
+     * user's own (real) group, as the user alone would create it. Only when setgid. */
     OUT_GROUP = 1 << 3,
 };
 

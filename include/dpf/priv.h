@@ -31,8 +31,21 @@ int priv_user_open(const char *path, int flags, mode_t mode);
 char *priv_user_mkdtemp(char *tmpl);
 int priv_user_mkostemp(char *tmpl, int flags);
 
+/* Gives a file this process made the real group (with the user's rights, which always allow
+ * it: the user owns the file). For a file a library created by name while the effective
+ * group was the data's. */
+int priv_user_own(int fd);
+
 /* Drops the group for good (in a child that parses untrusted input): real, effective and
  * saved group all become the real one. -1 if that failed. */
 int priv_drop(void);
+
+#ifdef DPF_TEST_CLOCK
+/* Test build only: forget the cached answer of priv_setgid (a test that changes its
+ * effective group asks again), and count the priv_user_* calls made on a thread other than
+ * the process's first (each one a setegid that every thread would feel). */
+void priv_test_reset(void);
+long priv_test_off_main_calls(void);
+#endif
 
 #endif

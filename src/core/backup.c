@@ -63,7 +63,8 @@ static int verify_copy(const char *tmp, const char *target, struct dpf_err *err)
 
 /* The copy is made in a private folder beside the target (OUT_BYNAME: SQLite writes to a
  * name), checked, made 0600, and only then renamed to path: an interrupted backup leaves at
- * most that hidden folder, never a file with a backup's name. */
+ * most that hidden folder, never a file with a backup's name. A backup lives in the data
+ * folder and keeps the data's group (OUT_GROUP), unlike the user's own outputs. */
 static int write_checked(struct db *db, const char *path, struct dpf_err *err)
 {
     struct outfile o;

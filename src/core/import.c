@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* The CSV import engine: the file read whole (UTF-8 or GBK), its header mapped to an
- * entity's field table by the Chinese headers, bad rows written to a rejects file with
- * line, column and reason, and all of it one transaction. The register's rows are in
- * import_person.c; enrolments, payments and rules are import_subsidy.c's entities, loaded
- * row by row here, each row inside a savepoint so a rejected row leaves nothing behind. */
+/* The CSV import engine: the file's records taken from a record source (recsrc.h: the file
+ * read whole, UTF-8 or GBK, and parsed here, or in a child without the data's group when
+ * setgid), its header mapped to an entity's field table by the Chinese headers, bad rows
+ * written to a rejects file with line, column and reason, and all of it one transaction.
+ * The register's rows are in import_person.c; enrolments, payments and rules are
+ * import_subsidy.c's entities, loaded row by row here, each row inside a savepoint so a
+ * rejected row leaves nothing behind. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +53,44 @@ static void reject_cell(struct importer *im, int c, const char *v)
         csv_write_text(im->rejects, v);
 }
 
+/* Opens the rejects file before any row is read (see import_internal.h): a failure is kept
+ * for the first rejected row. */
+static void rejects_open(struct importer *im)
+{
+    unsigned flags = OUT_PRIVATE | (im->opts->rejects ? im->opts->rejects_flags : 0);
+
+    im->rej_rc = outfile_open(&im->rej, im->res->rejects, flags, &im->rej_err);
+}
+
+/* Keeps the rejects file if a row was rejected and the file was read to the end, removes
+ * it otherwise; rc is the import's result so far. */
+static int rejects_close(struct importer *im, int rc, struct dpf_err *err)
+{
+    struct dpf_err re;
+
+    if (im->rejects && !im->src_failed) {
+        /* The rejects keep full IDs, so that they can be corrected and imported again: the
+         * file is audited before it is in place, and removed if its row cannot be written. */
+        int wrc = audit_disclose(im->db, "rejects", 0, im->res->rejects, im->rejects_lines, &re);
+        if (wrc != DPF_OK)
+            outfile_abort(&im->rej);
+        else
+            wrc = outfile_commit(&im->rej, &re);
+        if (wrc != DPF_OK) {
+            im->res->rejects[0] = '\0';
+            if (rc == DPF_OK)
+                rc = dpf_err_set(err, re.code, NULL, "%s", re.msg);
+        }
+    } else {
+        if (im->rej_rc == DPF_OK)
+            outfile_abort(&im->rej);
+        im->res->rejects[0] = '\0';
+    }
+    im->rejects = NULL;
+    im->rej_rc = DPF_EIO;       /* closed: nothing more may be written */
+    return rc;
+}
+
 /* One rejects line: where, why, then the row as it was so it can be fixed and re-imported. */
 int import_reject(struct importer *im, const struct csv_record *rec, const char *column,
                   const char *reason, struct dpf_err *err)
@@ -59,10 +99,10 @@ int import_reject(struct importer *im, const struct csv_record *rec, const char 
     const char *lead[3];
 
     if (!im->rejects) {
-        unsigned flags = OUT_PRIVATE | (im->opts->rejects ? im->opts->rejects_flags : 0);
-        int rc = outfile_open(&im->rej, im->res->rejects, flags, err);
-        if (rc != DPF_OK)
-            return rc;
+        if (im->rej_rc != DPF_OK) {
+            *err = im->rej_err;
+            return im->rej_rc;
+        }
         im->rejects = im->rej.fp;
         fputs("\xEF\xBB\xBF", im->rejects);
         lead[0] = "行号";
@@ -162,14 +202,19 @@ int import_parse_row(struct importer *im, const struct csv_record *rec, char **v
     return DPF_OK;
 }
 
-int import_next(struct importer *im, struct csv_reader *rd, struct csv_record *rec,
+int import_next(struct importer *im, struct recsrc *src, struct csv_record *rec,
                 struct dpf_err *err)
 {
     struct dpf_err ce;
     char col[32];
     int r;
 
-    while ((r = csv_next(rd, rec, &ce)) != 0) {
+    while ((r = recsrc_next(src, rec, &ce)) != 0) {
+        if (r == -2) {
+            im->src_failed = 1;
+            *err = ce;
+            return -1;
+        }
         if (r > 0 && blank(rec))
             continue;
         im->res->rows++;
@@ -187,13 +232,12 @@ int import_next(struct importer *im, struct csv_reader *rd, struct csv_record *r
 }
 
 int import_run(struct importer *im, const char *path, const char *bulk_table,
-               int (*body)(struct importer *im, struct csv_reader *rd, struct dpf_err *err),
+               int (*body)(struct importer *im, struct recsrc *src, struct dpf_err *err),
                struct dpf_err *err)
 {
     const struct import_opts *opts = im->opts;
     struct import_result *res = im->res;
-    struct textfile tf;
-    struct csv_reader rd;
+    struct recsrc src;
     struct csv_record rec;
     struct dpf_err ce;
     int rc, r;
@@ -202,11 +246,12 @@ int import_run(struct importer *im, const char *path, const char *bulk_table,
     im->path = path;
     if ((rc = rejects_path(opts, path, res->rejects, err)) != DPF_OK)
         return rc;
-    if ((rc = textfile_load(path, opts->encoding, &tf, err)) != DPF_OK)
-        return rc;
-    res->encoding = tf.found;
+    rejects_open(im);
+    /* The source is opened while this is the only thread: a child is forked here. */
+    if ((rc = recsrc_open(&src, path, opts->encoding, err)) != DPF_OK)
+        return rejects_close(im, rc, err);
+    res->encoding = src.found;
     idset_init(&im->seen);
-    csv_reader_init(&rd, tf.data, tf.len);
     /* An empty table is loaded in bulk: no lookups, indexes rebuilt at the end. Checked
      * again inside the transaction, in case another clerk got there first. */
     rc = bulk_table && db_table_empty(im->db, bulk_table, err) == 1 ? db_bulk_begin(im->db, err)
@@ -215,13 +260,15 @@ int import_run(struct importer *im, const char *path, const char *bulk_table,
         rc = db_begin(im->db, err);
     if (rc == DPF_OK && bulk_table && (im->bulk = db_table_empty(im->db, bulk_table, err)) < 0)
         rc = DPF_EDB;
-    if (rc == DPF_OK && (r = csv_next(&rd, &rec, &ce)) <= 0)
+    if (rc == DPF_OK && (r = recsrc_next(&src, &rec, &ce)) == -2)
+        rc = dpf_err_set(err, ce.code, NULL, "%s", ce.msg);
+    else if (rc == DPF_OK && r <= 0)
         rc = dpf_err_set(err, DPF_EINVAL, NULL, _("%s: no header row: %s"), path,
                          r == 0 ? _("the file is empty") : ce.msg);
     if (rc == DPF_OK)
         rc = map_header(im, &rec, err);
     if (rc == DPF_OK)
-        rc = body(im, &rd, err);
+        rc = body(im, &src, err);
     if (rc == DPF_OK && !opts->dry_run && (res->rejected == 0 || opts->partial)) {
         rc = db_commit(im->db, err);
         res->committed = rc == DPF_OK;
@@ -229,27 +276,10 @@ int import_run(struct importer *im, const char *path, const char *bulk_table,
     db_rollback(im->db);
     if (bulk_table)
         db_bulk_end(im->db);
-    if (im->rejects) {
-        struct dpf_err re;
-        /* The rejects keep full IDs, so that they can be corrected and imported again: the
-         * file is audited before it is in place, and removed if its row cannot be written. */
-        if (audit_disclose(im->db, "rejects", 0, res->rejects, im->rejects_lines, &re) != DPF_OK)
-            outfile_abort(&im->rej);
-        else if (outfile_commit(&im->rej, &re) == DPF_OK)
-            re.code = DPF_OK;
-        if (re.code != DPF_OK) {
-            res->rejects[0] = '\0';
-            if (rc == DPF_OK)
-                rc = dpf_err_set(err, re.code, NULL, "%s", re.msg);
-        }
-        im->rejects = NULL;
-    } else {
-        res->rejects[0] = '\0';
-    }
-    csv_reader_free(&rd);
+    rc = rejects_close(im, rc, err);
+    recsrc_close(&src);
     idset_free(&im->seen);
     db_index_set_free(&im->indexes);
-    textfile_free(&tf);
     return rc;
 }
 
@@ -291,13 +321,13 @@ static int entity_row(struct importer *im, const struct csv_record *rec, char **
     return import_reject(im, rec, import_header_of(im, rej.field), rej.msg, err);
 }
 
-static int entity_rows(struct importer *im, struct csv_reader *rd, struct dpf_err *err)
+static int entity_rows(struct importer *im, struct recsrc *src, struct dpf_err *err)
 {
     struct csv_record rec;
     char *v[IMPORT_MAX_COLS];
     int r, ok, rc = DPF_OK;
 
-    while (rc == DPF_OK && (r = import_next(im, rd, &rec, err)) != 0) {
+    while (rc == DPF_OK && (r = import_next(im, src, &rec, err)) != 0) {
         memset(v, 0, sizeof v);
         rc = r < 0 ? DPF_EIO : import_parse_row(im, &rec, v, &ok, err);
         if (rc == DPF_OK && !ok)

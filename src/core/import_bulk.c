@@ -4,7 +4,9 @@
  * them. They pass batches of rows back and forth through two queues, and the reader frees a
  * batch's values when it gets it back, so every allocation is freed by the thread that made
  * it and the two threads' heaps never contend. Checking takes about a third of the time of
- * a load, so it is hidden behind the inserts. */
+ * a load, so it is hidden behind the inserts. When setgid the reader thread takes its
+ * records from the parsing child's pipe (recsrc.h), and the rejects file it writes to was
+ * opened before it started: it never switches the effective group. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +28,7 @@ struct batch {
 
 struct pipeline {
     struct importer *im;
-    struct csv_reader *rd;
+    struct recsrc *src;
     pthread_mutex_t mu;
     pthread_cond_t cv;
     struct batch *full[NBATCHES];   /* checked rows waiting to be inserted, oldest first */
@@ -90,7 +92,7 @@ static int fill(struct pipeline *p, struct batch *b)
 
     while (b->n < BATCH_ROWS) {
         struct person *row = &b->rows[b->n];
-        if ((r = import_next(im, p->rd, &rec, &p->err)) == 0)
+        if ((r = import_next(im, p->src, &rec, &p->err)) == 0)
             break;
         if (r < 0)
             return DPF_EIO;
@@ -168,9 +170,9 @@ static int first_free_id(struct db *db, int64_t *id, struct dpf_err *err)
     return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
 }
 
-int import_bulk(struct importer *im, struct csv_reader *rd, struct dpf_err *err)
+int import_bulk(struct importer *im, struct recsrc *src, struct dpf_err *err)
 {
-    struct pipeline p = { .im = im, .rd = rd };
+    struct pipeline p = { .im = im, .src = src };
     struct batch *batches = calloc(NBATCHES, sizeof *batches), *b;
     pthread_t tid;
     int64_t next_id;

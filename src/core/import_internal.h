@@ -12,6 +12,7 @@
 #include "dpf/outfile.h"
 #include "dpf/person.h"
 #include "idset.h"
+#include "recsrc.h"
 
 enum { IMPORT_MAX_COLS = 64 };
 
@@ -48,24 +49,32 @@ struct importer {
     const char *headers[IMPORT_MAX_COLS];
     struct idset seen;
     FILE *rejects;                  /* rej.fp once the first row is rejected */
+    /* The rejects file is opened before any row is read (and removed at the end if no row
+     * was rejected): opening it makes a file with the user's group, a setegid that must not
+     * happen while the bulk loader's second thread runs. Its failure is told only when a
+     * row is rejected, as when it was opened then. */
     struct outfile rej;
     long rejects_lines;             /* lines written to it, for its audit row */
+    int rej_rc;
+    struct dpf_err rej_err;
+    int src_failed;                 /* the record source failed: the rejects are dropped too */
     const char *path;
     int bulk;                       /* the register was empty: no lookups, indexes rebuilt */
     struct db_index_set indexes;
 };
 
-/* Reads path, maps its header row to im->fields and calls body inside one transaction,
- * which is committed unless it is a dry run or rows were rejected without opts->partial.
- * With bulk_table, an empty table is loaded in bulk (im->bulk set). */
+/* Reads path (through a record source: recsrc.h), maps its header row to im->fields and
+ * calls body inside one transaction, which is committed unless it is a dry run or rows
+ * were rejected without opts->partial. With bulk_table, an empty table is loaded in bulk
+ * (im->bulk set). */
 int import_run(struct importer *im, const char *path, const char *bulk_table,
-               int (*body)(struct importer *im, struct csv_reader *rd, struct dpf_err *err),
+               int (*body)(struct importer *im, struct recsrc *src, struct dpf_err *err),
                struct dpf_err *err);
 
 /* Reads the next record that is not blank, counting it in res->rows; a record with a CSV
  * syntax error is rejected here. Returns 1, 0 at the end, or -1 when the rejects file
- * cannot be written (err says so). */
-int import_next(struct importer *im, struct csv_reader *rd, struct csv_record *rec,
+ * cannot be written or the source failed (err says so). */
+int import_next(struct importer *im, struct recsrc *src, struct csv_record *rec,
                 struct dpf_err *err);
 /* Writes one problem of a record to the rejects file: the column's header (or "") and why. */
 int import_reject(struct importer *im, const struct csv_record *rec, const char *column,
@@ -85,6 +94,6 @@ int import_check(struct importer *im, const struct csv_record *rec, struct perso
                  int *ok, struct dpf_err *err);
 
 /* Loads an empty register: the checks above on a second thread while this one inserts. */
-int import_bulk(struct importer *im, struct csv_reader *rd, struct dpf_err *err);
+int import_bulk(struct importer *im, struct recsrc *src, struct dpf_err *err);
 
 #endif

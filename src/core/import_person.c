@@ -84,14 +84,14 @@ static int write_row(struct importer *im, const struct csv_record *rec, struct p
     return rc;
 }
 
-static int run_rows(struct importer *im, struct csv_reader *rd, struct dpf_err *err)
+static int run_rows(struct importer *im, struct recsrc *src, struct dpf_err *err)
 {
     struct csv_record rec;
     struct person row;
     int r, ok, rc = DPF_OK;
 
     person_init(&row);
-    while (rc == DPF_OK && (r = import_next(im, rd, &rec, err)) != 0) {
+    while (rc == DPF_OK && (r = import_next(im, src, &rec, err)) != 0) {
         rc = r < 0 ? DPF_EIO : import_check(im, &rec, &row, &ok, err);
         if (rc == DPF_OK && ok)
             rc = write_row(im, &rec, &row, err);
@@ -100,15 +100,15 @@ static int run_rows(struct importer *im, struct csv_reader *rd, struct dpf_err *
     return rc;
 }
 
-static int run(struct importer *im, struct csv_reader *rd, struct dpf_err *err)
+static int run(struct importer *im, struct recsrc *src, struct dpf_err *err)
 {
     int rc;
 
     if (!im->bulk)
-        return run_rows(im, rd, err);
+        return run_rows(im, src, err);
     if ((rc = db_indexes_drop(im->db, "person", &im->indexes, err)) != DPF_OK)
         return rc;
-    if ((rc = import_bulk(im, rd, err)) != DPF_OK)
+    if ((rc = import_bulk(im, src, err)) != DPF_OK)
         return rc;
     /* Nothing will be committed: the rollback brings the indexes back. */
     if (im->opts->dry_run || (im->res->rejected && !im->opts->partial))

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include "dpf/i18n.h"
 #include "dpf/outfile.h"
+#include "dpf/priv.h"
 
 /* The databases this process uses (the open one, a restore's source, a test's many). Set
  * before any thread starts; never shrinks. */
@@ -139,6 +140,17 @@ static char *temp_name(const char *target)
     return out;
 }
 
+/* The temporary folder or file, made with the user's group unless OUT_GROUP (see outfile.h). */
+static char *make_dir(char *tmpl, unsigned flags)
+{
+    return (flags & OUT_GROUP) ? mkdtemp(tmpl) : priv_user_mkdtemp(tmpl);
+}
+
+static int make_file(char *tmpl, unsigned flags)
+{
+    return (flags & OUT_GROUP) ? mkostemp(tmpl, O_CLOEXEC) : priv_user_mkostemp(tmpl, O_CLOEXEC);
+}
+
 static void release(struct outfile *o)
 {
     free(o->target);
@@ -165,7 +177,7 @@ int outfile_open(struct outfile *o, const char *path, unsigned flags, struct dpf
         const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
         size_t n = strlen(o->tmp) + strlen(base) + 2;
         o->tmpdir = o->tmp;
-        if (!mkdtemp(o->tmpdir) || !(o->tmp = malloc(n))) {
+        if (!make_dir(o->tmpdir, flags) || !(o->tmp = malloc(n))) {
             rc = io_fail(path, errno, err);
             if (!o->tmp)
                 rmdir(o->tmpdir);
@@ -176,7 +188,7 @@ int outfile_open(struct outfile *o, const char *path, unsigned flags, struct dpf
         return DPF_OK;
     }
     /* mkostemp opens with O_CREAT|O_EXCL (never through a symlink) and mode 0600. */
-    if ((fd = mkostemp(o->tmp, O_CLOEXEC)) < 0 || !(o->fp = fdopen(fd, "wb"))) {
+    if ((fd = make_file(o->tmp, flags)) < 0 || !(o->fp = fdopen(fd, "wb"))) {
         rc = io_fail(path, errno, err);
         if (fd >= 0) {
             close(fd);
@@ -242,7 +254,9 @@ static int settle(struct outfile *o, struct dpf_err *err)
     }
     if ((fd = open(o->tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
         return io_fail(o->target, errno, err);
-    if (fsync(fd) != 0 || fchmod(fd, mode) != 0)
+    /* The library created the file with the effective group: it becomes the user's. */
+    if (fsync(fd) != 0 || fchmod(fd, mode) != 0 ||
+        (!(o->flags & OUT_GROUP) && priv_user_own(fd) != 0))
         e = errno;
     close(fd);
     return e ? io_fail(o->target, e, err) : DPF_OK;

@@ -56,25 +56,17 @@ static void file_facts(sqlite3 *h, char result[64], int *app, int *version)
     }
 }
 
-/* The file is a sound dpf database this program can open, with the schema objects its
- * version should have (a dropped audit trigger is a reason to refuse it). */
-static int check_file(const char *path, struct dpf_err *err)
+/* The file (read from copy, named path in messages) is a sound dpf database this program
+ * can open, with the schema objects its version should have (a dropped audit trigger is a
+ * reason to refuse it). */
+static int check_file(const char *copy, const char *path, struct dpf_err *err)
 {
     sqlite3 *h = NULL;
     int app = 0, version = 0, rc = DPF_OK;
     char result[64] = "", problem[256] = "";
     long problems = 0;
 
-    if (priv_access(path, R_OK) != 0) {
-        int e = errno;
-        if (e == ENOENT)
-            return dpf_err_set(err, DPF_EIO, NULL, _("%s does not exist"), path);
-        if (e == EACCES)
-            return dpf_err_set(err, DPF_EIO, NULL, _("%s may not be read (permission denied)"),
-                               path);
-        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot open %s: %s"), path, strerror(e));
-    }
-    if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(copy, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
         sqlite3_close(h);
         return dpf_err_set(err, DPF_EIO, NULL, _("%s is not a dpf database"), path);
     }
@@ -130,7 +122,8 @@ static int match_page_size(sqlite3 *img, int size, struct dpf_err *err)
 #define IMAGE_PREFIX ".dpf-restore-"
 
 static const char *const image_files[] = { "image.db", "image.db-journal", "image.db-wal",
-                                           "image.db-shm" };
+                                           "image.db-shm", "source.db", "source.db-journal",
+                                           "source.db-wal", "source.db-shm" };
 
 /* A private (0700) folder beside the database for the image: as well kept as the database
  * itself, and on its file system (SQLite's own temporary files cannot change page size).
@@ -199,8 +192,8 @@ void restore_sweep(const char *db_path)
 
 /* The backup copied into a private temporary database, migrated to this program's schema,
  * with the live file's page size. */
-static int load_image(struct db *db, const char *path, const char *dir, sqlite3 **img,
-                      struct dpf_err *err)
+static int load_image(struct db *db, const char *copy, const char *path, const char *dir,
+                      sqlite3 **img, struct dpf_err *err)
 {
     sqlite3 *from = NULL;
     char name[4200];
@@ -208,7 +201,7 @@ static int load_image(struct db *db, const char *path, const char *dir, sqlite3 
 
     *img = NULL;
     snprintf(name, sizeof name, "%s/image.db", dir);
-    if (sqlite3_open_v2(path, &from, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+    if (sqlite3_open_v2(copy, &from, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
         sqlite3_open_v2(name, img, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
             SQLITE_OK) {
         sqlite3_close(from);
@@ -364,23 +357,75 @@ static int installed_may_restore(struct db *db, const char *path, const char *sh
                          "it in %s/restore"), path, datadir_path());
 }
 
+/* Opens the backup to restore. Not installed, with the user's own identity (priv.h), as
+ * every input. Installed (setgid), a restore reads only inside the data folder
+ * (datadir_check), whose files only the data's group may read: there the group's rights
+ * are the point, and installed_may_restore limits them to dpf's own backups and what root
+ * placed in DATADIR/restore. */
+static int open_source(const char *path, int *fd, struct dpf_err *err)
+{
+    struct stat st;
+    int e;
+
+    *fd = priv_setgid() ? open(path, O_RDONLY | O_CLOEXEC)
+                        : priv_user_open(path, O_RDONLY | O_CLOEXEC, 0);
+    if (*fd < 0) {
+        e = errno;
+        if (e == ENOENT)
+            return dpf_err_set(err, DPF_EIO, NULL, _("%s does not exist"), path);
+        if (e == EACCES)
+            return dpf_err_set(err, DPF_EIO, NULL, _("%s may not be read (permission denied)"),
+                               path);
+        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot open %s: %s"), path, strerror(e));
+    }
+    if (fstat(*fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(*fd);
+        *fd = -1;
+        return dpf_err_set(err, DPF_EIO, NULL, _("%s is not a regular file"), path);
+    }
+    return DPF_OK;
+}
+
+/* SQLite opens files only by name, and a name is looked up again with the group's rights.
+ * So SQLite never sees the user's name: the bytes read through the user's own descriptor
+ * (in) are copied into the private image folder (dir/source.db), hashed on the way, and
+ * everything after reads that copy. */
+static int copy_source(int in, const char *path, const char *dir, char *copy, size_t cap,
+                       char sha[65], struct dpf_err *err)
+{
+    int out, rc = DPF_OK;
+
+    snprintf(copy, cap, "%s/source.db", dir);
+    out = open(copy, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (out < 0 || sha256_copy(in, out, sha) != 0 || fsync(out) != 0)
+        rc = dpf_err_set(err, DPF_EIO, NULL, _("Cannot read %s"), path);
+    if (out >= 0 && close(out) != 0 && rc == DPF_OK)
+        rc = dpf_err_set(err, DPF_EIO, NULL, _("Cannot read %s"), path);
+    return rc;
+}
+
 int backup_restore(struct db *db, const char *path, struct dpf_err *err)
 {
     sqlite3 *img = NULL;
     sqlite3_stmt *st;
-    char sha[65], dir[4096];
-    int rc = datadir_check(path, _("The file to restore"), err), lock = -1;
+    char sha[65], dir[4096], copy[4200];
+    int rc = datadir_check(path, _("The file to restore"), err), in, lock = -1;
 
-    if (rc != DPF_OK || (rc = check_file(path, err)) != DPF_OK)
-        return rc;
-    if (sha256_file(path, sha) != 0)
-        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot read %s"), path);
-    if ((rc = installed_may_restore(db, path, sha, err)) != DPF_OK)
+    /* Refused before any folder is made: a file outside the data folder (installed), or one
+     * the user may not read. */
+    if (rc != DPF_OK || (rc = open_source(path, &in, err)) != DPF_OK)
         return rc;
     restore_sweep(db->path);    /* what a killed restore left: a copy of personal data */
-    if ((rc = image_dir(db, dir, sizeof dir, &lock, err)) != DPF_OK)
+    if ((rc = image_dir(db, dir, sizeof dir, &lock, err)) != DPF_OK) {
+        close(in);
         return rc;
-    if ((rc = load_image(db, path, dir, &img, err)) == DPF_OK) {
+    }
+    rc = copy_source(in, path, dir, copy, sizeof copy, sha, err);
+    close(in);
+    if (rc == DPF_OK &&
+        (rc = installed_may_restore(db, path, sha, err)) == DPF_OK &&
+        (rc = check_file(copy, path, err)) == DPF_OK &&
+        (rc = load_image(db, copy, path, dir, &img, err)) == DPF_OK) {
         if (sqlite3_prepare_v2(img, "ATTACH ?1 AS cur", -1, &st, NULL) == SQLITE_OK) {
             sqlite3_bind_text(st, 1, db->path, -1, SQLITE_STATIC);
             rc = sqlite3_step(st) == SQLITE_DONE ? DPF_OK : img_fail(img, err);

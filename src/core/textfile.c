@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include <errno.h>
+#include <fcntl.h>
 #include <iconv.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -7,7 +8,9 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "dpf/i18n.h"
+#include "dpf/priv.h"
 #include "dpf/textfile.h"
 
 int text_encoding_parse(const char *name)
@@ -107,9 +110,24 @@ static int from_gbk(struct textfile *t, const char *path, struct dpf_err *err)
     return DPF_OK;
 }
 
+/* The file is opened with the user's own group (priv.h): installed setgid, a file only the
+ * data's group may read (the database itself) is refused as it would be to the user. */
+static FILE *open_as_user(const char *path)
+{
+    int fd = priv_user_open(path, O_RDONLY | O_CLOEXEC, 0);
+    FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
+
+    if (fd >= 0 && !f) {
+        int e = errno;
+        close(fd);
+        errno = e;
+    }
+    return f;
+}
+
 static int read_all(const char *path, struct textfile *t, struct dpf_err *err)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = open_as_user(path);
     struct stat sb;
 
     if (!f && errno == ENOENT)

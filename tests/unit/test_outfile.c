@@ -5,7 +5,7 @@
  * left behind by a failure, an abort or a library that writes by name. */
 #include <dirent.h>
 #include <sys/stat.h>
-#include "testutil.h"
+#include "setgid_fixture.h"
 #include "dpf/outfile.h"
 
 struct fx {
@@ -229,6 +229,57 @@ static void folders_and_names(void **state)
     assert_int_equal(outfile_exists(in(f, "none")), 0);
 }
 
+/* In the child of user_files_get_the_real_group: the group of a written file, or -1. */
+static int group_of(const char *path, unsigned flags, int by_name)
+{
+    struct dpf_err err;
+    struct outfile o;
+    struct stat st;
+    FILE *fp;
+
+    if (outfile_open(&o, path, flags, &err) != DPF_OK)
+        return -1;
+    if (by_name) {
+        if (!(fp = fopen(o.tmp, "w")))  /* as a library does: by name, with the egid */
+            return outfile_abort(&o), -1;
+        fputs("x", fp);
+        fclose(fp);
+    } else {
+        fputs("x", o.fp);
+    }
+    if (outfile_commit(&o, &err) != DPF_OK || stat(path, &st) != 0)
+        return -1;
+    return (int)st.st_gid;
+}
+
+/* Each check's number as the exit status, 0 when all hold. */
+static int groups_as_setgid(void *arg)
+{
+    const struct fx *f = arg;
+    gid_t user = getgid();
+
+    if (group_of(in(f, "export.csv"), OUT_PRIVATE, 0) != (int)user)
+        return 1;
+    if (group_of(in(f, "report.xlsx"), OUT_BYNAME, 1) != (int)user)
+        return 2;
+    if (group_of(in(f, "backup.db"), OUT_BYNAME | OUT_PRIVATE | OUT_GROUP, 1) != TU_DATA_GID)
+        return 3;
+    if (getegid() != TU_DATA_GID)       /* the group taken back after each call */
+        return 4;
+    return 0;
+}
+
+/* Installed setgid, the user's outputs get the user's own (real) group, never the data's;
+ * a backup (OUT_GROUP) keeps the data's. */
+static void user_files_get_the_real_group(void **state)
+{
+    if (geteuid() != 0) {
+        printf("skipped: needs root (sets its effective group as a setgid dpf would)\n");
+        return;
+    }
+    assert_int_equal(tu_as_setgid(groups_as_setgid, *state, 0), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -239,6 +290,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(modes_whatever_the_umask, setup, teardown),
         cmocka_unit_test_setup_teardown(by_name_and_abort_leave_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(folders_and_names, setup, teardown),
+        cmocka_unit_test_setup_teardown(user_files_get_the_real_group, setup, teardown),
     };
     return cmocka_run_group_tests_name("outfile", tests, NULL, NULL);
 }
