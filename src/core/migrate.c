@@ -6,7 +6,7 @@
 #include "dpf/i18n.h"
 #include "dpf/migrate.h"
 
-static int user_version(sqlite3 *h)
+int migrate_user_version(sqlite3 *h)
 {
     sqlite3_stmt *st;
     int v = -1;
@@ -78,7 +78,7 @@ fail:
 
 int migrate_run(sqlite3 *h, const struct migration *list, int count, struct dpf_err *err)
 {
-    int cur = user_version(h), latest = count > 0 ? list[count - 1].version : 0, fk = 0, rc;
+    int cur = migrate_user_version(h), latest = count > 0 ? list[count - 1].version : 0, fk = 0, rc;
 
     if (cur < 0)
         return dpf_err_set(err, DPF_EDB, NULL, _("Cannot read the schema version: %s"),

@@ -100,22 +100,11 @@ static int compare(sqlite3 *cmp, int version, check_problem_fn fn, void *ctx, lo
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-static int user_version(sqlite3 *h)
-{
-    sqlite3_stmt *st;
-    int v = -1;
-    if (sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    return v;
-}
-
 int schema_verify(sqlite3 *h, check_problem_fn fn, void *ctx, long *problems,
                   struct dpf_err *err)
 {
     sqlite3 *want = NULL;
-    int version = user_version(h), n = 0, rc;
+    int version = migrate_user_version(h), n = 0, rc;
 
     dpf_err_clear(err);
     *problems = 0;

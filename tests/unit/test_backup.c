@@ -38,11 +38,7 @@ static int teardown(void **state)
 
 static const char *at(const char *name)
 {
-    static char p[4][256];
-    static int k;
-    k = (k + 1) % 4;
-    snprintf(p[k], sizeof p[k], "%s/%s", dir, name);
-    return p[k];
+    return tu_at(dir, name);
 }
 
 static int64_t add_person(struct db *db, int seq)

@@ -38,11 +38,7 @@ static int teardown(void **state)
 
 static const char *in(const struct fx *f, const char *name)
 {
-    static char p[4][256];
-    static int k;
-    k = (k + 1) % 4;
-    snprintf(p[k], sizeof p[k], "%s/%s", f->dir, name);
-    return p[k];
+    return tu_at(f->dir, name);
 }
 
 static void write_text(const char *path, const char *text)

@@ -40,11 +40,7 @@ static int teardown(void **state)
 
 static const char *path(const char *name)
 {
-    static char p[4][160];
-    static int k;
-    k = (k + 1) % 4;
-    snprintf(p[k], sizeof p[k], "%s/%s", dir, name);
-    return p[k];
+    return tu_at(dir, name);
 }
 
 static void write_file(const char *name, const char *data, size_t len)

@@ -41,6 +41,16 @@ static inline void tu_rmdir(const char *dir)
     assert_int_equal(system(cmd), 0);
 }
 
+/* dir/name in one of four rotating buffers (so a call may name two or three paths). */
+static inline const char *tu_at(const char *dir, const char *name)
+{
+    static char p[4][256];
+    static int k;
+    k = (k + 1) % 4;
+    snprintf(p[k], sizeof p[k], "%s/%s", dir, name);
+    return p[k];
+}
+
 /* The first 8 KB of a file as a string (valid until the next call), or NULL. */
 static inline char *tu_slurp(const char *path)
 {
