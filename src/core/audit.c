@@ -188,13 +188,15 @@ static int replace_value(struct db *db, char **json, const char *path, const cha
     sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, value, -1, SQLITE_STATIC);
     rc = sqlite3_step(st) == SQLITE_ROW ? DPF_OK : db_fail(db, err);
-    if (rc == DPF_OK && !(out = strdup((const char *)sqlite3_column_text(st, 0))))
-        rc = dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
-    sqlite3_reset(st);
     if (rc == DPF_OK) {
-        free(*json);
-        *json = out;
+        if ((out = strdup((const char *)sqlite3_column_text(st, 0)))) {
+            free(*json);
+            *json = out;
+        } else {
+            rc = dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+        }
     }
+    sqlite3_reset(st);
     return rc;
 }
 
