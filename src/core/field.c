@@ -304,7 +304,9 @@ int field_parse(const struct field *f, const char *input, const char *today, cha
         break;
     }
     case FT_INT:
-        if (!all_digits(v, strlen(v)) || strlen(v) > 5)
+        /* The field's own length bounds it (checked above); nine digits at most, so that any
+         * count a city or province keeps fits in an int. */
+        if (!all_digits(v, strlen(v)) || strlen(v) > 9)
             rc = dpf_err_set(err, DPF_EINVAL, f->key, _("%s: \"%s\" is not a whole number"),
                              label(f), v);
         else

@@ -3,6 +3,7 @@
  * phones, bank accounts, text length in characters, control characters, masking. */
 #include "testutil.h"
 #include "dpf/field.h"
+#include "dpf/rehab.h"
 
 static const struct field *F(int i)
 {
@@ -113,6 +114,29 @@ static void text_rules(void **state)
     assert_int_equal(utf8_chars("残疾人abc"), 6);
 }
 
+/* Counts hold any realistic figure: a city's or a province's target passes 99,999 (the
+ * project target, 任务数, once refused 140,000). Nine digits at most: an int holds them. */
+static void counts_past_99999(void **state)
+{
+    const struct field *target = NULL;
+    struct dpf_err err;
+    char *out = NULL;
+    (void)state;
+    for (int i = 0; i < rehab_entities[RK_PROJECT].n; i++)
+        if (strcmp(rehab_entities[RK_PROJECT].fields[i].key, "target") == 0)
+            target = &rehab_entities[RK_PROJECT].fields[i];
+    assert_non_null(target);
+    assert_int_equal(field_parse(target, "140000", TU_TODAY, &out, &err), DPF_OK);
+    assert_string_equal(out, "140000");
+    free(out);
+    assert_int_equal(field_parse(target, "999999999", TU_TODAY, &out, &err), DPF_OK);
+    assert_string_equal(out, "999999999");
+    free(out);
+    assert_int_not_equal(field_parse(target, "1000000000", TU_TODAY, &out, &err), DPF_OK);
+    assert_int_not_equal(field_parse(target, "12x", TU_TODAY, &out, &err), DPF_OK);
+    assert_non_null(strstr(err.msg, "whole number"));
+}
+
 static void formatting(void **state)
 {
     char buf[64];
@@ -149,6 +173,7 @@ int main(void)
         cmocka_unit_test(flags_and_choices),
         cmocka_unit_test(phones_and_accounts),
         cmocka_unit_test(text_rules),
+        cmocka_unit_test(counts_past_99999),
         cmocka_unit_test(formatting),
         cmocka_unit_test(lookup_by_header_and_key),
     };
