@@ -14,7 +14,8 @@ DPF_GROUP ?= dpf
 CC      ?= cc
 PKGS    := sqlite3 xlsxwriter ncursesw nettle
 CFLAGS  ?= -O2 -g
-CFLAGS  += -pthread -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 \
+# -MMD -MP: each object's real header dependencies, in a .d file beside it.
+CFLAGS  += -pthread -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 -MMD -MP \
            -DDPF_LOCALEDIR='"$(PREFIX)/share/locale"' \
            -DDPF_DATADIR='"$(DATADIR)"' -Iinclude -I$(BUILD) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz -lncursesw -ltinfo -lnettle) -lm -pthread
@@ -30,7 +31,7 @@ CFLAGS  += -DDPF_TEST_CLOCK
 endif
 # What a tree is built with: a change (the test clock, a sanitizer) rebuilds it all, so that
 # build/dpf can never keep a clock DPF_NOW sets.
-BUILD_KIND := SAN=$(SAN) TEST_CLOCK=$(TEST_CLOCK) PREFIX=$(PREFIX) DATADIR=$(DATADIR)
+BUILD_KIND := SAN=$(SAN) TEST_CLOCK=$(TEST_CLOCK) PREFIX=$(PREFIX) DATADIR=$(DATADIR) DEPS=mmd
 # The test build every test target runs (make in it with $(TESTBUILD) TARGET).
 TESTBUILD = $(MAKE) --no-print-directory BUILD=build-test TEST_CLOCK=1
 
@@ -100,7 +101,7 @@ $(BUILD)/kind: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(BUILD_KIND)' | cmp -s - $@ || echo '$(BUILD_KIND)' > $@
 
-$(BUILD)/%.o: %.c $(wildcard include/dpf/*.h src/core/*.h src/cli/*.h src/tui/*.h) $(BUILD)/kind
+$(BUILD)/%.o: %.c $(BUILD)/kind
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS) -c -o $@ $<
@@ -123,7 +124,7 @@ $(BUILD)/locale/%/LC_MESSAGES/dpf.mo: po/%.po
 	@mkdir -p $(dir $@)
 	msgfmt --check -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libdpfcore.a
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libdpfcore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libdpfcore.a $(LDLIBS) -lcmocka
 
@@ -178,23 +179,12 @@ uninstall:
 	rm -f $(BINDIR)/dpf
 	for l in $(LINGUAS); do rm -f $(LOCALES)/$$l/LC_MESSAGES/dpf.mo; done
 
-$(BUILD)/bench_register: bench/bench_register.c $(BUILD)/libdpfcore.a
+# Every bench/bench_NAME.c is a benchmark program, built by one rule.
+BENCHES := $(patsubst bench/%.c,$(BUILD)/%,$(wildcard bench/bench_*.c))
+$(BUILD)/bench_%: bench/bench_%.c $(BUILD)/libdpfcore.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libdpfcore.a $(LDLIBS)
 
-$(BUILD)/bench_subsidy: bench/bench_subsidy.c bench/bench_util.h $(BUILD)/libdpfcore.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libdpfcore.a $(LDLIBS)
-
-$(BUILD)/bench_rehab: bench/bench_rehab.c bench/bench_util.h $(BUILD)/libdpfcore.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libdpfcore.a $(LDLIBS)
-
-$(BUILD)/bench_insurance: bench/bench_insurance.c bench/bench_util.h $(BUILD)/libdpfcore.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libdpfcore.a $(LDLIBS)
-
-$(BUILD)/bench_report: bench/bench_report.c bench/bench_util.h $(BUILD)/libdpfcore.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libdpfcore.a $(LDLIBS)
-
-bench: deps all $(BUILD)/bench_register $(BUILD)/bench_subsidy $(BUILD)/bench_rehab \
-       $(BUILD)/bench_insurance $(BUILD)/bench_report
+bench: deps all $(BENCHES)
 	@bench/run.sh $(BUILD)
 
 # Static analysis; any finding fails.
@@ -207,3 +197,6 @@ pot:
 
 clean:
 	rm -rf build build-test build-asan build-tsan
+
+# The header dependencies the compiler wrote (-MMD).
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -39,8 +39,8 @@ struct db {
     struct db_clock clock;
     const char *origin;     /* the command or screen at work ("person show"), named by the
                              * audit rows of disclosures; NULL: not said */
-    struct db_stmt_slot stmts[128];
-    int nstmts;
+    struct db_stmt_slot *stmts;     /* grows as new statement texts come: never full */
+    int nstmts, stmts_cap;
 };
 
 /* Opens (or with DB_CREATE creates) path and brings its schema up to date in one

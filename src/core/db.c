@@ -188,6 +188,7 @@ void db_close(struct db *db)
         sqlite3_finalize(db->stmts[i].stmt);
         free(db->stmts[i].sql);
     }
+    free(db->stmts);
     sqlite3_close(db->h);
     free(db->path);
     free(db);
@@ -216,9 +217,15 @@ sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct dpf_err *err)
             return st;
         }
     }
-    if (db->nstmts == (int)(sizeof db->stmts / sizeof db->stmts[0])) {
-        dpf_err_set(err, DPF_EDB, NULL, "statement cache full (%d)", db->nstmts);
-        return NULL;
+    if (db->nstmts == db->stmts_cap) {
+        int cap = db->stmts_cap ? 2 * db->stmts_cap : 64;
+        struct db_stmt_slot *grown = realloc(db->stmts, (size_t)cap * sizeof *grown);
+        if (!grown) {
+            dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+            return NULL;
+        }
+        db->stmts = grown;
+        db->stmts_cap = cap;
     }
     if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
         db_fail(db, err);

@@ -137,6 +137,33 @@ static void db_open_on_real_files(void **state)
     tu_rmdir(dir);
 }
 
+/* The statement cache grows with the statements a connection prepares: it never refuses one
+ * (it had 128 slots and failed when full), and a text prepared again is the same statement. */
+static void statement_cache_grows(void **state)
+{
+    const char *dir = tu_tmpdir();
+    struct db *db = tu_db(dir, "s.db");
+    sqlite3_stmt *first[300];
+    struct dpf_err err;
+    char sql[300][32];
+    (void)state;
+
+    for (int i = 0; i < 300; i++) {
+        snprintf(sql[i], sizeof sql[i], "SELECT %d", i);
+        first[i] = db_stmt(db, sql[i], &err);
+        assert_non_null(first[i]);
+    }
+    for (int i = 0; i < 300; i++) {
+        char again[32];
+        snprintf(again, sizeof again, "SELECT %d", i);
+        assert_ptr_equal(db_stmt(db, again, &err), first[i]);
+        assert_int_equal(sqlite3_step(first[i]), SQLITE_ROW);
+        assert_int_equal(sqlite3_column_int(first[i], 0), i);
+    }
+    db_close(db);
+    tu_rmdir(dir);
+}
+
 static void first_schema_upgraded_by_db_open(void **state)
 {
     const char *dir = tu_tmpdir();
@@ -174,6 +201,7 @@ int main(void)
         cmocka_unit_test(newer_database_refused),
         cmocka_unit_test(db_open_on_real_files),
         cmocka_unit_test(first_schema_upgraded_by_db_open),
+        cmocka_unit_test(statement_cache_grows),
     };
     return cmocka_run_group_tests_name("migrate", tests, NULL, NULL);
 }
