@@ -177,12 +177,16 @@ int outfile_open(struct outfile *o, const char *path, unsigned flags, struct dpf
         const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
         size_t n = strlen(o->tmp) + strlen(base) + 2;
         o->tmpdir = o->tmp;
-        if (!make_dir(o->tmpdir, flags) || !(o->tmp = malloc(n))) {
+        o->tmp = NULL;
+        if (!make_dir(o->tmpdir, flags)) {
             rc = io_fail(path, errno, err);
-            if (!o->tmp)
-                rmdir(o->tmpdir);
             release(o);
             return rc;
+        }
+        if (!(o->tmp = malloc(n))) {
+            rmdir(o->tmpdir);
+            release(o);
+            return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
         }
         snprintf(o->tmp, n, "%s/%s", o->tmpdir, base);
         return DPF_OK;

@@ -215,6 +215,8 @@ static void folders_and_names(void **state)
 {
     struct fx *f = *state;
     struct dpf_err err;
+    struct outfile o;
+    char longest[400];
 
     assert_int_equal(write_one(in(f, "no/such/x.csv"), 0, "x", &err), DPF_EIO);
     assert_non_null(strstr(err.msg, "no/such/x.csv"));
@@ -223,6 +225,12 @@ static void folders_and_names(void **state)
     assert_int_equal(outfile_check("", 0, &err), DPF_EINVAL);
     assert_int_equal(outfile_exists(in(f, "sub")), 1);
     assert_int_equal(outfile_exists(in(f, "none")), 0);
+    /* A name the file system takes, whose temporary name (".NAME.XXXXXX") it does not: the
+     * failure is an error, by file and by name (once freed a double free). */
+    snprintf(longest, sizeof longest, "%s/%0250d.xlsx", f->dir, 0);
+    assert_int_equal(outfile_open(&o, longest, OUT_BYNAME, &err), DPF_EIO);
+    assert_int_equal(outfile_open(&o, longest, 0, &err), DPF_EIO);
+    assert_string_equal(others(f, (const char *[]){ "dpf.db", "sub", NULL }), "");
 }
 
 /* In the child of user_files_get_the_real_group: the group of a written file, or -1. */
