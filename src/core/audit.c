@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,19 +19,25 @@ enum { RUN_ROWS = 16 };
 
 /* RUN_ROWS rows sharing ?1 time, ?2 user, ?3 entity and ?4 action; row r has its entity
  * id in ?(5 + 2r) and its after in ?(6 + 2r). */
+static char run_sql_text[200 + RUN_ROWS * 40];
+static pthread_once_t run_sql_once = PTHREAD_ONCE_INIT;
+
+static void build_run_sql(void)
+{
+    size_t len = (size_t)snprintf(run_sql_text, sizeof run_sql_text,
+                                  "INSERT INTO audit (at, user, entity, entity_id, action, "
+                                  "before, after) VALUES ");
+    for (int r = 0; r < RUN_ROWS; r++)
+        len += (size_t)snprintf(run_sql_text + len, sizeof run_sql_text - len,
+                                "%s(?1, ?2, ?3, ?%d, ?4, NULL, ?%d)", r ? ", " : "", 5 + 2 * r,
+                                6 + 2 * r);
+}
+
+/* Built once (pthread_once: the bulk import runs two threads). */
 static const char *run_sql(void)
 {
-    static char sql[200 + RUN_ROWS * 40];
-    size_t len;
-
-    if (sql[0])
-        return sql;
-    len = (size_t)snprintf(sql, sizeof sql, "INSERT INTO audit (at, user, entity, entity_id, "
-                           "action, before, after) VALUES ");
-    for (int r = 0; r < RUN_ROWS; r++)
-        len += (size_t)snprintf(sql + len, sizeof sql - len, "%s(?1, ?2, ?3, ?%d, ?4, NULL, ?%d)",
-                                r ? ", " : "", 5 + 2 * r, 6 + 2 * r);
-    return sql;
+    pthread_once(&run_sql_once, build_run_sql);
+    return run_sql_text;
 }
 
 static const char history_sql[] =

@@ -41,10 +41,12 @@ const struct field enrol_fields[ENROL_NFIELDS] = {
     [EF_NOTE]        = { "note", "备注", N_("Note"), FT_TEXT, NULL, 20, 200, 0 },
 };
 
-static const char select_sql[] =
-    "SELECT id, programme_id, person_id, step, start_month, stop_month, reason, applied_on, "
-    "checked_on, reviewed_on, approved_on, closed_on, applied_by, checked_by, reviewed_by, "
-    "approved_by, closed_by, reason_note, note FROM enrolment ";
+#define SELECT_SQL                                                                          \
+    "SELECT id, programme_id, person_id, step, start_month, stop_month, reason, applied_on, " \
+    "checked_on, reviewed_on, approved_on, closed_on, applied_by, checked_by, reviewed_by, "  \
+    "approved_by, closed_by, reason_note, note FROM enrolment "
+static const char load_sql[] = SELECT_SQL "WHERE id = ?";
+static const char of_person_sql[] = SELECT_SQL "WHERE person_id = ? ORDER BY id DESC";
 
 static void copy_col(sqlite3_stmt *st, int i, char *out, size_t cap)
 {
@@ -79,13 +81,10 @@ static void from_row(sqlite3_stmt *st, struct enrolment *e)
 
 int enrol_load(struct db *db, int64_t id, struct enrolment *out, struct dpf_err *err)
 {
-    static char q[sizeof select_sql + 32];
     sqlite3_stmt *st;
     int rc;
 
-    if (!q[0])
-        snprintf(q, sizeof q, "%sWHERE id = ?", select_sql);
-    if (!(st = db_stmt(db, q, err)))
+    if (!(st = db_stmt(db, load_sql, err)))
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, id);
     rc = sqlite3_step(st);
@@ -102,14 +101,11 @@ int enrol_load(struct db *db, int64_t id, struct enrolment *out, struct dpf_err 
 int enrol_of_person(struct db *db, int64_t person_id, enrol_fn fn, void *ctx,
                     struct dpf_err *err)
 {
-    static char q[sizeof select_sql + 64];
     struct enrolment e;
     sqlite3_stmt *st;
     int rc;
 
-    if (!q[0])
-        snprintf(q, sizeof q, "%sWHERE person_id = ? ORDER BY id DESC", select_sql);
-    if (!(st = db_stmt(db, q, err)))
+    if (!(st = db_stmt(db, of_person_sql, err)))
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, person_id);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

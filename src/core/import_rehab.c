@@ -4,6 +4,7 @@
  * A row that is already there (by its natural key: an institution's name, a person's
  * assessment of the year, a service of the same day, place, kind and item, ...) is updated
  * or left unchanged, so importing a file twice does not count anyone twice. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include "dpf/rehab.h"
@@ -105,18 +106,27 @@ ROW_FN(service_row, RK_SERVICE)
 ROW_FN(rescue_row, RK_RESCUE)
 ROW_FN(project_row, RK_PROJECT)
 
-const struct import_entity *import_rehab_entity(int kind)
+static struct import_entity entities[RK_COUNT];
+static pthread_once_t entities_once = PTHREAD_ONCE_INIT;
+
+/* The import entities from the rehabilitation tables (another file's, so not a constant
+ * initialiser): made once, by pthread_once, as the bulk import runs two threads. */
+static void make_entities(void)
 {
     static int (*const rows[RK_COUNT])(struct db *, char **, long, int *, struct dpf_err *) = {
         institution_row, assessment_row, agreement_row, service_row, rescue_row, project_row,
     };
-    static struct import_entity entities[RK_COUNT];
+    for (int k = 0; k < RK_COUNT; k++)
+        entities[k] = (struct import_entity){ rehab_entities[k].name, rehab_entities[k].fields,
+                                              rehab_entities[k].n, rows[k], NULL };
+}
+
+const struct import_entity *import_rehab_entity(int kind)
+{
     int k = kind - IMPORT_INSTITUTIONS;
 
     if (k < 0 || k >= RK_COUNT)
         return NULL;
-    if (!entities[k].name)
-        entities[k] = (struct import_entity){ rehab_entities[k].name, rehab_entities[k].fields,
-                                              rehab_entities[k].n, rows[k], NULL };
+    pthread_once(&entities_once, make_entities);
     return &entities[k];
 }

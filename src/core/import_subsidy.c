@@ -4,6 +4,7 @@
  * locked months of the ledger, so the review knows what was paid), and programme rules.
  * Each is an entity of the import engine (import.c): one row at a time, refused rows
  * rejected with their column and reason. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -271,6 +272,19 @@ static int payment_finish(struct db *db, struct dpf_err *err)
 /* ---- rules: the programme, then the rule's own fields ---- */
 
 static struct field rule_import_fields[1 + RULE_NFIELDS];
+static pthread_once_t rule_import_once = PTHREAD_ONCE_INIT;
+
+/* The rules file is the programme and then the rule's fields, as the rule describes them.
+ * C cannot join two tables in an initialiser, so it is joined once, by pthread_once: the
+ * bulk import runs two threads. */
+static void join_rule_fields(void)
+{
+    static const struct field programme = {
+        "programme", "补贴项目", N_("Programme"), FT_TEXT, NULL, 22, 30, FF_REQUIRED
+    };
+    memcpy(&rule_import_fields[1], rule_fields, sizeof rule_fields);
+    rule_import_fields[0] = programme;
+}
 
 static int rule_row(struct db *db, char **v, long line, int *outcome, struct dpf_err *rej)
 {
@@ -289,20 +303,13 @@ static int rule_row(struct db *db, char **v, long line, int *outcome, struct dpf
 
 const struct import_entity *import_subsidy_entity(int kind)
 {
-    static const struct field programme = {
-        "programme", "补贴项目", N_("Programme"), FT_TEXT, NULL, 22, 30, FF_REQUIRED
-    };
     static const struct import_entity entities[] = {
         [IMPORT_ENROLMENTS] = { "enrolments", enrol_fields, ENROL_NFIELDS, enrolment_row, NULL },
         [IMPORT_PAYMENTS] = { "payments", payment_fields, PAYMENT_NFIELDS, payment_row,
                               payment_finish },
         [IMPORT_RULES] = { "rules", rule_import_fields, 1 + RULE_NFIELDS, rule_row, NULL },
     };
-    /* The rules file is the programme and then the rule's fields, as the rule describes them. */
-    if (!rule_import_fields[0].key) {
-        memcpy(&rule_import_fields[1], rule_fields, sizeof rule_fields);
-        rule_import_fields[0] = programme;
-    }
+    pthread_once(&rule_import_once, join_rule_fields);
     if (kind < IMPORT_ENROLMENTS || kind > IMPORT_RULES)
         return NULL;
     return &entities[kind];

@@ -2,6 +2,7 @@
 /* Storing persons: insert, update and status change, each with its audit row, and lookups.
  * SQL column lists are built from person_fields so the table is described once. Callers
  * own the transaction (a single edit or a whole import). */
+#include <pthread.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,35 +30,45 @@ struct person_sql {
     char by_cert[900];
 };
 
-static const struct person_sql *sql(void)
+static struct person_sql texts;     /* the SQL texts, built from the field table once */
+static pthread_once_t person_sql_once = PTHREAD_ONCE_INIT;
+
+static void build_sql(void)
 {
-    static struct person_sql s;
     char marks[200] = "", sets[700] = "";
 
-    if (s.columns[0])
-        return &s;
     for (int i = 0; i < PERSON_NFIELDS; i++) {
         const char *sep = i ? ", " : "";
-        snprintf(s.columns + strlen(s.columns), sizeof s.columns - strlen(s.columns), "%s%s",
-                 sep, person_fields[i].key);
+        size_t n = strlen(texts.columns);
+        snprintf(texts.columns + n, sizeof texts.columns - n, "%s%s", sep, person_fields[i].key);
         snprintf(marks + strlen(marks), sizeof marks - strlen(marks), "%s?", sep);
         snprintf(sets + strlen(sets), sizeof sets - strlen(sets), "%s%s = ?", sep,
                  person_fields[i].key);
     }
-    snprintf(s.insert, sizeof s.insert,
-             "INSERT INTO person (id, %s, id_no) VALUES (?, %s, ?)", s.columns, marks);
-    snprintf(s.insert_run, sizeof s.insert_run, "%s", s.insert);
-    for (int r = 1; r < RUN_ROWS; r++)
-        snprintf(s.insert_run + strlen(s.insert_run), sizeof s.insert_run - strlen(s.insert_run),
-                 ", (?, %s, ?)", marks);
-    snprintf(s.update, sizeof s.update, "UPDATE person SET %s, id_no = ? WHERE id = ?", sets);
-    snprintf(s.by_id, sizeof s.by_id, "SELECT id, %s FROM person WHERE id = ?", s.columns);
-    snprintf(s.by_idno, sizeof s.by_idno, "SELECT id, %s FROM person WHERE id_no = ?",
-             s.columns);
-    snprintf(s.by_cert, sizeof s.by_cert,
+    snprintf(texts.insert, sizeof texts.insert,
+             "INSERT INTO person (id, %s, id_no) VALUES (?, %s, ?)", texts.columns, marks);
+    snprintf(texts.insert_run, sizeof texts.insert_run, "%s", texts.insert);
+    for (int r = 1; r < RUN_ROWS; r++) {
+        size_t n = strlen(texts.insert_run);
+        snprintf(texts.insert_run + n, sizeof texts.insert_run - n, ", (?, %s, ?)", marks);
+    }
+    snprintf(texts.update, sizeof texts.update, "UPDATE person SET %s, id_no = ? WHERE id = ?",
+             sets);
+    snprintf(texts.by_id, sizeof texts.by_id, "SELECT id, %s FROM person WHERE id = ?",
+             texts.columns);
+    snprintf(texts.by_idno, sizeof texts.by_idno, "SELECT id, %s FROM person WHERE id_no = ?",
+             texts.columns);
+    snprintf(texts.by_cert, sizeof texts.by_cert,
              "SELECT id, %s FROM person WHERE id_no = substr(?1, 1, 18) AND cert_no = ?1",
-             s.columns);
-    return &s;
+             texts.columns);
+}
+
+/* The SQL texts built from the field table, once (pthread_once: the bulk import runs two
+ * threads). */
+static const struct person_sql *sql(void)
+{
+    pthread_once(&person_sql_once, build_sql);
+    return &texts;
 }
 
 /* Binds the fields to ?at+1..?at+N and the resident ID to ?at+N+1. Values are bound
