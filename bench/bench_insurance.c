@@ -12,6 +12,7 @@
 #include "bench_util.h"
 #include "dpf/outfile.h"
 #include "dpf/db.h"
+#include "../src/core/db_struct.h"   /* benchmarks of the core read its fields */
 #include "dpf/insurance.h"
 
 enum { CLAIMS = 10000 };

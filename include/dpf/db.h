@@ -5,7 +5,6 @@
 #define DPF_DB_H
 
 #include <stddef.h>
-#include <time.h>
 #include <sqlite3.h>
 #include "dpf/err.h"
 
@@ -15,33 +14,9 @@ enum db_open_flags {
     DB_CREATE = 1 << 0,     /* create the file if it does not exist */
 };
 
-struct db_stmt_slot {
-    char *sql;              /* the statement's text, the cache key */
-    sqlite3_stmt *stmt;
-};
-
-/* A test build (-DDPF_TEST_CLOCK) starts a connection's clock at DPF_NOW and lets it run on
- * by elapsed time; the normal build reads only the real clock and never looks at DPF_NOW. */
-struct db_clock {
-    char start[20];         /* the DPF_NOW it runs from; "" when on the real clock */
-    time_t base;            /* start, by calendar arithmetic (as if UTC: no DST gaps) */
-    struct timespec anchor; /* CLOCK_MONOTONIC when start was read */
-};
-
-struct db {
-    sqlite3 *h;
-    char *path;
-    char user[64];          /* OS login name, recorded in the audit log */
-    /* "YYYY-MM-DD HH:MM:SS" and "YYYY-MM-DD": read when opened, by db_begin (one time for
-     * a whole transaction) and by the screens before each key (db_set_now). */
-    char now[20];
-    char today[11];
-    struct db_clock clock;
-    const char *origin;     /* the command or screen at work ("person show"), named by the
-                             * audit rows of disclosures; NULL: not said */
-    struct db_stmt_slot *stmts;     /* grows as new statement texts come: never full */
-    int nstmts, stmts_cap;
-};
+/* A connection: opaque to the front ends, which read what they need through the calls
+ * below (the core's files see its fields in src/core/db_struct.h). */
+struct db;
 
 /* Opens (or with DB_CREATE creates) path and brings its schema up to date in one
  * transaction. Refuses a database made by a newer dpf and a file that is not dpf's. */
@@ -96,6 +71,15 @@ int db_file_fail(sqlite3 *h, struct dpf_err *err);
 
 /* An office setting (district_name, district_code) into out; "" if unset. */
 void db_setting(struct db *db, const char *key, char *out, size_t cap);
+
+/* The connection's clock and who is at work: "YYYY-MM-DD", "YYYY-MM-DD HH:MM:SS" and the
+ * OS login name; valid while db is open. */
+const char *db_today(const struct db *db);
+const char *db_now(const struct db *db);
+const char *db_user(const struct db *db);
+/* The command or screen at work ("person show"), named by the audit rows of disclosures;
+ * origin must outlive db. */
+void db_set_origin(struct db *db, const char *origin);
 
 /* Re-reads the clock into now and today. In a test build DPF_NOW="YYYY-MM-DD HH:MM:SS"
  * starts it (again whenever the value changes); it then advances with elapsed time. */

@@ -153,7 +153,7 @@ int cmd_insurance_policy(struct cli *c, int argc, char **argv)
     if (!id && !a.raw[PO_RULE_POOR])
         a.raw[PO_RULE_POOR] = "1";
     if (rc == DPF_OK)
-        rc = parse_fields(policy_fields, POLICY_NFIELDS, a.raw, c->db->today, v, &err);
+        rc = parse_fields(policy_fields, POLICY_NFIELDS, a.raw, db_today(c->db), v, &err);
     if (rc == DPF_OK && (rc = db_begin(c->db, &err)) == DPF_OK)
         rc = db_end(c->db, policy_save(c->db, id, v, &id, &err), &err);
     insurance_values_free(v, POLICY_NFIELDS);
@@ -177,7 +177,7 @@ int cmd_insurance_cover(struct cli *c, int argc, char **argv)
         return EXIT_USAGE;
     if (open_policy(c, a.year, &id) != EXIT_OK)
         return EXIT_FAIL;
-    rc = parse_fields(cover_fields, COVER_NFIELDS, a.raw, c->db->today, v, &err);
+    rc = parse_fields(cover_fields, COVER_NFIELDS, a.raw, db_today(c->db), v, &err);
     if (rc == DPF_OK && (rc = db_begin(c->db, &err)) == DPF_OK)
         rc = db_end(c->db, cover_save(c->db, id, v, &err), &err);
     insurance_values_free(v, COVER_NFIELDS);
@@ -285,7 +285,7 @@ int cmd_insurance_change(struct cli *c, int argc, char **argv)
         return EXIT_USAGE;
     if (open_policy(c, a.year, &id) != EXIT_OK)
         return EXIT_FAIL;
-    rc = field_parse(&roster_fields[RO_FROM], a.date, c->db->today, &date, &err);
+    rc = field_parse(&roster_fields[RO_FROM], a.date, db_today(c->db), &date, &err);
     if (rc == DPF_OK && (rc = db_begin(c->db, &err)) == DPF_OK)
         rc = db_end(c->db, add ? insured_add(c->db, id, a.arg, date, a.reason, &err)
                                : insured_remove(c->db, id, a.arg, date, a.reason, &err), &err);
@@ -508,14 +508,14 @@ int cmd_insurance_move(struct cli *c, int argc, char **argv)
         return cli_usage(self, _("--to takes 材料收集, 已报保险公司, 已赔付, 拒赔 or 撤销"));
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
-    rc = field_parse(&claim_fields[CL_STATUS_ON], a.date ? a.date : c->db->today,
-                     c->db->today, &date, &err);
+    rc = field_parse(&claim_fields[CL_STATUS_ON], a.date ? a.date : db_today(c->db),
+                     db_today(c->db), &date, &err);
     if (rc == DPF_OK && (rc = db_begin(c->db, &err)) == DPF_OK)
         rc = db_end(c->db, claim_move(c->db, atoll(a.arg), to, date, a.reason, &err), &err);
     free(date);
     if (rc != DPF_OK)
         return cli_fail(&err);
     printf(_("Claim %s moved to %s on %s\n"), a.arg, claim_statuses[to - 1],
-           a.date ? a.date : c->db->today);
+           a.date ? a.date : db_today(c->db));
     return EXIT_OK;
 }

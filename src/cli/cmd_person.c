@@ -157,8 +157,8 @@ int cmd_person_status(struct cli *c, int argc, char **argv)
         return cli_usage(self, _("name the person and --status"));
     if (load(c, argv[optind], &p) != EXIT_OK)
         return EXIT_FAIL;
-    if (field_parse(&person_fields[PF_STATUS], status, c->db->today, &code, &err) != DPF_OK ||
-        field_parse(&person_fields[PF_STATUS_DATE], date, c->db->today, &day, &err) != DPF_OK ||
+    if (field_parse(&person_fields[PF_STATUS], status, db_today(c->db), &code, &err) != DPF_OK ||
+        field_parse(&person_fields[PF_STATUS_DATE], date, db_today(c->db), &day, &err) != DPF_OK ||
         db_begin(c->db, &err) != DPF_OK) {
         rc = cli_fail(&err);
     } else if (db_end(c->db, person_set_status(c->db, p.id, code ? code[0] - '0' : 0, day,

@@ -167,7 +167,7 @@ int cmd_subsidy_apply(struct cli *c, int argc, char **argv)
     if (person_and_programme(c, &a, &p, &prog) != EXIT_OK)
         return EXIT_FAIL;
     if ((rc = db_begin(c->db, &err)) == DPF_OK)
-        rc = enrol_apply(c->db, prog, p.id, a.date ? a.date : c->db->today, a.note, &id, &err);
+        rc = enrol_apply(c->db, prog, p.id, a.date ? a.date : db_today(c->db), a.note, &id, &err);
     rc = enrolment_change(c, &p, id, rc, &err);
     person_clear(&p);
     return rc;
@@ -185,9 +185,11 @@ static int open_change(struct cli *c, const struct subsidy_args *a, int refuse)
     if (person_and_programme(c, a, &p, &prog) != EXIT_OK)
         return EXIT_FAIL;
     if ((rc = db_begin(c->db, &err)) == DPF_OK &&
-        (rc = enrol_open(c->db, prog, p.id, &e, &err)) == DPF_OK)
-        rc = refuse ? enrol_refuse(c->db, e.id, a->date ? a->date : c->db->today, a->reason, &err)
-                    : enrol_advance(c->db, e.id, a->date ? a->date : c->db->today, &err);
+        (rc = enrol_open(c->db, prog, p.id, &e, &err)) == DPF_OK) {
+        const char *date = a->date ? a->date : db_today(c->db);   /* the transaction's day */
+        rc = refuse ? enrol_refuse(c->db, e.id, date, a->reason, &err)
+                    : enrol_advance(c->db, e.id, date, &err);
+    }
     rc = enrolment_change(c, &p, e.id, rc, &err);
     person_clear(&p);
     return rc;

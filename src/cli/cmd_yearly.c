@@ -64,7 +64,7 @@ int cmd_update_record(struct cli *c, int argc, char **argv)
     person_init(&p);
     if (person_find(c->db, argv[optind], &p, &err) != DPF_OK)
         return cli_fail(&err);
-    rc = field_parse(&person_fields[PF_STATUS_DATE], date ? date : c->db->today, NULL, &day,
+    rc = field_parse(&person_fields[PF_STATUS_DATE], date ? date : db_today(c->db), NULL, &day,
                      &err);
     if (rc == DPF_OK && (rc = db_begin(c->db, &err)) == DPF_OK)
         rc = db_end(c->db, yearly_record(c->db, p.id, year, contact, outcome, day, note, &err),

@@ -402,7 +402,7 @@ int cli_open(struct cli *c, unsigned flags)
         dpf_err_set(&err, rc, NULL, _("--%s: %s (without it, IDs and bank accounts are masked)"),
                     c->option, why);
     }
-    c->db->origin = c->origin;
+    db_set_origin(c->db, c->origin);
     if (rc != DPF_OK) {
         db_close(c->db);
         c->db = NULL;

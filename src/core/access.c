@@ -6,6 +6,7 @@
 #include "dpf/audit.h"
 #include "dpf/db.h"
 #include "dpf/i18n.h"
+#include "db_struct.h"
 
 const char *const role_names[] = { "录入员", "审核员", "领导", "管理员", NULL };
 static const char *const role_keys[] = { "clerk", "reviewer", "manager", "admin", NULL };

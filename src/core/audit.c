@@ -9,6 +9,7 @@
 #include "dpf/db.h"
 #include "dpf/i18n.h"
 #include "dpf/person.h"
+#include "db_struct.h"
 
 static const char insert_sql[] =
     "INSERT INTO audit (at, user, entity, entity_id, action, before, after) "

@@ -20,6 +20,7 @@
 #include "backup_internal.h"
 #include "sha256.h"
 #include "strbuf.h"
+#include "db_struct.h"
 
 /* A few hundred pages at a time, so others' writes wait only between steps. */
 int backup_copy(sqlite3 *to, sqlite3 *from)

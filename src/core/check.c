@@ -8,6 +8,7 @@
 #include "dpf/person.h"
 #include "person_internal.h"
 #include "strbuf.h"
+#include "db_struct.h"
 
 static int sqlite_checks(struct db *db, check_problem_fn fn, void *ctx, long *problems,
                          struct dpf_err *err)

@@ -15,6 +15,7 @@
 #include "dpf/outfile.h"
 #include "dpf/priv.h"
 #include "db_internal.h"
+#include "db_struct.h"
 
 int db_fail(struct db *db, struct dpf_err *err)
 {
@@ -392,4 +393,24 @@ int db_bulk_begin(struct db *db, struct dpf_err *err)
 void db_bulk_end(struct db *db)
 {
     sqlite3_exec(db->h, "PRAGMA journal_mode = WAL; " CACHE_PRAGMA, NULL, NULL, NULL);
+}
+
+const char *db_today(const struct db *db)
+{
+    return db->today;
+}
+
+const char *db_now(const struct db *db)
+{
+    return db->now;
+}
+
+const char *db_user(const struct db *db)
+{
+    return db->user;
+}
+
+void db_set_origin(struct db *db, const char *origin)
+{
+    db->origin = origin;
 }

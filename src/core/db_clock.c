@@ -8,6 +8,7 @@
 #include <time.h>
 #include "dpf/db.h"
 #include "dpf/priv.h"
+#include "db_struct.h"
 
 #define STAMP_FORMAT "%Y-%m-%d %H:%M:%S"
 

@@ -10,6 +10,7 @@
 #include "dpf/db.h"
 #include "dpf/i18n.h"
 #include "db_internal.h"
+#include "db_struct.h"
 
 int db_errno_trouble(int sys)
 {

@@ -13,6 +13,7 @@
 #include "dpf/idcard.h"
 #include "dpf/person.h"
 #include "dpf/yearly.h"
+#include "db_struct.h"
 
 #define VILLAGES_PER_TOWNSHIP 12
 #define ADDR_CODES 3

@@ -10,6 +10,7 @@
 #include "dpf/db.h"
 #include "dpf/insurance.h"
 #include "insurance_internal.h"
+#include "db_struct.h"
 
 static int make_policy(struct db *db, int year, int64_t *id, struct dpf_err *err)
 {

@@ -12,6 +12,7 @@
 #include "dpf/db.h"
 #include "dpf/i18n.h"
 #include "dpf/rehab.h"
+#include "db_struct.h"
 
 /* The seeds' district, which the demo's default size is. */
 enum { SEED_PERSONS = 18253, MAX_INST = 32 };

@@ -17,6 +17,7 @@
 #include "dpf/programme.h"
 #include "dpf/review.h"
 #include "person_internal.h"
+#include "db_struct.h"
 
 enum { HISTORY_MONTHS = 5 };
 

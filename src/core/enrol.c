@@ -13,6 +13,7 @@
 #include "dpf/person.h"
 #include "dpf/programme.h"
 #include "strbuf.h"
+#include "db_struct.h"
 
 const char *const enrol_steps[] = { "申请", "初审", "审核", "审定", "不予通过", "停发", NULL };
 

@@ -14,6 +14,7 @@
 #include "export_internal.h"
 #include "person_internal.h"
 #include "strbuf.h"
+#include "db_struct.h"
 
 /* A row of cells, text guarded against formula injection (by the field's type) but the
  * header row, which is fixed. */

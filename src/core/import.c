@@ -14,6 +14,7 @@
 #include "dpf/rehab.h"
 #include "dpf/text.h"
 #include "import_internal.h"
+#include "db_struct.h"
 
 /* Where the rejects go: the name given (checked now, so that a file that may not be written
  * stops the import before any work), or NAME.rejects.csv beside the input, numbered

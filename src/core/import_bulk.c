@@ -13,6 +13,7 @@
 #include "dpf/i18n.h"
 #include "import_internal.h"
 #include "person_internal.h"
+#include "db_struct.h"
 
 enum { BATCH_ROWS = 512, NBATCHES = 8 };
 

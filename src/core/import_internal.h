@@ -13,6 +13,7 @@
 #include "dpf/person.h"
 #include "idset.h"
 #include "recsrc.h"
+#include "db_struct.h"
 
 enum { IMPORT_MAX_COLS = 64 };
 

@@ -7,6 +7,7 @@
 #include "dpf/i18n.h"
 #include "dpf/idcard.h"
 #include "import_internal.h"
+#include "db_struct.h"
 
 /* Merges the file's fields over an existing person: columns the file lacks stay as they were. */
 static void merge(const struct importer *im, struct person *row, const struct person *old)

@@ -16,6 +16,7 @@
 #include "dpf/programme.h"
 #include "dpf/review.h"
 #include "import_internal.h"
+#include "db_struct.h"
 
 /* ---- enrolments ---- */
 

@@ -9,6 +9,7 @@
 #include "dpf/money.h"
 #include "dpf/person.h"
 #include "insurance_internal.h"
+#include "db_struct.h"
 
 const char *claim_item_key(int what, int i)
 {

@@ -10,6 +10,7 @@
 #include "insurance_internal.h"
 #include "record.h"
 #include "strbuf.h"
+#include "db_struct.h"
 
 void claim_init(struct claim *c)
 {

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include "dpf/db.h"
 #include "dpf/insurance.h"
+#include "db_struct.h"
 
 /* Column i as a malloc'd string (NULL for NULL or out of memory). */
 char *ins_dup(sqlite3_stmt *st, int i);

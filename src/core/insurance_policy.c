@@ -8,6 +8,7 @@
 #include "insurance_internal.h"
 #include "record.h"
 #include "strbuf.h"
+#include "db_struct.h"
 
 char *ins_dup(sqlite3_stmt *st, int i)
 {

@@ -11,6 +11,7 @@
 #include "insurance_internal.h"
 #include "record.h"
 #include "strbuf.h"
+#include "db_struct.h"
 
 struct policy_state {
     int year, rule_poor, confirmed;

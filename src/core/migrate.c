@@ -5,6 +5,7 @@
 #include "dpf/db.h"
 #include "dpf/i18n.h"
 #include "dpf/migrate.h"
+#include "db_struct.h"
 
 int migrate_user_version(sqlite3 *h)
 {

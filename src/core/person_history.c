@@ -9,6 +9,7 @@
 #include "dpf/rehab.h"
 #include "dpf/person.h"
 #include "dpf/yearly.h"
+#include "db_struct.h"
 
 static const char changes_sql[] =
     "SELECT a.key, b.value, a.value FROM json_each(coalesce(?2, '{}')) a "

@@ -12,6 +12,7 @@
 #include "dpf/idcard.h"
 #include "person_internal.h"
 #include "strbuf.h"
+#include "db_struct.h"
 
 /* Greater than any UTF-8 text that starts with the prefix: U+10FFFF's encoding. */
 #define TEXT_MAX_SUFFIX "\xF4\x8F\xBF\xBF"

@@ -15,6 +15,7 @@
 #include "person_internal.h"
 #include "record.h"
 #include "strbuf.h"
+#include "db_struct.h"
 
 /* A bulk load inserts this many persons per statement: a statement's set-up and tear-down
  * cost as much as inserting a row. */

@@ -13,6 +13,7 @@
 #include "dpf/review.h"
 #include "record.h"
 #include "strbuf.h"
+#include "db_struct.h"
 
 static const char *const pay_periods[] = { "按月", "按季", "按年", NULL };
 static const char *const povertys[] = { "不限", "低保或建档立卡", "低保", "建档立卡", NULL };

@@ -10,6 +10,7 @@
 #include "dpf/person.h"
 #include "dpf/programme.h"
 #include "rehab_internal.h"
+#include "db_struct.h"
 
 int rehab_institution_id(struct db *db, const char *name, const char *field, int64_t *id,
                          struct dpf_err *err)

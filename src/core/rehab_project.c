@@ -10,6 +10,7 @@
 #include "dpf/i18n.h"
 #include "dpf/programme.h"
 #include "rehab_internal.h"
+#include "db_struct.h"
 
 static const char *const *kinds_of(int source)
 {

@@ -9,6 +9,7 @@
 #include "dpf/db.h"
 #include "dpf/i18n.h"
 #include "dpf/rehab.h"
+#include "db_struct.h"
 
 enum mark { M_NEEDS = 1, M_DEVICE_NEED = 2, M_SERVED = 4, M_FITTED = 8, M_ASSESSED = 16 };
 

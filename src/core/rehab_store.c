@@ -12,6 +12,7 @@
 #include "record.h"
 #include "rehab_internal.h"
 #include "strbuf.h"
+#include "db_struct.h"
 
 struct store {
     const char *table;

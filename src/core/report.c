@@ -15,6 +15,7 @@
 #include "dpf/roster.h"
 #include "dpf/summary.h"
 #include "dpf/yearly.h"
+#include "db_struct.h"
 
 /* ---- tables and cells ---- */
 

@@ -27,6 +27,7 @@
 #include "backup_internal.h"
 #include "sha256.h"
 #include "strbuf.h"
+#include "db_struct.h"
 
 static void first_problem(const char *what, const char *problem, void *ctx)
 {

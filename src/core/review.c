@@ -13,6 +13,7 @@
 #include "dpf/month.h"
 #include "dpf/person.h"
 #include "review_internal.h"
+#include "db_struct.h"
 
 /* Enrolments in rowid order (NOT INDEXED: the step index would need a sort), each with the
  * person as the rules see them. */

@@ -9,6 +9,7 @@
 #include "dpf/i18n.h"
 #include "dpf/month.h"
 #include "review_internal.h"
+#include "db_struct.h"
 
 /* A month column that may be NULL, as a month number or -1. */
 static int month_or_none(sqlite3_stmt *st, int i)

@@ -6,6 +6,7 @@
 
 #include "dpf/db.h"
 #include "dpf/review.h"
+#include "db_struct.h"
 
 /* A new zeroed line of kind for programme prog; NULL (and rv->oom) when out of memory.
  * The pointer is valid until the next call. */

@@ -19,6 +19,7 @@
 #include "dpf/review.h"
 #include "dpf/outfile.h"
 #include "dpf/roster.h"
+#include "db_struct.h"
 
 /* The roster's columns: header and width in .xlsx character units. */
 enum { RC_SEQ, RC_NAME, RC_ID, RC_TOWN, RC_VILLAGE, RC_BANK, RC_AMOUNT, RC_MONTHS, RC_NOTE, RC_N };

@@ -10,6 +10,7 @@
 #include "dpf/i18n.h"
 #include "dpf/month.h"
 #include "dpf/roster.h"
+#include "db_struct.h"
 
 struct group {
     int64_t programme_id;

@@ -5,6 +5,7 @@
 #include "dpf/i18n.h"
 #include "dpf/person.h"
 #include "dpf/summary.h"
+#include "db_struct.h"
 
 /* The rows, counted here rather than by GROUP BY: a million rows sorted into a few thousand
  * groups cost SQLite 2 s; a scan counted in C costs a few tenths. */

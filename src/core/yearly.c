@@ -7,6 +7,7 @@
 #include "dpf/i18n.h"
 #include "dpf/person.h"
 #include "dpf/yearly.h"
+#include "db_struct.h"
 
 const char *const yearly_contacts[] = { "入户", "面对面", "电话", "失访", NULL };
 

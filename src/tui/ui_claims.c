@@ -173,7 +173,7 @@ static void name_line(const struct claim *c, const struct cform *cf, struct dpf_
  * amount typed. */
 static int read_form(struct cform *cf, struct ui_form *f, struct claim *c, struct dpf_err *err)
 {
-    const char *today = cf->ui->db->today;
+    const char *today = db_today(cf->ui->db);
     int rc = DPF_OK;
 
     c->id = cf->c.id;
@@ -240,7 +240,7 @@ static void load_covers(struct cform *cf)
 {
     struct dpf_err err;
     int64_t pid = cf->c.policy_id;
-    int year = atoi(cf->ui->db->today);
+    int year = atoi(db_today(cf->ui->db));
 
     if (!pid && policy_of_year(cf->ui->db, year, &pid, &err) != DPF_OK &&
         policy_of_year(cf->ui->db, year - 1, &pid, &err) != DPF_OK)
@@ -272,7 +272,7 @@ static int claim_form(struct ui *ui, int64_t id, const char *cert)
     }
     if (!id) {
         claim_set(&cf->c, CL_CERT_NO, cert);
-        claim_set(&cf->c, CL_REPORTED, ui->db->today);
+        claim_set(&cf->c, CL_REPORTED, db_today(ui->db));
     }
     load_covers(cf);
     build_lines(cf);
@@ -311,7 +311,7 @@ static int move_claim(struct ui *ui, int64_t id, int status)
         return 0;
     target = atoi(v);
     free(v);
-    if (!ui_ask(ui, _("On which date?"), &claim_fields[CL_STATUS_ON], ui->db->today, &date) ||
+    if (!ui_ask(ui, _("On which date?"), &claim_fields[CL_STATUS_ON], db_today(ui->db), &date) ||
         !date)
         return 0;
     if ((target == CS_REJECTED || target == CS_WITHDRAWN) &&
@@ -439,7 +439,7 @@ void ui_claims(struct ui *ui, int year, int64_t person_id)
         return;
     l.ctx = t;
     t->ui = ui;
-    t->year = year ? year : atoi(ui->db->today);
+    t->year = year ? year : atoi(db_today(ui->db));
     t->person_id = person_id;
     if (person_id)
         person_header(t);

@@ -97,7 +97,7 @@ static int save_apply(void *ctx, struct ui_form *f, struct dpf_err *err)
     int rc = DPF_OK;
 
     for (int i = 0; i < 3 && rc == DPF_OK; i++)
-        rc = ui_form_parse(f, i, db->today, &v[i], err);
+        rc = ui_form_parse(f, i, db_today(db), &v[i], err);
     if (rc == DPF_OK && (rc = db_begin(db, err)) == DPF_OK)
         rc = db_end(db, enrol_apply(db, af->p->ps.p[atoi(v[0]) - 1].id, af->p->person, v[1], v[2],
                                     &id, err), err);
@@ -119,7 +119,7 @@ static int apply(struct page *p)
 
     snprintf(title, sizeof title, _("Application of %s"), p->name);
     ui_form_init(&f, title, af.fields, all, 3);
-    ui_form_set(&f, 1, p->ui->db->today);
+    ui_form_set(&f, 1, db_today(p->ui->db));
     f.save = save_apply;
     f.ctx = &af;
     return ui_form_run(p->ui, &f);
@@ -140,7 +140,7 @@ static int save_stop(void *ctx, struct ui_form *f, struct dpf_err *err)
     int rc = DPF_OK;
 
     for (int i = 0; i < 3 && rc == DPF_OK; i++)
-        rc = ui_form_parse(f, i, db->today, &v[i], err);
+        rc = ui_form_parse(f, i, db_today(db), &v[i], err);
     if (rc == DPF_OK && (rc = db_begin(db, err)) == DPF_OK)
         rc = db_end(db, enrol_stop(db, sf->e->id, atoi(v[0]), month_parse(v[1]), v[2], err), err);
     for (int i = 0; i < 3; i++)
@@ -163,7 +163,7 @@ static int stop(struct page *p, const struct enrolment *e)
     snprintf(title, sizeof title, _("Stop the payment of %s: %s"), p->name,
              prog_name(p, e->programme_id));
     ui_form_init(&f, title, fields, all, 3);
-    ui_form_set(&f, 1, month_format(month_of_date(p->ui->db->today) + 1, next));
+    ui_form_set(&f, 1, month_format(month_of_date(db_today(p->ui->db)) + 1, next));
     f.save = save_stop;
     f.ctx = &sf;
     return ui_form_run(p->ui, &f);
@@ -180,7 +180,7 @@ static int refuse(struct page *p, const struct enrolment *e)
     if (!ui_ask(p->ui, _("Refuse the application"), &why, NULL, &v) || !v)
         return 0;
     if ((rc = db_begin(p->ui->db, &err)) == DPF_OK)
-        rc = db_end(p->ui->db, enrol_refuse(p->ui->db, e->id, p->ui->db->today, v, &err), &err);
+        rc = db_end(p->ui->db, enrol_refuse(p->ui->db, e->id, db_today(p->ui->db), v, &err), &err);
     free(v);
     if (rc != DPF_OK)
         ui_set_message(p->ui, "%s", err.msg);
@@ -197,7 +197,7 @@ static int advance(struct page *p, const struct enrolment *e)
     if (!ui_confirm(p->ui, q))
         return 0;
     if ((rc = db_begin(p->ui->db, &err)) == DPF_OK)
-        rc = db_end(p->ui->db, enrol_advance(p->ui->db, e->id, p->ui->db->today, &err), &err);
+        rc = db_end(p->ui->db, enrol_advance(p->ui->db, e->id, db_today(p->ui->db), &err), &err);
     if (rc != DPF_OK)
         ui_set_message(p->ui, "%s", err.msg);
     return rc == DPF_OK;

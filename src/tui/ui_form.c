@@ -60,7 +60,7 @@ static void check(struct ui *ui, struct ui_form *f, int i)
         f->error[i][0] = '\0';
         return;
     }
-    if (ui_form_parse(f, i, ui->db->today, &v, &err) == DPF_OK && v && f->check &&
+    if (ui_form_parse(f, i, db_today(ui->db), &v, &err) == DPF_OK && v && f->check &&
         f->check(f->ctx, f->fields[i], v, &err) != DPF_OK)
         snprintf(f->error[i], sizeof f->error[i], "%s", err.msg);
     free(v);
@@ -213,7 +213,7 @@ int ui_ask(struct ui *ui, const char *title, const struct field *f, const char *
            char **out)
 {
     static const int first = 0;
-    struct ask a = { NULL, ui->db->today };
+    struct ask a = { NULL, db_today(ui->db) };
     struct ui_form form;
     int saved;
 

@@ -79,7 +79,7 @@ static int save_policy(void *ctx, struct ui_form *f, struct dpf_err *err)
     int rc = DPF_OK;
 
     for (int i = 0; i < POLICY_NFIELDS && rc == DPF_OK; i++)
-        rc = ui_form_parse(f, i, db->today, &v[i], err);
+        rc = ui_form_parse(f, i, db_today(db), &v[i], err);
     if (rc == DPF_OK && (rc = db_begin(db, err)) == DPF_OK)
         rc = db_end(db, policy_save(db, pf->id, v, &pf->id, err), err);
     insurance_values_free(v, POLICY_NFIELDS);
@@ -104,7 +104,7 @@ static int policy_form(struct ui *ui, int64_t id)
         return 0;
     }
     if (!id) {
-        snprintf(year, sizeof year, "%.4s", ui->db->today);
+        snprintf(year, sizeof year, "%.4s", db_today(ui->db));
         v[PO_YEAR] = strdup(year);
         v[PO_RULE_POOR] = strdup("1");
     }
@@ -265,7 +265,7 @@ int ui_insurance(struct ui *ui)
     for (;;) {
         int row = l.nrows ? (int)ui_list_selected(&l) : -1;
         int64_t id = row >= 0 ? t->id[row] : 0;
-        int year = row >= 0 ? t->year[row] : atoi(ui->db->today);
+        int year = row >= 0 ? t->year[row] : atoi(db_today(ui->db));
         int changed = 0;
         struct ui_key k;
         if (!ui_too_small()) {

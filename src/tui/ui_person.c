@@ -112,14 +112,14 @@ static int save_person(void *ctx, struct ui_form *f, struct dpf_err *err)
     for (int i = 0; i < f->n; i++) {
         char *v = NULL;
         int field = (int)(f->fields[i] - person_fields);
-        if ((rc = ui_form_parse(f, i, db->today, &v, err)) != DPF_OK)
+        if ((rc = ui_form_parse(f, i, db_today(db), &v, err)) != DPF_OK)
             return rc;
         rc = person_set(&pe->p, field, v);
         free(v);
         if (rc != DPF_OK)
             return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
     }
-    if ((rc = person_validate(&pe->p, db->today, err)) != DPF_OK)
+    if ((rc = person_validate(&pe->p, db_today(db), err)) != DPF_OK)
         return rc;
     if ((rc = db_begin(db, err)) != DPF_OK)
         return rc;
@@ -136,7 +136,7 @@ static int check_person_field(void *ctx, const struct field *fd, const char *val
     char cert[CERT_MAX_LEN + 1];
     if (fd->type != FT_CERT)
         return DPF_OK;
-    return cert_validate(value, pe->ui->db->today, cert, err);
+    return cert_validate(value, db_today(pe->ui->db), cert, err);
 }
 
 /* Adds a person (id 0) or edits one; true if saved. */
@@ -185,7 +185,7 @@ static int save_status(void *ctx, struct ui_form *f, struct dpf_err *err)
     int rc = DPF_OK;
 
     for (int i = 0; i < 3 && rc == DPF_OK; i++)
-        rc = ui_form_parse(f, i, db->today, &v[i], err);
+        rc = ui_form_parse(f, i, db_today(db), &v[i], err);
     if (rc == DPF_OK && !v[0])
         rc = dpf_err_set(err, DPF_EINVAL, "status", _("%s is required"), _("Status"));
     if (rc == DPF_OK && (rc = db_begin(db, err)) == DPF_OK)
@@ -321,7 +321,7 @@ static void edit_filter(struct ui *ui, struct source *s)
 {
     /* The same fields as the register, none of them required here. */
     struct field optional[4];
-    struct filter_edit fe = { .s = s, .today = ui->db->today };
+    struct filter_edit fe = { .s = s, .today = db_today(ui->db) };
     struct ui_form f;
     static const int all[] = { 0, 1, 2, 3 };
     char code[2] = "0";

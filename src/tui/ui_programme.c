@@ -44,7 +44,7 @@ static void amounts(const struct rule *r, char *out, size_t cap)
 static int fetch_progs(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err)
 {
     struct screen *s = ctx;
-    int now = month_of_date(s->ui->db->today);
+    int now = month_of_date(db_today(s->ui->db));
 
     for (int i = page * limit; i < s->ps.n && i < (page + 1) * limit; i++) {
         const struct programme *p = &s->ps.p[i];
@@ -125,7 +125,7 @@ static int save_rule(void *ctx, struct ui_form *f, struct dpf_err *err)
     int rc = DPF_OK;
 
     for (int i = 0; i < RULE_NFIELDS && rc == DPF_OK; i++)
-        rc = ui_form_parse(f, i, db->today, &v[i], err);
+        rc = ui_form_parse(f, i, db_today(db), &v[i], err);
     if (rc == DPF_OK && (rc = db_begin(db, err)) == DPF_OK)
         rc = db_end(db, programme_rule_save(db, re->s->ps.p[re->s->prog].id, v, NULL, err), err);
     for (int i = 0; i < RULE_NFIELDS; i++)
@@ -225,8 +225,8 @@ static void rules_screen(struct screen *s)
         case UA_NEW: {
             char next[MONTH_TEXT];
             if (review_last_approved(s->ui->db, &last, &err) != DPF_OK)
-                last = month_of_date(s->ui->db->today) - 1;
-            month_format(last >= 0 ? last + 1 : month_of_date(s->ui->db->today), next);
+                last = month_of_date(db_today(s->ui->db)) - 1;
+            month_format(last >= 0 ? last + 1 : month_of_date(db_today(s->ui->db)), next);
             changed = edit_rule(s, p->nrules ? &p->rules[p->nrules - 1] : NULL, next);
             break;
         }

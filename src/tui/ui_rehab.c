@@ -91,7 +91,7 @@ int ui_rehab(struct ui *ui)
     const char *help[16];
     struct dpf_err err;
     char title[96], line[256];
-    int year = atoi(ui->db->today), n = 0;
+    int year = atoi(db_today(ui->db)), n = 0;
     long assessed;
 
     if (!t)

@@ -33,7 +33,7 @@ static int save(void *ctx, struct ui_form *f, struct dpf_err *err)
     int rc = DPF_OK;
 
     for (int i = 0; i < rf->n && rc == DPF_OK; i++)
-        rc = ui_form_parse(f, i, db->today, &v[rf->which[i]], err);
+        rc = ui_form_parse(f, i, db_today(db), &v[rf->which[i]], err);
     if (rc == DPF_OK && has_person(rf->kind) && !(v[0] = strdup(rf->cert)))
         rc = dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
     if (rc == DPF_OK && (rc = db_begin(db, err)) == DPF_OK)
@@ -50,9 +50,9 @@ static void defaults(struct rform *rf, struct ui_form *f)
     for (int i = 0; i < rf->n; i++) {
         const struct field *fd = f->fields[i];
         if (fd->type == FT_DATE && (fd->flags & FF_REQUIRED))
-            ui_form_set(f, i, rf->ui->db->today);
+            ui_form_set(f, i, db_today(rf->ui->db));
         if (rf->kind == RK_PROJECT && strcmp(fd->key, "year") == 0) {
-            snprintf(year, sizeof year, "%.4s", rf->ui->db->today);
+            snprintf(year, sizeof year, "%.4s", db_today(rf->ui->db));
             ui_form_set(f, i, year);
         }
         if (rf->kind == RK_PROJECT && strcmp(fd->key, "count") == 0)

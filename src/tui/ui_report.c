@@ -130,7 +130,7 @@ int ui_report(struct ui *ui)
     struct report r = { 0 };
     struct page p = { 0 };
     char from[11], to[11];
-    int year = atoi(ui->db->today), top = 0;
+    int year = atoi(db_today(ui->db)), top = 0;
 
     snprintf(from, sizeof from, "%04d-01-01", year);
     snprintf(to, sizeof to, "%04d-12-31", year);

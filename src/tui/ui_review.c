@@ -374,7 +374,7 @@ static int apply_candidate(struct screen *s, const struct ui_list *l)
     if (!ui_confirm(s->ui, msg))
         return 0;
     if ((rc = db_begin(s->ui->db, &err)) == DPF_OK)
-        rc = enrol_apply(s->ui->db, s->rv.progs.p[c->prog].id, c->person_id, s->ui->db->today,
+        rc = enrol_apply(s->ui->db, s->rv.progs.p[c->prog].id, c->person_id, db_today(s->ui->db),
                          NULL, &id, &err);
     snprintf(msg, sizeof msg, _("Application recorded: %s"), review_text(&s->rv, c->name));
     return commit_or_say(s, rc, &err, msg) == DPF_OK;
@@ -396,7 +396,7 @@ static int advance(struct screen *s, const struct ui_list *l)
     if (!ui_confirm(s->ui, msg))
         return 0;
     if ((rc = db_begin(s->ui->db, &err)) == DPF_OK)
-        rc = enrol_advance(s->ui->db, a->enrolment_id, s->ui->db->today, &err);
+        rc = enrol_advance(s->ui->db, a->enrolment_id, db_today(s->ui->db), &err);
     snprintf(msg, sizeof msg, _("%s: now %s"), review_text(&s->rv, a->name), enrol_steps[a->reason]);
     return commit_or_say(s, rc, &err, msg) == DPF_OK;
 }
@@ -459,7 +459,7 @@ static void pick_month(struct screen *s, struct ui_list *l)
 static int first_month(struct ui *ui)
 {
     struct dpf_err err;
-    int last, now = month_of_date(ui->db->today);
+    int last, now = month_of_date(db_today(ui->db));
     if (review_last_approved(ui->db, &last, &err) != DPF_OK || last < 0 || last >= now)
         return now;
     return last + 1;
