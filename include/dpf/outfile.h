@@ -20,6 +20,10 @@ enum outfile_flags {
      * read it back; the 2770 folder keeps others out. Every other output is created with the
      * user's own (real) group, as the user alone would create it. Only when setgid. */
     OUT_GROUP = 1 << 3,
+    /* The one time the database itself is written through here: when it is created (built
+     * whole under the temporary name, then renamed into place). Its own name is allowed,
+     * never with OUT_FORCE: an existing database is never replaced. */
+    OUT_NEW_DATABASE = 1 << 4,
 };
 
 struct outfile {
@@ -50,6 +54,14 @@ int outfile_commit(struct outfile *o, struct dpf_err *err);
 
 /* Removes the temporary file and releases o; safe on an o that was never opened. */
 void outfile_abort(struct outfile *o);
+
+/* A private scratch folder (0700, made as outfile makes its own: the user's group unless
+ * OUT_GROUP) beside the file `beside`, named .NAME.XXXXXX, for work files that are never
+ * put in place (a restore's copy and image). *dir is malloc'd; outfile_scratch_remove
+ * empties and removes it (its direct entries only). */
+int outfile_scratch(const char *beside, const char *name, unsigned flags, char **dir,
+                    struct dpf_err *err);
+void outfile_scratch_remove(const char *dir);
 
 /* 1 if path exists (or is a dangling symlink), else 0. */
 int outfile_exists(const char *path);

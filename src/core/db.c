@@ -84,54 +84,65 @@ int db_cache_default(struct db *db, struct dpf_err *err)
     return db_exec(db, CACHE_PRAGMA, err);
 }
 
-/* A new database is created 0600 before SQLite sees it (SQLite would make it 0644 less the
- * umask, and gives its -wal and -shm files the database's mode): the register is personal
- * data. Installed (setgid), it is 0660 instead: the clerks reach it only through dpf, with
- * the group's rights, so the group must read and write it (and its -wal and -shm, which the
- * first clerk to open it creates); the 2770 data folder keeps everyone else out. fchmod sets
- * the mode whatever the umask. An existing file is left as it is; *created says which. */
-static int create_private(const char *path, const char *user, int *created,
-                          struct dpf_err *err)
+/* The schema of a new file at h: 16 KB pages (a million-person register loads about 15%
+ * faster, and its indexes are shallower, than with the 4 KB default), the migrations, and
+ * dpf's application id. */
+static int build_schema(sqlite3 *h, struct dpf_err *err)
 {
-    mode_t mode = priv_setgid() ? 0660 : 0600;
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode), t;
+    char sql[64];
 
-    *created = fd >= 0;
-    if (fd >= 0) {
-        t = fchmod(fd, mode) != 0 ? errno : 0;
-        close(fd);
-        if (!t)
-            return DPF_OK;
-        errno = t;
-    } else if (errno == EEXIST) {
-        return DPF_OK;
-    }
-    t = db_errno_trouble(errno);
-    return db_trouble_err(err, t == TR_NONE ? TR_IO : t, path, user, strerror(errno));
+    snprintf(sql, sizeof sql, "PRAGMA application_id = %d", DB_APPLICATION_ID);
+    if (sqlite3_exec(h, "PRAGMA page_size = 16384", NULL, NULL, NULL) != SQLITE_OK)
+        return DPF_EDB;
+    if (migrate_run(h, migrations, migration_count, err) != DPF_OK)
+        return err ? err->code : DPF_EDB;
+    return sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK ? DPF_OK : DPF_EDB;
 }
 
-/* A file this call created but could not make a database (a full disk, say) is removed with
- * its journals: left behind, it would make the next `dpf init` say the file exists. */
-static void remove_new(const char *path)
+/* A new database is written like every other file (outfile.h): built whole under a
+ * temporary name, fsynced, given its mode and renamed into place without replacing
+ * anything. So a failure (a full disk) leaves no half-made file to block the next `dpf
+ * init`, and it is 0600, the register being personal data; installed (setgid) 0660 with the
+ * data's group, as the clerks reach it only through dpf with the group's rights (the 2770
+ * data folder keeps everyone else out). SQLite gives its -wal and -shm the database's mode.
+ * A file that exists (or appears meanwhile) is left as it is, to be opened. */
+static int create_new(const char *path, const char *user, struct dpf_err *err)
 {
-    static const char *const suffixes[] = { "-wal", "-shm", "-journal" };
-    char p[4200];
+    unsigned flags = OUT_NEW_DATABASE | OUT_BYNAME | OUT_PRIVATE |
+                     (priv_setgid() ? OUT_GROUP : 0);
+    struct outfile o;
+    sqlite3 *h = NULL;
+    int rc;
 
-    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
-        snprintf(p, sizeof p, "%s%s", path, suffixes[i]);
-        unlink(p);
+    if (outfile_exists(path))
+        return DPF_OK;
+    if ((rc = outfile_open(&o, path, flags, err)) != DPF_OK)
+        return rc;
+    if (sqlite3_open_v2(o.tmp, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+            SQLITE_OK || build_schema(h, err) != DPF_OK) {
+        if (!h || db_file_trouble(h, path, user, err) == DPF_OK)
+            dpf_err_set(err, DPF_EIO, NULL, _("Cannot create database %s: %s"), path,
+                        h ? sqlite3_errmsg(h) : strerror(ENOMEM));
+        sqlite3_close(h);
+        outfile_abort(&o);
+        return err ? err->code : DPF_EIO;
     }
-    unlink(path);
+    if (sqlite3_close(h) != SQLITE_OK) {
+        outfile_abort(&o);
+        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot create database %s: %s"), path,
+                           strerror(EIO));
+    }
+    rc = outfile_commit(&o, err);
+    return rc == DPF_EEXIST ? DPF_OK : rc;  /* another clerk's dpf made it first: open it */
 }
 
 int db_open(const char *path, unsigned flags, struct db **out, struct dpf_err *err)
 {
     struct db *db = calloc(1, sizeof *db);
-    /* One connection per thread: SQLite's own mutexes would only cost time. */
-    int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
-                 ((flags & DB_CREATE) ? SQLITE_OPEN_CREATE : 0);
+    /* One connection per thread: SQLite's own mutexes would only cost time. Never
+     * SQLITE_OPEN_CREATE: a new file is made whole by create_new. */
+    int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
     char sql[64];
-    int created = 0;
 
     /* No allocation statistics: they take a global mutex on every allocation, and a bulk
      * import makes tens of millions. Refused (harmlessly) once SQLite is initialised. */
@@ -143,9 +154,9 @@ int db_open(const char *path, unsigned flags, struct db **out, struct dpf_err *e
     }
     set_user(db);
     outfile_protect(path);      /* no output may ever be written over it */
-    if ((flags & DB_CREATE) && create_private(path, db->user, &created, err) != DPF_OK)
+    if ((flags & DB_CREATE) && create_new(path, db->user, err) != DPF_OK)
         goto fail;
-    if (!(flags & DB_CREATE) && missing(db, err))
+    if (missing(db, err))
         goto fail;
     if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
         if (!db->h || db_file_trouble(db->h, path, db->user, err) == DPF_OK)
@@ -176,8 +187,6 @@ int db_open(const char *path, unsigned flags, struct db **out, struct dpf_err *e
     return DPF_OK;
 fail:
     db_close(db);
-    if (created)
-        remove_new(path);
     return err ? err->code : DPF_EDB;
 }
 

@@ -100,7 +100,9 @@ int outfile_check(const char *path, unsigned flags, struct dpf_err *err)
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s: its folder does not exist"),
                            path);
     free(c);
-    if (is_protected(path))
+    if ((flags & OUT_NEW_DATABASE) && (flags & OUT_FORCE))
+        return dpf_err_set(err, DPF_EINVAL, NULL, _("%s: a database is never replaced"), path);
+    if (!(flags & OUT_NEW_DATABASE) && is_protected(path))
         return dpf_err_set(err, DPF_EINVAL, NULL,
                            _("%s is the database or one of its journal files: choose another "
                              "file name; nothing was written"), path);
@@ -313,4 +315,32 @@ int outfile_commit(struct outfile *o, struct dpf_err *err)
     }
     outfile_abort(o);           /* removes what is left: tmp on failure, tmpdir always */
     return rc;
+}
+
+int outfile_scratch(const char *beside, const char *name, unsigned flags, char **dir,
+                    struct dpf_err *err)
+{
+    char *copy = strdup(beside);
+    const char *folder = copy ? dirname(copy) : NULL;
+    size_t n = folder ? strlen(folder) + strlen(name) + 10 : 0;
+
+    *dir = folder ? malloc(n) : NULL;
+    if (!*dir) {
+        free(copy);
+        return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    }
+    snprintf(*dir, n, "%s/.%s.XXXXXX", folder, name);
+    free(copy);
+    if (make_dir(*dir, flags))
+        return DPF_OK;
+    io_fail(*dir, errno, err);
+    free(*dir);
+    *dir = NULL;
+    return err ? err->code : DPF_EIO;
+}
+
+void outfile_scratch_remove(const char *dir)
+{
+    if (dir)
+        remove_tmpdir(dir);
 }
