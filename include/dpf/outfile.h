@@ -56,7 +56,7 @@ int outfile_commit(struct outfile *o, struct dpf_err *err);
 void outfile_abort(struct outfile *o);
 
 /* A private scratch folder (0700, made as outfile makes its own: the user's group unless
- * OUT_GROUP) beside the file `beside`, named .NAME.XXXXXX, for work files that are never
+ * OUT_GROUP) beside the file `beside`, named .NAME-XXXXXX, for work files that are never
  * put in place (a restore's copy and image). *dir is malloc'd; outfile_scratch_remove
  * empties and removes it (its direct entries only). */
 int outfile_scratch(const char *beside, const char *name, unsigned flags, char **dir,

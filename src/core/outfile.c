@@ -329,7 +329,7 @@ int outfile_scratch(const char *beside, const char *name, unsigned flags, char *
         free(copy);
         return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
     }
-    snprintf(*dir, n, "%s/.%s.XXXXXX", folder, name);
+    snprintf(*dir, n, "%s/.%s-XXXXXX", folder, name);
     free(copy);
     if (make_dir(*dir, flags))
         return DPF_OK;

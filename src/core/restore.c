@@ -23,6 +23,7 @@
 #include "dpf/db.h"
 #include "dpf/i18n.h"
 #include "dpf/migrate.h"
+#include "dpf/outfile.h"
 #include "dpf/priv.h"
 #include "backup_internal.h"
 #include "sha256.h"
@@ -120,47 +121,47 @@ static int match_page_size(sqlite3 *img, int size, struct dpf_err *err)
     return DPF_OK;
 }
 
-#define IMAGE_PREFIX ".dpf-restore-"
+#define IMAGE_NAME "dpf-restore"
+#define IMAGE_PREFIX "." IMAGE_NAME "-"     /* outfile_scratch's folder name */
 
-static const char *const image_files[] = { "image.db", "image.db-journal", "image.db-wal",
-                                           "image.db-shm", "source.db", "source.db-journal",
-                                           "source.db-wal", "source.db-shm" };
-
-/* A private (0700) folder beside the database for the image: as well kept as the database
- * itself, and on its file system (SQLite's own temporary files cannot change page size).
- * The restore holds a lock on it (*lock) for as long as it lives, which tells a folder in
- * use from one a killed restore left. */
-static int image_dir(struct db *db, char *dir, size_t cap, int *lock, struct dpf_err *err)
+/* The folder the data's files live in when installed keeps its group; elsewhere the user's. */
+static unsigned data_flags(void)
 {
-    const char *slash = strrchr(db->path, '/');
-
-    if (slash)
-        snprintf(dir, cap, "%.*s/" IMAGE_PREFIX "XXXXXX", (int)(slash - db->path), db->path);
-    else
-        snprintf(dir, cap, IMAGE_PREFIX "XXXXXX");
-    if (!mkdtemp(dir))
-        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s: %s"), dir, strerror(errno));
-    if ((*lock = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0)
-        flock(*lock, LOCK_EX);
-    return DPF_OK;
+    return priv_setgid() ? OUT_GROUP : 0;
 }
 
-/* Empties and removes an image folder: only the files a restore makes in it. */
+/* A private (0700) folder beside the database for the image (outfile_scratch): as well kept
+ * as the database itself, and on its file system (SQLite's own temporary files cannot change
+ * page size). The restore holds a lock on it (*lock) for as long as it lives, which tells a
+ * folder in use from one a killed restore left. */
+static int image_dir(struct db *db, char **dir, int *lock, struct dpf_err *err)
+{
+    int rc = outfile_scratch(db->path, IMAGE_NAME, data_flags(), dir, err);
+
+    if (rc == DPF_OK && (*lock = open(*dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0)
+        flock(*lock, LOCK_EX);
+    return rc;
+}
+
+/* Empties and removes a killed restore's folder, through descriptors (nothing in it is
+ * followed): every file in it is the restore's work. */
 static void image_clear(int dirfd, const char *name, int fd)
 {
-    for (size_t i = 0; i < sizeof image_files / sizeof *image_files; i++)
-        unlinkat(fd, image_files[i], 0);
+    DIR *d = fdopendir(dup(fd));
+    struct dirent *e;
+
+    while (d && (e = readdir(d)))
+        if (e->d_type != DT_DIR)
+            unlinkat(fd, e->d_name, 0);
+    if (d)
+        closedir(d);
     unlinkat(dirfd, name, AT_REMOVEDIR);
 }
 
-static void image_remove(const char *dir, int lock)
+static void image_remove(char *dir, int lock)
 {
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-
-    if (fd >= 0) {
-        image_clear(AT_FDCWD, dir, fd);
-        close(fd);
-    }
+    outfile_scratch_remove(dir);
+    free(dir);
     if (lock >= 0)
         close(lock);            /* and with it the lock */
 }
@@ -394,22 +395,24 @@ static int open_source(const char *path, int *fd, struct dpf_err *err)
 static int copy_source(int in, const char *path, const char *dir, char *copy, size_t cap,
                        char sha[65], struct dpf_err *err)
 {
-    int out, rc = DPF_OK;
+    struct outfile out;
+    int rc;
 
     snprintf(copy, cap, "%s/source.db", dir);
-    out = open(copy, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (out < 0 || sha256_copy(in, out, sha) != 0 || fsync(out) != 0)
-        rc = dpf_err_set(err, DPF_EIO, NULL, _("Cannot read %s"), path);
-    if (out >= 0 && close(out) != 0 && rc == DPF_OK)
-        rc = dpf_err_set(err, DPF_EIO, NULL, _("Cannot read %s"), path);
-    return rc;
+    if ((rc = outfile_open(&out, copy, OUT_PRIVATE | data_flags(), err)) != DPF_OK)
+        return rc;
+    if (sha256_copy(in, fileno(out.fp), sha) != 0) {    /* unbuffered: straight to its fd */
+        outfile_abort(&out);
+        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot read %s"), path);
+    }
+    return outfile_commit(&out, err);
 }
 
 int backup_restore(struct db *db, const char *path, struct dpf_err *err)
 {
     sqlite3 *img = NULL;
     sqlite3_stmt *st;
-    char sha[65], dir[4096], copy[4200];
+    char sha[65], *dir = NULL, copy[4200];
     int rc = datadir_check(path, _("The file to restore"), err), in, lock = -1;
 
     /* Refused before any folder is made: a file outside the data folder (installed), or one
@@ -417,7 +420,7 @@ int backup_restore(struct db *db, const char *path, struct dpf_err *err)
     if (rc != DPF_OK || (rc = open_source(path, &in, err)) != DPF_OK)
         return rc;
     restore_sweep(db->path);    /* what a killed restore left: a copy of personal data */
-    if ((rc = image_dir(db, dir, sizeof dir, &lock, err)) != DPF_OK) {
+    if ((rc = image_dir(db, &dir, &lock, err)) != DPF_OK) {
         close(in);
         return rc;
     }
