@@ -15,6 +15,7 @@
 #include "person_internal.h"
 #include "strbuf.h"
 #include "db_struct.h"
+#include "xlsx_file.h"
 
 /* A row of cells, text guarded against formula injection (by the field's type) but the
  * header row, which is fixed. */
@@ -68,10 +69,9 @@ int export_open(struct export_sink *s, const char *path, unsigned oflags, const 
         fputs("\xEF\xBB\xBF", s->csv);
         return csv_row(s, headers, 1) == 0 ? DPF_OK : DPF_EIO;
     }
-    /* The library's own temporary files go to the private folder too, not to /tmp. */
-    lxw_workbook_options opt = { .constant_memory = LXW_TRUE, .tmpdir = s->out.tmpdir };
-    if (!(s->wb = workbook_new_opt(s->out.tmp, &opt)) ||
-        !(s->ws = workbook_add_worksheet(s->wb, sheet)))
+    if (!(s->wb = xlsx_file_new(&s->out, path, 1, err)))
+        return DPF_EIO;
+    if (!(s->ws = workbook_add_worksheet(s->wb, sheet)))
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), path);
     lxw_format *bold = workbook_add_format(s->wb);
     format_set_bold(bold);
@@ -102,13 +102,8 @@ int export_close(struct export_sink *s, int ok, struct dpf_err *err)
 int export_finish(struct export_sink *s, struct db *db, const char *what, int full, int ok,
                   struct dpf_err *err)
 {
-    lxw_error le;
-    if (s->wb) {
-        le = workbook_close(s->wb);
-        if (le != LXW_NO_ERROR && ok)
-            ok = 0, dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s: %s"), s->path,
-                                lxw_strerror(le));
-    }
+    ok = xlsx_file_close(s->wb, s->path, ok, err);
+    s->wb = NULL;
     s->csv = NULL;              /* owned by s->out */
     /* The audit row before the file is in place: a file whose row could not be written
      * never appears under its name. */

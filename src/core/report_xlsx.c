@@ -12,6 +12,7 @@
 #include "dpf/rate.h"
 #include "dpf/report.h"
 #include "dpf/text.h"
+#include "xlsx_file.h"
 
 struct formats {
     lxw_format *title, *head, *text, *count, *money, *wan, *rate, *label;
@@ -187,7 +188,6 @@ static void notes_sheet(lxw_workbook *wb, const struct report *r, const struct f
 int report_xlsx(const struct report *r, const char *path, unsigned oflags,
                 report_progress_fn progress, void *ctx, struct dpf_err *err)
 {
-    lxw_workbook_options opt = { 0 };
     lxw_workbook *wb;
     lxw_doc_properties props = { 0 };
     struct formats f;
@@ -197,10 +197,9 @@ int report_xlsx(const struct report *r, const char *path, unsigned oflags,
 
     if ((rc = outfile_open(&out, path, oflags | OUT_BYNAME, err)) != DPF_OK)
         return rc;
-    opt.tmpdir = out.tmpdir;
-    if (!(wb = workbook_new_opt(out.tmp, &opt))) {
+    if (!(wb = xlsx_file_new(&out, path, 0, err))) {
         outfile_abort(&out);
-        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), path);
+        return DPF_EIO;
     }
     props.title = (char *)r->title;         /* libxlsxwriter only reads them */
     props.author = (char *)r->made_by;
@@ -219,15 +218,14 @@ int report_xlsx(const struct report *r, const char *path, unsigned oflags,
     notes_sheet(wb, r, &f);
     if (progress)
         progress(ctx, total - 1, total);
-    if (le == LXW_NO_ERROR)
-        le = workbook_close(wb);
-    else
-        workbook_close(wb);
+    if (le != LXW_NO_ERROR)
+        dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s: %s"), path, lxw_strerror(le));
+    rc = xlsx_file_close(wb, path, le == LXW_NO_ERROR, err);
     if (progress)
         progress(ctx, total, total);
-    if (le != LXW_NO_ERROR) {
+    if (!rc) {
         outfile_abort(&out);
-        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s: %s"), path, lxw_strerror(le));
+        return DPF_EIO;
     }
     return outfile_commit(&out, err);
 }

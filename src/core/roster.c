@@ -20,6 +20,7 @@
 #include "dpf/outfile.h"
 #include "dpf/roster.h"
 #include "db_struct.h"
+#include "xlsx_file.h"
 
 /* The roster's columns: header and width in .xlsx character units. */
 enum { RC_SEQ, RC_NAME, RC_ID, RC_TOWN, RC_VILLAGE, RC_BANK, RC_AMOUNT, RC_MONTHS, RC_NOTE, RC_N };
@@ -271,15 +272,13 @@ static int write_xlsx(struct db *db, const struct review *rv, const struct outfi
                       const char *path, int full, struct roster_result *res,
                       struct dpf_err *err)
 {
-    lxw_workbook_options opt = { .constant_memory = LXW_TRUE, .tmpdir = out->tmpdir };
     struct book b = { .rv = rv, .full = full };
-    lxw_error le;
     long n;
 
     db_setting(db, "district_name", b.district, sizeof b.district);
     snprintf(b.month, sizeof b.month, "%d年%d月", month_year(rv->month), month_number(rv->month));
-    if (!(b.wb = workbook_new_opt(out->tmp, &opt)))
-        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), path);
+    if (!(b.wb = xlsx_file_new(out, path, 1, err)))
+        return DPF_EIO;
     b.title = workbook_add_format(b.wb);
     format_set_bold(b.title);
     format_set_font_size(b.title, 14);
@@ -300,13 +299,11 @@ static int write_xlsx(struct db *db, const struct review *rv, const struct outfi
     format_set_border(b.total_money, LXW_BORDER_THIN);
     format_set_num_format(b.total_money, "#,##0.00");
     if (programme_sheets(&b) != 0 || recovery_sheet(&b) != 0 || summary_sheet(&b) != 0) {
-        workbook_close(b.wb);
+        xlsx_file_close(b.wb, path, 0, err);
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), path);
     }
-    le = workbook_close(b.wb);
-    if (le != LXW_NO_ERROR) {
-        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s: %s"), path, lxw_strerror(le));
-    }
+    if (!xlsx_file_close(b.wb, path, 1, err))
+        return DPF_EIO;
     review_lines(rv, RK_PAY, &n);
     res->lines = n;
     return DPF_OK;
