@@ -9,25 +9,9 @@
 # - restore: the database passes dpf check and is all before (the marker written after the
 #   backup, no restore) or all after (no marker, one restore row, every rolled-back row).
 # Usage: backup_crash.sh BUILD_DIR [ROUNDS]. Prints the kills survived.
-set -u
-build=$(cd "${1:-build}" && pwd)
-rounds=${2:-25}
-work=$(mktemp -d /tmp/dpf-bcrash-XXXXXX)
-trap 'rm -rf "$work"' EXIT
-export DPF_NOW="2026-06-30 10:00:00" LANG=C.UTF-8
-dpf="$build/dpf"
-fail() { echo "backup crash test FAILED: $*"; exit 1; }
+name="backup crash" rounds_default=25
+. "$(dirname "$0")/lib.sh"
 q() { sqlite3 "$1" "$2"; }
-
-kill_at() {         # kill_at MS CMD...: runs CMD, kills it -9 after MS milliseconds
-    local ms=$1
-    shift
-    "$@" > /dev/null 2>&1 &
-    local pid=$!
-    sleep "$(awk -v m="$ms" 'BEGIN { printf("%.3f", m / 1000) }')"
-    kill -9 "$pid" 2> /dev/null
-    wait "$pid" 2> /dev/null
-}
 
 # The backup folder holds complete backups by their final names, and nothing else counts.
 check_folder() {    # check_folder DIR ROUND

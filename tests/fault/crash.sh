@@ -4,14 +4,8 @@
 # must pass and the data must be all before or all after: 0 or every person with its audit
 # row; 0 or every roster line of the month, and the month approved only with its lines.
 # Usage: crash.sh BUILD_DIR [ROUNDS]. Prints the kills survived.
-set -u
-build=$(cd "${1:-build}" && pwd)
-rounds=${2:-20}
-work=$(mktemp -d /tmp/dpf-crash-XXXXXX)
-trap 'rm -rf "$work"' EXIT
-export DPF_NOW="2026-06-30 10:00:00" LANG=C.UTF-8
-dpf="$build/dpf"
-fail() { echo "crash test FAILED: $*"; exit 1; }
+name="crash" rounds_default=20
+. "$(dirname "$0")/lib.sh"
 
 # A file of 60,000 persons to import, and a district whose June is not yet approved.
 "$dpf" --db "$work/src.db" demo --persons 60000 > /dev/null || fail "demo"
@@ -30,15 +24,6 @@ approve_ms=$((($(date +%s%N) - t0) / 1000000))
 june=$(sqlite3 "$work/a.db" "SELECT count(*) FROM roster_line WHERE month = '2026-06'")
 [ "$june" -gt 0 ] || fail "June approved with no lines"
 
-kill_at() {         # kill_at MS CMD...: runs CMD, kills it -9 after MS milliseconds
-    local ms=$1
-    shift
-    "$@" > /dev/null 2>&1 &
-    local pid=$!
-    sleep "$(awk -v m="$ms" 'BEGIN { printf("%.3f", m / 1000) }')"
-    kill -9 "$pid" 2> /dev/null
-    wait "$pid" 2> /dev/null
-}
 
 killed=0
 for r in $(seq "$rounds"); do

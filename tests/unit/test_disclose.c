@@ -11,25 +11,9 @@
 #include "dpf/import.h"
 #include "dpf/text.h"
 
-static char dir[64];
-
-static int setup(void **state)
-{
-    (void)state;
-    snprintf(dir, sizeof dir, "%s", tu_tmpdir());
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tu_rmdir(dir);
-    return 0;
-}
-
 static const char *at(const char *name)
 {
-    return tu_at(dir, name);
+    return tu_at(tu_dir, name);
 }
 
 static int exists(const char *name)
@@ -125,7 +109,7 @@ static void formula_marked_and_unmarked(void **state)
 
 static void export_guards_formulas_and_round_trips(void **state)
 {
-    struct db *db = tu_db(dir, "a.db"), *db2;
+    struct db *db = tu_db(tu_dir, "a.db"), *db2;
     struct import_opts o = { .encoding = TE_AUTO };
     struct import_result res;
     struct dpf_err err;
@@ -141,7 +125,7 @@ static void export_guards_formulas_and_round_trips(void **state)
     assert_non_null(strstr(csv, ",''+已有引号"));
     assert_null(strstr(csv, ",="));
     assert_null(strstr(csv, ",@"));
-    db2 = tu_db(dir, "b.db");
+    db2 = tu_db(tu_dir, "b.db");
     assert_int_equal(import_persons(db2, at("full.csv"), &o, &res, &err), DPF_OK);
     assert_int_equal(res.added, 1);
     assert_int_equal(tu_int(db2, "SELECT count(*) FROM person WHERE address = "
@@ -165,7 +149,7 @@ static void refuse_disclose(struct db *db)
 
 static void full_export_audited_before_it_is_in_place(void **state)
 {
-    struct db *db = tu_db(dir, "a.db");
+    struct db *db = tu_db(tu_dir, "a.db");
     struct dpf_err err;
     long rows;
     (void)state;
@@ -193,7 +177,7 @@ static void full_export_audited_before_it_is_in_place(void **state)
 
 static void rejects_file_audited_or_removed(void **state)
 {
-    struct db *db = tu_db(dir, "a.db");
+    struct db *db = tu_db(tu_dir, "a.db");
     struct import_opts o = { .encoding = TE_AUTO, .partial = 1 };
     struct import_result res;
     struct dpf_err err;
@@ -221,7 +205,7 @@ static void rejects_file_audited_or_removed(void **state)
 
 static void audit_values_masked(void **state)
 {
-    struct db *db = tu_db(dir, "a.db");
+    struct db *db = tu_db(tu_dir, "a.db");
     struct dpf_err err;
     char *m;
     (void)state;
@@ -250,7 +234,7 @@ static int count_rows(const struct audit_row *r, void *ctx)
 
 static void person_disclosure_in_log_not_in_history(void **state)
 {
-    struct db *db = tu_db(dir, "a.db");
+    struct db *db = tu_db(tu_dir, "a.db");
     struct dpf_err err;
     int64_t id = add_hostile(db);
     int n = 0;
@@ -270,13 +254,15 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(text_safe_replaces_controls),
         cmocka_unit_test(formula_marked_and_unmarked),
-        cmocka_unit_test_setup_teardown(export_guards_formulas_and_round_trips, setup, teardown),
-        cmocka_unit_test_setup_teardown(full_export_audited_before_it_is_in_place, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(rejects_file_audited_or_removed, setup, teardown),
-        cmocka_unit_test_setup_teardown(audit_values_masked, setup, teardown),
-        cmocka_unit_test_setup_teardown(person_disclosure_in_log_not_in_history, setup,
-                                        teardown),
+        cmocka_unit_test_setup_teardown(export_guards_formulas_and_round_trips, tu_dir_setup,
+                                        tu_dir_teardown),
+        cmocka_unit_test_setup_teardown(full_export_audited_before_it_is_in_place, tu_dir_setup,
+                                        tu_dir_teardown),
+        cmocka_unit_test_setup_teardown(rejects_file_audited_or_removed, tu_dir_setup,
+                                        tu_dir_teardown),
+        cmocka_unit_test_setup_teardown(audit_values_masked, tu_dir_setup, tu_dir_teardown),
+        cmocka_unit_test_setup_teardown(person_disclosure_in_log_not_in_history, tu_dir_setup,
+                                        tu_dir_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,28 +10,12 @@
                "详细地址,联系电话,监护人,监护人电话,建档立卡,低保,特困,因病致贫,发证日期," \
                "状态,状态日期,状态原因,银行账号,备注"
 
-static char dir[64];
-
-static int setup(void **state)
-{
-    (void)state;
-    snprintf(dir, sizeof dir, "%s", tu_tmpdir());
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tu_rmdir(dir);
-    return 0;
-}
-
 static const char *path(const char *name)
 {
     static char p[4][160];
     static int k;
     k = (k + 1) % 4;
-    snprintf(p[k], sizeof p[k], "%s/%s", dir, name);
+    snprintf(p[k], sizeof p[k], "%s/%s", tu_dir, name);
     return p[k];
 }
 
@@ -68,7 +52,7 @@ static int import(struct db *db, const char *name, int partial, int dry, enum te
 
 static void good_file_any_order_bom_crlf(void **state)
 {
-    struct db *db = tu_db(dir, "a.db");
+    struct db *db = tu_db(tu_dir, "a.db");
     struct import_result res;
     struct dpf_err err;
     char buf[2048], id[19];
@@ -92,7 +76,7 @@ static void good_file_any_order_bom_crlf(void **state)
 
 static void gbk_detected_and_named(void **state)
 {
-    struct db *db = tu_db(dir, "g.db");
+    struct db *db = tu_db(tu_dir, "g.db");
     struct import_result res;
     struct dpf_err err;
     char utf8[2048], gbk[2048], *in = utf8, *out = gbk;
@@ -120,7 +104,7 @@ static void gbk_detected_and_named(void **state)
 
 static void bad_row_writes_nothing_unless_partial(void **state)
 {
-    struct db *db = tu_db(dir, "b.db");
+    struct db *db = tu_db(tu_dir, "b.db");
     struct import_result res;
     struct dpf_err err;
     char buf[4096] = HEADER "\n", *rejects;
@@ -166,7 +150,7 @@ static void bad_row_writes_nothing_unless_partial(void **state)
 
 static void dry_run_writes_nothing(void **state)
 {
-    struct db *db = tu_db(dir, "d.db");
+    struct db *db = tu_db(tu_dir, "d.db");
     struct import_result res;
     struct dpf_err err;
     char buf[2048] = HEADER "\n";
@@ -182,7 +166,7 @@ static void dry_run_writes_nothing(void **state)
 
 static void duplicate_id_in_file_names_both_lines(void **state)
 {
-    struct db *db = tu_db(dir, "u.db");
+    struct db *db = tu_db(tu_dir, "u.db");
     struct import_result res;
     struct dpf_err err;
     char buf[4096] = HEADER "\n", *rejects;
@@ -222,7 +206,7 @@ static void write_many(const char *name)
 
 static void bulk_load_matches_row_by_row(void **state)
 {
-    struct db *bulk = tu_db(dir, "bulk.db"), *rows = tu_db(dir, "rows.db");
+    struct db *bulk = tu_db(tu_dir, "bulk.db"), *rows = tu_db(tu_dir, "rows.db");
     struct import_result res;
     struct dpf_err err;
     struct person p;
@@ -281,7 +265,7 @@ static void bulk_load_matches_row_by_row(void **state)
 
 static void update_keeps_missing_columns_and_audits(void **state)
 {
-    struct db *db = tu_db(dir, "up.db");
+    struct db *db = tu_db(tu_dir, "up.db");
     struct import_result res;
     struct dpf_err err;
     char buf[4096] = HEADER "\n", id[19];
@@ -319,7 +303,7 @@ static void update_keeps_missing_columns_and_audits(void **state)
 
 static void whole_file_errors(void **state)
 {
-    struct db *db = tu_db(dir, "w.db");
+    struct db *db = tu_db(tu_dir, "w.db");
     struct import_result res;
     struct dpf_err err;
     (void)state;
@@ -359,5 +343,5 @@ int main(void)
         cmocka_unit_test(whole_file_errors),
         cmocka_unit_test(template_is_the_header_row),
     };
-    return cmocka_run_group_tests_name("import", tests, setup, teardown);
+    return cmocka_run_group_tests_name("import", tests, tu_dir_setup, tu_dir_teardown);
 }

@@ -42,6 +42,24 @@ static inline void tu_rmdir(const char *dir)
     assert_int_equal(system(cmd), 0);
 }
 
+/* A fresh folder for each test of a file: tu_dir, made by tu_dir_setup and removed with
+ * all it holds by tu_dir_teardown (cmocka setup and teardown functions). */
+static char tu_dir[64];
+
+static inline int tu_dir_setup(void **state)
+{
+    (void)state;
+    snprintf(tu_dir, sizeof tu_dir, "%s", tu_tmpdir());
+    return 0;
+}
+
+static inline int tu_dir_teardown(void **state)
+{
+    (void)state;
+    tu_rmdir(tu_dir);
+    return 0;
+}
+
 /* dir/name in one of four rotating buffers (so a call may name two or three paths). */
 static inline const char *tu_at(const char *dir, const char *name)
 {
