@@ -38,23 +38,36 @@ int backup_copy(sqlite3 *to, sqlite3 *from)
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+void backup_file_facts(sqlite3 *h, char result[64], int *app, int *version)
+{
+    sqlite3_stmt *st;
+
+    if (sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            snprintf(result, 64, "%s", (const char *)sqlite3_column_text(st, 0));
+        sqlite3_finalize(st);
+    }
+    if (strcmp(result, "ok") == 0 &&
+        sqlite3_prepare_v2(h, "SELECT * FROM pragma_application_id, pragma_user_version",
+                           -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            *app = sqlite3_column_int(st, 0);
+            *version = sqlite3_column_int(st, 1);
+        }
+        sqlite3_finalize(st);
+    }
+}
+
 /* The copy is whole and ours: PRAGMA integrity_check says ok and the application id is
  * dpf's. Only then may it take a backup's name. */
 static int verify_copy(const char *tmp, const char *target, struct dpf_err *err)
 {
     sqlite3 *h = NULL;
-    sqlite3_stmt *st = NULL;
     char result[64] = "";
-    int app = 0;
+    int app = 0, version = 0;
 
-    if (sqlite3_open_v2(tmp, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-        sqlite3_prepare_v2(h, "SELECT (SELECT * FROM pragma_integrity_check LIMIT 1), "
-                              "(SELECT * FROM pragma_application_id)", -1, &st, NULL) ==
-            SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
-        snprintf(result, sizeof result, "%s", (const char *)sqlite3_column_text(st, 0));
-        app = sqlite3_column_int(st, 1);
-    }
-    sqlite3_finalize(st);
+    if (sqlite3_open_v2(tmp, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+        backup_file_facts(h, result, &app, &version);
     sqlite3_close(h);
     if (strcmp(result, "ok") != 0 || app != DB_APPLICATION_ID)
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s: the copy did not pass its "

@@ -9,6 +9,10 @@
  * for others' locks rather than failing. An SQLite result code. */
 int backup_copy(sqlite3 *to, sqlite3 *from);
 
+/* A database file's PRAGMA integrity_check (its first line, "ok" when sound; "" when it
+ * cannot be read), and when sound its application id and user_version. */
+void backup_file_facts(sqlite3 *h, char result[64], int *app, int *version);
+
 /* Removes what restores killed midway left beside the database at db_path: their private
  * image folders (ours, 0700, and no longer locked by a running restore). */
 void restore_sweep(const char *db_path);

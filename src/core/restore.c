@@ -37,26 +37,6 @@ static void first_problem(const char *what, const char *problem, void *ctx)
         snprintf(out, 256, "%s: %s", what, problem);
 }
 
-/* Reads integrity, application id and version of an open file. */
-static void file_facts(sqlite3 *h, char result[64], int *app, int *version)
-{
-    sqlite3_stmt *st;
-
-    if (sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW)
-            snprintf(result, 64, "%s", (const char *)sqlite3_column_text(st, 0));
-        sqlite3_finalize(st);
-    }
-    if (strcmp(result, "ok") == 0 &&
-        sqlite3_prepare_v2(h, "SELECT * FROM pragma_application_id, pragma_user_version",
-                           -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW) {
-            *app = sqlite3_column_int(st, 0);
-            *version = sqlite3_column_int(st, 1);
-        }
-        sqlite3_finalize(st);
-    }
-}
 
 /* The file (read from copy, named path in messages) is a sound dpf database this program
  * can open, with the schema objects its version should have (a dropped audit trigger is a
@@ -72,7 +52,7 @@ static int check_file(const char *copy, const char *path, struct dpf_err *err)
         sqlite3_close(h);
         return dpf_err_set(err, DPF_EIO, NULL, _("%s is not a dpf database"), path);
     }
-    file_facts(h, result, &app, &version);
+    backup_file_facts(h, result, &app, &version);
     if (strcmp(result, "ok") == 0 && app == DB_APPLICATION_ID && version <= db_schema_latest())
         rc = schema_verify(h, first_problem, problem, &problems, err);
     sqlite3_close(h);
