@@ -17,6 +17,7 @@
 #include "dpf/i18n.h"
 #include "dpf/outfile.h"
 #include "dpf/priv.h"
+#include "db_internal.h"
 
 /* The databases this process uses (the open one, a restore's source, a test's many). Set
  * before any thread starts; never shrinks. */
@@ -117,13 +118,19 @@ int outfile_check(const char *path, unsigned flags, struct dpf_err *err)
     return DPF_OK;
 }
 
+/* An output that could not be written, told by the same reading of errno as the
+ * database's troubles (db_trouble.c). */
 static int io_fail(const char *path, int e, struct dpf_err *err)
 {
-    if (e == ENOSPC || e == EDQUOT)
+    switch (db_errno_trouble(e)) {
+    case TR_FULL:
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s: the disk is full"), path);
-    if (e == EACCES || e == EPERM || e == EROFS)
+    case TR_DENIED:
+    case TR_ROFS:
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s: permission denied"), path);
-    return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s: %s"), path, strerror(e));
+    default:
+        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s: %s"), path, strerror(e));
+    }
 }
 
 /* A hidden name beside the target: ".NAME.XXXXXX". */

@@ -37,7 +37,6 @@ static void first_problem(const char *what, const char *problem, void *ctx)
         snprintf(out, 256, "%s: %s", what, problem);
 }
 
-
 /* The file (read from copy, named path in messages) is a sound dpf database this program
  * can open, with the schema objects its version should have (a dropped audit trigger is a
  * reason to refuse it). */
