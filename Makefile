@@ -17,7 +17,7 @@ CFLAGS  ?= -O2 -g
 # -MMD -MP: each object's real header dependencies, in a .d file beside it.
 CFLAGS  += -pthread -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 -MMD -MP \
            -DDPF_LOCALEDIR='"$(PREFIX)/share/locale"' \
-           -DDPF_DATADIR='"$(DATADIR)"' -Iinclude -I$(BUILD) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+           -DDPF_DATADIR='"$(DATADIR)"' -Iinclude -Isrc/core -I$(BUILD) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz -lncursesw -ltinfo -lnettle) -lm -pthread
 ifeq ($(SAN),thread)
 CFLAGS  += -O1 -fno-omit-frame-pointer -fsanitize=thread
@@ -35,7 +35,7 @@ BUILD_KIND := SAN=$(SAN) TEST_CLOCK=$(TEST_CLOCK) PREFIX=$(PREFIX) DATADIR=$(DAT
 # The test build every test target runs (make in it with $(TESTBUILD) TARGET).
 TESTBUILD = $(MAKE) --no-print-directory BUILD=build-test TEST_CLOCK=1
 
-CORE_SRC := $(wildcard src/core/*.c)
+CORE_SRC := $(wildcard src/core/*/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 TUI_SRC  := $(wildcard src/tui/*.c)
 SCHEMA   := $(sort $(wildcard schema/*.sql))
@@ -66,7 +66,7 @@ valgrind: deps
 FUZZ_TIME ?= 60
 FUZZ_TARGETS := csv idcard person
 FUZZ_FLAGS := -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
-              -fno-sanitize-recover=all -Iinclude -I$(BUILD) -DDPF_LOCALEDIR='"$(PREFIX)/share/locale"'
+              -fno-sanitize-recover=all -Iinclude -Isrc/core -I$(BUILD) -DDPF_LOCALEDIR='"$(PREFIX)/share/locale"'
 fuzz: $(BUILD)/schema_gen.c
 	@scripts/deps.sh clang libclang-rt-14-dev
 	@for t in $(FUZZ_TARGETS); do \
@@ -190,10 +190,10 @@ bench: deps all $(BENCHES)
 # Static analysis; any finding fails.
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability --std=c11 \
-	    -Iinclude src/core src/cli src/tui tests/unit bench
+	    -Iinclude -Isrc/core src/core src/cli src/tui tests/unit bench
 
 pot:
-	xgettext --from-code=UTF-8 -k_ -kN_ -o po/dpf.pot $(CORE_SRC) $(CLI_SRC) $(TUI_SRC) src/core/*.h
+	xgettext --from-code=UTF-8 -k_ -kN_ -o po/dpf.pot $(CORE_SRC) $(CLI_SRC) $(TUI_SRC) src/core/*/*.h
 
 clean:
 	rm -rf build build-test build-asan build-tsan

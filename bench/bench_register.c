@@ -7,7 +7,7 @@
 #include <string.h>
 #include <time.h>
 #include "dpf/db.h"
-#include "../src/core/db_struct.h"   /* benchmarks of the core read its fields */
+#include "base/db_struct.h"   /* benchmarks of the core read its fields */
 #include "dpf/person.h"
 
 #define SAMPLES 2000

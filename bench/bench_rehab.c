@@ -11,7 +11,7 @@
 #include <time.h>
 #include "bench_util.h"
 #include "dpf/db.h"
-#include "../src/core/db_struct.h"   /* benchmarks of the core read its fields */
+#include "base/db_struct.h"   /* benchmarks of the core read its fields */
 #include "dpf/rate.h"
 #include "dpf/rehab.h"
 

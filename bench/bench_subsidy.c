@@ -11,7 +11,7 @@
 #include "bench_util.h"
 #include "dpf/outfile.h"
 #include "dpf/db.h"
-#include "../src/core/db_struct.h"   /* benchmarks of the core read its fields */
+#include "base/db_struct.h"   /* benchmarks of the core read its fields */
 #include "dpf/month.h"
 #include "dpf/review.h"
 #include "dpf/roster.h"

@@ -15,7 +15,7 @@ enum db_open_flags {
 };
 
 /* A connection: opaque to the front ends, which read what they need through the calls
- * below (the core's files see its fields in src/core/db_struct.h). */
+ * below (the core's files see its fields in src/core/base/db_struct.h). */
 struct db;
 
 /* Opens (or with DB_CREATE creates) path and brings its schema up to date in one

@@ -16,8 +16,8 @@
 #include "dpf/check.h"
 #include "dpf/import.h"
 #include "dpf/migrate.h"
-#include "../../src/core/backup_internal.h"
-#include "../../src/core/sha256.h"
+#include "base/backup_internal.h"
+#include "base/sha256.h"
 
 static const char *dir;
 

@@ -14,7 +14,7 @@
 #include "dpf/backup.h"
 #include "dpf/import.h"
 #include "dpf/textfile.h"
-#include "../../src/core/recsrc.h"
+#include "base/recsrc.h"
 
 #define HEADER "残疾人证号,姓名,性别,出生日期,民族,残疾类别,残疾等级,乡镇街道,村社区," \
                "详细地址,联系电话,监护人,监护人电话,建档立卡,低保,特困,因病致贫,发证日期," \

@@ -14,7 +14,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 #include "dpf/db.h"
-#include "../../src/core/db_struct.h"   /* the core's tests read the connection's fields */
+#include "base/db_struct.h"   /* the core's tests read the connection's fields */
 #include "dpf/idcard.h"
 #include "dpf/person.h"
 

@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: MIT */
+/* Person export. Rows stream from SQLite to the file; the .xlsx writer runs in libxlsxwriter's
+ * constant_memory mode, so a million rows need megabytes, not gigabytes. */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <xlsxwriter.h>
+#include "dpf/csv.h"
+#include "dpf/audit.h"
+#include "dpf/db.h"
+#include "dpf/export.h"
+#include "dpf/i18n.h"
+#include "dpf/idcard.h"
+#include "export_internal.h"
+#include "register/person_internal.h"
+#include "strbuf.h"
+#include "db_struct.h"
+#include "xlsx_file.h"
+
+/* A row of cells, text guarded against formula injection (by the field's type) but the
+ * header row, which is fixed. */
+static int csv_row(struct export_sink *s, const char *const *cells, int header)
+{
+    for (int i = 0; i < s->n; i++) {
+        if (i)
+            fputc(',', s->csv);
+        if (!header && field_is_text(&s->fields[i]))
+            csv_write_text(s->csv, cells[i]);
+        else
+            csv_write_field(s->csv, cells[i]);
+    }
+    fputs("\r\n", s->csv);
+    return ferror(s->csv) ? -1 : 0;
+}
+
+static int xlsx_row(struct export_sink *s, const char *const *cells)
+{
+    for (int i = 0; i < s->n; i++)
+        if (cells[i][0] && worksheet_write_string(s->ws, s->next_row, (lxw_col_t)i, cells[i],
+                                                  NULL) != LXW_NO_ERROR)
+            return -1;
+    s->next_row++;
+    return 0;
+}
+
+static int is_xlsx(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0;
+}
+
+int export_open(struct export_sink *s, const char *path, unsigned oflags, const char *sheet,
+                const struct field *fields, int n, struct dpf_err *err)
+{
+    const char *headers[EXPORT_MAX_COLS];
+    int rc;
+
+    memset(s, 0, sizeof *s);
+    s->n = n < EXPORT_MAX_COLS ? n : EXPORT_MAX_COLS;
+    s->path = path;
+    s->fields = fields;
+    for (int i = 0; i < s->n; i++)
+        headers[i] = fields[i].header;
+    oflags |= OUT_PRIVATE | (is_xlsx(path) ? OUT_BYNAME : 0);
+    if ((rc = outfile_open(&s->out, path, oflags, err)) != DPF_OK)
+        return rc;
+    if (!is_xlsx(path)) {
+        s->csv = s->out.fp;
+        fputs("\xEF\xBB\xBF", s->csv);
+        return csv_row(s, headers, 1) == 0 ? DPF_OK : DPF_EIO;
+    }
+    if (!(s->wb = xlsx_file_new(&s->out, path, 1, err)))
+        return DPF_EIO;
+    if (!(s->ws = workbook_add_worksheet(s->wb, sheet)))
+        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), path);
+    lxw_format *bold = workbook_add_format(s->wb);
+    format_set_bold(bold);
+    for (int i = 0; i < s->n; i++) {
+        /* A cell is about two columns per CJK character; the table's width is in cells. */
+        worksheet_set_column(s->ws, (lxw_col_t)i, (lxw_col_t)i, fields[i].width + 2, NULL);
+        worksheet_write_string(s->ws, 0, (lxw_col_t)i, headers[i], bold);
+    }
+    worksheet_freeze_panes(s->ws, 1, 0);
+    s->next_row = 1;
+    return DPF_OK;
+}
+
+int export_row(struct export_sink *s, const char *const *cells, struct dpf_err *err)
+{
+    int bad = s->csv ? csv_row(s, cells, 0) : xlsx_row(s, cells);
+    if (bad)
+        return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), s->path);
+    s->rows++;
+    return DPF_OK;
+}
+
+int export_close(struct export_sink *s, int ok, struct dpf_err *err)
+{
+    return export_finish(s, NULL, NULL, 0, ok, err);
+}
+
+int export_finish(struct export_sink *s, struct db *db, const char *what, int full, int ok,
+                  struct dpf_err *err)
+{
+    ok = xlsx_file_close(s->wb, s->path, ok, err);
+    s->wb = NULL;
+    s->csv = NULL;              /* owned by s->out */
+    /* The audit row before the file is in place: a file whose row could not be written
+     * never appears under its name. */
+    if (ok && db && audit_export(db, what, s->path, s->rows, full, err) != DPF_OK)
+        ok = 0;
+    if (!ok) {
+        outfile_abort(&s->out);
+        return err && err->code ? err->code : DPF_EIO;
+    }
+    return outfile_commit(&s->out, err);
+}
+
+int export_persons(struct db *db, const char *path, unsigned oflags, int full, long *rows,
+                   struct dpf_err *err)
+{
+    struct strbuf q;
+    struct export_sink sink;
+    struct person p;
+    sqlite3_stmt *st = NULL;
+    char bufs[PERSON_NFIELDS][64];
+    const char *cells[PERSON_NFIELDS];
+    int rc, step = SQLITE_DONE;
+
+    *rows = 0;
+    if ((rc = export_open(&sink, path, oflags, "残疾人", person_fields, PERSON_NFIELDS, err)) != DPF_OK)
+        return export_close(&sink, 0, err), rc;
+    sb_init(&q);
+    sb_printf(&q, "SELECT id, %s FROM person ORDER BY id", person_columns());
+    if (sqlite3_prepare_v2(db->h, sb_str(&q), -1, &st, NULL) != SQLITE_OK)
+        rc = db_fail(db, err);
+    sb_free(&q);
+    person_init(&p);
+    while (rc == DPF_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (person_from_row(st, &p) != DPF_OK) {
+            rc = dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+            break;
+        }
+        for (int i = 0; i < PERSON_NFIELDS; i++)
+            cells[i] = field_format(&person_fields[i], p.v[i], !full, bufs[i], sizeof bufs[i]);
+        if ((rc = export_row(&sink, cells, err)) == DPF_OK)
+            (*rows)++;
+    }
+    if (rc == DPF_OK && step != SQLITE_DONE)
+        rc = db_fail(db, err);
+    person_clear(&p);
+    sqlite3_finalize(st);
+    return export_finish(&sink, db, "persons", full, rc == DPF_OK, err);
+}

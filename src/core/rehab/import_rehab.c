@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: MIT */
+/* Importing rehabilitation records: institutions, assessments, agreements, services,
+ * children's rescue records and projects, each checked by rehab_save as a form would be.
+ * A row that is already there (by its natural key: an institution's name, a person's
+ * assessment of the year, a service of the same day, place, kind and item, ...) is updated
+ * or left unchanged, so importing a file twice does not count anyone twice. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dpf/rehab.h"
+#include "base/import_internal.h"
+
+/* The person of a row: by resident ID, or by certificate number (which begins with it). */
+#define PERSON_OF "SELECT id FROM person WHERE id_no = upper(substr(?1, 1, 18)) " \
+                  "AND (length(?1) = 18 OR cert_no = upper(?1))"
+#define INST_OF "(SELECT id FROM institution WHERE name = ?%d)"
+
+/* The row's natural key: a query whose binds are the values of the fields listed. */
+struct natural_key {
+    const char *sql;
+    int binds[4];               /* field indexes bound to ?1, ?2, ...; -1 ends */
+};
+
+static const struct natural_key keys[RK_COUNT] = {
+    [RK_INSTITUTION] = { "SELECT id FROM institution WHERE name = ?1", { IN_NAME, -1 } },
+    [RK_ASSESSMENT] = { "SELECT id FROM assessment WHERE person_id = (" PERSON_OF ") "
+                        "AND year = CAST(substr(?2, 1, 4) AS INTEGER)",
+                        { AS_CERT_NO, AS_DATE, -1 } },
+    [RK_AGREEMENT] = { "SELECT id FROM agreement WHERE person_id = (" PERSON_OF ") "
+                       "AND signed_on = ?2 AND institution_id = "
+                       "(SELECT id FROM institution WHERE name = ?3)",
+                       { AG_CERT_NO, AG_DATE, AG_INSTITUTION, -1 } },
+    [RK_SERVICE] = { "SELECT id FROM service WHERE person_id = (" PERSON_OF ") "
+                     "AND served_on = ?2 AND kind = ?3 AND item = ?4",
+                     { SV_CERT_NO, SV_DATE, SV_KIND, SV_ITEM } },
+    [RK_RESCUE] = { "SELECT id FROM rescue WHERE person_id = (" PERSON_OF ") "
+                    "AND started_on = ?2 AND kind = ?3", { RS_CERT_NO, RS_DATE, RS_KIND, -1 } },
+    [RK_PROJECT] = { "SELECT id FROM project WHERE year = ?1 AND name = ?2",
+                     { PJ_YEAR, PJ_NAME, -1 } },
+};
+
+static int existing(struct db *db, int kind, char **v, int64_t *id, struct dpf_err *err)
+{
+    const struct natural_key *k = &keys[kind];
+    sqlite3_stmt *st = db_stmt(db, k->sql, err);
+    int rc;
+
+    *id = 0;
+    if (!st)
+        return DPF_EDB;
+    for (int b = 0; b < 4 && k->binds[b] >= 0; b++)
+        sqlite3_bind_text(st, b + 1, v[k->binds[b]], -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *id = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+}
+
+/* Whether the row says anything the stored record does not. The name, for a person's
+ * record, is only a check; a derived value left empty keeps the stored one. */
+static int differs(int kind, char **stored, char **v)
+{
+    const struct field *f = rehab_entities[kind].fields;
+    for (int i = 0; i < rehab_entities[kind].n; i++) {
+        if (strcmp(f[i].key, "name") == 0 && kind != RK_INSTITUTION && kind != RK_PROJECT)
+            continue;
+        if ((f[i].flags & FF_DERIVED) && !v[i])
+            continue;
+        if (i == 0 && kind != RK_INSTITUTION && kind != RK_PROJECT)
+            continue;           /* the person, found by this very key */
+        if ((stored[i] == NULL) != (v[i] == NULL) || (v[i] && strcmp(stored[i], v[i]) != 0))
+            return 1;
+    }
+    return 0;
+}
+
+static int rehab_row(int kind, struct db *db, char **v, int *outcome, struct dpf_err *rej)
+{
+    char *stored[16] = { NULL };
+    int64_t id;
+    int rc = existing(db, kind, v, &id, rej);
+
+    if (rc != DPF_OK)
+        return rc;
+    *outcome = id ? IO_UPDATED : IO_ADDED;
+    if (id) {
+        if ((rc = rehab_load(db, kind, id, stored, rej)) != DPF_OK)
+            return rc;
+        if (!differs(kind, stored, v))
+            *outcome = IO_UNCHANGED;
+        rehab_values_free(stored, rehab_entities[kind].n);
+        if (*outcome == IO_UNCHANGED)
+            return DPF_OK;
+    }
+    return rehab_save(db, kind, id, v, NULL, rej);
+}
+
+#define ROW_FN(fn, kind) \
+    static int fn(struct db *db, char **v, long line, int *outcome, struct dpf_err *rej) \
+    { (void)line; return rehab_row(kind, db, v, outcome, rej); }
+ROW_FN(institution_row, RK_INSTITUTION)
+ROW_FN(assessment_row, RK_ASSESSMENT)
+ROW_FN(agreement_row, RK_AGREEMENT)
+ROW_FN(service_row, RK_SERVICE)
+ROW_FN(rescue_row, RK_RESCUE)
+ROW_FN(project_row, RK_PROJECT)
+
+static struct import_entity entities[RK_COUNT];
+static pthread_once_t entities_once = PTHREAD_ONCE_INIT;
+
+/* The import entities from the rehabilitation tables (another file's, so not a constant
+ * initialiser): made once, by pthread_once, as the bulk import runs two threads. */
+static void make_entities(void)
+{
+    static int (*const rows[RK_COUNT])(struct db *, char **, long, int *, struct dpf_err *) = {
+        institution_row, assessment_row, agreement_row, service_row, rescue_row, project_row,
+    };
+    for (int k = 0; k < RK_COUNT; k++)
+        entities[k] = (struct import_entity){ rehab_entities[k].name, rehab_entities[k].fields,
+                                              rehab_entities[k].n, rows[k], NULL };
+}
+
+const struct import_entity *import_rehab_entity(int kind)
+{
+    int k = kind - IMPORT_INSTITUTIONS;
+
+    if (k < 0 || k >= RK_COUNT)
+        return NULL;
+    pthread_once(&entities_once, make_entities);
+    return &entities[k];
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: MIT */
+/* Shared by review.c (the passes that find what is due), review_sum.c (order, totals and
+ * the change from the last roster) and review_approve.c (approval and the stored rosters). */
+#ifndef DPF_REVIEW_INTERNAL_H
+#define DPF_REVIEW_INTERNAL_H
+
+#include "dpf/db.h"
+#include "dpf/review.h"
+#include "base/db_struct.h"
+
+/* A new zeroed line of kind for programme prog; NULL (and rv->oom) when out of memory.
+ * The pointer is valid until the next call. */
+struct review_line *review_add(struct review *rv, int kind, int prog);
+/* Keeps a copy of s in the review's text; returns its offset (0 for NULL or ""). */
+uint32_t review_keep(struct review *rv, const char *s);
+/* The same for text many lines share (townships, villages): kept once, so equal texts
+ * have equal offsets. */
+uint32_t review_keep_shared(struct review *rv, const char *s);
+/* FNV-1a of a text, for the review's hash tables. */
+size_t review_hash(const char *s);
+/* Appends one month's amount to the items of line l (the last line added). */
+void review_add_item(struct review *rv, struct review_line *l, int month, int64_t amount);
+
+/* The passes over enrolments, applications and the register (review.c). */
+int review_compute(struct db *db, struct review *rv, struct dpf_err *err);
+/* The stored roster of an approved month (review_approve.c). */
+int review_load_approved(struct db *db, struct review *rv, struct dpf_err *err);
+/* Puts the lines in reading order (review_order.c). */
+int review_sort(struct review *rv, struct dpf_err *err);
+/* Compares two texts of the review (equal offsets are equal text). */
+int review_cmp_text(const struct review *rv, uint32_t a, uint32_t b);
+/* Sorts the lines and works out totals and changes (review_sum.c). */
+int review_finish(struct db *db, struct review *rv, struct dpf_err *err);
+
+#endif
