@@ -50,7 +50,7 @@ DPF      := $(BUILD)/dpf
 DEMO_DB  ?= demo.db
 
 .DEFAULT_GOAL := all
-.PHONY: all run test check unit cli asan tsan bench clean deps pot lint fault fuzz valgrind \
+.PHONY: all run test check unit cli asan tsan bench clean deps pot lint layers fault fuzz valgrind \
         install uninstall FORCE
 
 # The screen tests with dpf under valgrind (memcheck): no memory error, no definite leak. On
@@ -186,6 +186,11 @@ $(BUILD)/bench_%: bench/bench_%.c $(BUILD)/libdpfcore.a
 
 bench: deps all $(BENCHES)
 	@bench/run.sh $(BUILD)
+
+# The layers: no circle between files, no call from a lower floor to a higher one
+# (scripts/layers.py reads who calls whom from the objects' symbols).
+layers: all
+	@scripts/layers.py $(BUILD)
 
 # Static analysis; any finding fails.
 lint:
