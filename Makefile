@@ -1,5 +1,5 @@
-# dpf build. Targets: all (default), run, test, check, asan, tsan, bench, lint, clean, deps,
-# pot, fault, fuzz, valgrind, install, uninstall.
+# dpf build. Targets: all (default), run, test, check, asan, tsan, bench, lint, layers, clean,
+# deps, pot, fault, fuzz, valgrind, install, uninstall.
 # Everything is built under $(BUILD); the tests use a test build (build-test/, and the
 # sanitizer trees), the only kind with a clock that DPF_NOW can set (TEST_CLOCK=1).
 
