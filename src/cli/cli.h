@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: MIT */
-/* The batch command line: one table of commands, each a handler over the core. Handlers
- * print results on stdout and errors on stderr, and return an exit status. */
+/* The batch command line: one table of commands (main.c), each a handler over the core
+ * (cmd_*.c). Handlers print results on stdout and errors on stderr, and return an exit
+ * status. What they share sits below them: cli.c (table rows, usage, failures), cli_open.c
+ * (the database), cli_print.c (table cells), cli_access.c (who may do what). */
 #ifndef DPF_CLI_H
 #define DPF_CLI_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include "dpf/access.h"
 #include "dpf/db.h"
 #include "dpf/err.h"
@@ -31,7 +34,14 @@ struct cli_cmd {
     int (*run)(struct cli *c, int argc, char **argv);
 };
 
+/* The table, in main.c: only main reads it by name; the others ask cli_find (cli.c). */
 extern const struct cli_cmd cli_commands[];
+/* main hands the table to cli.c before any handler runs, for cli_find and cli_self. */
+void cli_set_commands(const struct cli_cmd *table);
+
+/* Where the database is by default: $XDG_DATA_HOME/dpf/dpf.db (~/.local/share/...), or the
+ * installed data folder's when dpf runs setgid (cli_open.c). */
+const char *cli_default_db(void);
 
 /* Opens the database named by --db / DPF_DB / the default and checks that the user may do
  * what the command needs (c->need); prints the error if either fails. flags: DB_CREATE
@@ -55,19 +65,21 @@ int cli_disclose(struct cli *c, const char *what, int64_t person_id);
 const char *cli_safe(const char *s, char *buf, size_t cap);
 /* Prints "dpf: message" on stderr and returns EXIT_FAIL. */
 int cli_fail(const struct dpf_err *err);
+/* "  dpf NAME OBJECT ARGS" on f. */
+void cli_usage_line(FILE *f, const struct cli_cmd *cmd);
 /* Prints a usage error for cmd and returns EXIT_USAGE. */
 int cli_usage(const struct cli_cmd *cmd, const char *problem);
 /* The table row for a handler, for its usage message. */
 const struct cli_cmd *cli_find(int (*run)(struct cli *, int, char **));
 /* The row of a handler that serves several objects, for the object it was called for. */
 const struct cli_cmd *cli_self(int (*run)(struct cli *, int, char **), const char *object);
-/* A date option, checked as a date field is, into out as YYYY-MM-DD; else a usage error
+/* A date option (cli.c), checked as a date field is, into out as YYYY-MM-DD; else a usage error
  * naming what is wrong (EXIT_USAGE). */
 int cli_date_arg(const struct cli_cmd *self, const char *s, char out[11]);
 /* True (and prints help) when argv asks for --help. */
 int cli_wants_help(const struct cli_cmd *cmd, int argc, char **argv);
 
-/* One table cell on stdout, fitted to width terminal columns; right-aligned cells are set
+/* One table cell on stdout (cli_print.c), fitted to width terminal columns; right-aligned cells are set
  * off by a space so that wide headers never run together. */
 void cli_cell(const char *s, int width, int right);
 void cli_num(long n, int width);

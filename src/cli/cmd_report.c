@@ -30,20 +30,6 @@ static void print_report(const struct report *r)
         printf("  %d. %s\n", i + 1, r->notes[i]);
 }
 
-int cli_date_arg(const struct cli_cmd *self, const char *s, char out[11])
-{
-    static const struct field f = { "date", "日期", N_("Date"), FT_DATE, NULL, 10, 10, 0 };
-    struct dpf_err err;
-    char *v = NULL;
-    if (field_parse(&f, s, NULL, &v, &err) != DPF_OK || !v) {
-        free(v);
-        return cli_usage(self, err.msg);
-    }
-    snprintf(out, 11, "%s", v);
-    free(v);
-    return EXIT_OK;
-}
-
 int cmd_report(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = {

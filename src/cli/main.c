@@ -1,22 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /* `dpf [--db FILE] [--lang L] COMMAND [OBJECT] ...`: global options, the command table and
- * dispatch. Until the screens exist, `dpf` alone prints the register's summary. */
-#include <errno.h>
+ * dispatch; `dpf` alone at a terminal runs the screens, piped it prints the summary. The
+ * top of src/cli: what the handlers share is in cli.c, cli_open.c and cli_print.c below. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/stat.h>
 #include "cli.h"
-#include "dpf/backup.h"
 #include "dpf/datadir.h"
 #include "../tui/tui.h"
 #include "dpf/i18n.h"
-#include "dpf/money.h"
 #include "dpf/outfile.h"
-#include "dpf/person.h"
 #include "dpf/priv.h"
-#include "dpf/text.h"
 
 #ifndef DPF_VERSION
 #define DPF_VERSION "0.1"
@@ -248,19 +243,13 @@ const struct cli_cmd cli_commands[] = {
     { NULL, NULL, NULL, NULL, NULL, NULL },
 };
 
-static void usage_line(FILE *f, const struct cli_cmd *cmd)
-{
-    fprintf(f, "  dpf %s%s%s %s\n", cmd->name, cmd->object ? " " : "",
-            cmd->object ? cmd->object : "", cmd->args);
-}
-
 static void print_help(void)
 {
     printf(_("dpf: the register and case work of a district Disabled Persons' Federation\n\n"));
     printf(_("Usage: dpf [--db FILE] [--lang LANG] COMMAND ...\n\n"));
     printf(_("Commands:\n"));
     for (const struct cli_cmd *c = cli_commands; c->name; c++) {
-        usage_line(stdout, c);
+        cli_usage_line(stdout, c);
         printf("      %s\n", _(c->summary));
     }
     printf(_("\nOptions:\n"
@@ -268,151 +257,6 @@ static void print_help(void)
              "  --lang LANG  language of messages, e.g. zh_CN or en (default: Chinese)\n"
              "  --help       this text; `dpf COMMAND --help` explains one command\n"
              "  --version    print the version\n"));
-}
-
-const struct cli_cmd *cli_self(int (*run)(struct cli *, int, char **), const char *object)
-{
-    for (const struct cli_cmd *c = cli_commands; c->name; c++)
-        if (c->run == run && c->object && object && strcmp(c->object, object) == 0)
-            return c;
-    return cli_find(run);
-}
-
-const struct cli_cmd *cli_find(int (*run)(struct cli *, int, char **))
-{
-    for (const struct cli_cmd *c = cli_commands; c->name; c++)
-        if (c->run == run)
-            return c;
-    return NULL;
-}
-
-int cli_usage(const struct cli_cmd *cmd, const char *problem)
-{
-    if (problem)
-        fprintf(stderr, "dpf: %s\n", problem);
-    fprintf(stderr, _("Usage:\n"));
-    usage_line(stderr, cmd);
-    return EXIT_USAGE;
-}
-
-int cli_wants_help(const struct cli_cmd *cmd, int argc, char **argv)
-{
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            printf(_("Usage:\n"));
-            usage_line(stdout, cmd);
-            printf("\n%s\n", _(cmd->summary));
-            if (cmd->help)
-                printf("\n%s\n", _(cmd->help));
-            return 1;
-        }
-    }
-    return 0;
-}
-
-const char *cli_cert(const struct person *p, char *buf, size_t cap)
-{
-    return field_format(&person_fields[PF_CERT_NO], p->v[PF_CERT_NO], 1, buf, cap);
-}
-
-void cli_cell(const char *s, int width, int right)
-{
-    char buf[256], safe[256];
-    if (right)
-        putchar(' ');
-    fputs(text_fit(buf, sizeof buf, cli_safe(s, safe, sizeof safe), width, right), stdout);
-}
-
-void cli_money(int64_t fen, int width)
-{
-    char buf[40];
-    cli_cell(money_format(fen, 1, buf, sizeof buf), width, 1);
-}
-
-void cli_num(long n, int width)
-{
-    char buf[32];
-    snprintf(buf, sizeof buf, "%ld", n);
-    cli_cell(buf, width, 1);
-}
-
-int cli_fail(const struct dpf_err *err)
-{
-    fprintf(stderr, "dpf: %s\n", err->msg);
-    return EXIT_FAIL;
-}
-
-/* ~/.local/share/dpf/dpf.db (XDG), created on demand; installed (setgid), DATADIR/dpf.db. */
-static const char *default_db(void)
-{
-    static char path[4096];
-    const char *data = priv_getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-    char dir[4000];
-
-    if (priv_setgid())
-        return datadir_db();
-    if (data && *data)
-        snprintf(dir, sizeof dir, "%s/dpf", data);
-    else
-        snprintf(dir, sizeof dir, "%s/.local/share/dpf", home && *home ? home : ".");
-    snprintf(path, sizeof path, "%s/dpf.db", dir);
-    return path;
-}
-
-static void make_parent_dirs(const char *path)
-{
-    char buf[4096];
-    snprintf(buf, sizeof buf, "%s", path);
-    for (char *p = buf + 1; *p; p++) {
-        if (*p == '/') {
-            *p = '\0';
-            if (mkdir(buf, 0700) != 0 && errno != EEXIST)
-                return;
-            *p = '/';
-        }
-    }
-}
-
-int cli_open(struct cli *c, unsigned flags)
-{
-    struct dpf_err err;
-    int made, is_new = 0, rc = DPF_OK;
-    if (c->db)
-        return EXIT_OK;
-    if (flags & DB_CREATE) {
-        is_new = priv_access(c->db_path, F_OK) != 0;
-        /* Who creates a file is its admin: in the shared data folder only root may. */
-        if (is_new && priv_setgid() && getuid() != 0) {
-            fprintf(stderr, _("dpf: only root may create a database in %s\n"), datadir_path());
-            return EXIT_FAIL;
-        }
-        make_parent_dirs(c->db_path);
-    }
-    if (db_open(c->db_path, flags & DB_CREATE, &c->db, &err) != DPF_OK)
-        return cli_fail(&err);
-    /* Who creates a file is its admin; no one else is ever made one by opening it. */
-    if (is_new)
-        rc = access_creator_admin(c->db, &err);
-    if (rc == DPF_OK && !(flags & CLI_NO_ACCESS))
-        rc = access_check(c->db, c->need, &err);
-    if (rc == DPF_OK && c->option && (rc = access_check(c->db, cli_option_cap(c->cmd, c->option),
-                                                        &err)) != DPF_OK) {
-        char why[sizeof err.msg];
-        snprintf(why, sizeof why, "%s", err.msg);
-        dpf_err_set(&err, rc, NULL, _("--%s: %s (without it, IDs and bank accounts are masked)"),
-                    c->option, why);
-    }
-    db_set_origin(c->db, c->origin);
-    if (rc != DPF_OK) {
-        db_close(c->db);
-        c->db = NULL;
-        return cli_fail(&err);
-    }
-    /* The day's automatic backup, when the admin turned it on: a warning if it fails, never
-     * a reason to refuse the clerk's work. */
-    if (backup_auto(c->db, &made, &err) != DPF_OK)
-        fprintf(stderr, _("dpf: warning: the automatic backup failed: %s\n"), err.msg);
-    return EXIT_OK;
 }
 
 static const struct cli_cmd *lookup(int argc, char **argv, int *used)
@@ -445,6 +289,7 @@ int main(int argc, char **argv)
         if (strcmp(argv[k], "--lang") == 0)
             lang = argv[k + 1];
     i18n_init(lang, argv[0]);
+    cli_set_commands(cli_commands);
     c.db_path = priv_getenv("DPF_DB");
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
@@ -463,7 +308,7 @@ int main(int argc, char **argv)
         }
     }
     if (!c.db_path || !*c.db_path)
-        c.db_path = default_db();
+        c.db_path = cli_default_db();
     if (datadir_check(c.db_path, _("The database"), &err) != DPF_OK)
         return cli_fail(&err);
     outfile_protect(c.db_path);     /* even for commands that never open it (template) */

@@ -42,8 +42,14 @@ struct ui;
 /* ui_key_action, then the user's role: an action the user may not take comes back as
  * UA_NONE, with the reason on the status line. Screens that change data dispatch on this. */
 enum ui_action ui_action(struct ui *ui, unsigned context, struct ui_key k);
-/* The function-key bar of a screen, on the bottom line. */
-void ui_draw_keybar(unsigned context);
+/* The labelled keys of a screen, in table order, for its function-key bar and help: up to
+ * max of them into out (label translated); returns how many. */
+enum { UI_KEY_LABELS = 32 };
+struct ui_key_label {
+    const char *name;           /* "F2" */
+    const char *label;          /* "新增" */
+};
+int ui_key_labels(unsigned context, struct ui_key_label *out, int max);
 /* Help text: one line per key of a screen ("F2  新增"). */
 enum { UI_HELP_LINE = 256 };
 int ui_key_help(unsigned context, char lines[][UI_HELP_LINE], int max);
@@ -63,7 +69,8 @@ struct ui_key ui_read_key(struct ui *ui);
 int ui_too_small(void);
 /* Clears the screen and draws the title line, the status line and the key bar. */
 void ui_frame(struct ui *ui, const char *title, unsigned context);
-/* Text at (y, x) fitted to width cells: clipped without splitting a character, padded. */
+/* Text at (y, x) fitted to width cells: clipped without splitting a character, padded
+ * (ui_text.c, with the message: the bottom file every other one draws through). */
 void ui_put(int y, int x, const char *s, int width, attr_t attr);
 void ui_set_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Asks a yes/no question on the status line; true for yes (Y or Enter on 是). */
@@ -187,7 +194,7 @@ int ui_rehab_form(struct ui *ui, int kind, int64_t id, const char *cert, const c
 void ui_rehab_export(struct ui *ui, int kind, int year);
 /* Accident insurance: the policies with their rosters (ui_insurance.c); the claims of a
  * year, or of one person (person_id > 0) with the policies they are insured under, and the
- * claim form (ui_claims.c); the year's figures. */
+ * claim form (ui_claims.c); the year's figures (ui_insurance_figures.c). */
 int ui_insurance(struct ui *ui);
 void ui_claims(struct ui *ui, int year, int64_t person_id);
 void ui_insurance_figures(struct ui *ui, int year);

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* Keys bound to actions, per screen, in one table: the dispatch, the function-key bar and
- * the help screen all read it, so a key is named in one place. */
+ * the help screen all read it, so a key is named in one place. Nothing here draws: the
+ * frame (ui_screen.c) draws the bar from ui_key_labels. */
 #include <stdio.h>
 #include "dpf/i18n.h"
-#include "dpf/text.h"
 #include "dpf/access.h"
 #include "ui.h"
 
@@ -151,36 +151,22 @@ enum ui_action ui_key_action(unsigned context, struct ui_key k)
     return UA_NONE;
 }
 
-void ui_draw_keybar(unsigned context)
+int ui_key_labels(unsigned context, struct ui_key_label *out, int max)
 {
-    int x = 0;
-    move(LINES - 1, 0);
-    clrtoeol();
-    for (int i = 0; i < NBINDINGS; i++) {
-        const struct binding *b = &bindings[i];
-        const char *label;
-        int w;
-        if (!(b->contexts & context) || !b->label)
-            continue;
-        label = _(b->label);
-        w = text_width(b->name) + text_width(label) + 1;
-        if (x + w > COLS)
-            break;
-        attron(A_BOLD);
-        mvaddstr(LINES - 1, x, b->name);
-        attroff(A_BOLD);
-        attron(A_REVERSE);
-        ui_put(LINES - 1, x + text_width(b->name), label, text_width(label), A_REVERSE);
-        attroff(A_REVERSE);
-        x += w;
-    }
+    int n = 0;
+    for (int i = 0; i < NBINDINGS && n < max; i++)
+        if ((bindings[i].contexts & context) && bindings[i].label) {
+            out[n].name = bindings[i].name;
+            out[n++].label = _(bindings[i].label);
+        }
+    return n;
 }
 
 int ui_key_help(unsigned context, char lines[][UI_HELP_LINE], int max)
 {
-    int n = 0;
-    for (int i = 0; i < NBINDINGS && n < max; i++)
-        if ((bindings[i].contexts & context) && bindings[i].label)
-            snprintf(lines[n++], UI_HELP_LINE, "  %-6s %s", bindings[i].name, _(bindings[i].label));
+    struct ui_key_label k[UI_KEY_LABELS];
+    int n = ui_key_labels(context, k, max < UI_KEY_LABELS ? max : UI_KEY_LABELS);
+    for (int i = 0; i < n; i++)
+        snprintf(lines[i], UI_HELP_LINE, "  %-6s %s", k[i].name, k[i].label);
     return n;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The frame every screen shares: title line, status line (database, user, persons, one
- * message), function-key bar; fitted text; yes/no questions; the too-small notice. */
-#include <stdarg.h>
+ * message), function-key bar (its labels from the key table); reading a key; yes/no
+ * questions; the too-small notice. */
 #include <stdio.h>
 #include <string.h>
 #include "dpf/i18n.h"
@@ -20,20 +20,6 @@ struct ui_key ui_read_key(struct ui *ui)
      * "not in the future" is judged against today, not the day dpf was started. */
     db_set_now(ui->db);
     return k;
-}
-
-/* Every piece of text reaches the screen here, so this is where a control character from
- * the database (an ESC sequence in a reason) is made harmless. */
-void ui_put(int y, int x, const char *s, int width, attr_t attr)
-{
-    char buf[1024], safe[1024];
-    if (width <= 0)
-        return;
-    if (attr)
-        attron(attr);
-    mvaddstr(y, x, text_fit(buf, sizeof buf, text_safe(s ? s : "", safe, sizeof safe), width, 0));
-    if (attr)
-        attroff(attr);
 }
 
 int ui_too_small(void)
@@ -60,14 +46,6 @@ int ui_list_rows(void)
     return LINES - 5;
 }
 
-void ui_set_message(struct ui *ui, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(ui->message, sizeof ui->message, fmt, ap);
-    va_end(ap);
-}
-
 static void status_line(struct ui *ui)
 {
     char line[512];
@@ -83,6 +61,30 @@ static void status_line(struct ui *ui)
     }
 }
 
+/* The function-key bar on the bottom line: the screen's labelled keys in table order, as
+ * many as fit. */
+static void key_bar(unsigned context)
+{
+    struct ui_key_label k[UI_KEY_LABELS];
+    int n = ui_key_labels(context, k, UI_KEY_LABELS), x = 0;
+
+    move(LINES - 1, 0);
+    clrtoeol();
+    for (int i = 0; i < n; i++) {
+        int w = text_width(k[i].name) + text_width(k[i].label) + 1;
+        if (x + w > COLS)
+            break;
+        attron(A_BOLD);
+        mvaddstr(LINES - 1, x, k[i].name);
+        attroff(A_BOLD);
+        attron(A_REVERSE);
+        ui_put(LINES - 1, x + text_width(k[i].name), k[i].label, text_width(k[i].label),
+               A_REVERSE);
+        attroff(A_REVERSE);
+        x += w;
+    }
+}
+
 void ui_frame(struct ui *ui, const char *title, unsigned context)
 {
     char line[256];
@@ -90,7 +92,7 @@ void ui_frame(struct ui *ui, const char *title, unsigned context)
     snprintf(line, sizeof line, "dpf  %s", title);
     ui_put(0, 0, line, COLS, A_REVERSE | A_BOLD);
     status_line(ui);
-    ui_draw_keybar(context);
+    key_bar(context);
 }
 
 int ui_confirm(struct ui *ui, const char *question)
