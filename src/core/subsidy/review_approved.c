@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* What approval has stored, read back: the span of approved months (the ledger begins
- * with the first; the last is the lock) and an approved month's roster. Only reads, and
- * below everything that asks: programmes (a rule may not change an approved month), the
- * passes, the run of a review and the approval itself. */
+ * with the first; the last is the lock), whether a month is approved and by whom, and an
+ * approved month's roster. Only reads, and below everything that asks: programmes (a rule
+ * may not change an approved month), the passes, the run of a review and the approval. */
 #include <stdio.h>
 #include <string.h>
 #include "dpf/i18n.h"
@@ -40,6 +40,24 @@ int review_approved_span(struct db *db, int *first, int *last, int *first_in_dpf
 int review_last_approved(struct db *db, int *month, struct dpf_err *err)
 {
     return review_approved_span(db, NULL, month, NULL, err);
+}
+
+int review_approval_of(struct db *db, struct review *rv, struct dpf_err *err)
+{
+    static const char q[] = "SELECT approved_at, approved_by FROM subsidy_month WHERE month = ?";
+    sqlite3_stmt *st = db_stmt(db, q, err);
+    char m[MONTH_TEXT];
+
+    if (!st)
+        return DPF_EDB;
+    sqlite3_bind_text(st, 1, month_format(rv->month, m), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        rv->approved = 1;
+        snprintf(rv->approved_at, sizeof rv->approved_at, "%s", sqlite3_column_text(st, 0));
+        snprintf(rv->approved_by, sizeof rv->approved_by, "%s", sqlite3_column_text(st, 1));
+    }
+    sqlite3_reset(st);
+    return DPF_OK;
 }
 
 int review_load_approved(struct db *db, struct review *rv, struct dpf_err *err)

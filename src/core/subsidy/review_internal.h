@@ -29,7 +29,10 @@ void review_add_item(struct review *rv, struct review_line *l, int month, int64_
 /* Compares two texts of the review (equal offsets are equal text). */
 int review_cmp_text(const struct review *rv, uint32_t a, uint32_t b);
 
-/* The stored roster of an approved month (review_approved.c). */
+/* review_approved.c. */
+/* Whether rv->month is approved, and when and by whom (rv->approved, approved_at, _by). */
+int review_approval_of(struct db *db, struct review *rv, struct dpf_err *err);
+/* The stored roster of an approved month. */
 int review_load_approved(struct db *db, struct review *rv, struct dpf_err *err);
 /* Puts the lines in reading order (review_order.c). */
 int review_sort(struct review *rv, struct dpf_err *err);

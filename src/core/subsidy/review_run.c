@@ -3,7 +3,6 @@
  * find what is due (review.c) or an approved month's stored roster is read back
  * (review_approved.c); the lines are put in reading order (review_order.c) and only then
  * summed (review_sum.c). The review is freed here too, as it is made here. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "dpf/i18n.h"
@@ -26,10 +25,6 @@ static int reviewable(struct db *db, int month, struct dpf_err *err)
 int review_run(struct db *db, int month, const char *programme, struct review *rv,
                struct dpf_err *err)
 {
-    static const char approved_sql[] =
-        "SELECT approved_at, approved_by FROM subsidy_month WHERE month = ?";
-    sqlite3_stmt *st;
-    char m[MONTH_TEXT];
     int rc, n;
 
     memset(rv, 0, sizeof *rv);
@@ -59,18 +54,8 @@ int review_run(struct db *db, int month, const char *programme, struct review *r
         rv->compared[i] = -1;
     }
     rv->textlen = 1;            /* offset 0 is the empty text */
-    if (!(st = db_stmt(db, approved_sql, err))) {
-        review_free(rv);
-        return DPF_EDB;
-    }
-    sqlite3_bind_text(st, 1, month_format(month, m), -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        rv->approved = 1;
-        snprintf(rv->approved_at, sizeof rv->approved_at, "%s", sqlite3_column_text(st, 0));
-        snprintf(rv->approved_by, sizeof rv->approved_by, "%s", sqlite3_column_text(st, 1));
-    }
-    sqlite3_reset(st);
-    if (!rv->approved && (rc = reviewable(db, month, err)) != DPF_OK) {
+    if ((rc = review_approval_of(db, rv, err)) != DPF_OK ||
+        (!rv->approved && (rc = reviewable(db, month, err)) != DPF_OK)) {
         review_free(rv);
         return rc;
     }

@@ -3,7 +3,6 @@
  * totals by programme and township, and the change from the last roster of each programme
  * (who is new, who is out and why). It runs no pass and sorts nothing: review_run does
  * those and then asks for the sums. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "dpf/enrol.h"
