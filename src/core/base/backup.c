@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Backups through SQLite's online backup API: a copy of the pages while other clerks keep
  * working (it restarts if they write, and finishes between their writes), checked before it
- * gets its name. The daily and automatic backups, and pruning. Restores: restore.c. */
+ * gets its name. The daily and automatic backups, and pruning. Restores: restore.c; the
+ * page copy and the file's facts both use: backup_copy.c. */
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -21,42 +22,6 @@
 #include "sha256.h"
 #include "strbuf.h"
 #include "db_struct.h"
-
-/* A few hundred pages at a time, so others' writes wait only between steps. */
-int backup_copy(sqlite3 *to, sqlite3 *from)
-{
-    sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
-    int rc;
-    if (!b)
-        return sqlite3_errcode(to);
-    do {
-        rc = sqlite3_backup_step(b, 256);
-        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-            sqlite3_sleep(20);
-    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-    sqlite3_backup_finish(b);
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
-void backup_file_facts(sqlite3 *h, char result[64], int *app, int *version)
-{
-    sqlite3_stmt *st;
-
-    if (sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW)
-            snprintf(result, 64, "%s", (const char *)sqlite3_column_text(st, 0));
-        sqlite3_finalize(st);
-    }
-    if (strcmp(result, "ok") == 0 &&
-        sqlite3_prepare_v2(h, "SELECT * FROM pragma_application_id, pragma_user_version",
-                           -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW) {
-            *app = sqlite3_column_int(st, 0);
-            *version = sqlite3_column_int(st, 1);
-        }
-        sqlite3_finalize(st);
-    }
-}
 
 /* The copy is whole and ours: PRAGMA integrity_check says ok and the application id is
  * dpf's. Only then may it take a backup's name. */

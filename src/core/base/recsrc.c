@@ -19,16 +19,6 @@ int recsrc_use_child(void)
 #endif
 }
 
-long recsrc_test_die_after(void)
-{
-#ifdef DPF_TEST_CLOCK
-    const char *v = getenv("DPF_TEST_PARSE_CHILD");
-    if (v && strncmp(v, "die:", 4) == 0)
-        return strtol(v + 4, NULL, 10);
-#endif
-    return -1;
-}
-
 int recsrc_open(struct recsrc *s, const char *path, enum text_encoding enc,
                 struct dpf_err *err)
 {

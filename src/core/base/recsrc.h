@@ -33,10 +33,6 @@ struct recsrc {
  * DPF_TEST_PARSE_CHILD=1 (so that the tests run the child without being installed). */
 int recsrc_use_child(void);
 
-/* Test build only: with DPF_TEST_PARSE_CHILD=die:N the child kills itself (SIGKILL) after
- * sending N records, so that the tests see a crashed child; -1 otherwise. */
-long recsrc_test_die_after(void);
-
 /* Opens and reads path (as the user) in the chosen way; an unreadable or undecodable file
  * is an error here, as textfile_load says it. On failure s needs no recsrc_close. */
 int recsrc_open(struct recsrc *s, const char *path, enum text_encoding enc,

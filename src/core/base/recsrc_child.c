@@ -68,6 +68,19 @@ static void close_all_but(int keep)
     close_range((unsigned)keep + 1, ~0U, 0);
 }
 
+/* Test build only: with DPF_TEST_PARSE_CHILD=die:N the child kills itself (SIGKILL) after
+ * sending N records, so that the tests see a crashed child; -1 otherwise. (recsrc_use_child
+ * reads the same variable to choose the child at all.) */
+static long test_die_after(void)
+{
+#ifdef DPF_TEST_CLOCK
+    const char *v = getenv("DPF_TEST_PARSE_CHILD");
+    if (v && strncmp(v, "die:", 4) == 0)
+        return strtol(v + 4, NULL, 10);
+#endif
+    return -1;
+}
+
 /* Reads and parses the file and streams it; never returns. */
 static void child_main(int wfd, const char *path, enum text_encoding enc)
 {
@@ -76,7 +89,7 @@ static void child_main(int wfd, const char *path, enum text_encoding enc)
     struct csv_record rec;
     struct dpf_err err = { 0, NULL, "" };
     FILE *out;
-    long sent = 0, die = recsrc_test_die_after();
+    long sent = 0, die = test_die_after();
     int r;
 
     close_all_but(wfd);

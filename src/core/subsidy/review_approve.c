@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Approving a month: the review is run again inside the transaction that stores its roster
  * and ledger and locks the month, so what is stored is what was reviewed at that moment.
- * Also reading an approved month back, and confirming the stops a review found. */
+ * Also confirming the stops a review found. Reading an approved month back:
+ * review_approved.c. */
 #include <stdio.h>
 #include <string.h>
 #include "dpf/audit.h"
@@ -10,81 +11,6 @@
 #include "dpf/month.h"
 #include "review_internal.h"
 #include "base/db_struct.h"
-
-/* A month column that may be NULL, as a month number or -1. */
-static int month_or_none(sqlite3_stmt *st, int i)
-{
-    const char *t = (const char *)sqlite3_column_text(st, i);
-    return t ? month_parse(t) : -1;
-}
-
-int review_approved_span(struct db *db, int *first, int *last, int *first_in_dpf,
-                         struct dpf_err *err)
-{
-    sqlite3_stmt *st = db_stmt(db, "SELECT min(month), max(month), "
-                                   "  min(CASE WHEN source = 1 THEN month END) "
-                                   "FROM subsidy_month", err);
-    int rc;
-    if (!st)
-        return DPF_EDB;
-    rc = sqlite3_step(st);
-    if (first)
-        *first = rc == SQLITE_ROW ? month_or_none(st, 0) : -1;
-    if (last)
-        *last = rc == SQLITE_ROW ? month_or_none(st, 1) : -1;
-    if (first_in_dpf)
-        *first_in_dpf = rc == SQLITE_ROW ? month_or_none(st, 2) : -1;
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
-}
-
-int review_last_approved(struct db *db, int *month, struct dpf_err *err)
-{
-    return review_approved_span(db, NULL, month, NULL, err);
-}
-
-int review_load_approved(struct db *db, struct review *rv, struct dpf_err *err)
-{
-    static const char q[] =
-        "SELECT programme_id, enrolment_id, person_id, name, id_no, township, village, "
-        "  bank_account, amount, back, from_month, to_month, reason, note, first "
-        "FROM roster_line WHERE month = ? ORDER BY id";
-    sqlite3_stmt *st = db_stmt(db, q, err);
-    char m[MONTH_TEXT];
-    int rc;
-
-    if (!st)
-        return DPF_EDB;
-    sqlite3_bind_text(st, 1, month_format(rv->month, m), -1, SQLITE_TRANSIENT);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int prog = review_prog_index(rv, sqlite3_column_int64(st, 0));
-        int64_t amount = sqlite3_column_int64(st, 8);
-        const char *note = (const char *)sqlite3_column_text(st, 13);
-        struct review_line *l;
-        if (prog < 0 || (rv->only >= 0 && prog != rv->only))
-            continue;
-        if (!(l = review_add(rv, amount < 0 ? RK_RECOVER : RK_PAY, prog)))
-            break;
-        l->enrolment_id = sqlite3_column_int64(st, 1);
-        l->person_id = sqlite3_column_int64(st, 2);
-        l->name = review_keep(rv, (const char *)sqlite3_column_text(st, 3));
-        l->id_no = review_keep(rv, (const char *)sqlite3_column_text(st, 4));
-        l->township = review_keep_shared(rv, (const char *)sqlite3_column_text(st, 5));
-        l->village = review_keep_shared(rv, (const char *)sqlite3_column_text(st, 6));
-        l->bank = review_keep(rv, (const char *)sqlite3_column_text(st, 7));
-        l->amount = amount < 0 ? -amount : amount;
-        l->back = sqlite3_column_int64(st, 9);
-        l->from = month_parse((const char *)sqlite3_column_text(st, 10));
-        l->to = month_parse((const char *)sqlite3_column_text(st, 11));
-        l->reason = sqlite3_column_int(st, 12);
-        l->first = sqlite3_column_int(st, 14);
-        snprintf(l->date, sizeof l->date, "%s", note ? note : "");
-    }
-    sqlite3_reset(st);
-    if (rv->oom)
-        return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
-    return rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
-}
 
 static void bind_str(sqlite3_stmt *st, int i, const struct review *rv, uint32_t off)
 {

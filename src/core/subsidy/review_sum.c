@@ -1,160 +1,14 @@
 /* SPDX-License-Identifier: MIT */
-/* The review as a whole: its storage (lines, month-by-month items, text), the totals by
- * programme and township, and the change from the last roster of each programme. The
- * order the staff read it in is review_order.c's. */
-#include <stdio.h>
+/* A review's sums, once its lines are in reading order: how many lines of each kind, the
+ * totals by programme and township, and the change from the last roster of each programme
+ * (who is new, who is out and why). It runs no pass and sorts nothing: review_run does
+ * those and then asks for the sums. */
 #include <stdlib.h>
 #include <string.h>
 #include "dpf/enrol.h"
 #include "dpf/i18n.h"
 #include "dpf/month.h"
 #include "review_internal.h"
-
-static int grow(void **v, long *cap, long need, size_t size)
-{
-    long c = *cap ? *cap : 256;
-    void *p;
-    if (need <= *cap)
-        return 0;
-    while (c < need)
-        c *= 2;
-    if (!(p = realloc(*v, (size_t)c * size)))
-        return -1;
-    *v = p;
-    *cap = c;
-    return 0;
-}
-
-struct review_line *review_add(struct review *rv, int kind, int prog)
-{
-    struct review_line *l;
-    if (rv->oom || grow((void **)&rv->lines, &rv->caps[0], rv->nlines + 1, sizeof *l)) {
-        rv->oom = 1;
-        return NULL;
-    }
-    l = memset(&rv->lines[rv->nlines++], 0, sizeof *l);
-    l->kind = kind;
-    l->prog = prog;
-    return l;
-}
-
-void review_add_item(struct review *rv, struct review_line *l, int month, int64_t amount)
-{
-    if (rv->oom || grow((void **)&rv->items, &rv->caps[1], rv->nitems + 1, sizeof *rv->items)) {
-        rv->oom = 1;
-        return;
-    }
-    if (l->nitems == 0)
-        l->item = (uint32_t)rv->nitems;
-    rv->items[rv->nitems].month = month;
-    rv->items[rv->nitems++].amount = amount;
-    l->nitems++;
-}
-
-uint32_t review_keep(struct review *rv, const char *s)
-{
-    size_t n = s ? strlen(s) + 1 : 0;
-    uint32_t off;
-    if (n <= 1 || rv->oom)
-        return 0;
-    if (rv->textlen + n > rv->textcap) {
-        size_t cap = rv->textcap ? rv->textcap : 1 << 16;
-        char *t;
-        while (cap < rv->textlen + n)
-            cap *= 2;
-        if (cap > UINT32_MAX || !(t = realloc(rv->text, cap))) {
-            rv->oom = 1;
-            return 0;
-        }
-        if (!rv->textcap)
-            t[0] = '\0';
-        rv->text = t;
-        rv->textcap = cap;
-    }
-    off = (uint32_t)rv->textlen;
-    memcpy(rv->text + off, s, n);
-    rv->textlen += n;
-    return off;
-}
-
-size_t review_hash(const char *s)
-{
-    size_t h = 2166136261u;             /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
-}
-
-static int grow_shared(struct review *rv)
-{
-    size_t cap = rv->capshared ? 2 * rv->capshared : 1024;
-    uint32_t *slots = calloc(cap, sizeof *slots);
-    if (!slots)
-        return -1;
-    for (size_t i = 0; i < rv->capshared; i++) {
-        uint32_t off = rv->shared[i];
-        size_t k;
-        if (!off)
-            continue;
-        for (k = review_hash(rv->text + off) & (cap - 1); slots[k]; k = (k + 1) & (cap - 1))
-            ;
-        slots[k] = off;
-    }
-    free(rv->shared);
-    rv->shared = slots;
-    rv->capshared = cap;
-    return 0;
-}
-
-uint32_t review_keep_shared(struct review *rv, const char *s)
-{
-    size_t k;
-    if (!s || !*s || rv->oom)
-        return 0;
-    if (2 * (rv->nshared + 1) > rv->capshared && grow_shared(rv) != 0) {
-        rv->oom = 1;
-        return 0;
-    }
-    for (k = review_hash(s) & (rv->capshared - 1); rv->shared[k]; k = (k + 1) & (rv->capshared - 1))
-        if (strcmp(rv->text + rv->shared[k], s) == 0)
-            return rv->shared[k];
-    rv->shared[k] = review_keep(rv, s);
-    rv->nshared += rv->shared[k] != 0;
-    return rv->shared[k];
-}
-
-const char *review_text(const struct review *rv, uint32_t off)
-{
-    return off && rv->text ? rv->text + off : "";
-}
-
-int review_prog_index(const struct review *rv, int64_t id)
-{
-    for (int i = 0; i < rv->progs.n; i++)
-        if (rv->progs.p[i].id == id)
-            return i;
-    return -1;
-}
-
-const struct review_line *review_lines(const struct review *rv, int kind, long *n)
-{
-    long first = 0;
-    for (int k = 1; k < kind && k < RK_NKINDS; k++)
-        first += rv->count[k];
-    *n = kind > 0 && kind < RK_NKINDS ? rv->count[kind] : 0;
-    return rv->lines + first;
-}
-
-const char *review_months(const struct review_line *l, char out[24])
-{
-    char from[MONTH_TEXT], to[MONTH_TEXT];
-    month_format(l->from, from);
-    if (l->to == l->from)
-        snprintf(out, 24, "%s", from);
-    else
-        snprintf(out, 24, "%s—%s", from, month_format(l->to, to));
-    return out;
-}
 
 const char *review_change_text(int why)
 {
@@ -170,11 +24,6 @@ const char *review_change_text(int why)
     default:
         return enrol_reason_name(why);
     }
-}
-
-int review_cmp_text(const struct review *rv, uint32_t a, uint32_t b)
-{
-    return a == b ? 0 : strcmp(review_text(rv, a), review_text(rv, b));
 }
 
 /* Pay lines ordered by township then person, for the all-programme totals. */
@@ -283,7 +132,7 @@ static int load_prev(struct db *db, struct review *rv, int prog, int month,
         }
         if (sqlite3_column_type(st, 0) == SQLITE_NULL)
             continue;
-        if (grow((void **)out, &cap, *n + 1, sizeof **out)) {
+        if (review_grow((void **)out, &cap, *n + 1, sizeof **out)) {
             rv->oom = 1;
             break;
         }
@@ -303,7 +152,7 @@ static struct review_change *add_change(struct review *rv, int prog, int in, int
                                         int64_t amount)
 {
     struct review_change *c;
-    if (grow((void **)&rv->changes, &rv->caps[2], rv->nchanges + 1, sizeof *c)) {
+    if (review_grow((void **)&rv->changes, &rv->caps[2], rv->nchanges + 1, sizeof *c)) {
         rv->oom = 1;
         return NULL;
     }
@@ -442,13 +291,10 @@ static int compare_prog(struct db *db, struct review *rv, int prog, struct dpf_e
     free(prev);
     return rv->oom ? dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory")) : DPF_OK;
 }
-
-int review_finish(struct db *db, struct review *rv, struct dpf_err *err)
+int review_sum_up(struct db *db, struct review *rv, struct dpf_err *err)
 {
     int rc;
 
-    if ((rc = review_sort(rv, err)) != DPF_OK)
-        return rc;
     for (long i = 0; i < rv->nlines; i++)
         rv->count[rv->lines[i].kind]++;
     if ((rc = totals(rv, err)) != DPF_OK)
@@ -458,91 +304,4 @@ int review_finish(struct db *db, struct review *rv, struct dpf_err *err)
             (rc = compare_prog(db, rv, i, err)) != DPF_OK)
             return rc;
     return DPF_OK;
-}
-
-/* A month not approved while later ones are can no longer be reviewed: its money was
- * settled by the months after it. */
-static int reviewable(struct db *db, int month, struct dpf_err *err)
-{
-    char m[MONTH_TEXT], l[MONTH_TEXT];
-    int last, rc = review_last_approved(db, &last, err);
-    if (rc == DPF_OK && month < last)
-        rc = dpf_err_set(err, DPF_EINVAL, "month",
-                         _("%s was never approved and months up to %s are: it cannot be "
-                           "reviewed now"), month_format(month, m), month_format(last, l));
-    return rc;
-}
-
-int review_run(struct db *db, int month, const char *programme, struct review *rv,
-               struct dpf_err *err)
-{
-    static const char approved_sql[] =
-        "SELECT approved_at, approved_by FROM subsidy_month WHERE month = ?";
-    sqlite3_stmt *st;
-    char m[MONTH_TEXT];
-    int rc, n;
-
-    memset(rv, 0, sizeof *rv);
-    rv->month = month;
-    rv->only = -1;
-    if ((rc = programme_load_all(db, &rv->progs, err)) != DPF_OK)
-        return rc;
-    n = rv->progs.n;
-    if (programme) {
-        const struct programme *p = programme_find(&rv->progs, programme);
-        if (!p) {
-            review_free(rv);
-            return dpf_err_set(err, DPF_ENOTFOUND, "programme", _("No programme \"%s\""),
-                               programme);
-        }
-        rv->only = (int)(p - rv->progs.p);
-    }
-    rv->pays = calloc((size_t)n + 1, sizeof *rv->pays);
-    rv->compared = calloc((size_t)n + 1, sizeof *rv->compared);
-    rv->by_prog = calloc((size_t)n + 1, sizeof *rv->by_prog);
-    if (!rv->pays || !rv->compared || !rv->by_prog) {
-        review_free(rv);
-        return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
-    }
-    for (int i = 0; i < n; i++) {
-        rv->pays[i] = month_number(month) % rv->progs.p[i].pay_every == 0;
-        rv->compared[i] = -1;
-    }
-    rv->textlen = 1;            /* offset 0 is the empty text */
-    if (!(st = db_stmt(db, approved_sql, err))) {
-        review_free(rv);
-        return DPF_EDB;
-    }
-    sqlite3_bind_text(st, 1, month_format(month, m), -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        rv->approved = 1;
-        snprintf(rv->approved_at, sizeof rv->approved_at, "%s", sqlite3_column_text(st, 0));
-        snprintf(rv->approved_by, sizeof rv->approved_by, "%s", sqlite3_column_text(st, 1));
-    }
-    sqlite3_reset(st);
-    if (!rv->approved && (rc = reviewable(db, month, err)) != DPF_OK) {
-        review_free(rv);
-        return rc;
-    }
-    rc = rv->approved ? review_load_approved(db, rv, err) : review_compute(db, rv, err);
-    if (rc == DPF_OK)
-        rc = review_finish(db, rv, err);
-    if (rc != DPF_OK)
-        review_free(rv);
-    return rc;
-}
-
-void review_free(struct review *rv)
-{
-    programme_set_free(&rv->progs);
-    free(rv->pays);
-    free(rv->compared);
-    free(rv->lines);
-    free(rv->items);
-    free(rv->by_prog);
-    free(rv->towns);
-    free(rv->changes);
-    free(rv->text);
-    free(rv->shared);
-    memset(rv, 0, sizeof *rv);
 }
