@@ -7,6 +7,7 @@
 #include <string.h>
 #include "dpf/i18n.h"
 #include "dpf/idcard.h"
+#include "dpf/yearly.h"
 #include "dpf/entity.h"
 #include "person_io.h"
 #include "base/db_struct.h"
@@ -85,7 +86,19 @@ static const struct entity persons = {
     .export = person_export,
 };
 
+/* The yearly needs-and-services updates: nothing imports or exports them, but their audit
+ * rows are read in the clerk's terms through the registry like every kind's. */
+static const struct entity updates = {
+    .name = "updates",
+    .label = N_("yearly updates"),
+    .table = "yearly_update",
+    .fields = yearly_fields,
+    .nfields = YEARLY_NFIELDS,
+    .cap = CAP_REGISTER,
+};
+
 void person_register_entities(void)
 {
     entity_register(&persons);
+    entity_register(&updates);
 }

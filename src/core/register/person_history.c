@@ -8,7 +8,6 @@
 #include "dpf/entity.h"
 #include "dpf/i18n.h"
 #include "dpf/person.h"
-#include "dpf/yearly.h"
 #include "base/db_struct.h"
 
 static const char changes_sql[] =
@@ -38,8 +37,6 @@ int person_audit_changes(struct db *db, const char *before, const char *after, i
             vb = field_format(&person_fields[f], vb, mask, b1, sizeof b1);
             va = field_format(&person_fields[f], va, mask, b2, sizeof b2);
             key = _(person_fields[f].label);
-        } else if ((f = field_by_key(yearly_fields, YEARLY_NFIELDS, key)) >= 0) {
-            key = _(yearly_fields[f].label);
         } else {
             key = entity_key_label(db, key);
         }
