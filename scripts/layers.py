@@ -20,7 +20,7 @@ LAYERS = [
     ["src/core/register"],
     ["src/core/subsidy", "src/core/insurance"],
     ["src/core/rehab"],
-    ["src/core/report", "src/core/demo"],
+    ["src/core/report", "src/core/demo", "src/core/app"],
     ["src/tui", "src/cli"],
 ]
 

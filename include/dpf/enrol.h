@@ -77,4 +77,7 @@ int enrol_of_person(struct db *db, int64_t person_id, enrol_fn fn, void *ctx,
  * complete; dates and users of steps not given are those of the application. Audited. */
 int enrol_insert(struct db *db, struct enrolment *e, struct dpf_err *err);
 
+/* Hands the module's entities (enrolments, payments, rules) to the registry (dpf/entity.h); modules_init. */
+void subsidy_register_entities(void);
+
 #endif

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* Export of the register as CSV or .xlsx, with the import template's headers, so that an
- * export with full values imports back unchanged. IDs and bank accounts are masked unless
- * full values are asked for. */
+/* Export of the register as CSV or .xlsx (register/person_export.c, the persons entity's
+ * export hook: dpf/entity.h), with the import template's headers, so that an export with
+ * full values imports back unchanged. IDs and bank accounts are masked unless full values
+ * are asked for. */
 #ifndef DPF_EXPORT_H
 #define DPF_EXPORT_H
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* CSV import: the register, subsidy enrolments, payments and rules, and rehabilitation records. One transaction: without `partial`, any bad row means nothing
- * is written. Bad rows go to a rejects CSV with line, column and reason. */
+/* CSV import of any entity of the registry (dpf/entity.h). One transaction: without
+ * `partial`, any bad row means nothing is written. Bad rows go to a rejects CSV with line,
+ * column and reason. */
 #ifndef DPF_IMPORT_H
 #define DPF_IMPORT_H
 
@@ -27,31 +28,17 @@ struct import_result {
     char rejects[PATH_MAX]; /* where rejects were written, "" if there were none */
 };
 
-/* Returns DPF_OK when the file was read to the end (rows may still have been rejected:
- * see res), or an error for the file as a whole (unreadable, bad header, database). */
-int import_persons(struct db *db, const char *path, const struct import_opts *opts,
-                   struct import_result *res, struct dpf_err *err);
-
-/* What can be imported: persons, subsidy enrolments, past payments, programme rules and
- * the rehabilitation records, insurance claims. */
-enum import_kind {
-    IMPORT_PERSONS, IMPORT_ENROLMENTS, IMPORT_PAYMENTS, IMPORT_RULES,
-    /* rehabilitation, in the order of enum rehab_kind (dpf/rehab.h) */
-    IMPORT_INSTITUTIONS, IMPORT_ASSESSMENTS, IMPORT_AGREEMENTS, IMPORT_SERVICES,
-    IMPORT_RESCUES, IMPORT_PROJECTS,
-    IMPORT_CLAIMS,              /* accident insurance claims, a row per item claimed */
-};
-extern const char *const import_kinds[];    /* "persons", "enrolments", ... NULL-terminated */
-/* The kind with this name, or -1. */
-int import_kind_parse(const char *name);
-/* What a kind holds, as the clerk says it (translated). */
-const char *import_kind_label(int kind);
-/* Imports a file of any kind, with the same rules as persons: one transaction, rejects
- * with line, column and reason, nothing written without `partial` if any row is bad. */
-int import_file(struct db *db, int kind, const char *path, const struct import_opts *opts,
-                struct import_result *res, struct dpf_err *err);
-/* Writes a kind's import template (the header row, CRLF, UTF-8 with BOM for Excel); oflags
- * as outfile.h (OUT_FORCE to replace an existing file). */
-int import_template(int kind, const char *path, unsigned oflags, struct dpf_err *err);
+/* Imports a file of the kind named (an entity of dpf/entity.h: "persons", "claims", or one
+ * the database defines): one transaction, rejects with line, column and reason, nothing
+ * written without `partial` if any row is bad. Returns DPF_OK when the file was read to the
+ * end (rows may still have been rejected: see res), or an error for the file as a whole
+ * (no such kind, unreadable, bad header, database). */
+int import_file(struct db *db, const char *kind, const char *path,
+                const struct import_opts *opts, struct import_result *res,
+                struct dpf_err *err);
+/* Writes a kind's import template (the header row, CRLF, UTF-8 with BOM for Excel); db may
+ * be NULL for the modules' kinds; oflags as outfile.h (OUT_FORCE to replace a file). */
+int import_template(struct db *db, const char *kind, const char *path, unsigned oflags,
+                    struct dpf_err *err);
 
 #endif

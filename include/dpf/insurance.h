@@ -223,4 +223,7 @@ void insurance_figures_free(struct insurance_figures *f);
 /* How each figure is counted, one msgid a line. */
 extern const char *const insurance_notes[];
 
+/* Hands the module's entities (claims) to the registry (dpf/entity.h); modules_init. */
+void insurance_register_entities(void);
+
 #endif

@@ -99,4 +99,7 @@ typedef int (*person_change_fn)(const char *label, const char *before, const cha
 int person_audit_changes(struct db *db, const char *before, const char *after, int mask,
                          person_change_fn fn, void *ctx, struct dpf_err *err);
 
+/* Hands the module's entities (persons) to the registry (dpf/entity.h); modules_init. */
+void person_register_entities(void);
+
 #endif

@@ -141,4 +141,7 @@ extern const char *const rehab_project_notes[];
 /* What a project's completed count is, in words (translated): for help and notes. */
 void rehab_project_definition(char *const *v, char *out, size_t cap);
 
+/* Hands the module's entities (the six kinds of record) to the registry (dpf/entity.h); modules_init. */
+void rehab_register_entities(void);
+
 #endif

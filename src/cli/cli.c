@@ -10,11 +10,11 @@
 #include "dpf/field.h"
 #include "dpf/i18n.h"
 
-static const struct cli_cmd *commands;
+const struct cli_cmd *cli_commands;
 
 void cli_set_commands(const struct cli_cmd *table)
 {
-    commands = table;
+    cli_commands = table;
 }
 
 void cli_usage_line(FILE *f, const struct cli_cmd *cmd)
@@ -25,7 +25,7 @@ void cli_usage_line(FILE *f, const struct cli_cmd *cmd)
 
 const struct cli_cmd *cli_self(int (*run)(struct cli *, int, char **), const char *object)
 {
-    for (const struct cli_cmd *c = commands; c && c->name; c++)
+    for (const struct cli_cmd *c = cli_commands; c && c->name; c++)
         if (c->run == run && c->object && object && strcmp(c->object, object) == 0)
             return c;
     return cli_find(run);
@@ -33,7 +33,7 @@ const struct cli_cmd *cli_self(int (*run)(struct cli *, int, char **), const cha
 
 const struct cli_cmd *cli_find(int (*run)(struct cli *, int, char **))
 {
-    for (const struct cli_cmd *c = commands; c && c->name; c++)
+    for (const struct cli_cmd *c = cli_commands; c && c->name; c++)
         if (c->run == run)
             return c;
     return NULL;

@@ -34,14 +34,26 @@ struct cli_cmd {
     int (*run)(struct cli *c, int argc, char **argv);
 };
 
-/* The table, in main.c: only main reads it by name; the others ask cli_find (cli.c). */
-extern const struct cli_cmd cli_commands[];
-/* main hands the table to cli.c before any handler runs, for cli_find and cli_self. */
+/* The command table in use, with a row per kind of record for template, import and export:
+ * main.c's rows hold every handler, so they sit above them; main hands the table over at
+ * start (cli_set_commands) and cli_kinds.c when a database adds kinds (cli.c). */
+extern const struct cli_cmd *cli_commands;
 void cli_set_commands(const struct cli_cmd *table);
 
 /* Where the database is by default: $XDG_DATA_HOME/dpf/dpf.db (~/.local/share/...), or the
  * installed data folder's when dpf runs setgid (cli_open.c). */
 const char *cli_default_db(void);
+
+/* The object of a row that stands for every kind of record (dpf/entity.h). */
+#define CLI_KINDS "KIND"
+/* rows with a row for each entity in place of each CLI_KINDS row (with db, the kinds the
+ * database defines too); the table lives until the program ends (cli_kinds.c). */
+const struct cli_cmd *cli_kinds_table(const struct cli_cmd *rows, struct db *db);
+/* When `name` is a command of kinds: reads the kinds the database at path defines into
+ * cli_commands. 1 if it did. */
+int cli_kinds_of_db(const char *name, const char *path);
+/* The capability a kind's row needs (an import: the entity's); 0 if cmd is not one. */
+int cli_kind_cap(const struct cli_cmd *cmd, enum cap *cap);
 
 /* Opens the database named by --db / DPF_DB / the default and checks that the user may do
  * what the command needs (c->need); prints the error if either fails. flags: DB_CREATE

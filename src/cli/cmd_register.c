@@ -1,31 +1,45 @@
 /* SPDX-License-Identifier: MIT */
-/* Files in and out of the register: template, import, export. */
+/* Files in and out: template, import and export of any kind of record the registry holds
+ * (dpf/entity.h); the handlers know no kind by name. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
-#include "dpf/export.h"
+#include "dpf/entity.h"
 #include "dpf/i18n.h"
 #include "dpf/import.h"
-#include "dpf/insurance.h"
 #include "dpf/outfile.h"
-#include "dpf/rehab.h"
 
-/* argv[0] is the kind: persons, enrolments, payments or rules. */
+/* The entity named kind: a module's, or one the database defines (opened for it). NULL
+ * with the error printed if the database cannot be opened or has no such kind. */
+static const struct entity *kind_of(struct cli *c, const char *kind)
+{
+    const struct entity *e = entity_find(c->db, kind);
+
+    if (e)
+        return e;
+    if (cli_open(c, 0) != EXIT_OK)
+        return NULL;
+    if (!(e = entity_find(c->db, kind)))
+        fprintf(stderr, _("dpf: no kind of record is called \"%s\"\n"), kind);
+    return e;
+}
+
+/* argv[0] is the kind. */
 int cmd_template(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = { { "out", required_argument, NULL, 'o' },
                                            { "force", no_argument, NULL, 'F' },
                                            { NULL, 0, NULL, 0 } };
     const struct cli_cmd *self = cli_self(cmd_template, argv[0]);
-    int kind = import_kind_parse(argv[0]), ch;
+    const struct entity *e;
     char out_default[64];
     const char *out = out_default;
     struct dpf_err err;
     unsigned oflags = 0;
+    int ch;
 
-    (void)c;
     snprintf(out_default, sizeof out_default, "%s_template.csv", argv[0]);
     while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         if (ch == 'o')
@@ -37,9 +51,11 @@ int cmd_template(struct cli *c, int argc, char **argv)
     }
     if (optind < argc)
         return cli_usage(self, NULL);
-    if (import_template(kind, out, oflags, &err) != DPF_OK)
+    if (!(e = kind_of(c, argv[0])))
+        return EXIT_FAIL;
+    if (import_template(c->db, argv[0], out, oflags, &err) != DPF_OK)
         return cli_fail(&err);
-    printf(_("Wrote the %s import template to %s\n"), import_kind_label(kind), out);
+    printf(_("Wrote the %s import template to %s\n"), _(e->label), out);
     return EXIT_OK;
 }
 
@@ -48,15 +64,17 @@ static const char *encoding_name(enum text_encoding e)
     return e == TE_GBK ? "GBK" : "UTF-8";
 }
 
-/* Persons are counted as persons; enrolments, payments and rules as records. */
-static void print_result(int kind, const struct import_opts *o, const struct import_result *r)
+/* Persons are counted as persons; other kinds as records. */
+static void print_result(const struct entity *e, const struct import_opts *o,
+                         const struct import_result *r)
 {
     const char *enc = encoding_name(r->encoding);
+    int persons = (e->flags & EF_PERSONS) != 0;
 
-    if (kind == IMPORT_PERSONS && r->committed)
+    if (persons && r->committed)
         printf(_("Read %ld rows (%s): %ld added, %ld updated, %ld unchanged, %ld rejected\n"),
                r->rows, enc, r->added, r->updated, r->unchanged, r->rejected);
-    else if (kind == IMPORT_PERSONS)
+    else if (persons)
         printf(_("Read %ld rows (%s): %ld to add, %ld to update, %ld unchanged, %ld rejected\n"),
                r->rows, enc, r->added, r->updated, r->unchanged, r->rejected);
     else if (r->committed)
@@ -87,7 +105,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
         { NULL, 0, NULL, 0 },
     };
     const struct cli_cmd *self = cli_self(cmd_import, argv[0]);
-    int kind = import_kind_parse(argv[0]);
+    const struct entity *e;
     struct import_opts o = { .encoding = TE_AUTO };
     struct import_result res;
     struct dpf_err err;
@@ -118,11 +136,11 @@ int cmd_import(struct cli *c, int argc, char **argv)
     }
     if (optind != argc - 1)
         return cli_usage(self, _("name one CSV file"));
-    if (cli_open(c, 0) != EXIT_OK)
+    if (cli_open(c, 0) != EXIT_OK || !(e = kind_of(c, argv[0])))
         return EXIT_FAIL;
-    if (import_file(c->db, kind, argv[optind], &o, &res, &err) != DPF_OK)
+    if (import_file(c->db, argv[0], argv[optind], &o, &res, &err) != DPF_OK)
         return cli_fail(&err);
-    print_result(kind, &o, &res);
+    print_result(e, &o, &res);
     return res.rejected && !o.partial ? EXIT_FAIL : EXIT_OK;
 }
 
@@ -136,49 +154,41 @@ int cmd_export(struct cli *c, int argc, char **argv)
         { NULL, 0, NULL, 0 },
     };
     const struct cli_cmd *self = cli_self(cmd_export, argv[0]);
-    int ik = import_kind_parse(argv[0]);
-    int kind = ik >= IMPORT_INSTITUTIONS && ik < IMPORT_INSTITUTIONS + RK_COUNT
-               ? ik - IMPORT_INSTITUTIONS : -1;
-    const char *out = NULL;
+    /* A module's kind is known now; one the database defines once it is open. */
+    const struct entity *e = entity_find(NULL, argv[0]);
+    struct entity_export x = { 0 };
     struct dpf_err err;
-    int ch, full = 0, year = 0;
-    unsigned oflags = 0;
+    int ch, year_ok = !e || (e->flags & EF_EXPORT_YEAR);
     long rows;
 
     while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         if (ch == 'o')
-            out = optarg;
+            x.path = optarg;
         else if (ch == 'f')
-            full = 1;
+            x.full = 1;
         else if (ch == 'F')
-            oflags |= OUT_FORCE;
-        else if (ch == 'y' && ik != IMPORT_PERSONS && (year = atoi(optarg)) >= 2000 && year <= 2999)
+            x.oflags |= OUT_FORCE;
+        else if (ch == 'y' && year_ok && (x.year = atoi(optarg)) >= 2000 && x.year <= 2999)
             continue;
         else
             return cli_usage(self, ch == 'y' ? _("--year takes a year such as 2017") : NULL);
     }
-    if (!out || optind < argc)
+    if (!x.path || optind < argc)
         return cli_usage(self, _("--out FILE is required"));
-    if (full)
+    if (x.full)
         cli_option(c, "full-id");
-    if (cli_open(c, 0) != EXIT_OK)
+    if (cli_open(c, 0) != EXIT_OK || !(e = kind_of(c, argv[0])))
         return EXIT_FAIL;
-    if (ik == IMPORT_CLAIMS) {
-        if (claim_export(c->db, year, out, oflags, full, &rows, &err) != DPF_OK)
-            return cli_fail(&err);
-        printf(_("Exported %ld %s to %s\n"), rows, _("claim items"), out);
-        return EXIT_OK;
-    }
-    if (kind >= 0) {
-        if (rehab_export(c->db, kind, year, out, oflags, full, &rows, &err) != DPF_OK)
-            return cli_fail(&err);
-        printf(_("Exported %ld %s to %s\n"), rows, _(rehab_entities[kind].label), out);
-        return EXIT_OK;
-    }
-    if (export_persons(c->db, out, oflags, full, &rows, &err) != DPF_OK)
+    if (x.year && !(e->flags & EF_EXPORT_YEAR))
+        return cli_usage(self, _("--year takes a year such as 2017"));
+    if (entity_export(c->db, e, &x, &rows, &err) != DPF_OK)
         return cli_fail(&err);
-    printf(full ? _("Exported %ld persons to %s (full resident IDs and bank accounts)\n")
-                : _("Exported %ld persons to %s (resident IDs and bank accounts masked)\n"),
-           rows, out);
+    if (e->flags & EF_PERSONS)
+        printf(x.full ? _("Exported %ld persons to %s (full resident IDs and bank accounts)\n")
+                      : _("Exported %ld persons to %s (resident IDs and bank accounts masked)\n"),
+               rows, x.path);
+    else
+        printf(_("Exported %ld %s to %s\n"), rows, _(e->export_noun ? e->export_noun : e->label),
+               x.path);
     return EXIT_OK;
 }

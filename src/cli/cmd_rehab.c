@@ -206,8 +206,10 @@ int cmd_rehab_delete(struct cli *c, int argc, char **argv)
 
     if (subsidy_args(self, argc, argv, "I", "I", 1, &a) != EXIT_OK)
         return EXIT_USAGE;
-    kind = import_kind_parse(a.key) - IMPORT_INSTITUTIONS;
-    if (kind < 0 || kind >= RK_COUNT)
+    for (kind = 0; kind < RK_COUNT && (!a.key || strcmp(a.key, rehab_entities[kind].name) != 0);
+         kind++)
+        continue;
+    if (kind >= RK_COUNT)
         return cli_usage(self, _("name the kind of record: institutions, assessments, "
                                  "agreements, services, rescues or projects"));
     /* Institutions and projects (targets) are the manager's; a person's records the clerk's. */

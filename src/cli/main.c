@@ -10,6 +10,7 @@
 #include "dpf/datadir.h"
 #include "../tui/tui.h"
 #include "dpf/i18n.h"
+#include "dpf/modules.h"
 #include "dpf/outfile.h"
 #include "dpf/priv.h"
 
@@ -25,12 +26,8 @@
        "named --rejects file that exists is kept unless --force. Exit status: 0 written,\n"   \
        "1 rejected or failed, 2 usage.")
 
-#define EXPORT_HELP \
-    N_("--year keeps the records of one year (institutions have none). Resident IDs are\n" \
-       "masked unless --full-id; a full export imports back unchanged. The file is readable\n" \
-       "by you alone (mode 0600); an existing file is kept unless --force.")
-
-const struct cli_cmd cli_commands[] = {
+/* The commands, the kinds' rows still to be made (cli_kinds_table). */
+static const struct cli_cmd rows[] = {
     { "init", NULL, "", N_("Create a new, empty database"), NULL, cmd_init },
     { "demo", NULL, "[--persons N] [--seed N]",
       N_("Fill an empty database with a synthetic district (default 18,253 persons)"), NULL,
@@ -38,71 +35,11 @@ const struct cli_cmd cli_commands[] = {
     { "check", NULL, "", N_("Check the database file and every person's record"), NULL,
       cmd_check },
     { "summary", NULL, "", N_("Print the register's summary"), NULL, cmd_summary },
-    { "template", "persons", "[--out FILE] [--force]",
-      N_("Write the import template for persons (default persons_template.csv)"), NULL,
-      cmd_template },
-    { "template", "enrolments", "[--out FILE] [--force]",
-      N_("Write the import template for subsidy enrolments"), NULL, cmd_template },
-    { "template", "payments", "[--out FILE] [--force]",
-      N_("Write the import template for past subsidy payments"), NULL, cmd_template },
-    { "template", "rules", "[--out FILE] [--force]",
-      N_("Write the import template for programme rules"), NULL, cmd_template },
-    { "import", "persons", IMPORT_ARGS,
-      N_("Import persons from CSV; a certificate already registered updates that person"),
-      IMPORT_HELP, cmd_import },
-    { "import", "enrolments", IMPORT_ARGS,
-      N_("Import subsidy enrolments (who is paid, since when, stops and refusals)"),
-      IMPORT_HELP, cmd_import },
-    { "import", "payments", IMPORT_ARGS,
-      N_("Import past subsidy payments; their months become approved, locked months"),
-      IMPORT_HELP, cmd_import },
-    { "import", "rules", IMPORT_ARGS,
-      N_("Import programme rules (a rule per programme and valid-from month)"), IMPORT_HELP,
-      cmd_import },
-    { "template", "institutions", "[--out FILE] [--force]",
-      N_("Write the import template for rehabilitation institutions"), NULL, cmd_template },
-    { "template", "assessments", "[--out FILE] [--force]",
-      N_("Write the import template for needs assessments"), NULL, cmd_template },
-    { "template", "agreements", "[--out FILE] [--force]",
-      N_("Write the import template for service agreements"), NULL, cmd_template },
-    { "template", "services", "[--out FILE] [--force]",
-      N_("Write the import template for rehabilitation services"), NULL, cmd_template },
-    { "template", "rescues", "[--out FILE] [--force]",
-      N_("Write the import template for children's rescue records"), NULL, cmd_template },
-    { "template", "projects", "[--out FILE] [--force]",
-      N_("Write the import template for rehabilitation projects (yearly targets)"), NULL, cmd_template },
-    { "import", "institutions", IMPORT_ARGS, N_("Import rehabilitation institutions"), IMPORT_HELP, cmd_import },
-    { "import", "assessments", IMPORT_ARGS, N_("Import needs assessments"), IMPORT_HELP, cmd_import },
-    { "import", "agreements", IMPORT_ARGS, N_("Import service agreements"), IMPORT_HELP, cmd_import },
-    { "import", "services", IMPORT_ARGS, N_("Import rehabilitation services"), IMPORT_HELP, cmd_import },
-    { "import", "rescues", IMPORT_ARGS, N_("Import children's rescue records"), IMPORT_HELP, cmd_import },
-    { "import", "projects", IMPORT_ARGS, N_("Import rehabilitation projects (yearly targets)"), IMPORT_HELP, cmd_import },
-    { "template", "claims", "[--out FILE] [--force]",
-      N_("Write the import template for insurance claims (a row per item claimed)"), NULL,
-      cmd_template },
-    { "import", "claims", IMPORT_ARGS,
-      N_("Import insurance claims; rows of one person and accident date are one claim"),
-      N_("A row per item claimed (意外身故/伤残, 意外医疗, 住院津贴 ...). A claim already stored is\n"
-         "updated: its items, amounts, documents, and its status moved on to the file's."),
-      cmd_import },
-    { "export", "persons", "--out FILE.csv|FILE.xlsx [--full-id] [--force]",
-      N_("Export the register; resident IDs and bank accounts masked unless --full-id"), NULL,
+    /* A row for each kind of record the registry holds (cli_kinds.c). */
+    { "template", CLI_KINDS, "[--out FILE] [--force]", NULL, NULL, cmd_template },
+    { "import", CLI_KINDS, IMPORT_ARGS, NULL, IMPORT_HELP, cmd_import },
+    { "export", CLI_KINDS, "--out FILE.csv|FILE.xlsx [--full-id] [--force]", NULL, NULL,
       cmd_export },
-    { "export", "institutions", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id] [--force]",
-      N_("Export the rehabilitation institutions"), EXPORT_HELP, cmd_export },
-    { "export", "assessments", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id] [--force]",
-      N_("Export the needs assessments"), EXPORT_HELP, cmd_export },
-    { "export", "agreements", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id] [--force]",
-      N_("Export the service agreements"), EXPORT_HELP, cmd_export },
-    { "export", "services", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id] [--force]",
-      N_("Export the rehabilitation services"), EXPORT_HELP, cmd_export },
-    { "export", "rescues", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id] [--force]",
-      N_("Export the children's rescue records"), EXPORT_HELP, cmd_export },
-    { "export", "projects", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id] [--force]",
-      N_("Export the rehabilitation projects"), EXPORT_HELP, cmd_export },
-    { "export", "claims", "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id] [--force]",
-      N_("Export the insurance claims (the import template's columns)"),
-      N_("--year takes the claims under that year's policy."), cmd_export },
     { "person", "show", "CERT|ID [--full-id]", N_("Show one person's record"), NULL,
       cmd_person_show },
     { "person", "history", "CERT|ID [--full-id]", N_("Show the audit history of one person"), NULL,
@@ -289,7 +226,8 @@ int main(int argc, char **argv)
         if (strcmp(argv[k], "--lang") == 0)
             lang = argv[k + 1];
     i18n_init(lang, argv[0]);
-    cli_set_commands(cli_commands);
+    modules_init();
+    cli_set_commands(cli_kinds_table(rows, NULL));
     c.db_path = priv_getenv("DPF_DB");
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
@@ -322,7 +260,8 @@ int main(int argc, char **argv)
     if (i == argc) {
         cmd = cli_find(cmd_summary);
         used = 0;
-    } else if (!(cmd = lookup(argc - i, argv + i, &used))) {
+    } else if (!(cmd = lookup(argc - i, argv + i, &used)) &&
+               !(cli_kinds_of_db(argv[i], c.db_path) && (cmd = lookup(argc - i, argv + i, &used)))) {
         fprintf(stderr, _("dpf: unknown command \"%s\" (see dpf --help)\n"), argv[i]);
         return EXIT_USAGE;
     }

@@ -311,7 +311,7 @@ static void test_migration_keeps_rows_and_ids(void **state)
     /* the bulk import into an emptied register goes on after the sequence */
     assert_int_equal(db_exec(v7, "DELETE FROM yearly_update; DELETE FROM person", &err), DPF_OK);
     write_persons_csv(at("p.csv"));
-    if (import_persons(v7, at("p.csv"), &o, &res, &err) != DPF_OK)
+    if (import_file(v7, "persons", at("p.csv"), &o, &res, &err) != DPF_OK)
         fail_msg("import: %s", err.msg);
     assert_int_equal(res.added, 2);
     assert_int_equal(tu_int(v7, "SELECT min(id) FROM person"), 10);

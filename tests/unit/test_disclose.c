@@ -126,7 +126,7 @@ static void export_guards_formulas_and_round_trips(void **state)
     assert_null(strstr(csv, ",="));
     assert_null(strstr(csv, ",@"));
     db2 = tu_db(tu_dir, "b.db");
-    assert_int_equal(import_persons(db2, at("full.csv"), &o, &res, &err), DPF_OK);
+    assert_int_equal(import_file(db2, "persons", at("full.csv"), &o, &res, &err), DPF_OK);
     assert_int_equal(res.added, 1);
     assert_int_equal(tu_int(db2, "SELECT count(*) FROM person WHERE address = "
                                  "'=HYPERLINK(\"http://x.test\",\"点\")' AND note = '-1+1' AND "
@@ -185,7 +185,7 @@ static void rejects_file_audited_or_removed(void **state)
     (void)state;
     fputs("残疾人证号,姓名,乡镇街道\n123,=cmd|' /C calc'!A0,苏埠镇\n456,李强,苏埠镇\n", f);
     fclose(f);
-    assert_int_equal(import_persons(db, at("in.csv"), &o, &res, &err), DPF_OK);
+    assert_int_equal(import_file(db, "persons", at("in.csv"), &o, &res, &err), DPF_OK);
     assert_int_equal(res.rejected, 2);
     assert_true(exists("in.rejects.csv"));
     assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE action = 'disclose' AND "
@@ -197,7 +197,7 @@ static void rejects_file_audited_or_removed(void **state)
         assert_non_null(strstr(rej, ",'=cmd|' /C calc'!A0,"));   /* guarded */
     }
     refuse_disclose(db);
-    assert_int_not_equal(import_persons(db, at("in.csv"), &o, &res, &err), DPF_OK);
+    assert_int_not_equal(import_file(db, "persons", at("in.csv"), &o, &res, &err), DPF_OK);
     assert_false(exists("in.rejects-2.csv"));
     assert_string_equal(res.rejects, "");
     db_close(db);

@@ -47,7 +47,7 @@ static int import(struct db *db, const char *name, int partial, int dry, enum te
                   struct import_result *res, struct dpf_err *err)
 {
     struct import_opts o = { .encoding = enc, .partial = partial, .dry_run = dry };
-    return import_persons(db, path(name), &o, res, err);
+    return import_file(db, "persons", path(name), &o, res, err);
 }
 
 static void good_file_any_order_bom_crlf(void **state)
@@ -326,7 +326,7 @@ static void template_is_the_header_row(void **state)
 {
     struct dpf_err err;
     (void)state;
-    assert_int_equal(import_template(IMPORT_PERSONS, path("t.csv"), 0, &err), DPF_OK);
+    assert_int_equal(import_template(NULL, "persons", path("t.csv"), 0, &err), DPF_OK);
     assert_string_equal(slurp("t.csv"), "\xEF\xBB\xBF" HEADER "\r\n");
 }
 

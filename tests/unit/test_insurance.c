@@ -1155,7 +1155,7 @@ static void test_import_rejects(void **state)
              f->cert[P_POOR], f->cert[P_POOR], f->cert[P_POOR_B], f->cert[P_POOR_B],
              f->cert[P_POOR_B], f->cert[P_NOT_POOR]);
     write_file(p.csv, csv);
-    must(import_file(f->db, IMPORT_CLAIMS, p.csv, &o, &res, &err), &err);
+    must(import_file(f->db, "claims", p.csv, &o, &res, &err), &err);
     assert_int_equal(res.rows, 6);
     assert_int_equal(res.rejected, 3);
     assert_false(res.committed);
@@ -1176,7 +1176,7 @@ static void test_import_rejects(void **state)
 
     /* with partial, the good rows are kept: two claims, one with two items */
     o.partial = 1;
-    must(import_file(f->db, IMPORT_CLAIMS, p.csv, &o, &res, &err), &err);
+    must(import_file(f->db, "claims", p.csv, &o, &res, &err), &err);
     assert_int_equal(res.rejected, 3);
     assert_int_equal(res.added, 2);
     assert_int_equal(res.updated, 1);
@@ -1205,7 +1205,7 @@ static void test_import_twice_unchanged(void **state)
              "费用清单、医保结算单,已赔付,2026-06-01,住院津贴,3,210,210,210\n",
              f->cert[P_POOR], f->cert[P_POOR], f->cert[P_POOR_B], f->cert[P_POOR_B]);
     write_file(p.csv, csv);
-    must(import_file(f->db, IMPORT_CLAIMS, p.csv, &o, &res, &err), &err);
+    must(import_file(f->db, "claims", p.csv, &o, &res, &err), &err);
     assert_int_equal(res.rows, 4);
     assert_int_equal(res.added, 2);
     assert_int_equal(res.updated, 2);       /* a paid claim of two items comes in two rows */
@@ -1224,7 +1224,7 @@ static void test_import_twice_unchanged(void **state)
     assert_int_equal(tu_int(f->db, "SELECT count(*) FROM claim_item"), 4);
 
     snapshot(f->db, before, sizeof before);
-    must(import_file(f->db, IMPORT_CLAIMS, p.csv, &o, &res, &err), &err);
+    must(import_file(f->db, "claims", p.csv, &o, &res, &err), &err);
     assert_int_equal(res.rows, 4);
     assert_int_equal(res.added, 0);
     assert_int_equal(res.updated, 0);
@@ -1251,11 +1251,11 @@ static void test_import_twice_death_left_empty(void **state)
     snprintf(csv, sizeof csv, CLAIM_HEADER
              "%s,2026-05-01,2026-05-02,家中,,,,,意外医疗,,3000,,\n", f->cert[P_POOR]);
     write_file(p.csv, csv);
-    must(import_file(f->db, IMPORT_CLAIMS, p.csv, &o, &res, &err), &err);
+    must(import_file(f->db, "claims", p.csv, &o, &res, &err), &err);
     assert_int_equal(res.added, 1);
     assert_int_equal(tu_int(f->db, "SELECT death FROM claim"), 0);
     snapshot(f->db, before, sizeof before);
-    must(import_file(f->db, IMPORT_CLAIMS, p.csv, &o, &res, &err), &err);
+    must(import_file(f->db, "claims", p.csv, &o, &res, &err), &err);
     assert_int_equal(res.updated, 0);
     assert_int_equal(res.unchanged, 1);
     snapshot(f->db, after, sizeof after);
@@ -1292,11 +1292,11 @@ static void test_import_lowercase_x(void **state)
              "%s,2026-05-01,2026-05-02,家中,否,,报案,,意外医疗,,3000,,\n"
              "%s,2026-05-01,2026-05-02,家中,否,,报案,,住院津贴,5,350,,\n", cert, cert);
     write_file(p.csv, csv);
-    must(import_file(f->db, IMPORT_CLAIMS, p.csv, &o, &res, &err), &err);
+    must(import_file(f->db, "claims", p.csv, &o, &res, &err), &err);
     assert_int_equal(res.rejected, 0);
     assert_int_equal(tu_int(f->db, "SELECT count(*) FROM claim"), 1);
     assert_int_equal(tu_int(f->db, "SELECT count(*) FROM claim_item"), 2);
-    must(import_file(f->db, IMPORT_CLAIMS, p.csv, &o, &res, &err), &err);
+    must(import_file(f->db, "claims", p.csv, &o, &res, &err), &err);
     assert_int_equal(res.unchanged, 2);
     assert_int_equal(tu_int(f->db, "SELECT count(*) FROM claim"), 1);
 }
@@ -1318,7 +1318,7 @@ static void test_import_paid_needs_documents(void **state)
              "%s,2026-05-01,2026-05-02,家中,否,,报案,,意外医疗,,3000,,\n",
              f->cert[P_POOR_B], f->cert[P_POOR]);
     write_file(p.csv, csv);
-    must(import_file(f->db, IMPORT_CLAIMS, p.csv, &o, &res, &err), &err);
+    must(import_file(f->db, "claims", p.csv, &o, &res, &err), &err);
     assert_int_equal(res.rejected, 1);
     assert_int_equal(res.added, 1);
     read_rejects(p.rej, text, sizeof text);

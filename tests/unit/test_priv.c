@@ -181,7 +181,7 @@ static void import_with_a_dying_child(void **state)
     (void)state;
     write_register("in.csv", 3000, 7);
     setenv("DPF_TEST_PARSE_CHILD", "die:2000", 1);
-    assert_int_equal(import_persons(db, path("in.csv"), &o, &res, &err), DPF_EIO);
+    assert_int_equal(import_file(db, "persons", path("in.csv"), &o, &res, &err), DPF_EIO);
     assert_non_null(strstr(err.msg, "signal 9"));
     assert_int_equal(res.committed, 0);
     assert_string_equal(res.rejects, "");
@@ -190,16 +190,16 @@ static void import_with_a_dying_child(void **state)
 
     setenv("DPF_TEST_PARSE_CHILD", "1", 1);
     write_register("one.csv", 1, 0);
-    assert_int_equal(import_persons(db, path("one.csv"), &o, &res, &err), DPF_OK);
+    assert_int_equal(import_file(db, "persons", path("one.csv"), &o, &res, &err), DPF_OK);
     setenv("DPF_TEST_PARSE_CHILD", "die:2000", 1);
-    assert_int_equal(import_persons(db, path("in.csv"), &o, &res, &err), DPF_EIO);
+    assert_int_equal(import_file(db, "persons", path("in.csv"), &o, &res, &err), DPF_EIO);
     assert_int_equal(tu_int(db, "SELECT count(*) FROM person"), 1);
     assert_string_equal(res.rejects, "");
     assert_true(only("in.csv", "one.csv"));
 
     /* and the same file with a live child: the rows and rejects as in process */
     setenv("DPF_TEST_PARSE_CHILD", "1", 1);
-    assert_int_equal(import_persons(db, path("in.csv"), &o, &res, &err), DPF_OK);
+    assert_int_equal(import_file(db, "persons", path("in.csv"), &o, &res, &err), DPF_OK);
     assert_int_equal(res.rejected, 429);
     assert_int_equal(res.added + res.updated + res.unchanged, 2571);
     db_close(db);
@@ -217,7 +217,7 @@ static void rejects_opened_before_the_reader_thread(void **state)
     (void)state;
     write_register("in.csv", 2000, 5);
     priv_test_reset();
-    assert_int_equal(import_persons(db, path("in.csv"), &o, &res, &err), DPF_OK);
+    assert_int_equal(import_file(db, "persons", path("in.csv"), &o, &res, &err), DPF_OK);
     assert_int_equal(res.rejected, 400);
     assert_string_not_equal(res.rejects, "");
     assert_int_equal(priv_test_off_main_calls(), 0);

@@ -349,7 +349,7 @@ static void test_import_rejects_and_reimport(void **state)
              "%s,2026-13-02,上门,王,康复训练,\n",
              f->cert[0], f->cert[1], f->cert[2]);
     write_file(path, csv);
-    must(import_file(f->db, IMPORT_ASSESSMENTS, path, &o, &res, &err), &err);
+    must(import_file(f->db, "assessments", path, &o, &res, &err), &err);
     assert_int_equal(res.rejected, 2);
     assert_false(res.committed);
     assert_int_equal(tu_int(f->db, "SELECT count(*) FROM assessment"), 0);
@@ -367,9 +367,9 @@ static void test_import_rejects_and_reimport(void **state)
              "残疾人证号,评估日期,评估方式,评估人,康复需求,辅具需求\n"
              "%s,2026-03-01,上门,王,康复训练、辅助器具,轮椅\n", f->cert[0]);
     write_file(path, csv);
-    must(import_file(f->db, IMPORT_ASSESSMENTS, path, &o, &res, &err), &err);
+    must(import_file(f->db, "assessments", path, &o, &res, &err), &err);
     assert_int_equal(res.added, 1);
-    must(import_file(f->db, IMPORT_ASSESSMENTS, path, &o, &res, &err), &err);
+    must(import_file(f->db, "assessments", path, &o, &res, &err), &err);
     assert_int_equal(res.added, 0);
     assert_int_equal(res.unchanged, 1);
     assert_int_equal(tu_int(f->db, "SELECT count(*) FROM assessment"), 1);

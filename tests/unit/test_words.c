@@ -201,7 +201,7 @@ static int import_it(const char *path, struct dpf_err *err)
 
     snprintf(db_path, sizeof db_path, "%.*s/own.db", (int)(strrchr(path, '/') - path), path);
     if ((rc = db_open(db_path, DB_CREATE, &db, err)) == DPF_OK)
-        rc = import_persons(db, path, &o, &res, err);
+        rc = import_file(db, "persons", path, &o, &res, err);
     db_close(db);
     return rc;
 }

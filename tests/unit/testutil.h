@@ -16,6 +16,7 @@
 #include "dpf/db.h"
 #include "base/db_struct.h"   /* the core's tests read the connection's fields */
 #include "dpf/idcard.h"
+#include "dpf/modules.h"
 #include "dpf/person.h"
 
 /* The tests set the clock with DPF_NOW, which only a test build reads. */
@@ -82,6 +83,13 @@ static inline char *tu_slurp(const char *path)
     buf[n] = '\0';
     fclose(f);
     return buf;
+}
+
+/* Every test binary has the modules' entities registered before its first test, as the
+ * front ends do first thing (imports, exports and the audit log's labels read them). */
+__attribute__((constructor)) static void tu_modules(void)
+{
+    modules_init();
 }
 
 /* Opens (creating) dir/name with the clock fixed at TU_NOW. */

@@ -8,7 +8,7 @@
 #include "strbuf.h"
 #include "dpf/db.h"
 #include "dpf/i18n.h"
-#include "dpf/person.h"
+#include "dpf/entity.h"
 #include "db_struct.h"
 
 static const char insert_sql[] =
@@ -208,10 +208,35 @@ static int replace_value(struct db *db, char **json, const char *path, const cha
     return rc;
 }
 
+/* Masks the value of f's key in *out (a JSON object), if it has one. */
+static int mask_key(struct db *db, char **out, const struct field *f, char *path, size_t pathcap,
+                    char *buf, size_t bufcap, struct dpf_err *err)
+{
+    sqlite3_stmt *st = db_stmt(db, extract_sql, err);
+    const char *v;
+    int rc;
+
+    if (!st)
+        return DPF_EDB;
+    snprintf(path, pathcap, "$.%s", f->key);
+    sqlite3_bind_text(st, 1, *out, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st) == SQLITE_ROW ? DPF_OK : db_fail(db, err);
+    v = rc == DPF_OK ? (const char *)sqlite3_column_text(st, 0) : NULL;
+    if (v)
+        v = field_format(f, v, 1, buf, bufcap);
+    sqlite3_reset(st);      /* buf holds the masked text; *out is not replaced yet */
+    if (v && v == buf)
+        rc = replace_value(db, out, path, buf, err);
+    return rc;
+}
+
 /* Every audit writer keys its JSON by field keys, and the sensitive fields of every table
- * share the register's keys (cert_no, bank_account), so the register's table names them. */
+ * share the register's keys (cert_no, bank_account): each sensitive key is masked as the
+ * first entity of the registry that has it (the register's) masks it. */
 char *audit_mask(struct db *db, const char *json, struct dpf_err *err)
 {
+    const struct entity *e;
     char *out, path[64], buf[64];
     int rc = DPF_OK;
 
@@ -219,25 +244,12 @@ char *audit_mask(struct db *db, const char *json, struct dpf_err *err)
         return NULL;
     if (!(out = strdup(json)))
         return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory")), NULL;
-    for (int i = 0; i < PERSON_NFIELDS && rc == DPF_OK; i++) {
-        const struct field *f = &person_fields[i];
-        sqlite3_stmt *st;
-        const char *v;
-
-        if (!(f->flags & FF_SENSITIVE))
-            continue;
-        if (!(st = db_stmt(db, extract_sql, err)))
-            break;
-        snprintf(path, sizeof path, "$.%s", f->key);
-        sqlite3_bind_text(st, 1, out, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
-        rc = sqlite3_step(st) == SQLITE_ROW ? DPF_OK : db_fail(db, err);
-        v = rc == DPF_OK ? (const char *)sqlite3_column_text(st, 0) : NULL;
-        if (v)
-            v = field_format(f, v, 1, buf, sizeof buf);
-        sqlite3_reset(st);      /* buf holds the masked text; out is not replaced yet */
-        if (v && v == buf)
-            rc = replace_value(db, &out, path, buf, err);
+    for (int k = 0; (e = entity_at(db, k)) != NULL && rc == DPF_OK; k++) {
+        for (int i = 0; i < e->nfields && rc == DPF_OK; i++) {
+            const struct field *f = &e->fields[i];
+            if ((f->flags & FF_SENSITIVE) && entity_field_of(db, f->key) == f)
+                rc = mask_key(db, &out, f, path, sizeof path, buf, sizeof buf, err);
+        }
     }
     if (rc != DPF_OK) {
         free(out);

@@ -136,6 +136,19 @@ static int create_new(const char *path, const char *user, struct dpf_err *err)
     return rc == DPF_EEXIST ? DPF_OK : rc;  /* another clerk's dpf made it first: open it */
 }
 
+/* What opening a connection also does once the file is ready, and closing it undoes: the
+ * entity registry's reading of the kinds a database defines (entity_db.c). Called through
+ * pointers, so that the registry's hooks (which write through the audit log) and db.c do
+ * not call each other. */
+static int (*open_hook)(struct db *db, struct dpf_err *err);
+static void (*close_hook)(struct db *db);
+
+void db_on_open(int (*on_open)(struct db *db, struct dpf_err *err), void (*on_close)(struct db *db))
+{
+    open_hook = on_open;
+    close_hook = on_close;
+}
+
 int db_open(const char *path, unsigned flags, struct db **out, struct dpf_err *err)
 {
     struct db *db = calloc(1, sizeof *db);
@@ -176,6 +189,8 @@ int db_open(const char *path, unsigned flags, struct db **out, struct dpf_err *e
         goto fail;
     if (migrate_run(db->h, migrations, migration_count, err) != DPF_OK)
         goto fail;
+    if (open_hook && open_hook(db, err) != DPF_OK)
+        goto fail;
     snprintf(sql, sizeof sql, "PRAGMA application_id = %d", DB_APPLICATION_ID);
     if (pragma_int(db->h, "PRAGMA application_id") != DB_APPLICATION_ID &&
         db_exec(db, sql, err) != DPF_OK)
@@ -199,6 +214,8 @@ void db_close(struct db *db)
         free(db->stmts[i].sql);
     }
     free(db->stmts);
+    if (close_hook)
+        close_hook(db);
     sqlite3_close(db->h);
     free(db->path);
     free(db);

@@ -34,6 +34,11 @@ struct db {
                              * audit rows of disclosures; NULL: not said */
     struct db_stmt_slot *stmts;     /* grows as new statement texts come: never full */
     int nstmts, stmts_cap;
+    struct entity_set *entities;    /* the kinds this database defines (entity_db.c) */
 };
+
+/* Sets what db_open does after the migrations (a failure fails the open) and db_close
+ * before closing; once, before the first open (entity_db_attach, under modules_init). */
+void db_on_open(int (*on_open)(struct db *db, struct dpf_err *err), void (*on_close)(struct db *db));
 
 #endif

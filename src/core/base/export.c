@@ -1,20 +1,16 @@
 /* SPDX-License-Identifier: MIT */
-/* Person export. Rows stream from SQLite to the file; the .xlsx writer runs in libxlsxwriter's
- * constant_memory mode, so a million rows need megabytes, not gigabytes. */
+/* The export engine: a list's rows to CSV or .xlsx (export_internal.h). Rows stream from
+ * SQLite to the file; the .xlsx writer runs in libxlsxwriter's constant_memory mode, so a
+ * million rows need megabytes, not gigabytes. The lists themselves are the entities'
+ * (dpf/entity.h). */
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <xlsxwriter.h>
 #include "dpf/csv.h"
 #include "dpf/audit.h"
-#include "dpf/db.h"
-#include "dpf/export.h"
 #include "dpf/i18n.h"
-#include "dpf/idcard.h"
 #include "export_internal.h"
-#include "register/person_internal.h"
-#include "strbuf.h"
-#include "db_struct.h"
 #include "xlsx_file.h"
 
 /* A row of cells, text guarded against formula injection (by the field's type) but the
@@ -114,41 +110,4 @@ int export_finish(struct export_sink *s, struct db *db, const char *what, int fu
         return err && err->code ? err->code : DPF_EIO;
     }
     return outfile_commit(&s->out, err);
-}
-
-int export_persons(struct db *db, const char *path, unsigned oflags, int full, long *rows,
-                   struct dpf_err *err)
-{
-    struct strbuf q;
-    struct export_sink sink;
-    struct person p;
-    sqlite3_stmt *st = NULL;
-    char bufs[PERSON_NFIELDS][64];
-    const char *cells[PERSON_NFIELDS];
-    int rc, step = SQLITE_DONE;
-
-    *rows = 0;
-    if ((rc = export_open(&sink, path, oflags, "残疾人", person_fields, PERSON_NFIELDS, err)) != DPF_OK)
-        return export_close(&sink, 0, err), rc;
-    sb_init(&q);
-    sb_printf(&q, "SELECT id, %s FROM person ORDER BY id", person_columns());
-    if (sqlite3_prepare_v2(db->h, sb_str(&q), -1, &st, NULL) != SQLITE_OK)
-        rc = db_fail(db, err);
-    sb_free(&q);
-    person_init(&p);
-    while (rc == DPF_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        if (person_from_row(st, &p) != DPF_OK) {
-            rc = dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
-            break;
-        }
-        for (int i = 0; i < PERSON_NFIELDS; i++)
-            cells[i] = field_format(&person_fields[i], p.v[i], !full, bufs[i], sizeof bufs[i]);
-        if ((rc = export_row(&sink, cells, err)) == DPF_OK)
-            (*rows)++;
-    }
-    if (rc == DPF_OK && step != SQLITE_DONE)
-        rc = db_fail(db, err);
-    person_clear(&p);
-    sqlite3_finalize(st);
-    return export_finish(&sink, db, "persons", full, rc == DPF_OK, err);
 }

@@ -3,15 +3,14 @@
  * read whole, UTF-8 or GBK, and parsed here, or in a child without the data's group when
  * setgid), its header mapped to an entity's field table by the Chinese headers, bad rows
  * written to a rejects file with line, column and reason, and all of it one transaction.
- * The register's rows are in import_person.c; enrolments, payments and rules are
- * import_subsidy.c's entities, loaded row by row here, each row inside a savepoint so a
- * rejected row leaves nothing behind. */
+ * What is imported is an entity of the registry (dpf/entity.h), looked up by name: its
+ * hooks (import_internal.h) write the rows, one at a time inside a savepoint so a rejected
+ * row leaves nothing behind, or by a body of their own (the register's bulk load). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "dpf/audit.h"
 #include "dpf/i18n.h"
-#include "dpf/rehab.h"
 #include "dpf/text.h"
 #include "import_internal.h"
 #include "db_struct.h"
@@ -232,9 +231,14 @@ int import_next(struct importer *im, struct recsrc *src, struct csv_record *rec,
     return 0;
 }
 
-int import_run(struct importer *im, const char *path, const char *bulk_table,
-               int (*body)(struct importer *im, struct recsrc *src, struct dpf_err *err),
-               struct dpf_err *err)
+/* Reads path (through a record source: recsrc.h), maps its header row to im->fields and
+ * calls body inside one transaction, which is committed unless it is a dry run or rows
+ * were rejected without opts->partial. With bulk_table, an empty table is loaded in bulk
+ * (im->bulk set). */
+static int import_run(struct importer *im, const char *path, const char *bulk_table,
+                      int (*body)(struct importer *im, struct recsrc *src,
+                                  struct dpf_err *err),
+                      struct dpf_err *err)
 {
     const struct import_opts *opts = im->opts;
     struct import_result *res = im->res;
@@ -284,7 +288,7 @@ int import_run(struct importer *im, const char *path, const char *bulk_table,
     return rc;
 }
 
-/* ---- entities loaded row by row (import_subsidy.c) ---- */
+/* ---- entities loaded row by row ---- */
 
 static int count(struct import_result *res, int outcome)
 {
@@ -307,7 +311,7 @@ static int entity_row(struct importer *im, const struct csv_record *rec, char **
     if ((rc = db_exec(im->db, "SAVEPOINT import_row", err)) != DPF_OK)
         return rc;
     rej.field = NULL;
-    rc = im->entity->row(im->db, v, rec->line, &outcome, &rej);
+    rc = im->entity->import->row(im->db, im->entity, v, rec->line, &outcome, &rej);
     if (rc == DPF_OK) {
         count(im->res, outcome);
         return db_exec(im->db, "RELEASE import_row", err);
@@ -338,76 +342,53 @@ static int entity_rows(struct importer *im, struct recsrc *src, struct dpf_err *
         for (int i = 0; i < im->nfields; i++)
             free(v[i]);
     }
-    if (rc == DPF_OK && im->entity->finish)
-        rc = im->entity->finish(im->db, err);
+    if (rc == DPF_OK && im->entity->import->finish)
+        rc = im->entity->import->finish(im->db, err);
     return rc;
 }
 
-const char *const import_kinds[] = {
-    "persons", "enrolments", "payments", "rules", "institutions", "assessments", "agreements",
-    "services", "rescues", "projects", "claims", NULL,
-};
-
-const char *import_kind_label(int kind)
+/* The entity named kind, if it can be imported. */
+static const struct entity *importable(struct db *db, const char *kind, struct dpf_err *err)
 {
-    static const char *const labels[] = { N_("persons"), N_("subsidy enrolments"),
-                                           N_("subsidy payments"), N_("programme rules") };
-    if (kind >= IMPORT_INSTITUTIONS && kind < IMPORT_INSTITUTIONS + RK_COUNT)
-        return _(rehab_entities[kind - IMPORT_INSTITUTIONS].label);
-    if (kind == IMPORT_CLAIMS)
-        return _("insurance claims");
-    return kind >= 0 && kind < (int)(sizeof labels / sizeof labels[0]) ? _(labels[kind]) : "";
+    const struct entity *e = entity_find(db, kind);
+
+    if (!e || !e->import || e->nfields > IMPORT_MAX_COLS)
+        dpf_err_set(err, DPF_EINVAL, NULL, _("Nothing is imported as \"%s\""), kind ? kind : "");
+    return e && e->import && e->nfields <= IMPORT_MAX_COLS ? e : NULL;
 }
 
-int import_kind_parse(const char *name)
+int import_file(struct db *db, const char *kind, const char *path,
+                const struct import_opts *opts, struct import_result *res,
+                struct dpf_err *err)
 {
-    for (int k = 0; name && import_kinds[k]; k++)
-        if (strcmp(name, import_kinds[k]) == 0)
-            return k;
-    return -1;
-}
+    const struct entity *e = importable(db, kind, err);
+    struct importer im = { .db = db, .opts = opts, .res = res, .entity = e };
 
-static const struct import_entity *entity_of(int kind)
-{
-    const struct import_entity *ent = import_subsidy_entity(kind);
-    if (!ent)
-        ent = import_rehab_entity(kind);
-    return ent ? ent : import_insurance_entity(kind);
-}
-
-int import_file(struct db *db, int kind, const char *path, const struct import_opts *opts,
-                struct import_result *res, struct dpf_err *err)
-{
-    const struct import_entity *ent = entity_of(kind);
-    struct importer im = { .db = db, .opts = opts, .res = res, .entity = ent };
-
-    if (kind == IMPORT_PERSONS)
-        return import_persons(db, path, opts, res, err);
-    if (!ent)
-        return dpf_err_set(err, DPF_EINVAL, NULL, _("Nothing is imported as kind %d"), kind);
-    im.fields = ent->fields;
-    im.nfields = ent->nfields;
-    im.what = ent->name;
+    if (!e)
+        return DPF_EINVAL;
+    im.fields = e->fields;
+    im.nfields = e->nfields;
+    im.what = e->name;
+    if (e->import->body)
+        return import_run(&im, path, e->import->bulk_table, e->import->body, err);
     return import_run(&im, path, NULL, entity_rows, err);
 }
 
-int import_template(int kind, const char *path, unsigned oflags, struct dpf_err *err)
+int import_template(struct db *db, const char *kind, const char *path, unsigned oflags,
+                    struct dpf_err *err)
 {
-    const struct import_entity *ent = entity_of(kind);
-    const struct field *fields = kind == IMPORT_PERSONS ? person_fields : ent ? ent->fields : NULL;
-    int n = kind == IMPORT_PERSONS ? PERSON_NFIELDS : ent ? ent->nfields : 0;
-
+    const struct entity *e = importable(db, kind, err);
     const char *headers[IMPORT_MAX_COLS];
     struct outfile out;
     int rc;
 
-    if (!fields)
-        return dpf_err_set(err, DPF_EINVAL, NULL, _("Nothing is imported as kind %d"), kind);
+    if (!e)
+        return DPF_EINVAL;
     if ((rc = outfile_open(&out, path, oflags, err)) != DPF_OK)
         return rc;
-    for (int i = 0; i < n && i < IMPORT_MAX_COLS; i++)
-        headers[i] = fields[i].header;
+    for (int i = 0; i < e->nfields; i++)
+        headers[i] = e->fields[i].header;
     fputs("\xEF\xBB\xBF", out.fp);
-    csv_write_row(out.fp, headers, n);
+    csv_write_row(out.fp, headers, e->nfields);
     return outfile_commit(&out, err);
 }

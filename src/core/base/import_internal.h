@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* Shared by import.c (the engine: reading the file, header mapping, the rejects file, one
- * transaction), import_person.c (the register's rows), import_bulk.c (the two-thread loader
- * for an empty register) and import_subsidy.c (enrolments, payments, rules); not for front
- * ends. */
+/* The import engine's side of an entity (dpf/entity.h): import.c reads the file, maps the
+ * header, writes the rejects and holds the transaction; each module's import_*.c gives its
+ * entities the hooks below. Not for front ends. */
 #ifndef DPF_IMPORT_INTERNAL_H
 #define DPF_IMPORT_INTERNAL_H
 
@@ -10,7 +9,7 @@
 #include "dpf/db.h"
 #include "dpf/import.h"
 #include "dpf/outfile.h"
-#include "dpf/person.h"
+#include "dpf/entity.h"
 #include "idset.h"
 #include "recsrc.h"
 #include "db_struct.h"
@@ -20,22 +19,24 @@ enum { IMPORT_MAX_COLS = 64 };
 /* What a row of an entity other than persons came to. */
 enum import_outcome { IO_ADDED, IO_UPDATED, IO_UNCHANGED };
 
-/* An entity loaded row by row: enrolments, payments, rules (import_subsidy.c). */
+struct importer;
+
+/* How an entity's rows are written: row by row (row, then finish), or by a body of its own
+ * (the register's, which loads an empty table in bulk). */
 struct import_entity {
-    const char *name;               /* as in `dpf template NAME` */
-    const struct field *fields;
-    int nfields;
-    /* Checks and writes one row: v is indexed like fields (NULL: empty or absent). Returns
-     * DPF_OK with *outcome; DPF_EINVAL, DPF_EDUP or DPF_ENOTFOUND with rej naming the field
-     * to reject the row; any other error stops the import. */
-    int (*row)(struct db *db, char **v, long line, int *outcome, struct dpf_err *rej);
+    /* Checks and writes one row: v is indexed like e->fields (NULL: empty or absent).
+     * Returns DPF_OK with *outcome; DPF_EINVAL, DPF_EDUP or DPF_ENOTFOUND with rej naming
+     * the field to reject the row; any other error stops the import. Each row runs inside
+     * a savepoint, so a rejected row leaves nothing behind. */
+    int (*row)(struct db *db, const struct entity *e, char **v, long line, int *outcome,
+               struct dpf_err *rej);
     /* After the last row, inside the transaction; may be NULL. */
     int (*finish)(struct db *db, struct dpf_err *err);
+    /* Instead of row: reads every record itself (import_next, import_parse_row ...). */
+    int (*body)(struct importer *im, struct recsrc *src, struct dpf_err *err);
+    /* With body: when this table is empty it is loaded in bulk (im->bulk set). */
+    const char *bulk_table;
 };
-/* The entity of an import kind other than persons. */
-const struct import_entity *import_subsidy_entity(int kind);
-const struct import_entity *import_rehab_entity(int kind);   /* import_rehab.c */
-const struct import_entity *import_insurance_entity(int kind);   /* import_insurance.c */
 
 struct importer {
     struct db *db;
@@ -44,7 +45,7 @@ struct importer {
     const struct field *fields;     /* the entity's field table */
     int nfields;
     const char *what;               /* the template's name, for messages: "persons" */
-    const struct import_entity *entity;  /* NULL for persons */
+    const struct entity *entity;
     int col_field[IMPORT_MAX_COLS]; /* file column -> field index */
     int ncols;
     const char *headers[IMPORT_MAX_COLS];
@@ -64,14 +65,6 @@ struct importer {
     struct db_index_set indexes;
 };
 
-/* Reads path (through a record source: recsrc.h), maps its header row to im->fields and
- * calls body inside one transaction, which is committed unless it is a dry run or rows
- * were rejected without opts->partial. With bulk_table, an empty table is loaded in bulk
- * (im->bulk set). */
-int import_run(struct importer *im, const char *path, const char *bulk_table,
-               int (*body)(struct importer *im, struct recsrc *src, struct dpf_err *err),
-               struct dpf_err *err);
-
 /* Reads the next record that is not blank, counting it in res->rows; a record with a CSV
  * syntax error is rejected here. Returns 1, 0 at the end, or -1 when the rejects file
  * cannot be written or the source failed (err says so). */
@@ -86,15 +79,5 @@ const char *import_header_of(const struct importer *im, const char *key);
  * Each bad field is rejected; *ok is 0 if any was. */
 int import_parse_row(struct importer *im, const struct csv_record *rec, char **v, int *ok,
                      struct dpf_err *err);
-
-/* Parses and checks one record into row: the fields, the same ID twice in the file, and
- * (unless loading in bulk) the person already registered, whose fields the file's columns
- * overwrite. *ok is 0 when the row was rejected (written to the rejects file and counted).
- * Never touches the database in bulk mode, so it may run off the database's thread. */
-int import_check(struct importer *im, const struct csv_record *rec, struct person *row,
-                 int *ok, struct dpf_err *err);
-
-/* Loads an empty register: the checks above on a second thread while this one inserts. */
-int import_bulk(struct importer *im, struct recsrc *src, struct dpf_err *err);
 
 #endif

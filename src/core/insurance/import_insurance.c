@@ -5,6 +5,7 @@
  * claim_record as a whole claim, so a claim recorded as paid must have its documents. */
 #include <stdlib.h>
 #include <string.h>
+#include "dpf/entity.h"
 #include "dpf/insurance.h"
 #include "dpf/i18n.h"
 #include "base/import_internal.h"
@@ -86,12 +87,14 @@ static void name_column(struct dpf_err *rej)
                 rej->field = claim_fields[what].key;
 }
 
-static int claim_row(struct db *db, char **v, long line, int *outcome, struct dpf_err *rej)
+static int claim_row(struct db *db, const struct entity *e, char **v, long line, int *outcome,
+                     struct dpf_err *rej)
 {
     struct claim c;
     int64_t id;
     int rc, nomem = 0;
 
+    (void)e;
     (void)line;
     claim_init(&c);
     if ((rc = existing(db, v, &id, rej)) != DPF_OK)
@@ -111,10 +114,36 @@ static int claim_row(struct db *db, char **v, long line, int *outcome, struct dp
     return rc;
 }
 
-const struct import_entity *import_insurance_entity(int kind)
+static int export_claims(struct db *db, const struct entity *e, const struct entity_export *x,
+                         long *rows, struct dpf_err *err)
 {
-    static const struct import_entity claims = {
-        "claims", claim_fields, CLAIM_NFIELDS, claim_row, NULL,
-    };
-    return kind == IMPORT_CLAIMS ? &claims : NULL;
+    (void)e;
+    return claim_export(db, x->year, x->path, x->oflags, x->full, rows, err);
+}
+
+static const struct import_entity claim_hooks = { .row = claim_row };
+
+static const struct entity claims = {
+    .name = "claims",
+    .label = N_("insurance claims"),
+    .table = "claim",
+    .fields = claim_fields,
+    .nfields = CLAIM_NFIELDS,
+    .cap = CAP_REGISTER,
+    .flags = EF_EXPORT_YEAR,
+    .template_summary = N_("Write the import template for insurance claims (a row per item claimed)"),
+    .import_summary = N_("Import insurance claims; rows of one person and accident date are one claim"),
+    .import_help = N_("A row per item claimed (意外身故/伤残, 意外医疗, 住院津贴 ...). A claim already stored is\n"
+                      "updated: its items, amounts, documents, and its status moved on to the file's."),
+    .export_summary = N_("Export the insurance claims (the import template's columns)"),
+    .export_help = N_("--year takes the claims under that year's policy."),
+    .export_noun = N_("claim items"),
+    .import = &claim_hooks,
+    .export = export_claims,
+    .audit_label = insurance_label,
+};
+
+void insurance_register_entities(void)
+{
+    entity_register(&claims);
 }

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dpf/i18n.h"
-#include "base/import_internal.h"
+#include "person_io.h"
 #include "person_internal.h"
 #include "base/db_struct.h"
 

@@ -1,64 +1,16 @@
 /* SPDX-License-Identifier: MIT */
-/* Person import: per-row checks, insert-or-update by resident ID. An empty register is
- * loaded by import_bulk.c instead of the row-by-row loop here. */
+/* The persons entity: its import inserts or updates by resident ID, row by row, or hands an
+ * empty register to the bulk loader (import_bulk.c); its export writes the register
+ * (person_export.c). Registered with the others by modules_init. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "dpf/i18n.h"
 #include "dpf/idcard.h"
-#include "base/import_internal.h"
+#include "dpf/yearly.h"
+#include "dpf/entity.h"
+#include "person_io.h"
 #include "base/db_struct.h"
-
-/* Merges the file's fields over an existing person: columns the file lacks stay as they were. */
-static void merge(const struct importer *im, struct person *row, const struct person *old)
-{
-    int present[PERSON_NFIELDS] = { 0 };
-    for (int c = 0; c < im->ncols; c++)
-        present[im->col_field[c]] = 1;
-    row->id = old->id;
-    for (int f = 0; f < PERSON_NFIELDS; f++)
-        if (!present[f])
-            person_set(row, f, old->v[f]);
-}
-
-int import_check(struct importer *im, const struct csv_record *rec, struct person *row,
-                 int *ok, struct dpf_err *err)
-{
-    struct person old;
-    struct dpf_err ve;
-    char id[IDCARD_LEN + 1];
-    long first;
-    int rc;
-
-    if ((rc = import_parse_row(im, rec, row->v, ok, err)) != DPF_OK || !*ok)
-        goto out;
-    *ok = 0;
-    person_id_no(row, id);
-    if (strlen(id) == IDCARD_LEN && (first = idset_add(&im->seen, id, rec->line)) != 0) {
-        if (first < 0)
-            return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
-        snprintf(ve.msg, sizeof ve.msg, _("resident ID %s is also on line %ld of this file"), id,
-                 first);
-        rc = import_reject(im, rec, person_fields[PF_CERT_NO].header, ve.msg, err);
-        goto out;
-    }
-    person_init(&old);
-    rc = im->bulk ? DPF_ENOTFOUND : person_find(im->db, id, &old, err);
-    if (rc == DPF_OK)
-        merge(im, row, &old);
-    person_clear(&old);
-    if (rc != DPF_OK && rc != DPF_ENOTFOUND)
-        return rc;
-    rc = DPF_OK;
-    if (person_validate(row, im->db->today, &ve) != DPF_OK)
-        rc = import_reject(im, rec, import_header_of(im, ve.field), ve.msg, err);
-    else
-        *ok = 1;
-out:
-    if (rc == DPF_OK && !*ok)
-        im->res->rejected++;
-    return rc;
-}
 
 /* Inserts or updates the checked row; what the database refuses is rejected like a bad field. */
 static int write_row(struct importer *im, const struct csv_record *rec, struct person *row,
@@ -117,10 +69,36 @@ static int run(struct importer *im, struct recsrc *src, struct dpf_err *err)
     return db_indexes_restore(im->db, &im->indexes, err);
 }
 
-int import_persons(struct db *db, const char *path, const struct import_opts *opts,
-                   struct import_result *res, struct dpf_err *err)
+static const struct import_entity import_hooks = { .body = run, .bulk_table = "person" };
+
+static const struct entity persons = {
+    .name = "persons",
+    .label = N_("persons"),
+    .table = "person",
+    .fields = person_fields,
+    .nfields = PERSON_NFIELDS,
+    .cap = CAP_REGISTER,
+    .flags = EF_PERSONS,
+    .template_summary = N_("Write the import template for persons (default persons_template.csv)"),
+    .import_summary = N_("Import persons from CSV; a certificate already registered updates that person"),
+    .export_summary = N_("Export the register; resident IDs and bank accounts masked unless --full-id"),
+    .import = &import_hooks,
+    .export = person_export,
+};
+
+/* The yearly needs-and-services updates: nothing imports or exports them, but their audit
+ * rows are read in the clerk's terms through the registry like every kind's. */
+static const struct entity updates = {
+    .name = "updates",
+    .label = N_("yearly updates"),
+    .table = "yearly_update",
+    .fields = yearly_fields,
+    .nfields = YEARLY_NFIELDS,
+    .cap = CAP_REGISTER,
+};
+
+void person_register_entities(void)
 {
-    struct importer im = { .db = db, .opts = opts, .res = res, .fields = person_fields,
-                           .nfields = PERSON_NFIELDS, .what = "persons" };
-    return import_run(&im, path, "person", run, err);
+    entity_register(&persons);
+    entity_register(&updates);
 }

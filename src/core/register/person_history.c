@@ -1,14 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* Reading the audit log back in the clerk's terms: field labels and display values instead
- * of column names and codes. SQLite's json_each does the JSON parsing. */
+ * of column names and codes. SQLite's json_each does the JSON parsing. The register's own
+ * fields come first; the other modules' records are labelled through the entity registry
+ * (their values are stored as displayed). */
 #include <string.h>
 #include "dpf/db.h"
-#include "dpf/enrol.h"
+#include "dpf/entity.h"
 #include "dpf/i18n.h"
-#include "dpf/insurance.h"
-#include "dpf/rehab.h"
 #include "dpf/person.h"
-#include "dpf/yearly.h"
 #include "base/db_struct.h"
 
 static const char changes_sql[] =
@@ -17,20 +16,6 @@ static const char changes_sql[] =
     "UNION ALL "
     "SELECT b.key, b.value, NULL FROM json_each(coalesce(?1, '{}')) b "
     "WHERE b.key NOT IN (SELECT key FROM json_each(coalesce(?2, '{}')))";
-
-/* A rehabilitation or insurance record's field label (their values are stored as
- * displayed). Rehabilitation first: its keys came first ("item" is its service item). */
-static const char *record_label(const char *key)
-{
-    const char *l;
-    for (int k = 0; k < RK_COUNT; k++) {
-        int f = field_by_key(rehab_entities[k].fields, rehab_entities[k].n, key);
-        if (f >= 0)
-            return _(rehab_entities[k].fields[f].label);
-    }
-    l = insurance_label(key);
-    return l ? l : key;
-}
 
 int person_audit_changes(struct db *db, const char *before, const char *after, int mask,
                          person_change_fn fn, void *ctx, struct dpf_err *err)
@@ -52,14 +37,8 @@ int person_audit_changes(struct db *db, const char *before, const char *after, i
             vb = field_format(&person_fields[f], vb, mask, b1, sizeof b1);
             va = field_format(&person_fields[f], va, mask, b2, sizeof b2);
             key = _(person_fields[f].label);
-        } else if ((f = field_by_key(yearly_fields, YEARLY_NFIELDS, key)) >= 0) {
-            key = _(yearly_fields[f].label);
-        } else if ((f = field_by_key(enrol_fields, ENROL_NFIELDS, key)) >= 0) {
-            key = _(enrol_fields[f].label);
-        } else if ((f = field_by_key(payment_fields, PAYMENT_NFIELDS, key)) >= 0) {
-            key = _(payment_fields[f].label);
         } else {
-            key = record_label(key);
+            key = entity_key_label(db, key);
         }
         if (fn(key, vb ? vb : "", va ? va : "", ctx) != 0)
             break;

@@ -4,9 +4,10 @@
  * A row that is already there (by its natural key: an institution's name, a person's
  * assessment of the year, a service of the same day, place, kind and item, ...) is updated
  * or left unchanged, so importing a file twice does not count anyone twice. */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include "dpf/entity.h"
+#include "dpf/i18n.h"
 #include "dpf/rehab.h"
 #include "base/import_internal.h"
 
@@ -97,8 +98,9 @@ static int rehab_row(int kind, struct db *db, char **v, int *outcome, struct dpf
 }
 
 #define ROW_FN(fn, kind) \
-    static int fn(struct db *db, char **v, long line, int *outcome, struct dpf_err *rej) \
-    { (void)line; return rehab_row(kind, db, v, outcome, rej); }
+    static int fn(struct db *db, const struct entity *e, char **v, long line, int *outcome, \
+                  struct dpf_err *rej) \
+    { (void)e; (void)line; return rehab_row(kind, db, v, outcome, rej); }
 ROW_FN(institution_row, RK_INSTITUTION)
 ROW_FN(assessment_row, RK_ASSESSMENT)
 ROW_FN(agreement_row, RK_AGREEMENT)
@@ -106,27 +108,63 @@ ROW_FN(service_row, RK_SERVICE)
 ROW_FN(rescue_row, RK_RESCUE)
 ROW_FN(project_row, RK_PROJECT)
 
-static struct import_entity entities[RK_COUNT];
-static pthread_once_t entities_once = PTHREAD_ONCE_INIT;
+/* The commands' lines and what importing needs: institutions and projects (targets) are
+ * the manager's, a person's records the clerk's. */
+static const struct {
+    const char *table, *template_summary, *import_summary, *export_summary;
+    enum cap cap;
+} kinds[RK_COUNT] = {
+    { "institution", N_("Write the import template for rehabilitation institutions"),
+      N_("Import rehabilitation institutions"), N_("Export the rehabilitation institutions"),
+      CAP_MANAGE },
+    { "assessment", N_("Write the import template for needs assessments"),
+      N_("Import needs assessments"), N_("Export the needs assessments"), CAP_REGISTER },
+    { "agreement", N_("Write the import template for service agreements"),
+      N_("Import service agreements"), N_("Export the service agreements"), CAP_REGISTER },
+    { "service", N_("Write the import template for rehabilitation services"),
+      N_("Import rehabilitation services"), N_("Export the rehabilitation services"),
+      CAP_REGISTER },
+    { "rescue", N_("Write the import template for children's rescue records"),
+      N_("Import children's rescue records"), N_("Export the children's rescue records"),
+      CAP_REGISTER },
+    { "project", N_("Write the import template for rehabilitation projects (yearly targets)"),
+      N_("Import rehabilitation projects (yearly targets)"),
+      N_("Export the rehabilitation projects"), CAP_MANAGE },
+};
 
-/* The import entities from the rehabilitation tables (another file's, so not a constant
- * initialiser): made once, by pthread_once, as the bulk import runs two threads. */
-static void make_entities(void)
+static struct import_entity hooks[RK_COUNT];
+static struct entity entities[RK_COUNT];
+
+static int export_kind(struct db *db, const struct entity *e, const struct entity_export *x,
+                       long *rows, struct dpf_err *err)
 {
-    static int (*const rows[RK_COUNT])(struct db *, char **, long, int *, struct dpf_err *) = {
-        institution_row, assessment_row, agreement_row, service_row, rescue_row, project_row,
-    };
-    for (int k = 0; k < RK_COUNT; k++)
-        entities[k] = (struct import_entity){ rehab_entities[k].name, rehab_entities[k].fields,
-                                              rehab_entities[k].n, rows[k], NULL };
+    int k = (int)(e - entities);
+    return rehab_export(db, k, x->year, x->path, x->oflags, x->full, rows, err);
 }
 
-const struct import_entity *import_rehab_entity(int kind)
+/* The entities from the rehabilitation tables (another file's, so not a constant
+ * initialiser): made and registered once, under modules_init. */
+void rehab_register_entities(void)
 {
-    int k = kind - IMPORT_INSTITUTIONS;
-
-    if (k < 0 || k >= RK_COUNT)
-        return NULL;
-    pthread_once(&entities_once, make_entities);
-    return &entities[k];
+    static int (*const rows[RK_COUNT])(struct db *, const struct entity *, char **, long, int *,
+                                       struct dpf_err *) = {
+        institution_row, assessment_row, agreement_row, service_row, rescue_row, project_row,
+    };
+    for (int k = 0; k < RK_COUNT; k++) {
+        hooks[k] = (struct import_entity){ .row = rows[k] };
+        entities[k] = (struct entity){
+            .name = rehab_entities[k].name, .label = rehab_entities[k].label,
+            .table = kinds[k].table, .fields = rehab_entities[k].fields,
+            .nfields = rehab_entities[k].n, .cap = kinds[k].cap, .flags = EF_EXPORT_YEAR,
+            .template_summary = kinds[k].template_summary,
+            .import_summary = kinds[k].import_summary,
+            .export_summary = kinds[k].export_summary,
+            .export_help = N_("--year keeps the records of one year (institutions have none). "
+                              "Resident IDs are\nmasked unless --full-id; a full export imports "
+                              "back unchanged. The file is readable\nby you alone (mode 0600); "
+                              "an existing file is kept unless --force."),
+            .import = &hooks[k], .export = export_kind,
+        };
+        entity_register(&entities[k]);
+    }
 }

@@ -13,6 +13,7 @@
 #include "dpf/i18n.h"
 #include "dpf/money.h"
 #include "dpf/month.h"
+#include "dpf/person.h"
 #include "dpf/programme.h"
 #include "dpf/review.h"
 #include "base/import_internal.h"
@@ -20,12 +21,14 @@
 
 /* ---- enrolments ---- */
 
-static int enrolment_row(struct db *db, char **v, long line, int *outcome, struct dpf_err *rej)
+static int enrolment_row(struct db *db, const struct entity *ent, char **v, long line, int *outcome,
+                         struct dpf_err *rej)
 {
     struct enrolment e;
     struct person p;
     int rc;
 
+    (void)ent;
     (void)line;
     memset(&e, 0, sizeof e);
     person_init(&p);
@@ -210,7 +213,8 @@ static int month_row(struct db *db, const char *month, struct dpf_err *err)
     return sqlite3_step(st) == SQLITE_DONE ? DPF_OK : db_fail(db, err);
 }
 
-static int payment_row(struct db *db, char **v, long line_no, int *outcome, struct dpf_err *rej)
+static int payment_row(struct db *db, const struct entity *ent, char **v, long line_no, int *outcome,
+                       struct dpf_err *rej)
 {
     const char *for_month = v[PY_FOR_MONTH] ? v[PY_FOR_MONTH] : v[PY_MONTH];
     int month = month_parse(v[PY_MONTH]), paid = 0, rc;
@@ -218,6 +222,7 @@ static int payment_row(struct db *db, char **v, long line_no, int *outcome, stru
     struct person p;
     char after[512], yuan[32], name[128];
 
+    (void)ent;
     (void)line_no;
     *outcome = IO_ADDED;
     if (month_parse(for_month) > month)
@@ -287,13 +292,15 @@ static void join_rule_fields(void)
     rule_import_fields[0] = programme;
 }
 
-static int rule_row(struct db *db, char **v, long line, int *outcome, struct dpf_err *rej)
+static int rule_row(struct db *db, const struct entity *ent, char **v, long line, int *outcome,
+                    struct dpf_err *rej)
 {
     static const int outcomes[] = { [RULE_ADDED] = IO_ADDED, [RULE_CHANGED] = IO_UPDATED,
                                     [RULE_UNCHANGED] = IO_UNCHANGED };
     int64_t prog;
     int what = RULE_UNCHANGED, rc;
 
+    (void)ent;
     (void)line;
     if ((rc = programme_id_of(db, v[0], &prog, rej)) != DPF_OK)
         return rc;
@@ -302,16 +309,31 @@ static int rule_row(struct db *db, char **v, long line, int *outcome, struct dpf
     return rc;
 }
 
-const struct import_entity *import_subsidy_entity(int kind)
+static const struct import_entity enrol_hooks = { .row = enrolment_row };
+static const struct import_entity payment_hooks = { .row = payment_row, .finish = payment_finish };
+static const struct import_entity rule_hooks = { .row = rule_row };
+
+static const struct entity entities[] = {
+    { .name = "enrolments", .label = N_("subsidy enrolments"), .table = "enrolment",
+      .fields = enrol_fields, .nfields = ENROL_NFIELDS, .cap = CAP_REVIEW,
+      .template_summary = N_("Write the import template for subsidy enrolments"),
+      .import_summary = N_("Import subsidy enrolments (who is paid, since when, stops and refusals)"),
+      .import = &enrol_hooks },
+    { .name = "payments", .label = N_("subsidy payments"), .table = "payment",
+      .fields = payment_fields, .nfields = PAYMENT_NFIELDS, .cap = CAP_REVIEW,
+      .template_summary = N_("Write the import template for past subsidy payments"),
+      .import_summary = N_("Import past subsidy payments; their months become approved, locked months"),
+      .import = &payment_hooks },
+    { .name = "rules", .label = N_("programme rules"), .table = "programme_rule",
+      .fields = rule_import_fields, .nfields = 1 + RULE_NFIELDS, .cap = CAP_MANAGE,
+      .template_summary = N_("Write the import template for programme rules"),
+      .import_summary = N_("Import programme rules (a rule per programme and valid-from month)"),
+      .import = &rule_hooks },
+};
+
+void subsidy_register_entities(void)
 {
-    static const struct import_entity entities[] = {
-        [IMPORT_ENROLMENTS] = { "enrolments", enrol_fields, ENROL_NFIELDS, enrolment_row, NULL },
-        [IMPORT_PAYMENTS] = { "payments", payment_fields, PAYMENT_NFIELDS, payment_row,
-                              payment_finish },
-        [IMPORT_RULES] = { "rules", rule_import_fields, 1 + RULE_NFIELDS, rule_row, NULL },
-    };
     pthread_once(&rule_import_once, join_rule_fields);
-    if (kind < IMPORT_ENROLMENTS || kind > IMPORT_RULES)
-        return NULL;
-    return &entities[kind];
+    for (size_t i = 0; i < sizeof entities / sizeof entities[0]; i++)
+        entity_register(&entities[i]);
 }
