@@ -137,8 +137,10 @@ run: deps all
 test: deps all
 	@$(TESTBUILD) REAL_DPF=$(abspath $(DPF)) check
 
-# Every test suite against $(BUILD), which must have the test clock (TEST_CLOCK=1).
+# Every test suite against $(BUILD), which must have the test clock (TEST_CLOCK=1), after
+# the layer check (no circle, no upward call: scripts/layers.py).
 check: all $(UNIT_BIN)
+	@scripts/layers.py $(BUILD)
 	@REAL_DPF=$(REAL_DPF) DPF_SAN=$(SAN) tests/run_all.sh $(BUILD)
 
 asan: deps all
