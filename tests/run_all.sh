@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test suite against a test build: the cmocka unit tests, the CLI tests, the
+# Runs every test suite against a test build: the cmocka unit tests, the layer check, the CLI tests, the
 # clock (with the normal build beside it), the screen tests, then the installed privilege
 # boundary (as root only; it builds and installs its own normal build). Ends with one line
 # "N passed, N failed" counting individual tests; exits non-zero if any failed.
@@ -34,6 +34,7 @@ suite() {
     [ $rc -ne 0 ] && [ -z "$f" ] && failed=$((failed + 1))
     return 0
 }
+suite layers
 suite cli
 suite clock
 suite tui
