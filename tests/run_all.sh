@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test suite against a test build: the cmocka unit tests, the layer check, the CLI tests, the
-# clock (with the normal build beside it), the screen tests, then the installed privilege
-# boundary (as root only; it builds and installs its own normal build). Ends with one line
+# Runs every test suite against a test build: the cmocka unit tests, the layer check, the
+# CLI tests, the clock (with the normal build beside it), the screen tests, then the installed
+# privilege boundary (as root only; it builds and installs its own normal build). Ends with one line
 # "N passed, N failed" counting individual tests; exits non-zero if any failed.
 set -u
 build=${1:-build}
