@@ -414,16 +414,15 @@ int db_table_empty(struct db *db, const char *table, struct dpf_err *err)
 {
     char q[200];
     sqlite3_stmt *st;
-    int empty;
+    int64_t empty;
+    int rc;
 
     snprintf(q, sizeof q, "SELECT NOT EXISTS (SELECT 1 FROM \"%s\")", table);
     if (sqlite3_prepare_v2(db->h, q, -1, &st, NULL) != SQLITE_OK)
         return db_fail(db, err), -1;
-    empty = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-    if (empty < 0)
-        db_fail(db, err);
+    rc = db_step_int64(db, st, &empty, err);
     sqlite3_finalize(st);
-    return empty;
+    return rc == DPF_OK ? (int)empty : -1;
 }
 
 int db_bulk_begin(struct db *db, struct dpf_err *err)
