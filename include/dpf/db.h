@@ -5,6 +5,7 @@
 #define DPF_DB_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sqlite3.h>
 #include "dpf/err.h"
 
@@ -30,6 +31,18 @@ int db_schema_latest(void);
 /* The prepared statement for sql, reset and with bindings cleared; owned by db, which
  * prepares each distinct text once. */
 sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct dpf_err *err);
+
+/* The one-row step: steps st, lets fn (if not NULL) read the row, and resets st, so that no
+ * statement is left holding a read open. Returns DPF_OK, fn's status if not DPF_OK,
+ * DPF_ENOTFOUND when there is no row (err untouched: the caller says what was not found)
+ * or db_fail's DPF_EDB. */
+typedef int (*db_row_fn)(sqlite3_stmt *st, void *ctx);
+int db_step_one(struct db *db, sqlite3_stmt *st, db_row_fn fn, void *ctx, struct dpf_err *err);
+/* db_step_one reading column 0 as an integer into *out (0 when there is no row). */
+int db_step_int64(struct db *db, sqlite3_stmt *st, int64_t *out, struct dpf_err *err);
+/* Steps a statement that returns no row (an insert, update or delete) and resets it:
+ * DPF_OK or db_fail's DPF_EDB. */
+int db_step_done(struct db *db, sqlite3_stmt *st, struct dpf_err *err);
 
 /* BEGIN IMMEDIATE, then re-reads the clock: every write of the transaction has its time. */
 int db_begin(struct db *db, struct dpf_err *err);

@@ -59,6 +59,9 @@ int field_is_text(const struct field *f);
 int field_by_header(const struct field *fields, int n, const char *h);
 int field_by_key(const struct field *fields, int n, const char *key);
 
+/* Frees the n values of a record (malloc'd canonical text) and sets them NULL. */
+void record_free(char **v, int n);
+
 /* Number of characters in UTF-8 text (invalid bytes count one each). */
 size_t utf8_chars(const char *s);
 

@@ -39,8 +39,8 @@ extern const struct field cover_fields[COVER_NFIELDS];
  * and the rule are fixed. */
 int policy_save(struct db *db, int64_t id, char *const *v, int64_t *out_id,
                 struct dpf_err *err);
+/* The policy's canonical values (malloc'd, free with record_free, dpf/field.h). */
 int policy_load(struct db *db, int64_t id, char **v, struct dpf_err *err);
-void insurance_values_free(char **v, int n);
 /* The policy of a year; DPF_ENOTFOUND (naming "year") if there is none. */
 int policy_of_year(struct db *db, int year, int64_t *id, struct dpf_err *err);
 

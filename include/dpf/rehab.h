@@ -74,9 +74,8 @@ int rehab_save_from(struct db *db, int kind, int64_t id, char *const *v, char *c
                     int64_t *out_id, struct dpf_err *err);
 /* Deletes a record (audited). An institution still named by a record is refused. */
 int rehab_delete(struct db *db, int kind, int64_t id, struct dpf_err *err);
-/* The record's canonical values (malloc'd, free with rehab_values_free). */
+/* The record's canonical values (malloc'd, free with record_free, dpf/field.h). */
 int rehab_load(struct db *db, int kind, int64_t id, char **v, struct dpf_err *err);
-void rehab_values_free(char **v, int n);
 
 /* Records of a kind: one person's (person_id > 0) and/or one year's (year > 0), in date
  * order. fn gets the record's id and canonical values; returning nonzero stops. */

@@ -156,7 +156,7 @@ int cmd_insurance_policy(struct cli *c, int argc, char **argv)
         rc = parse_fields(policy_fields, POLICY_NFIELDS, a.raw, db_today(c->db), v, &err);
     if (rc == DPF_OK && (rc = db_begin(c->db, &err)) == DPF_OK)
         rc = db_end(c->db, policy_save(c->db, id, v, &id, &err), &err);
-    insurance_values_free(v, POLICY_NFIELDS);
+    record_free(v, POLICY_NFIELDS);
     if (rc != DPF_OK)
         return cli_fail(&err);
     printf(_("Policy %d saved\n"), a.year);
@@ -180,7 +180,7 @@ int cmd_insurance_cover(struct cli *c, int argc, char **argv)
     rc = parse_fields(cover_fields, COVER_NFIELDS, a.raw, db_today(c->db), v, &err);
     if (rc == DPF_OK && (rc = db_begin(c->db, &err)) == DPF_OK)
         rc = db_end(c->db, cover_save(c->db, id, v, &err), &err);
-    insurance_values_free(v, COVER_NFIELDS);
+    record_free(v, COVER_NFIELDS);
     if (rc != DPF_OK)
         return cli_fail(&err);
     printf(_("Coverage item %s of the %d policy saved\n"), a.raw[CV_ITEM], a.year);

@@ -82,7 +82,7 @@ static int save_policy(void *ctx, struct ui_form *f, struct dpf_err *err)
         rc = ui_form_parse(f, i, db_today(db), &v[i], err);
     if (rc == DPF_OK && (rc = db_begin(db, err)) == DPF_OK)
         rc = db_end(db, policy_save(db, pf->id, v, &pf->id, err), err);
-    insurance_values_free(v, POLICY_NFIELDS);
+    record_free(v, POLICY_NFIELDS);
     return rc;
 }
 
@@ -110,7 +110,7 @@ static int policy_form(struct ui *ui, int64_t id)
     }
     for (int i = 0; i < POLICY_NFIELDS; i++)
         ui_form_set(&f, i, v[i]);
-    insurance_values_free(v, POLICY_NFIELDS);
+    record_free(v, POLICY_NFIELDS);
     f.save = save_policy;
     f.ctx = &pf;
     if (!ui_form_run(ui, &f))

@@ -88,7 +88,7 @@ int ui_rehab_form(struct ui *ui, int kind, int64_t id, const char *cert, const c
     saved = ui_form_run(ui, &f);
     if (saved)
         ui_set_message(ui, "%s", _("Saved"));
-    rehab_values_free(rf.opened, e->n);
+    record_free(rf.opened, e->n);
     return saved;
 }
 

@@ -357,7 +357,7 @@ static void test_roster_without_poverty_rule(void **state)
     free(v[PO_RULE_POOR]);
     v[PO_RULE_POOR] = strdup("0");
     must(TX(f->db, &err, policy_save(f->db, f->policy, v, &id, &err)), &err);
-    insurance_values_free(v, POLICY_NFIELDS);
+    record_free(v, POLICY_NFIELDS);
     /* all but the one dead before the start and the one certified after it */
     assert_int_equal(build(f, f->policy), NP - 2);
     assert_int_equal(covered(f, P_NOT_POOR, STARTS), 1);
@@ -392,7 +392,7 @@ static void test_roster_changes_after_confirm(void **state)
     free(v[PO_INSURER]);
     v[PO_INSURER] = strdup("人保财险六安市分公司");
     must(TX(f->db, &err, policy_save(f->db, f->policy, v, &id, &err)), &err);
-    insurance_values_free(v, POLICY_NFIELDS);
+    record_free(v, POLICY_NFIELDS);
 
     /* The person who became poor in June is added from a date: covered from then on. */
     must(TX(f->db, &err, insured_add(f->db, f->policy, f->cert[P_NEW_POOR], "2026-06-15",

@@ -269,6 +269,37 @@ sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct dpf_err *err)
     return st;
 }
 
+int db_step_one(struct db *db, sqlite3_stmt *st, db_row_fn fn, void *ctx, struct dpf_err *err)
+{
+    int rc = sqlite3_step(st), read = DPF_OK;
+
+    if (rc == SQLITE_ROW && fn)
+        read = fn(st, ctx);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return read;
+    return rc == SQLITE_DONE ? DPF_ENOTFOUND : db_fail(db, err);
+}
+
+static int read_int64(sqlite3_stmt *st, void *ctx)
+{
+    *(int64_t *)ctx = sqlite3_column_int64(st, 0);
+    return DPF_OK;
+}
+
+int db_step_int64(struct db *db, sqlite3_stmt *st, int64_t *out, struct dpf_err *err)
+{
+    *out = 0;
+    return db_step_one(db, st, read_int64, out, err);
+}
+
+int db_step_done(struct db *db, sqlite3_stmt *st, struct dpf_err *err)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+}
+
 int db_exec(struct db *db, const char *sql, struct dpf_err *err)
 {
     char *msg = NULL;
@@ -311,6 +342,18 @@ void db_rollback(struct db *db)
         sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
+struct setting_out {
+    char *out;
+    size_t cap;
+};
+
+static int read_setting(sqlite3_stmt *st, void *ctx)
+{
+    struct setting_out *o = ctx;
+    snprintf(o->out, o->cap, "%s", (const char *)sqlite3_column_text(st, 0));
+    return DPF_OK;
+}
+
 void db_setting(struct db *db, const char *key, char *out, size_t cap)
 {
     static const char q[] = "SELECT value FROM setting WHERE key = ?";
@@ -319,9 +362,7 @@ void db_setting(struct db *db, const char *key, char *out, size_t cap)
     if (!st)
         return;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        snprintf(out, cap, "%s", (const char *)sqlite3_column_text(st, 0));
-    sqlite3_reset(st);
+    db_step_one(db, st, read_setting, &(struct setting_out){ out, cap }, NULL);
 }
 
 int db_indexes_drop(struct db *db, const char *table, struct db_index_set *saved,
@@ -390,16 +431,15 @@ int db_table_empty(struct db *db, const char *table, struct dpf_err *err)
 {
     char q[200];
     sqlite3_stmt *st;
-    int empty;
+    int64_t empty;
+    int rc;
 
     snprintf(q, sizeof q, "SELECT NOT EXISTS (SELECT 1 FROM \"%s\")", table);
     if (sqlite3_prepare_v2(db->h, q, -1, &st, NULL) != SQLITE_OK)
         return db_fail(db, err), -1;
-    empty = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-    if (empty < 0)
-        db_fail(db, err);
+    rc = db_step_int64(db, st, &empty, err);
     sqlite3_finalize(st);
-    return empty;
+    return rc == DPF_OK ? (int)empty : -1;
 }
 
 int db_bulk_begin(struct db *db, struct dpf_err *err)

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+#include <stdlib.h>
 #include <string.h>
 #include "record.h"
 
@@ -40,4 +41,12 @@ void record_json_diff(struct strbuf *sb, const struct field *fields, int n, char
             sb_add(sb, "null");
     }
     sb_add(sb, "}");
+}
+
+void record_free(char **v, int n)
+{
+    for (int i = 0; i < n; i++) {
+        free(v[i]);
+        v[i] = NULL;
+    }
 }

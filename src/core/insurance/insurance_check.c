@@ -29,44 +29,55 @@ static const char *yuan(int64_t fen, char *buf, size_t cap)
     return money_format(fen, 1, buf, cap);
 }
 
+static int read_policy(sqlite3_stmt *st, void *ctx)
+{
+    struct claim_refs *r = ctx;
+    r->policy_id = sqlite3_column_int64(st, 0);
+    r->year = sqlite3_column_int(st, 1);
+    return DPF_OK;
+}
+
+struct outside {
+    const char *date;
+    struct dpf_err *err;
+};
+
+static int say_outside(sqlite3_stmt *st, void *ctx)
+{
+    struct outside *o = ctx;
+    return dpf_err_set(o->err, DPF_EINVAL, "accident_on",
+                       _("The accident (%s) is outside the policy period: the %d policy runs "
+                         "from %s to %s"), o->date, sqlite3_column_int(st, 0),
+                       (const char *)sqlite3_column_text(st, 1),
+                       (const char *)sqlite3_column_text(st, 2));
+}
+
 /* The policy whose period holds the accident date. */
 static int find_policy(struct db *db, const char *date, struct claim_refs *r,
                        struct dpf_err *err)
 {
     sqlite3_stmt *st = db_stmt(db, "SELECT id, year FROM policy WHERE starts_on <= ?1 "
                                    "AND ends_on >= ?1", err);
+    struct outside o = { date, err };
     int rc;
 
     if (!st)
         return DPF_EDB;
     sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        r->policy_id = sqlite3_column_int64(st, 0);
-        r->year = sqlite3_column_int(st, 1);
-    }
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
+    if ((rc = db_step_one(db, st, read_policy, r, err)) == DPF_OK)
         return cover_list(db, r->policy_id, r->covers, &r->ncovers, err);
-    if (rc != SQLITE_DONE)
-        return db_fail(db, err);
+    if (rc != DPF_ENOTFOUND)
+        return rc;
     /* Name the nearest policy's period, which is what the clerk will look at. */
     st = db_stmt(db, "SELECT year, starts_on, ends_on FROM policy "
                      "ORDER BY abs(julianday(starts_on) - julianday(?1)) LIMIT 1", err);
     if (!st)
         return DPF_EDB;
     sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        dpf_err_set(err, DPF_EINVAL, "accident_on",
-                    _("The accident (%s) is outside the policy period: the %d policy runs "
-                      "from %s to %s"), date, sqlite3_column_int(st, 0),
-                    (const char *)sqlite3_column_text(st, 1),
-                    (const char *)sqlite3_column_text(st, 2));
-    else
+    if (db_step_one(db, st, say_outside, &o, err) != DPF_EINVAL)
         dpf_err_set(err, DPF_EINVAL, "accident_on",
                     _("The accident (%s) is outside the policy period: there is no policy"),
                     date);
-    sqlite3_reset(st);
     return DPF_EINVAL;
 }
 
@@ -82,6 +93,19 @@ static const struct cover *cover_of(const struct claim_refs *r, struct claim_ite
     return NULL;
 }
 
+struct used {
+    int64_t *amount;
+    long *days;
+};
+
+static int read_used(sqlite3_stmt *st, void *ctx)
+{
+    struct used *u = ctx;
+    *u->amount = sqlite3_column_int64(st, 0);
+    *u->days = sqlite3_column_int(st, 1);
+    return DPF_OK;
+}
+
 /* What the person's other live claims under the policy took of an item: approved amounts
  * (claimed ones while not yet approved) and days. */
 static int used_before(struct db *db, const struct claim *c, const struct claim_refs *r,
@@ -92,19 +116,17 @@ static int used_before(struct db *db, const struct claim *c, const struct claim_
         "FROM claim c JOIN claim_item i ON i.claim_id = c.id WHERE c.person_id = ?1 "
         "AND c.policy_id = ?2 AND c.id <> ?3 AND c.status NOT IN (5, 6) AND i.cover_id = ?4",
         err);
-    int rc;
+    struct used u = { amount, days };
 
+    *amount = 0;
+    *days = 0;
     if (!st)
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, c->person_id);
     sqlite3_bind_int64(st, 2, r->policy_id);
     sqlite3_bind_int64(st, 3, c->id);
     sqlite3_bind_int64(st, 4, cover_id);
-    rc = sqlite3_step(st);
-    *amount = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    *days = rc == SQLITE_ROW ? sqlite3_column_int(st, 1) : 0;
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
+    return db_step_one(db, st, read_used, &u, err);  /* sums: always a row */
 }
 
 /* One item: its coverage, the allowance's arithmetic, the amounts' order and the cap. */
@@ -271,25 +293,32 @@ static int check_step(struct db *db, struct claim *c, enum claim_mode mode, cons
     return to == CS_PAID ? check_payable(db, c, err) : DPF_OK;
 }
 
+struct status_out {
+    int *status;
+    char *on;
+    size_t cap;
+};
+
+static int read_status(sqlite3_stmt *st, void *ctx)
+{
+    struct status_out *o = ctx;
+    *o->status = sqlite3_column_int(st, 0);
+    ins_copy(st, 1, o->on, o->cap);
+    return DPF_OK;
+}
+
 static int stored_status(struct db *db, int64_t id, int *status, char *on, size_t cap,
                          struct dpf_err *err)
 {
     sqlite3_stmt *st = db_stmt(db, "SELECT status, status_on FROM claim WHERE id = ?1", err);
+    struct status_out o = { status, on, cap };
     int rc;
 
     if (!st)
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, id);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        *status = sqlite3_column_int(st, 0);
-        ins_copy(st, 1, on, cap);
-    }
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return DPF_OK;
-    if (rc != SQLITE_DONE)
-        return db_fail(db, err);
+    if ((rc = db_step_one(db, st, read_status, &o, err)) != DPF_ENOTFOUND)
+        return rc;
     return dpf_err_set(err, DPF_ENOTFOUND, NULL, _("No claim with id %lld"), (long long)id);
 }
 

@@ -9,6 +9,7 @@
 #include "base/export_internal.h"
 #include "insurance_internal.h"
 #include "base/record.h"
+#include "base/store.h"
 #include "base/strbuf.h"
 #include "base/db_struct.h"
 
@@ -19,7 +20,7 @@ void claim_init(struct claim *c)
 
 void claim_clear(struct claim *c)
 {
-    insurance_values_free(c->v, CLAIM_OWN_FIELDS);
+    record_free(c->v, CLAIM_OWN_FIELDS);
     claim_init(c);
 }
 
@@ -35,10 +36,23 @@ int claim_set(struct claim *c, int field, const char *canonical)
     return DPF_OK;
 }
 
-static const char load_sql[] =
-    "SELECT p.cert_no, p.name, c.accident_on, c.reported_on, c.place, c.description, c.death, "
-    "c.docs, c.status, c.status_on, c.reason, c.note, c.policy_id, c.person_id "
-    "FROM claim c JOIN person p ON p.id = c.person_id WHERE c.id = ?1";
+/* A claim's own fields: the certificate and name are the person's, read through the join;
+ * the status and its date sit in columns of their own names. */
+static const char *const claim_cols[CLAIM_OWN_FIELDS] = {
+    NULL, NULL, "accident_on", "reported_on", "place", "description", "death", "docs",
+    "status", "status_on", "reason", "note",
+};
+static const char *const claim_reads[CLAIM_OWN_FIELDS] = { "p.cert_no", "p.name" };
+enum { REF_POLICY, REF_PERSON, NREFS };
+static const struct field claim_refs[NREFS] = {
+    [REF_POLICY] = { .key = "policy_id", .type = FT_INT },
+    [REF_PERSON] = { .key = "person_id", .type = FT_INT },
+};
+static struct store claim_store = {
+    .table = "claim", .fields = claim_fields, .n = CLAIM_OWN_FIELDS, .col = claim_cols,
+    .read = claim_reads, .join = " JOIN person p ON p.id = t.person_id", .refs = claim_refs,
+    .nrefs = NREFS, .once = PTHREAD_ONCE_INIT,
+};
 
 static int load_items(struct db *db, struct claim *c, struct dpf_err *err)
 {
@@ -67,27 +81,20 @@ static int load_items(struct db *db, struct claim *c, struct dpf_err *err)
 
 int claim_load(struct db *db, int64_t id, struct claim *c, struct dpf_err *err)
 {
-    sqlite3_stmt *st = db_stmt(db, load_sql, err);
+    char *refs[NREFS] = { NULL };
     int rc;
 
     claim_clear(c);
-    if (!st)
-        return DPF_EDB;
-    sqlite3_bind_int64(st, 1, id);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        c->id = id;
-        for (int i = 0; i < CLAIM_OWN_FIELDS; i++)
-            c->v[i] = ins_dup(st, i);
-        c->policy_id = sqlite3_column_int64(st, CLAIM_OWN_FIELDS);
-        c->person_id = sqlite3_column_int64(st, CLAIM_OWN_FIELDS + 1);
-    }
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return load_items(db, c, err);
-    if (rc != SQLITE_DONE)
-        return db_fail(db, err);
-    return dpf_err_set(err, DPF_ENOTFOUND, NULL, _("No claim with id %lld"), (long long)id);
+    rc = store_load(db, &claim_store, id, c->v, refs, err);
+    if (rc == DPF_ENOTFOUND)
+        return dpf_err_set(err, DPF_ENOTFOUND, NULL, _("No claim with id %lld"), (long long)id);
+    if (rc != DPF_OK)
+        return rc;
+    c->id = id;
+    c->policy_id = strtoll(refs[REF_POLICY], NULL, 10);
+    c->person_id = strtoll(refs[REF_PERSON], NULL, 10);
+    record_free(refs, NREFS);
+    return load_items(db, c, err);
 }
 
 /* ---- the audit row: display values, the items in a line ---- */
@@ -179,7 +186,7 @@ static int write_items(struct db *db, const struct claim *c, struct dpf_err *err
     if (!st)
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, c->id);
-    if ((rc = ins_done(db, st, err)) != DPF_OK)
+    if ((rc = db_step_done(db, st, err)) != DPF_OK)
         return rc;
     if (!(st = db_stmt(db, "INSERT INTO claim_item (claim_id, cover_id, days, claimed, approved, "
                            "paid) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err)))
@@ -192,7 +199,7 @@ static int write_items(struct db *db, const struct claim *c, struct dpf_err *err
         sqlite3_bind_int64(st, 4, it->claimed);
         bind_opt(st, 5, it->approved);
         bind_opt(st, 6, it->paid);
-        rc = ins_done(db, st, err);
+        rc = db_step_done(db, st, err);
     }
     return rc;
 }
@@ -210,39 +217,31 @@ static int write_step(struct db *db, int64_t claim_id, int status, const char *o
     sqlite3_bind_text(st, 4, db->user, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 5, db->now, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 6, note, -1, SQLITE_STATIC);
-    return ins_done(db, st, err);
+    return db_step_done(db, st, err);
 }
 
+/* Writes the claim at the status r gives; its status date changes only with its status
+ * (before: the stored claim, NULL for a new one). */
 static int write_claim(struct db *db, struct claim *c, const struct claim_refs *r,
-                       struct dpf_err *err)
+                       const struct claim *before, struct dpf_err *err)
 {
-    sqlite3_stmt *st = db_stmt(db, c->id
-        ? "UPDATE claim SET policy_id = ?1, person_id = ?2, accident_on = ?3, reported_on = ?4, "
-          "place = ?5, description = ?6, death = coalesce(?7, 0), docs = ?8, status = ?9, "
-          "status_on = coalesce(?10, status_on), reason = ?11, note = ?12 WHERE id = ?13"
-        : "INSERT INTO claim (policy_id, person_id, accident_on, reported_on, place, "
-          "description, death, docs, status, status_on, reason, note) VALUES (?1, ?2, ?3, ?4, "
-          "?5, ?6, coalesce(?7, 0), ?8, ?9, ?10, ?11, ?12)", err);
+    char status[16], policy[24], person[24], *w[CLAIM_OWN_FIELDS];
+    char *refs[NREFS] = { [REF_POLICY] = policy, [REF_PERSON] = person };
     int rc;
 
-    if (!st)
-        return DPF_EDB;
-    sqlite3_bind_int64(st, 1, r->policy_id);
-    sqlite3_bind_int64(st, 2, c->person_id);
-    for (int i = CL_ACCIDENT; i <= CL_DOCS; i++)
-        sqlite3_bind_text(st, i + 1, c->v[i], -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 9, r->status);
-    sqlite3_bind_text(st, 10, r->status != r->old_status ? r->status_on : NULL, -1,
-                      SQLITE_STATIC);
-    sqlite3_bind_text(st, 11, c->v[CL_REASON], -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 12, c->v[CL_NOTE], -1, SQLITE_STATIC);
+    memcpy(w, c->v, sizeof w);
+    snprintf(status, sizeof status, "%d", r->status);
+    w[CL_STATUS] = status;
+    w[CL_STATUS_ON] = (char *)r->status_on;
+    if (before && (r->status == r->old_status || !r->status_on))
+        w[CL_STATUS_ON] = before->v[CL_STATUS_ON];
+    snprintf(policy, sizeof policy, "%lld", (long long)r->policy_id);
+    snprintf(person, sizeof person, "%lld", (long long)c->person_id);
     if (c->id)
-        sqlite3_bind_int64(st, 13, c->id);
-    if ((rc = ins_done(db, st, err)) != DPF_OK)
-        return rc;
-    if (!c->id)
-        c->id = sqlite3_last_insert_rowid(db->h);
-    return write_items(db, c, err);
+        rc = store_update(db, &claim_store, c->id, w, refs, err);
+    else
+        rc = store_insert(db, &claim_store, 0, w, refs, &c->id, err);
+    return rc == DPF_OK ? write_items(db, c, err) : rc;
 }
 
 /* Checks and writes c; a new claim's first step is 报案 on its report date, and a change of
@@ -259,7 +258,7 @@ static int save(struct db *db, struct claim *c, enum claim_mode mode, const char
     if (rc == DPF_OK && !is_new)
         rc = claim_load(db, c->id, &before, err);
     if (rc == DPF_OK)
-        rc = write_claim(db, c, &r, err);
+        rc = write_claim(db, c, &r, is_new ? NULL : &before, err);
     if (rc == DPF_OK && is_new)
         rc = write_step(db, c->id, CS_REPORTED, c->v[CL_REPORTED], NULL, err);
     if (rc == DPF_OK && r.status != (is_new ? CS_REPORTED : r.old_status))

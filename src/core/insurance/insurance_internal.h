@@ -9,15 +9,11 @@
 #include "dpf/insurance.h"
 #include "base/db_struct.h"
 
-/* Column i as a malloc'd string (NULL for NULL or out of memory). */
-char *ins_dup(sqlite3_stmt *st, int i);
 /* Column i copied into out (empty for NULL). */
 void ins_copy(sqlite3_stmt *st, int i, char *out, size_t cap);
 /* An audit row under the person: action (claim_add, insured_add, ...) with JSON objects. */
 int ins_audit(struct db *db, int64_t person_id, const char *action, const char *before,
               const char *after, struct dpf_err *err);
-/* Steps a statement expected to finish (DONE) and resets it. */
-int ins_done(struct db *db, sqlite3_stmt *st, struct dpf_err *err);
 /* Whether two canonical values (NULL for empty) are the same. */
 int ins_same(const char *a, const char *b);
 /* A money value (canonical fen text) as an integer; -1 when empty. */

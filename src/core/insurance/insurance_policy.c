@@ -7,14 +7,9 @@
 #include "dpf/i18n.h"
 #include "insurance_internal.h"
 #include "base/record.h"
+#include "base/store.h"
 #include "base/strbuf.h"
 #include "base/db_struct.h"
-
-char *ins_dup(sqlite3_stmt *st, int i)
-{
-    const char *s = (const char *)sqlite3_column_text(st, i);
-    return s ? strdup(s) : NULL;
-}
 
 void ins_copy(sqlite3_stmt *st, int i, char *out, size_t cap)
 {
@@ -28,45 +23,26 @@ int ins_audit(struct db *db, int64_t person_id, const char *action, const char *
     return audit_record(db, "person", person_id, action, before, after, err);
 }
 
-int ins_done(struct db *db, sqlite3_stmt *st, struct dpf_err *err)
-{
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
-}
-
 int64_t ins_fen(const char *v)
 {
     return v && *v ? strtoll(v, NULL, 10) : -1;
 }
 
-void insurance_values_free(char **v, int n)
+/* A policy's row is its field table: each field in the column of its key. */
+static struct store policy_store = {
+    .table = "policy", .fields = policy_fields, .n = POLICY_NFIELDS, .once = PTHREAD_ONCE_INIT,
+};
+
+static int no_policy(int rc, int64_t id, struct dpf_err *err)
 {
-    for (int i = 0; i < n; i++) {
-        free(v[i]);
-        v[i] = NULL;
-    }
+    if (rc != DPF_ENOTFOUND)
+        return rc;
+    return dpf_err_set(err, DPF_ENOTFOUND, NULL, _("No policy with id %lld"), (long long)id);
 }
 
 int policy_load(struct db *db, int64_t id, char **v, struct dpf_err *err)
 {
-    sqlite3_stmt *st = db_stmt(db, "SELECT year, insurer, policy_no, premium, starts_on, "
-                                   "ends_on, rule_poor, note FROM policy WHERE id = ?1", err);
-    int rc;
-
-    if (!st)
-        return DPF_EDB;
-    sqlite3_bind_int64(st, 1, id);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        for (int i = 0; i < POLICY_NFIELDS; i++)
-            v[i] = ins_dup(st, i);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return DPF_OK;
-    if (rc != SQLITE_DONE)
-        return db_fail(db, err);
-    return dpf_err_set(err, DPF_ENOTFOUND, NULL, _("No policy with id %lld"), (long long)id);
+    return no_policy(store_load(db, &policy_store, id, v, NULL, err), id, err);
 }
 
 int policy_of_year(struct db *db, int year, int64_t *id, struct dpf_err *err)
@@ -77,34 +53,20 @@ int policy_of_year(struct db *db, int year, int64_t *id, struct dpf_err *err)
     if (!st)
         return DPF_EDB;
     sqlite3_bind_int(st, 1, year);
-    rc = sqlite3_step(st);
-    *id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return DPF_OK;
-    if (rc != SQLITE_DONE)
-        return db_fail(db, err);
+    if ((rc = db_step_int64(db, st, id, err)) != DPF_ENOTFOUND)
+        return rc;
     return dpf_err_set(err, DPF_ENOTFOUND, "year", _("There is no insurance policy for %d"),
                        year);
 }
 
-static int is_confirmed(struct db *db, int64_t id, int *confirmed, struct dpf_err *err)
+static int is_confirmed(struct db *db, int64_t id, int64_t *confirmed, struct dpf_err *err)
 {
     sqlite3_stmt *st = db_stmt(db, "SELECT confirmed_on IS NOT NULL FROM policy WHERE id = ?1",
                                err);
-    int rc;
-
     if (!st)
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, id);
-    rc = sqlite3_step(st);
-    *confirmed = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return DPF_OK;
-    if (rc != SQLITE_DONE)
-        return db_fail(db, err);
-    return dpf_err_set(err, DPF_ENOTFOUND, NULL, _("No policy with id %lld"), (long long)id);
+    return no_policy(db_step_int64(db, st, confirmed, err), id, err);
 }
 
 int ins_same(const char *a, const char *b)
@@ -118,7 +80,8 @@ static int policy_check(struct db *db, int64_t id, char *const *v, char *const *
                         struct dpf_err *err)
 {
     sqlite3_stmt *st;
-    int rc, overlap;
+    int64_t overlap;
+    int rc;
 
     for (int i = 0; i < POLICY_NFIELDS; i++)
         if ((policy_fields[i].flags & FF_REQUIRED) && !v[i])
@@ -139,16 +102,14 @@ static int policy_check(struct db *db, int64_t id, char *const *v, char *const *
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_text(st, 2, v[PO_STARTS], -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, v[PO_ENDS], -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    overlap = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return db_fail(db, err);
+    if ((rc = db_step_int64(db, st, &overlap, err)) != DPF_OK && rc != DPF_ENOTFOUND)
+        return rc;
     if (overlap)
         return dpf_err_set(err, DPF_EINVAL, "starts_on",
-                           _("The period overlaps the %d policy"), overlap);
+                           _("The period overlaps the %d policy"), (int)overlap);
     if (old) {
-        int confirmed, fixed;
+        int64_t confirmed;
+        int fixed;
         if ((rc = is_confirmed(db, id, &confirmed, err)) != DPF_OK)
             return rc;
         fixed = ins_same(old[PO_STARTS], v[PO_STARTS]) && ins_same(old[PO_ENDS], v[PO_ENDS]) &&
@@ -164,31 +125,21 @@ static int policy_check(struct db *db, int64_t id, char *const *v, char *const *
 static int policy_write(struct db *db, int64_t id, char *const *v, int64_t *out_id,
                         struct dpf_err *err)
 {
-    sqlite3_stmt *st = db_stmt(db, id
-        ? "UPDATE policy SET year = ?1, insurer = ?2, policy_no = ?3, premium = ?4, "
-          "starts_on = ?5, ends_on = ?6, rule_poor = ?7, note = ?8 WHERE id = ?9"
-        : "INSERT INTO policy (year, insurer, policy_no, premium, starts_on, ends_on, "
-          "rule_poor, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", err);
+    sqlite3_stmt *st;
     int rc;
 
-    if (!st)
-        return DPF_EDB;
-    for (int i = 0; i < POLICY_NFIELDS; i++)
-        sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_STATIC);
+    *out_id = id;
     if (id)
-        sqlite3_bind_int64(st, 9, id);
-    if ((rc = ins_done(db, st, err)) != DPF_OK)
+        return no_policy(store_update(db, &policy_store, id, v, NULL, err), id, err);
+    if ((rc = store_insert(db, &policy_store, 0, v, NULL, out_id, err)) != DPF_OK)
         return rc;
-    *out_id = id ? id : sqlite3_last_insert_rowid(db->h);
-    if (id)
-        return DPF_OK;
     st = db_stmt(db, "INSERT INTO cover (policy_id, seq, item, cap, daily, max_days, docs) "
                      "SELECT ?1, seq, item, cap, daily, max_days, docs FROM cover "
                      "WHERE policy_id IS NULL", err);
     if (!st)
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, *out_id);
-    return ins_done(db, st, err);
+    return db_step_done(db, st, err);
 }
 
 int policy_save(struct db *db, int64_t id, char *const *v, int64_t *out_id,
@@ -217,7 +168,7 @@ int policy_save(struct db *db, int64_t id, char *const *v, int64_t *out_id,
         sb_free(&before);
         sb_free(&after);
     }
-    insurance_values_free(old, POLICY_NFIELDS);
+    record_free(old, POLICY_NFIELDS);
     if (rc == DPF_OK && out_id)
         *out_id = pid;
     return rc;
@@ -235,8 +186,10 @@ int policy_save(struct db *db, int64_t id, char *const *v, int64_t *out_id,
     "(SELECT count(*) FROM insured i WHERE i.policy_id = p.id AND i.to_on IS NOT NULL) " \
     "FROM policy p "
 
-static void summary_row(sqlite3_stmt *st, struct policy_summary *p)
+static int summary_row(sqlite3_stmt *st, void *ctx)
 {
+    struct policy_summary *p = ctx;
+
     memset(p, 0, sizeof *p);
     p->id = sqlite3_column_int64(st, 0);
     p->year = sqlite3_column_int(st, 1);
@@ -251,6 +204,7 @@ static void summary_row(sqlite3_stmt *st, struct policy_summary *p)
     p->added = sqlite3_column_int(st, 10);
     p->removed = sqlite3_column_int(st, 11);
     p->premium_total = p->premium * p->insured;
+    return DPF_OK;
 }
 
 /* "current" counts the persons insured today: today within the policy's period and the
@@ -282,21 +236,12 @@ int policy_summary(struct db *db, int64_t id, struct policy_summary *out,
                    struct dpf_err *err)
 {
     sqlite3_stmt *st = db_stmt(db, SUMMARY_SQL "WHERE p.id = ?2", err);
-    int rc;
 
     if (!st)
         return DPF_EDB;
     bind_today(db, st);
     sqlite3_bind_int64(st, 2, id);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        summary_row(st, out);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return DPF_OK;
-    if (rc != SQLITE_DONE)
-        return db_fail(db, err);
-    return dpf_err_set(err, DPF_ENOTFOUND, NULL, _("No policy with id %lld"), (long long)id);
+    return no_policy(db_step_one(db, st, summary_row, out, err), id, err);
 }
 
 int cover_list(struct db *db, int64_t policy_id, struct cover *out, int *n,
@@ -371,7 +316,7 @@ int cover_save(struct db *db, int64_t policy_id, char *const *v, struct dpf_err 
         sqlite3_bind_null(st, 5);
     }
     sqlite3_bind_text(st, 6, v[CV_DOCS], -1, SQLITE_STATIC);
-    if ((rc = ins_done(db, st, err)) != DPF_OK)
+    if ((rc = db_step_done(db, st, err)) != DPF_OK)
         return rc;
     {
         struct strbuf after;

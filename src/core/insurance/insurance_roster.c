@@ -18,6 +18,17 @@ struct policy_state {
     char starts[11], ends[11];
 };
 
+static int read_state(sqlite3_stmt *st, void *ctx)
+{
+    struct policy_state *p = ctx;
+    p->year = sqlite3_column_int(st, 0);
+    p->rule_poor = sqlite3_column_int(st, 1);
+    p->confirmed = sqlite3_column_int(st, 2);
+    ins_copy(st, 3, p->starts, sizeof p->starts);
+    ins_copy(st, 4, p->ends, sizeof p->ends);
+    return DPF_OK;
+}
+
 static int policy_state(struct db *db, int64_t id, struct policy_state *p, struct dpf_err *err)
 {
     sqlite3_stmt *st = db_stmt(db, "SELECT year, rule_poor, confirmed_on IS NOT NULL, "
@@ -27,19 +38,8 @@ static int policy_state(struct db *db, int64_t id, struct policy_state *p, struc
     if (!st)
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, id);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        p->year = sqlite3_column_int(st, 0);
-        p->rule_poor = sqlite3_column_int(st, 1);
-        p->confirmed = sqlite3_column_int(st, 2);
-        ins_copy(st, 3, p->starts, sizeof p->starts);
-        ins_copy(st, 4, p->ends, sizeof p->ends);
-    }
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return DPF_OK;
-    if (rc != SQLITE_DONE)
-        return db_fail(db, err);
+    if ((rc = db_step_one(db, st, read_state, p, err)) != DPF_ENOTFOUND)
+        return rc;
     return dpf_err_set(err, DPF_ENOTFOUND, NULL, _("No policy with id %lld"), (long long)id);
 }
 
@@ -74,14 +74,14 @@ int insured_build(struct db *db, int64_t policy_id, long *n, struct dpf_err *err
     if (!(st = db_stmt(db, "DELETE FROM insured WHERE policy_id = ?1", err)))
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, policy_id);
-    if ((rc = ins_done(db, st, err)) != DPF_OK)
+    if ((rc = db_step_done(db, st, err)) != DPF_OK)
         return rc;
     if (!(st = db_stmt(db, build_sql, err)))
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, policy_id);
     sqlite3_bind_text(st, 2, p.starts, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 3, p.rule_poor);
-    if ((rc = ins_done(db, st, err)) != DPF_OK)
+    if ((rc = db_step_done(db, st, err)) != DPF_OK)
         return rc;
     *n = (long)sqlite3_changes(db->h);
     snprintf(after, sizeof after, "{\"insured\":%ld,\"starts_on\":\"%s\"}", *n, p.starts);
@@ -92,7 +92,7 @@ int insured_confirm(struct db *db, int64_t policy_id, struct dpf_err *err)
 {
     struct policy_state p;
     sqlite3_stmt *st;
-    long n = 0;
+    int64_t n = 0;
     int rc = policy_state(db, policy_id, &p, err);
 
     if (rc != DPF_OK)
@@ -103,9 +103,7 @@ int insured_confirm(struct db *db, int64_t policy_id, struct dpf_err *err)
     if (!(st = db_stmt(db, "SELECT count(*) FROM insured WHERE policy_id = ?1", err)))
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, policy_id);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        n = sqlite3_column_int(st, 0);
-    sqlite3_reset(st);
+    db_step_int64(db, st, &n, NULL);
     if (n == 0)
         return dpf_err_set(err, DPF_EINVAL, NULL,
                            _("The %d roster is empty: build it first"), p.year);
@@ -115,7 +113,7 @@ int insured_confirm(struct db *db, int64_t policy_id, struct dpf_err *err)
     sqlite3_bind_int64(st, 1, policy_id);
     sqlite3_bind_text(st, 2, db->today, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, db->user, -1, SQLITE_STATIC);
-    if ((rc = ins_done(db, st, err)) != DPF_OK)
+    if ((rc = db_step_done(db, st, err)) != DPF_OK)
         return rc;
     return audit_record(db, "policy", policy_id, "insured_confirm", NULL, "{}", err);
 }
@@ -125,6 +123,15 @@ struct insured_row {
     int64_t id;
     char from[11], to[11];
 };
+
+static int read_insured(sqlite3_stmt *st, void *ctx)
+{
+    struct insured_row *r = ctx;
+    r->id = sqlite3_column_int64(st, 0);
+    ins_copy(st, 1, r->from, sizeof r->from);
+    ins_copy(st, 2, r->to, sizeof r->to);
+    return DPF_OK;
+}
 
 static int insured_row(struct db *db, int64_t policy_id, int64_t person_id,
                        struct insured_row *r, struct dpf_err *err)
@@ -138,14 +145,8 @@ static int insured_row(struct db *db, int64_t policy_id, int64_t person_id,
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, policy_id);
     sqlite3_bind_int64(st, 2, person_id);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        r->id = sqlite3_column_int64(st, 0);
-        ins_copy(st, 1, r->from, sizeof r->from);
-        ins_copy(st, 2, r->to, sizeof r->to);
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+    rc = db_step_one(db, st, read_insured, r, err);
+    return rc == DPF_ENOTFOUND ? DPF_OK : rc;
 }
 
 /* What every dated change needs: a confirmed roster, the person, a date in the period. */
@@ -221,7 +222,7 @@ int insured_add(struct db *db, int64_t policy_id, const char *cert, const char *
         sqlite3_bind_int64(st, 2, who.id);
         sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC);
-        rc = ins_done(db, st, err);
+        rc = db_step_done(db, st, err);
     }
     if (rc == DPF_OK)
         rc = change_audit(db, who.id, "insured_add", p.year, date, NULL, reason, err);
@@ -258,7 +259,7 @@ int insured_remove(struct db *db, int64_t policy_id, const char *cert, const cha
         sqlite3_bind_int64(st, 1, r.id);
         sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
-        rc = ins_done(db, st, err);
+        rc = db_step_done(db, st, err);
     }
     if (rc == DPF_OK)
         rc = change_audit(db, who.id, "insured_remove", p.year, r.from, date, reason, err);

@@ -38,14 +38,11 @@ int person_cursor_copy(struct person_cursor *to, const struct person_cursor *fro
 int person_count(struct db *db, long *n, struct dpf_err *err)
 {
     sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM person", err);
-    int rc;
+    int64_t count = 0;
+    int rc = st ? db_step_int64(db, st, &count, err) : DPF_EDB;    /* count(): always a row */
 
-    if (!st)
-        return DPF_EDB;
-    rc = sqlite3_step(st);
-    *n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
+    *n = (long)count;
+    return rc;
 }
 
 /* Digits, with X or x only as the 18th character: the start of an ID, certificate or phone. */

@@ -2,7 +2,6 @@
 /* Storing persons: insert, update and status change, each with its audit row, and lookups.
  * SQL column lists are built from person_fields so the table is described once. Callers
  * own the transaction (a single edit or a whole import). */
-#include <pthread.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +13,7 @@
 #include "dpf/person.h"
 #include "person_internal.h"
 #include "base/record.h"
+#include "base/store.h"
 #include "base/strbuf.h"
 #include "base/db_struct.h"
 
@@ -21,74 +21,22 @@
  * cost as much as inserting a row. */
 enum { RUN_ROWS = 16 };
 
-struct person_sql {
-    char columns[600];      /* "cert_no, name, ..." in field order */
-    char insert[900];       /* id (NULL = the next free one), fields, id_no */
-    char insert_run[900 + RUN_ROWS * 120];  /* RUN_ROWS rows of insert */
-    char update[900];
-    char by_id[900];
-    char by_idno[900];
-    char by_cert[900];
+/* A person's row: the fields in the columns of their keys, and the resident ID (id_no, the
+ * certificate's first 18 characters) by which the register is searched and kept unique. */
+enum { REF_ID_NO, NREFS };
+static const struct field person_refs[NREFS] = {
+    [REF_ID_NO] = { .key = "id_no", .type = FT_TEXT },
 };
-
-static struct person_sql texts;     /* the SQL texts, built from the field table once */
-static pthread_once_t person_sql_once = PTHREAD_ONCE_INIT;
-
-static void build_sql(void)
-{
-    char marks[200] = "", sets[700] = "";
-
-    for (int i = 0; i < PERSON_NFIELDS; i++) {
-        const char *sep = i ? ", " : "";
-        size_t n = strlen(texts.columns);
-        snprintf(texts.columns + n, sizeof texts.columns - n, "%s%s", sep, person_fields[i].key);
-        snprintf(marks + strlen(marks), sizeof marks - strlen(marks), "%s?", sep);
-        snprintf(sets + strlen(sets), sizeof sets - strlen(sets), "%s%s = ?", sep,
-                 person_fields[i].key);
-    }
-    snprintf(texts.insert, sizeof texts.insert,
-             "INSERT INTO person (id, %s, id_no) VALUES (?, %s, ?)", texts.columns, marks);
-    snprintf(texts.insert_run, sizeof texts.insert_run, "%s", texts.insert);
-    for (int r = 1; r < RUN_ROWS; r++) {
-        size_t n = strlen(texts.insert_run);
-        snprintf(texts.insert_run + n, sizeof texts.insert_run - n, ", (?, %s, ?)", marks);
-    }
-    snprintf(texts.update, sizeof texts.update, "UPDATE person SET %s, id_no = ? WHERE id = ?",
-             sets);
-    snprintf(texts.by_id, sizeof texts.by_id, "SELECT id, %s FROM person WHERE id = ?",
-             texts.columns);
-    snprintf(texts.by_idno, sizeof texts.by_idno, "SELECT id, %s FROM person WHERE id_no = ?",
-             texts.columns);
-    snprintf(texts.by_cert, sizeof texts.by_cert,
-             "SELECT id, %s FROM person WHERE id_no = substr(?1, 1, 18) AND cert_no = ?1",
-             texts.columns);
-}
-
-/* The SQL texts built from the field table, once (pthread_once: the bulk import runs two
- * threads). */
-static const struct person_sql *sql(void)
-{
-    pthread_once(&person_sql_once, build_sql);
-    return &texts;
-}
-
-/* Binds the fields to ?at+1..?at+N and the resident ID to ?at+N+1. Values are bound
- * without a copy: p and id must outlive the statement's step. */
-static void bind_fields(sqlite3_stmt *st, int at, const struct person *p,
-                        char id[IDCARD_LEN + 1])
-{
-    for (int i = 0; i < PERSON_NFIELDS; i++) {
-        const struct field *f = &person_fields[i];
-        if (f->type == FT_FLAG || f->type == FT_CHOICE)
-            sqlite3_bind_int(st, at + i + 1, person_int(p, i));
-        else if (p->v[i])
-            sqlite3_bind_text(st, at + i + 1, p->v[i], -1, SQLITE_STATIC);
-        else
-            sqlite3_bind_null(st, at + i + 1);
-    }
-    person_id_no(p, id);
-    sqlite3_bind_text(st, at + PERSON_NFIELDS + 1, id, -1, SQLITE_STATIC);
-}
+enum { FIND_IDNO, FIND_CERT };
+static const char *const person_finds[] = {
+    [FIND_IDNO] = " WHERE t.id_no = ?1",
+    [FIND_CERT] = " WHERE t.id_no = substr(?1, 1, 18) AND t.cert_no = ?1",
+    NULL,
+};
+static struct store person_store = {
+    .table = "person", .fields = person_fields, .n = PERSON_NFIELDS, .refs = person_refs,
+    .nrefs = NREFS, .finds = person_finds, .run = RUN_ROWS, .once = PTHREAD_ONCE_INIT,
+};
 
 /* Reads column 0 (id) and 1..N (fields) of the current row into out. */
 int person_from_row(sqlite3_stmt *st, struct person *out)
@@ -117,24 +65,21 @@ static int holder_error(struct db *db, const char *id_no, struct dpf_err *err)
     return db_fail(db, err);
 }
 
+/* A write refused by the table: the resident ID is another person's (or, if it is not,
+ * the database's own words). */
+static int refused(struct db *db, int rc, const char *id_no, struct dpf_err *err)
+{
+    if (rc == DPF_EDB && sqlite3_errcode(db->h) == SQLITE_CONSTRAINT)
+        return holder_error(db, id_no, err);
+    return rc;
+}
+
 static int person_insert_row(struct db *db, struct person *p, struct dpf_err *err)
 {
-    sqlite3_stmt *st = db_stmt(db, sql()->insert, err);
-    char id[IDCARD_LEN + 1];
-    int rc;
+    char id[IDCARD_LEN + 1], *refs[NREFS] = { id };
 
-    if (!st)
-        return DPF_EDB;
-    sqlite3_bind_null(st, 1);
-    bind_fields(st, 1, p, id);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc == SQLITE_CONSTRAINT)
-        return holder_error(db, id, err);
-    if (rc != SQLITE_DONE)
-        return db_fail(db, err);
-    p->id = sqlite3_last_insert_rowid(db->h);
-    return DPF_OK;
+    person_id_no(p, id);
+    return refused(db, store_insert(db, &person_store, 0, p->v, refs, &p->id, err), id, err);
 }
 
 /* JSON object of the person's non-empty fields: the audit record of an insert. */
@@ -154,21 +99,22 @@ int person_insert_audited(struct db *db, struct person *p, const char *after,
 static int insert_rows(struct db *db, struct person *rows, int k, int64_t first_id,
                        struct dpf_err *err)
 {
-    sqlite3_stmt *st = db_stmt(db, k == 1 ? sql()->insert : sql()->insert_run, err);
-    char ids[RUN_ROWS][IDCARD_LEN + 1];
+    char ids[RUN_ROWS][IDCARD_LEN + 1], *id_refs[RUN_ROWS][NREFS];
+    char *const *v[RUN_ROWS], *const *refs[RUN_ROWS];
     int rc;
 
-    if (!st)
-        return DPF_EDB;
     for (int r = 0; r < k; r++) {
-        int at = r * (PERSON_NFIELDS + 2);
-        sqlite3_bind_int64(st, at + 1, first_id + r);
-        bind_fields(st, at + 1, &rows[r], ids[r]);
+        person_id_no(&rows[r], ids[r]);
+        id_refs[r][REF_ID_NO] = ids[r];
+        v[r] = rows[r].v;
+        refs[r] = id_refs[r];
     }
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return db_fail(db, err);
+    if (k == 1)
+        rc = store_insert(db, &person_store, first_id, v[0], refs[0], NULL, err);
+    else
+        rc = store_insert_run(db, &person_store, first_id, v, refs, err);
+    if (rc != DPF_OK)
+        return rc;
     for (int r = 0; r < k; r++)
         rows[r].id = first_id + r;
     return DPF_OK;
@@ -199,13 +145,12 @@ int person_insert(struct db *db, struct person *p, struct dpf_err *err)
     return rc;
 }
 
-static int store_update(struct db *db, const struct person *p, const char *action,
-                        int *changed, struct dpf_err *err)
+static int update_audited(struct db *db, const struct person *p, const char *action,
+                          int *changed, struct dpf_err *err)
 {
     struct person old;
     struct strbuf before, after;
-    sqlite3_stmt *st;
-    char id[IDCARD_LEN + 1];
+    char id[IDCARD_LEN + 1], *refs[NREFS] = { id };
     int rc;
 
     if (changed)
@@ -221,23 +166,10 @@ static int store_update(struct db *db, const struct person *p, const char *actio
         rc = DPF_OK;
         goto out;
     }
-    if (!(st = db_stmt(db, sql()->update, err))) {
-        rc = DPF_EDB;
-        goto out;
-    }
-    bind_fields(st, 0, p, id);
-    sqlite3_bind_int64(st, PERSON_NFIELDS + 2, p->id);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc == SQLITE_CONSTRAINT) {
-        rc = holder_error(db, id, err);
-        goto out;
-    }
-    if (rc != SQLITE_DONE) {
-        rc = db_fail(db, err);
-        goto out;
-    }
-    rc = audit_record(db, "person", p->id, action, sb_str(&before), sb_str(&after), err);
+    person_id_no(p, id);
+    rc = refused(db, store_update(db, &person_store, p->id, p->v, refs, err), id, err);
+    if (rc == DPF_OK)
+        rc = audit_record(db, "person", p->id, action, sb_str(&before), sb_str(&after), err);
     if (rc == DPF_OK && changed)
         *changed = 1;
 out:
@@ -249,7 +181,7 @@ out:
 
 int person_update(struct db *db, const struct person *p, int *changed, struct dpf_err *err)
 {
-    return store_update(db, p, "update", changed, err);
+    return update_audited(db, p, "update", changed, err);
 }
 
 int person_version(struct db *db, int64_t id, int64_t *version, struct dpf_err *err)
@@ -257,14 +189,11 @@ int person_version(struct db *db, int64_t id, int64_t *version, struct dpf_err *
     sqlite3_stmt *st = db_stmt(db, "SELECT coalesce(max(id), 0) FROM audit WHERE entity = 'person' "
                                    "AND entity_id = ?1 AND action IN ('insert', 'update', 'status')",
                                err);
-    int rc;
+    *version = 0;
     if (!st)
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, id);
-    rc = sqlite3_step(st);
-    *version = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
+    return db_step_int64(db, st, version, err);     /* max(): always a row */
 }
 
 struct conflict_text {
@@ -282,31 +211,41 @@ static int add_change(const char *label, const char *before, const char *after, 
     return 0;
 }
 
+struct change {
+    struct db *db;
+    struct conflict_text c;
+    char at[20], user[64];
+    struct dpf_err *err;
+};
+
+static int read_change(sqlite3_stmt *st, void *ctx)
+{
+    struct change *ch = ctx;
+    snprintf(ch->at, sizeof ch->at, "%s", (const char *)sqlite3_column_text(st, 0));
+    snprintf(ch->user, sizeof ch->user, "%s", (const char *)sqlite3_column_text(st, 1));
+    person_audit_changes(ch->db, (const char *)sqlite3_column_text(st, 2),
+                         (const char *)sqlite3_column_text(st, 3), 1, add_change, &ch->c,
+                         ch->err);
+    return DPF_OK;
+}
+
 /* Who changed the record after version, and what their last change was. */
 static int conflict(struct db *db, int64_t id, int64_t version, struct dpf_err *err)
 {
     sqlite3_stmt *st = db_stmt(db, "SELECT at, user, before, after FROM audit WHERE entity = "
                                    "'person' AND entity_id = ?1 AND id > ?2 AND action IN "
                                    "('insert', 'update', 'status') ORDER BY id DESC LIMIT 1", err);
-    struct conflict_text c = { "", 0 };
-    char at[20] = "", user[64] = "";
-    int rc;
+    struct change ch = { db, { "", 0 }, "", "", err };
 
     if (!st)
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_int64(st, 2, version);
-    if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        snprintf(at, sizeof at, "%s", (const char *)sqlite3_column_text(st, 0));
-        snprintf(user, sizeof user, "%s", (const char *)sqlite3_column_text(st, 1));
-        person_audit_changes(db, (const char *)sqlite3_column_text(st, 2),
-                             (const char *)sqlite3_column_text(st, 3), 1, add_change, &c, err);
-    }
-    sqlite3_reset(st);
+    db_step_one(db, st, read_change, &ch, err);
     return dpf_err_set(err, DPF_ECONFLICT, NULL,
                        _("%s changed this record at %s, after you opened it (%s). Your changes "
-                         "were not saved: open the record again to see theirs."), user, at,
-                       c.text);
+                         "were not saved: open the record again to see theirs."), ch.user, ch.at,
+                       ch.c.text);
 }
 
 int person_update_from(struct db *db, const struct person *p, int64_t version, int *changed,
@@ -318,7 +257,7 @@ int person_update_from(struct db *db, const struct person *p, int64_t version, i
         return rc;
     if (now != version)
         return conflict(db, p->id, version, err);
-    return store_update(db, p, "update", changed, err);
+    return update_audited(db, p, "update", changed, err);
 }
 
 int person_set_status(struct db *db, int64_t id, int status, const char *date,
@@ -340,43 +279,45 @@ int person_set_status(struct db *db, int64_t id, int status, const char *date,
     }
     rc = person_validate(&p, db->today, err);
     if (rc == DPF_OK)
-        rc = store_update(db, &p, "status", NULL, err);
+        rc = update_audited(db, &p, "status", NULL, err);
     person_clear(&p);
     return rc;
 }
 
-static int load_one(struct db *db, sqlite3_stmt *st, struct person *out, const char *what,
-                    struct dpf_err *err)
+static int no_person(int rc, const char *what, struct dpf_err *err)
 {
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        rc = person_from_row(st, out);
-        sqlite3_reset(st);
-        return rc == DPF_OK ? DPF_OK : dpf_err_set(err, rc, NULL, _("Out of memory"));
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return db_fail(db, err);
-    return dpf_err_set(err, DPF_ENOTFOUND, NULL, _("No person with %s"), what);
+    if (rc == DPF_ENOMEM)
+        return dpf_err_set(err, rc, NULL, _("Out of memory"));
+    if (rc == DPF_ENOTFOUND)
+        return dpf_err_set(err, DPF_ENOTFOUND, NULL, _("No person with %s"), what);
+    return rc;
+}
+
+static int read_person(sqlite3_stmt *st, void *ctx)
+{
+    return person_from_row(st, ctx);
 }
 
 int person_load(struct db *db, int64_t id, struct person *out, struct dpf_err *err)
 {
-    sqlite3_stmt *st = db_stmt(db, sql()->by_id, err);
-    char what[32];
-    if (!st)
-        return DPF_EDB;
-    sqlite3_bind_int64(st, 1, id);
+    char what[32], *v[PERSON_NFIELDS] = { NULL };
+    int rc;
+
+    if ((rc = store_load(db, &person_store, id, v, NULL, err)) == DPF_OK) {
+        person_clear(out);
+        memcpy(out->v, v, sizeof v);
+        out->id = id;
+    }
     snprintf(what, sizeof what, "#%lld", (long long)id);
-    return load_one(db, st, out, what, err);
+    return no_person(rc, what, err);
 }
 
 int person_find(struct db *db, const char *cert_or_id, struct person *out,
                 struct dpf_err *err)
 {
     size_t len = strlen(cert_or_id);
-    const char *q = len == IDCARD_LEN ? sql()->by_idno : sql()->by_cert;
-    sqlite3_stmt *st = db_stmt(db, q, err);
+    sqlite3_stmt *st = store_find(db, &person_store, len == IDCARD_LEN ? FIND_IDNO : FIND_CERT,
+                                  err);
     char key[CERT_MAX_LEN + 1];
 
     if (!st)
@@ -385,12 +326,12 @@ int person_find(struct db *db, const char *cert_or_id, struct person *out,
     for (char *c = key; *c; c++)
         *c = (char)toupper((unsigned char)*c);
     sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-    return load_one(db, st, out, cert_or_id, err);
+    return no_person(db_step_one(db, st, read_person, out, err), cert_or_id, err);
 }
 
 const char *person_columns(void)
 {
-    return sql()->columns;
+    return store_columns(&person_store);
 }
 
 int person_find_named(struct db *db, const char *cert_or_id, const char *name,

@@ -44,24 +44,25 @@ static const char district_sql[] =
     "WHERE (p.cert_issue_date IS NULL OR p.cert_issue_date <= ?1 || '-12-31') "
     "  AND (p.status = 1 OR p.status_date >= ?1 || '-01-01')";
 
+static int read_district(sqlite3_stmt *st, void *ctx)
+{
+    long **out = ctx;
+    for (int i = 0; i < 3; i++)
+        *out[i] = (long)sqlite3_column_int64(st, i);
+    return DPF_OK;
+}
+
 int yearly_district(struct db *db, int year, long *holders, long *verified, long *deceased,
                     struct dpf_err *err)
 {
     sqlite3_stmt *st = db_stmt(db, district_sql, err);
-    int rc;
+    long *out[3] = { holders, verified, deceased };
 
     *holders = *verified = *deceased = 0;
     if (!st)
         return DPF_EDB;
     sqlite3_bind_int(st, 1, year);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        *holders = (long)sqlite3_column_int64(st, 0);
-        *verified = (long)sqlite3_column_int64(st, 1);
-        *deceased = (long)sqlite3_column_int64(st, 2);
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
+    return db_step_one(db, st, read_district, out, err);   /* sums: always a row */
 }
 
 int yearly_contact_parse(const char *s)
@@ -125,10 +126,8 @@ int yearly_record(struct db *db, int64_t person_id, int year, int contact, int o
     sqlite3_bind_text(st, 5, date, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 6, db->user, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 7, note, -1, SQLITE_TRANSIENT);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return db_fail(db, err);
+    if ((rc = db_step_done(db, st, err)) != DPF_OK)
+        return rc;
     snprintf(after, sizeof after,
              "{\"year\":%d,\"contact\":\"%s\",\"outcome\":\"%s\",\"date\":\"%s\"}", year,
              yearly_contacts[contact - 1], outcome == YO_VERIFIED ? "核实" : "核销", date);

@@ -90,7 +90,7 @@ static int rehab_row(int kind, struct db *db, char **v, int *outcome, struct dpf
             return rc;
         if (!differs(kind, stored, v))
             *outcome = IO_UNCHANGED;
-        rehab_values_free(stored, rehab_entities[kind].n);
+        record_free(stored, rehab_entities[kind].n);
         if (*outcome == IO_UNCHANGED)
             return DPF_OK;
     }

@@ -18,16 +18,12 @@ int rehab_institution_id(struct db *db, const char *name, const char *field, int
     sqlite3_stmt *st = db_stmt(db, "SELECT id FROM institution WHERE name = ?", err);
     int rc;
 
+    *id = 0;
     if (!st)
         return DPF_EDB;
     sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    *id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return DPF_OK;
-    if (rc != SQLITE_DONE)
-        return db_fail(db, err);
+    if ((rc = db_step_int64(db, st, id, err)) != DPF_ENOTFOUND)
+        return rc;
     return dpf_err_set(err, DPF_ENOTFOUND, field,
                        _("No institution is called %s; add it to the institution list first"),
                        name);
@@ -61,6 +57,21 @@ static int check_institution(struct db *db, const char *name, const char *field,
     return name ? rehab_institution_id(db, name, field, &r->institution_id, err) : DPF_OK;
 }
 
+/* Whether the person was assessed on or before the date, and the first assessment's date. */
+struct assessed {
+    int before;
+    char first[11];
+};
+
+static int read_assessed(sqlite3_stmt *st, void *ctx)
+{
+    struct assessed *a = ctx;
+    a->before = sqlite3_column_type(st, 0) != SQLITE_NULL;
+    if (sqlite3_column_text(st, 1))
+        snprintf(a->first, sizeof a->first, "%s", (const char *)sqlite3_column_text(st, 1));
+    return DPF_OK;
+}
+
 /* Services and agreements follow an assessment: the person's latest on or before date. */
 static int check_assessed(struct db *db, const struct rehab_refs *r, const char *date,
                           const char *field, const char *name, struct dpf_err *err)
@@ -69,22 +80,17 @@ static int check_assessed(struct db *db, const struct rehab_refs *r, const char 
         "SELECT max(CASE WHEN assessed_on <= ?2 THEN assessed_on END), min(assessed_on) "
         "FROM assessment WHERE person_id = ?1";
     sqlite3_stmt *st = db_stmt(db, q, err);
-    char first[11] = "";
-    int rc, before = 0;
+    struct assessed a = { 0, "" };
+    const char *first = a.first;
+    int rc;
 
     if (!st)
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, r->person_id);
     sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
-    if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        before = sqlite3_column_type(st, 0) != SQLITE_NULL;
-        if (sqlite3_column_text(st, 1))
-            snprintf(first, sizeof first, "%s", (const char *)sqlite3_column_text(st, 1));
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW)
-        return db_fail(db, err);
-    if (before)
+    if ((rc = db_step_one(db, st, read_assessed, &a, err)) != DPF_OK)   /* min(): a row */
+        return rc;
+    if (a.before)
         return DPF_OK;
     if (first[0])
         return dpf_err_set(err, DPF_EINVAL, field,
@@ -93,10 +99,24 @@ static int check_assessed(struct db *db, const struct rehab_refs *r, const char 
                        _("%s has no needs assessment; record the assessment first"), name);
 }
 
+struct text_out {
+    char *out;
+    size_t cap;
+};
+
+static int read_text(sqlite3_stmt *st, void *ctx)
+{
+    struct text_out *t = ctx;
+    const char *s = (const char *)sqlite3_column_text(st, 0);
+    snprintf(t->out, t->cap, "%s", s ? s : "");
+    return DPF_OK;
+}
+
 static int check_assessment(struct db *db, int64_t id, char **v, struct rehab_refs *r,
                             const char *name, struct dpf_err *err)
 {
     sqlite3_stmt *st;
+    char on[11];
     int rc;
 
     if (atoi(v[AS_METHOD]) == 2 && !v[AS_INSTITUTION])
@@ -112,15 +132,12 @@ static int check_assessment(struct db *db, int64_t id, char **v, struct rehab_re
     sqlite3_bind_int64(st, 1, r->person_id);
     sqlite3_bind_int(st, 2, r->year);
     sqlite3_bind_int64(st, 3, id);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        rc = dpf_err_set(err, DPF_EDUP, "assessed_on",
-                         _("%s was already assessed in %d (on %s); change that assessment"),
-                         name, r->year, (const char *)sqlite3_column_text(st, 0));
-    else
-        rc = rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
-    sqlite3_reset(st);
-    return rc;
+    rc = db_step_one(db, st, read_text, &(struct text_out){ on, sizeof on }, err);
+    if (rc == DPF_OK)
+        return dpf_err_set(err, DPF_EDUP, "assessed_on",
+                           _("%s was already assessed in %d (on %s); change that assessment"),
+                           name, r->year, on);
+    return rc == DPF_ENOTFOUND ? DPF_OK : rc;
 }
 
 /* Whole years from birth to date, both YYYY-MM-DD. */

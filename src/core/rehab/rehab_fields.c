@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include "dpf/i18n.h"
 #include "dpf/rehab.h"
+#include "rehab_internal.h"
 
 const char *const rehab_inst_kinds[] = {
     "综合医院", "乡镇卫生院", "社区卫生服务中心", "村卫生室", "特殊教育学校", "康复中心",
@@ -29,7 +30,7 @@ static const char *const counts[] = { "人数", "人次", NULL };
 #define NAME(k) [k] = { "name", "姓名", N_("Name"), FT_TEXT, NULL, 10, 30, 0 }
 #define NOTE(k) [k] = { "note", "备注", N_("Note"), FT_TEXT, NULL, 20, 200, 0 }
 
-static const struct field institution_fields[INSTITUTION_NFIELDS] = {
+const struct field institution_fields[INSTITUTION_NFIELDS] = {
     [IN_NAME]     = { "name", "机构名称", N_("Institution"), FT_TEXT, NULL, 24, 40, FF_REQUIRED },
     [IN_KIND]     = { "kind", "机构类型", N_("Kind"), FT_CHOICE, rehab_inst_kinds, 16, 8, FF_REQUIRED },
     [IN_TOWNSHIP] = { "township", "乡镇", N_("Township"), FT_TEXT, NULL, 12, 30, FF_REQUIRED },
@@ -37,7 +38,7 @@ static const struct field institution_fields[INSTITUTION_NFIELDS] = {
     NOTE(IN_NOTE),
 };
 
-static const struct field assessment_fields[ASSESSMENT_NFIELDS] = {
+const struct field assessment_fields[ASSESSMENT_NFIELDS] = {
     CERT(AS_CERT_NO), NAME(AS_NAME),
     [AS_DATE]        = { "assessed_on", "评估日期", N_("Assessed on"), FT_DATE, NULL, 10, 10, FF_REQUIRED },
     [AS_METHOD]      = { "method", "评估方式", N_("Method"), FT_CHOICE, methods, 6, 2, FF_REQUIRED },
@@ -48,7 +49,7 @@ static const struct field assessment_fields[ASSESSMENT_NFIELDS] = {
     NOTE(AS_NOTE),
 };
 
-static const struct field agreement_fields[AGREEMENT_NFIELDS] = {
+const struct field agreement_fields[AGREEMENT_NFIELDS] = {
     CERT(AG_CERT_NO), NAME(AG_NAME),
     [AG_DATE]        = { "signed_on", "签订日期", N_("Signed on"), FT_DATE, NULL, 10, 10, FF_REQUIRED },
     [AG_INSTITUTION] = { "institution", "服务机构", N_("Institution"), FT_TEXT, NULL, 20, 40, FF_REQUIRED },
@@ -58,7 +59,7 @@ static const struct field agreement_fields[AGREEMENT_NFIELDS] = {
     NOTE(AG_NOTE),
 };
 
-static const struct field service_fields[SERVICE_NFIELDS] = {
+const struct field service_fields[SERVICE_NFIELDS] = {
     CERT(SV_CERT_NO), NAME(SV_NAME),
     [SV_DATE]        = { "served_on", "服务日期", N_("Served on"), FT_DATE, NULL, 10, 10, FF_REQUIRED },
     [SV_INSTITUTION] = { "institution", "服务机构", N_("Institution"), FT_TEXT, NULL, 20, 40, FF_REQUIRED },
@@ -69,7 +70,7 @@ static const struct field service_fields[SERVICE_NFIELDS] = {
     NOTE(SV_NOTE),
 };
 
-static const struct field rescue_fields[RESCUE_NFIELDS] = {
+const struct field rescue_fields[RESCUE_NFIELDS] = {
     CERT(RS_CERT_NO), NAME(RS_NAME),
     [RS_DATE]        = { "started_on", "救助日期", N_("Rescue from"), FT_DATE, NULL, 10, 10, FF_REQUIRED },
     [RS_KIND]        = { "kind", "救助类别", N_("Rescue kind"), FT_CHOICE, rehab_rescue_kinds, 10, 6, FF_REQUIRED },
@@ -80,7 +81,7 @@ static const struct field rescue_fields[RESCUE_NFIELDS] = {
     NOTE(RS_NOTE),
 };
 
-static const struct field project_fields[PROJECT_NFIELDS] = {
+const struct field project_fields[PROJECT_NFIELDS] = {
     [PJ_YEAR]      = { "year", "年度", N_("Year"), FT_INT, NULL, 6, 4, FF_REQUIRED },
     [PJ_NAME]      = { "name", "项目名称", N_("Project"), FT_TEXT, NULL, 24, 40, FF_REQUIRED },
     [PJ_TARGET]    = { "target", "任务数", N_("Target"), FT_INT, NULL, 9, 9, FF_REQUIRED },

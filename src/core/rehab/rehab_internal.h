@@ -6,6 +6,14 @@
 
 #include "dpf/rehab.h"
 
+/* The field tables (rehab_entities names them too), for the stores' descriptions. */
+extern const struct field institution_fields[INSTITUTION_NFIELDS];
+extern const struct field assessment_fields[ASSESSMENT_NFIELDS];
+extern const struct field agreement_fields[AGREEMENT_NFIELDS];
+extern const struct field service_fields[SERVICE_NFIELDS];
+extern const struct field rescue_fields[RESCUE_NFIELDS];
+extern const struct field project_fields[PROJECT_NFIELDS];
+
 struct rehab_refs {
     int64_t person_id;          /* 0 for kinds without a person */
     int64_t institution_id;     /* 0 when none is named */

@@ -12,6 +12,27 @@
 #include "rehab_internal.h"
 #include "base/db_struct.h"
 
+struct count_out {
+    int col;
+    long *n;
+};
+
+static int read_col(sqlite3_stmt *st, void *ctx)
+{
+    struct count_out *c = ctx;
+    *c->n = (long)sqlite3_column_int64(st, c->col);
+    return DPF_OK;
+}
+
+/* The one row of a count of (persons, records): the persons or, if records, the records. */
+static int read_count(struct db *db, sqlite3_stmt *st, int records, long *n,
+                      struct dpf_err *err)
+{
+    struct count_out c = { records ? 1 : 0, n };
+    *n = 0;
+    return db_step_one(db, st, read_col, &c, err);     /* counts: always a row */
+}
+
 static const char *const *kinds_of(int source)
 {
     switch (source) {
@@ -93,10 +114,9 @@ static int count_records(struct db *db, const char *table, int year, const char 
         return db_fail(db, err);
     sqlite3_bind_int(st, 1, year);
     sqlite3_bind_text(st, 2, through, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    *n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, records ? 1 : 0) : 0;
+    rc = read_count(db, st, records, n, err);
     sqlite3_finalize(st);
-    return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
+    return rc;
 }
 
 /* Persons assessed in the year with any of the needs given (any need at all for ""). */
@@ -144,10 +164,7 @@ static int count_paid(struct db *db, int year, const char *through, const char *
     sqlite3_bind_int64(st, 1, prog);
     sqlite3_bind_int(st, 2, year);
     sqlite3_bind_text(st, 3, through, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    *n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, records ? 1 : 0) : 0;
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
+    return read_count(db, st, records, n, err);
 }
 
 static const char *text(sqlite3_stmt *st, int i)

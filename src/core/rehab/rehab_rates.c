@@ -16,14 +16,9 @@ enum mark { M_NEEDS = 1, M_DEVICE_NEED = 2, M_SERVED = 4, M_FITTED = 8, M_ASSESS
 static int max_person_id(struct db *db, int64_t *max, struct dpf_err *err)
 {
     sqlite3_stmt *st = db_stmt(db, "SELECT coalesce(max(id), 0) FROM person", err);
-    int rc;
 
-    if (!st)
-        return DPF_EDB;
-    rc = sqlite3_step(st);
-    *max = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
+    *max = 0;
+    return st ? db_step_int64(db, st, max, err) : DPF_EDB;     /* max(): always a row */
 }
 
 /* Marks from rows of (person_id, value): mark_fn turns a row into marks. */

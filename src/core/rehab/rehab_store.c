@@ -10,55 +10,74 @@
 #include "dpf/i18n.h"
 #include "base/export_internal.h"
 #include "base/record.h"
+#include "base/store.h"
 #include "rehab_internal.h"
 #include "base/strbuf.h"
 #include "base/db_struct.h"
 
-struct store {
-    const char *table;
-    const char *const *read;    /* per field: the SQL giving its canonical value */
-    const char *const *col;     /* per field: the column it is written to, NULL if none */
-    int has_person, has_year;   /* person_id and year are written from the resolved refs */
-    int inst_field;             /* the field naming an institution (institution_id), or -1 */
-    const char *order;
-    const char *audit;          /* the audit action's stem: "assessment" -> assessment_add */
+/* What a kind's store does not say: whether its rows belong to a person (person_id, year
+ * and institution_id are then written from the resolved references), the field naming its
+ * institution, and the stem of its audit actions ("assessment" -> assessment_add). */
+struct kind {
+    int has_person;
+    int inst_field;
+    const char *audit;
 };
 
-static const char *const inst_read[] = { "t.name", "t.kind", "t.township", "t.phone", "t.note" };
-static const char *const inst_col[] = { "name", "kind", "township", "phone", "note" };
-static const char *const as_read[] = {
-    "p.cert_no", "p.name", "t.assessed_on", "t.method", "t.assessor", "i.name", "t.needs",
-    "t.devices", "t.note" };
-static const char *const as_col[] = {
-    NULL, NULL, "assessed_on", "method", "assessor", NULL, "needs", "devices", "note" };
-static const char *const ag_read[] = {
-    "p.cert_no", "p.name", "t.signed_on", "i.name", "t.planned", "t.plan_from", "t.plan_to",
-    "t.note" };
-static const char *const ag_col[] = {
-    NULL, NULL, "signed_on", NULL, "planned", "plan_from", "plan_to", "note" };
-static const char *const sv_read[] = {
-    "p.cert_no", "p.name", "t.served_on", "i.name", "t.kind", "t.item", "t.cost", "t.funding",
-    "t.note" };
-static const char *const sv_col[] = {
-    NULL, NULL, "served_on", NULL, "kind", "item", "cost", "funding", "note" };
-static const char *const rs_read[] = {
-    "p.cert_no", "p.name", "t.started_on", "t.kind", "t.funding", "i.name", "t.cost",
-    "t.ended_on", "t.note" };
-static const char *const rs_col[] = {
-    NULL, NULL, "started_on", "kind", "funding", NULL, "cost", "ended_on", "note" };
-static const char *const pj_read[] = {
-    "t.year", "t.name", "t.target", "t.source", "t.kinds", "t.funding", "t.programme", "t.count",
-    "t.note" };
-static const char *const pj_col[] = {
-    "year", "name", "target", "source", "kinds", "funding", "programme", "count", "note" };
+static const struct kind kinds[RK_COUNT] = {
+    [RK_INSTITUTION] = { 0, -1, "institution" },
+    [RK_ASSESSMENT]  = { 1, AS_INSTITUTION, "assessment" },
+    [RK_AGREEMENT]   = { 1, AG_INSTITUTION, "agreement" },
+    [RK_SERVICE]     = { 1, SV_INSTITUTION, "service" },
+    [RK_RESCUE]      = { 1, RS_INSTITUTION, "rescue" },
+    [RK_PROJECT]     = { 0, -1, "project" },
+};
 
-static const struct store stores[RK_COUNT] = {
-    [RK_INSTITUTION] = { "institution", inst_read, inst_col, 0, 0, -1, "t.township, t.name", "institution" },
-    [RK_ASSESSMENT]  = { "assessment", as_read, as_col, 1, 1, AS_INSTITUTION, "t.assessed_on, t.id", "assessment" },
-    [RK_AGREEMENT]   = { "agreement", ag_read, ag_col, 1, 1, AG_INSTITUTION, "t.signed_on, t.id", "agreement" },
-    [RK_SERVICE]     = { "service", sv_read, sv_col, 1, 1, SV_INSTITUTION, "t.served_on, t.id", "service" },
-    [RK_RESCUE]      = { "rescue", rs_read, rs_col, 1, 1, RS_INSTITUTION, "t.started_on, t.id", "rescue" },
-    [RK_PROJECT]     = { "project", pj_read, pj_col, 0, 0, -1, "t.year, t.id", "project" },
+/* Per field: the SQL reading it (NULL: its own column) and the column written (NULL: none,
+ * the value is the person's or the institution's, read through a join). */
+static const char *const as_read[ASSESSMENT_NFIELDS] = { "p.cert_no", "p.name", [AS_INSTITUTION] = "i.name" };
+static const char *const as_col[ASSESSMENT_NFIELDS] = {
+    NULL, NULL, "assessed_on", "method", "assessor", NULL, "needs", "devices", "note" };
+static const char *const ag_read[AGREEMENT_NFIELDS] = { "p.cert_no", "p.name", [AG_INSTITUTION] = "i.name" };
+static const char *const ag_col[AGREEMENT_NFIELDS] = {
+    NULL, NULL, "signed_on", NULL, "planned", "plan_from", "plan_to", "note" };
+static const char *const sv_read[SERVICE_NFIELDS] = { "p.cert_no", "p.name", [SV_INSTITUTION] = "i.name" };
+static const char *const sv_col[SERVICE_NFIELDS] = {
+    NULL, NULL, "served_on", NULL, "kind", "item", "cost", "funding", "note" };
+static const char *const rs_read[RESCUE_NFIELDS] = { "p.cert_no", "p.name", [RS_INSTITUTION] = "i.name" };
+static const char *const rs_col[RESCUE_NFIELDS] = {
+    NULL, NULL, "started_on", "kind", "funding", NULL, "cost", "ended_on", "note" };
+
+enum { REF_PERSON, REF_YEAR, REF_INSTITUTION, NREFS };
+static const struct field person_refs[NREFS] = {
+    [REF_PERSON]      = { .key = "person_id", .type = FT_INT },
+    [REF_YEAR]        = { .key = "year", .type = FT_INT },
+    [REF_INSTITUTION] = { .key = "institution_id", .type = FT_INT },
+};
+
+/* The list of a kind: one person's (?1, 0 for all) and one year's (?2, 0 for all). */
+#define PERSON_YEAR " WHERE (?1 = 0 OR t.person_id = ?1) AND (?2 = 0 OR t.year = ?2) ORDER BY "
+static const char *const inst_finds[] = { " WHERE ?1 = ?1 AND ?2 = ?2 ORDER BY t.township, t.name", NULL };
+static const char *const as_finds[] = { PERSON_YEAR "t.assessed_on, t.id", NULL };
+static const char *const ag_finds[] = { PERSON_YEAR "t.signed_on, t.id", NULL };
+static const char *const sv_finds[] = { PERSON_YEAR "t.served_on, t.id", NULL };
+static const char *const rs_finds[] = { PERSON_YEAR "t.started_on, t.id", NULL };
+static const char *const pj_finds[] = { " WHERE ?1 = ?1 AND (?2 = 0 OR t.year = ?2) ORDER BY t.year, t.id", NULL };
+
+#define JOINS " JOIN person p ON p.id = t.person_id LEFT JOIN institution i ON i.id = t.institution_id"
+#define PERSON_KIND(tbl, f, count, pre) { .table = tbl, .fields = f, .n = count, .col = pre##_col, \
+    .read = pre##_read, .join = JOINS, .refs = person_refs, .nrefs = NREFS, \
+    .finds = pre##_finds, .once = PTHREAD_ONCE_INIT }
+
+static struct store stores[RK_COUNT] = {
+    [RK_INSTITUTION] = { .table = "institution", .fields = institution_fields,
+                         .n = INSTITUTION_NFIELDS, .finds = inst_finds, .once = PTHREAD_ONCE_INIT },
+    [RK_ASSESSMENT]  = PERSON_KIND("assessment", assessment_fields, ASSESSMENT_NFIELDS, as),
+    [RK_AGREEMENT]   = PERSON_KIND("agreement", agreement_fields, AGREEMENT_NFIELDS, ag),
+    [RK_SERVICE]     = PERSON_KIND("service", service_fields, SERVICE_NFIELDS, sv),
+    [RK_RESCUE]      = PERSON_KIND("rescue", rescue_fields, RESCUE_NFIELDS, rs),
+    [RK_PROJECT]     = { .table = "project", .fields = project_fields, .n = PROJECT_NFIELDS,
+                         .finds = pj_finds, .once = PTHREAD_ONCE_INIT },
 };
 
 static int bad_kind(int kind, struct dpf_err *err)
@@ -69,197 +88,63 @@ static int bad_kind(int kind, struct dpf_err *err)
     return DPF_EINVAL;
 }
 
-/* SELECT t.id, <read...> FROM <table> t [JOIN person p] [LEFT JOIN institution i] */
-static void select_sql(struct strbuf *sb, int kind)
+static int no_record(int rc, int64_t id, struct dpf_err *err)
 {
-    const struct store *s = &stores[kind];
-    sb_add(sb, "SELECT t.id");
-    for (int i = 0; i < rehab_entities[kind].n; i++)
-        sb_printf(sb, ", %s", s->read[i]);
-    sb_printf(sb, " FROM %s t", s->table);
-    if (s->has_person)
-        sb_add(sb, " JOIN person p ON p.id = t.person_id");
-    if (s->inst_field >= 0)
-        sb_add(sb, " LEFT JOIN institution i ON i.id = t.institution_id");
+    if (rc != DPF_ENOTFOUND)
+        return rc;
+    return dpf_err_set(err, DPF_ENOTFOUND, NULL, _("No record #%lld"), (long long)id);
 }
 
-void rehab_values_free(char **v, int n)
+int rehab_load(struct db *db, int kind, int64_t id, char **v, struct dpf_err *err)
 {
-    for (int i = 0; i < n; i++) {
-        free(v[i]);
-        v[i] = NULL;
-    }
+    int rc = bad_kind(kind, err);
+
+    if (rc != DPF_OK)
+        return rc;
+    memset(v, 0, sizeof *v * (size_t)rehab_entities[kind].n);
+    return no_record(store_load(db, &stores[kind], id, v, NULL, err), id, err);
 }
 
-typedef int (*row_fn)(sqlite3_stmt *st, int kind, void *ctx);
-
-/* Runs a select of kind (with where and order appended) and calls fn per row. */
-static int query(struct db *db, int kind, const char *tail, int64_t a, int64_t b, row_fn fn,
-                 void *ctx, struct dpf_err *err)
+int rehab_list(struct db *db, int kind, int64_t person_id, int year, rehab_row_fn fn,
+               void *ctx, struct dpf_err *err)
 {
-    struct strbuf sb;
     sqlite3_stmt *st;
-    int rc, stop = 0;
+    char *v[16];
+    int rc = bad_kind(kind, err), stop = 0;
 
-    sb_init(&sb);
-    select_sql(&sb, kind);
-    sb_add(&sb, tail);
-    st = sb.oom ? NULL : db_stmt(db, sb_str(&sb), err);
-    sb_free(&sb);
-    if (!st)
-        return err && err->code ? DPF_EDB : dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
-    sqlite3_bind_int64(st, 1, a);
-    sqlite3_bind_int64(st, 2, b);
-    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        stop = fn(st, kind, ctx);
+    if (rc != DPF_OK)
+        return rc;
+    if (!(st = store_find(db, &stores[kind], 0, err)))
+        return err ? err->code : DPF_EDB;
+    sqlite3_bind_int64(st, 1, person_id);
+    sqlite3_bind_int64(st, 2, year);
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        for (int i = 0; i < rehab_entities[kind].n; i++)
+            v[i] = (char *)sqlite3_column_text(st, i + 1);
+        stop = fn(sqlite3_column_int64(st, 0), v, ctx);
+    }
     sqlite3_reset(st);
     if (stop < 0)
         return err ? err->code : DPF_EIO;
     return stop || rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
 }
 
-struct load_ctx {
-    char **v;
-    int found, oom;
-};
-
-static int load_row(sqlite3_stmt *st, int kind, void *ctx)
-{
-    struct load_ctx *lc = ctx;
-    lc->found = 1;
-    for (int i = 0; i < rehab_entities[kind].n; i++) {
-        const char *t = (const char *)sqlite3_column_text(st, i + 1);
-        if (t && !(lc->v[i] = strdup(t)))
-            lc->oom = 1;
-    }
-    return 1;
-}
-
-int rehab_load(struct db *db, int kind, int64_t id, char **v, struct dpf_err *err)
-{
-    struct load_ctx lc = { v, 0, 0 };
-    int rc = bad_kind(kind, err);
-
-    if (rc != DPF_OK)
-        return rc;
-    memset(v, 0, sizeof *v * (size_t)rehab_entities[kind].n);
-    if ((rc = query(db, kind, " WHERE t.id = ?1 AND ?2 = 0", id, 0, load_row, &lc, err)) != DPF_OK)
-        return rc;
-    if (lc.oom) {
-        rehab_values_free(v, rehab_entities[kind].n);
-        return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
-    }
-    return lc.found ? DPF_OK
-                    : dpf_err_set(err, DPF_ENOTFOUND, NULL, _("No record #%lld"), (long long)id);
-}
-
-struct list_ctx {
-    rehab_row_fn fn;
-    void *ctx;
-};
-
-static int list_row(sqlite3_stmt *st, int kind, void *ctx)
-{
-    struct list_ctx *lc = ctx;
-    char *v[16];
-    for (int i = 0; i < rehab_entities[kind].n; i++)
-        v[i] = (char *)sqlite3_column_text(st, i + 1);
-    return lc->fn(sqlite3_column_int64(st, 0), v, lc->ctx);
-}
-
-int rehab_list(struct db *db, int kind, int64_t person_id, int year, rehab_row_fn fn,
-               void *ctx, struct dpf_err *err)
-{
-    struct list_ctx lc = { fn, ctx };
-    const struct store *s;
-    char tail[256];
-    int rc = bad_kind(kind, err);
-
-    if (rc != DPF_OK)
-        return rc;
-    s = &stores[kind];
-    snprintf(tail, sizeof tail, " WHERE %s AND %s ORDER BY %s",
-             s->has_person ? "(?1 = 0 OR t.person_id = ?1)" : "?1 = ?1",
-             kind != RK_INSTITUTION ? "(?2 = 0 OR t.year = ?2)" : "?2 = ?2", s->order);
-    return query(db, kind, tail, person_id, year, list_row, &lc, err);
-}
-
 /* ---- writing ---- */
 
-static void bind_value(sqlite3_stmt *st, int pos, const struct field *f, const char *v)
-{
-    if (!v && f->type == FT_MONEY)
-        sqlite3_bind_int(st, pos, 0);           /* no cost given: nothing was paid */
-    else if (!v)
-        sqlite3_bind_null(st, pos);
-    else if (f->type == FT_CHOICE || f->type == FT_INT || f->type == FT_MONEY)
-        sqlite3_bind_int64(st, pos, atoll(v));
-    else
-        sqlite3_bind_text(st, pos, v, -1, SQLITE_TRANSIENT);
-}
-
-/* INSERT INTO t (cols..., refs...) VALUES (?...) or UPDATE t SET col = ?, ... WHERE id = ?,
- * with the values bound in the same order. */
+/* Inserts (id 0) or replaces record id, with the references r resolved. */
 static int write_row(struct db *db, int kind, int64_t id, char **v,
                      const struct rehab_refs *r, int64_t *out, struct dpf_err *err)
 {
-    const struct store *s = &stores[kind];
-    const struct field *f = rehab_entities[kind].fields;
-    const char *cols[24];
-    struct strbuf sb;
-    sqlite3_stmt *st;
-    int n = 0, pos = 1, rc;
+    char person[24], year[12], inst[24];
+    char *refs[NREFS] = { person, year, r->institution_id ? inst : NULL };
 
-    for (int i = 0; i < rehab_entities[kind].n; i++)
-        if (s->col[i])
-            cols[n++] = s->col[i];
-    if (s->has_person)
-        cols[n++] = "person_id";
-    if (s->has_year)
-        cols[n++] = "year";
-    if (s->inst_field >= 0)
-        cols[n++] = "institution_id";
-    sb_init(&sb);
-    if (id) {
-        sb_printf(&sb, "UPDATE %s SET ", s->table);
-        for (int c = 0; c < n; c++)
-            sb_printf(&sb, "%s%s = ?", c ? ", " : "", cols[c]);
-        sb_add(&sb, " WHERE id = ?");
-    } else {
-        sb_printf(&sb, "INSERT INTO %s (", s->table);
-        for (int c = 0; c < n; c++)
-            sb_printf(&sb, "%s%s", c ? ", " : "", cols[c]);
-        sb_add(&sb, ") VALUES (");
-        for (int c = 0; c < n; c++)
-            sb_add(&sb, c ? ", ?" : "?");
-        sb_add(&sb, ")");
-    }
-    st = sb.oom ? NULL : db_stmt(db, sb_str(&sb), err);
-    sb_free(&sb);
-    if (!st)
-        return DPF_EDB;
-    for (int i = 0; i < rehab_entities[kind].n; i++)
-        if (s->col[i])
-            bind_value(st, pos++, &f[i], v[i]);
-    if (s->has_person)
-        sqlite3_bind_int64(st, pos++, r->person_id);
-    if (s->has_year)
-        sqlite3_bind_int(st, pos++, r->year);
-    if (s->inst_field >= 0) {
-        if (r->institution_id)
-            sqlite3_bind_int64(st, pos, r->institution_id);
-        pos++;
-    }
+    snprintf(person, sizeof person, "%lld", (long long)r->person_id);
+    snprintf(year, sizeof year, "%d", r->year);
+    snprintf(inst, sizeof inst, "%lld", (long long)r->institution_id);
+    *out = id;
     if (id)
-        sqlite3_bind_int64(st, pos, id);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return db_fail(db, err);
-    if (id && sqlite3_changes(db->h) == 0)
-        return dpf_err_set(err, DPF_ENOTFOUND, NULL, _("No record #%lld"), (long long)id);
-    *out = id ? id : sqlite3_last_insert_rowid(db->h);
-    return DPF_OK;
+        return no_record(store_update(db, &stores[kind], id, v, refs, err), id, err);
+    return store_insert(db, &stores[kind], 0, v, refs, out, err);
 }
 
 /* The record as the history shows it: display values; a person's own record leaves out
@@ -269,7 +154,7 @@ static void display_values(int kind, char **v, char bufs[][128], char **out)
     const struct field *f = rehab_entities[kind].fields;
     for (int i = 0; i < rehab_entities[kind].n; i++) {
         out[i] = NULL;
-        if (!v || !v[i] || (stores[kind].has_person && i <= 1))
+        if (!v || !v[i] || (kinds[kind].has_person && i <= 1))
             continue;
         out[i] = (char *)field_format(&f[i], v[i], 0, bufs[i], sizeof bufs[0]);
     }
@@ -296,7 +181,7 @@ static int audit(struct db *db, int kind, int64_t id, int64_t person_id, const c
     } else {
         record_json(&sb2, f, n, a);
     }
-    snprintf(action, sizeof action, "%s_%s", stores[kind].audit, verb);
+    snprintf(action, sizeof action, "%s_%s", kinds[kind].audit, verb);
     if (sb1.oom || sb2.oom)
         rc = dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
     else
@@ -322,7 +207,7 @@ int rehab_save_from(struct db *db, int kind, int64_t id, char *const *v, char *c
     for (i = 0; i < n; i++)
         if ((now[i] == NULL) != (opened[i] == NULL) || (now[i] && strcmp(now[i], opened[i]) != 0))
             break;
-    rehab_values_free(now, n);
+    record_free(now, n);
     if (i < n)
         return dpf_err_set(err, DPF_ECONFLICT, rehab_entities[kind].fields[i].key,
                            _("Someone else changed this record after you opened it (%s): "
@@ -354,7 +239,7 @@ int rehab_save(struct db *db, int kind, int64_t id, char *const *v, int64_t *out
                    err);
     if (rc == DPF_OK && out_id)
         *out_id = new_id;
-    rehab_values_free(before, rehab_entities[kind].n);
+    record_free(before, rehab_entities[kind].n);
     for (int i = 0; i < 16; i++)
         free(r.made[i]);
     return rc;
@@ -369,19 +254,17 @@ static int institution_in_use(struct db *db, int64_t id, struct dpf_err *err)
         "(SELECT count(*) FROM service WHERE institution_id = ?1) + "
         "(SELECT count(*) FROM rescue WHERE institution_id = ?1)";
     sqlite3_stmt *st = db_stmt(db, q, err);
-    long long n;
+    int64_t n;
     int rc;
 
     if (!st)
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, id);
-    rc = sqlite3_step(st);
-    n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW)
-        return db_fail(db, err);
+    if ((rc = db_step_int64(db, st, &n, err)) != DPF_OK)     /* sums: always a row */
+        return rc;
     return n ? dpf_err_set(err, DPF_EINVAL, NULL,
-                           _("%lld records name this institution; it cannot be deleted"), n)
+                           _("%lld records name this institution; it cannot be deleted"),
+                           (long long)n)
              : DPF_OK;
 }
 
@@ -395,15 +278,13 @@ static int64_t person_of(struct db *db, int kind, int64_t id)
     if (!(st = db_stmt(db, q, NULL)))
         return 0;
     sqlite3_bind_int64(st, 1, id);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        p = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
+    db_step_int64(db, st, &p, NULL);
     return p;
 }
 
 int rehab_delete(struct db *db, int kind, int64_t id, struct dpf_err *err)
 {
-    char *before[16] = { NULL }, q[96];
+    char *before[16] = { NULL };
     int64_t person = 0;
     int rc = bad_kind(kind, err);
 
@@ -411,15 +292,13 @@ int rehab_delete(struct db *db, int kind, int64_t id, struct dpf_err *err)
         rc = rehab_load(db, kind, id, before, err);
     if (rc == DPF_OK && kind == RK_INSTITUTION)
         rc = institution_in_use(db, id, err);
-    if (rc == DPF_OK && stores[kind].has_person)
+    if (rc == DPF_OK && kinds[kind].has_person)
         person = person_of(db, kind, id);
-    if (rc == DPF_OK) {
-        snprintf(q, sizeof q, "DELETE FROM %s WHERE id = %lld", stores[kind].table, (long long)id);
-        rc = db_exec(db, q, err);
-    }
+    if (rc == DPF_OK)
+        rc = store_delete(db, &stores[kind], id, err);
     if (rc == DPF_OK)
         rc = audit(db, kind, id, person, "delete", before, NULL, err);
-    rehab_values_free(before, rehab_entities[kind].n);
+    record_free(before, rehab_entities[kind].n);
     return rc;
 }
 

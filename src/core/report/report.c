@@ -197,6 +197,15 @@ static int section_register(struct db *db, struct report *r, struct dpf_err *err
 }
 
 /* New certificates, deaths, moves and cancellations dated in the period; the yearly update. */
+/* The period's four register changes (sums) into v[0..3]. */
+static int read_changes(sqlite3_stmt *st, void *ctx)
+{
+    long *v = ctx;
+    for (int i = 0; i < 4; i++)
+        v[i] = (long)sqlite3_column_int64(st, i);
+    return DPF_OK;
+}
+
 static int section_changes(struct db *db, struct report *r, struct dpf_err *err)
 {
     static const char *const h[] = { N_("Register change"), N_("Persons") };
@@ -220,12 +229,10 @@ static int section_changes(struct db *db, struct report *r, struct dpf_err *err)
         return db_fail(db, err);
     sqlite3_bind_text(st, 1, r->from, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, r->to, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    for (int i = 0; rc == SQLITE_ROW && i < 4; i++)
-        v[i] = (long)sqlite3_column_int64(st, i);
+    rc = db_step_one(db, st, read_changes, v, err);   /* sums: always a row */
     sqlite3_finalize(st);
-    if (rc != SQLITE_ROW)
-        return db_fail(db, err);
+    if (rc != DPF_OK)
+        return rc;
     if ((rc = yearly_district(db, r->year, &v[4], &v[5], &v[6], err)) != DPF_OK)
         return rc;
     if (!(t = table_new(r, "证件变动", N_("Register changes in the period"), h, w, 2)))

@@ -12,6 +12,7 @@
 #include "dpf/month.h"
 #include "dpf/person.h"
 #include "dpf/programme.h"
+#include "base/store.h"
 #include "base/strbuf.h"
 #include "base/db_struct.h"
 
@@ -42,42 +43,104 @@ const struct field enrol_fields[ENROL_NFIELDS] = {
     [EF_NOTE]        = { "note", "备注", N_("Note"), FT_TEXT, NULL, 20, 200, 0 },
 };
 
-#define SELECT_SQL                                                                          \
-    "SELECT id, programme_id, person_id, step, start_month, stop_month, reason, applied_on, " \
-    "checked_on, reviewed_on, approved_on, closed_on, applied_by, checked_by, reviewed_by, "  \
-    "approved_by, closed_by, reason_note, note FROM enrolment "
-static const char load_sql[] = SELECT_SQL "WHERE id = ?";
-static const char of_person_sql[] = SELECT_SQL "WHERE person_id = ? ORDER BY id DESC";
+/* The enrolment table's own columns, described for the store (the field table above is
+ * the import's and export's, which name the person and programme instead of their ids). */
+enum enrol_column {
+    EC_PROGRAMME, EC_PERSON, EC_STEP, EC_START, EC_STOP, EC_REASON, EC_APPLIED_ON,
+    EC_CHECKED_ON, EC_REVIEWED_ON, EC_APPROVED_ON, EC_CLOSED_ON, EC_APPLIED_BY, EC_CHECKED_BY,
+    EC_REVIEWED_BY, EC_APPROVED_BY, EC_CLOSED_BY, EC_REASON_NOTE, EC_NOTE, EC_COUNT
+};
+#define COLUMN(k, t) { .key = k, .type = t }
+static const struct field columns[EC_COUNT] = {
+    [EC_PROGRAMME] = COLUMN("programme_id", FT_INT),
+    [EC_PERSON] = COLUMN("person_id", FT_INT),
+    [EC_STEP] = COLUMN("step", FT_CHOICE),
+    [EC_START] = COLUMN("start_month", FT_MONTH),
+    [EC_STOP] = COLUMN("stop_month", FT_MONTH),
+    [EC_REASON] = COLUMN("reason", FT_CHOICE),
+    [EC_APPLIED_ON] = COLUMN("applied_on", FT_DATE),
+    [EC_CHECKED_ON] = COLUMN("checked_on", FT_DATE),
+    [EC_REVIEWED_ON] = COLUMN("reviewed_on", FT_DATE),
+    [EC_APPROVED_ON] = COLUMN("approved_on", FT_DATE),
+    [EC_CLOSED_ON] = COLUMN("closed_on", FT_DATE),
+    [EC_APPLIED_BY] = COLUMN("applied_by", FT_TEXT),
+    [EC_CHECKED_BY] = COLUMN("checked_by", FT_TEXT),
+    [EC_REVIEWED_BY] = COLUMN("reviewed_by", FT_TEXT),
+    [EC_APPROVED_BY] = COLUMN("approved_by", FT_TEXT),
+    [EC_CLOSED_BY] = COLUMN("closed_by", FT_TEXT),
+    [EC_REASON_NOTE] = COLUMN("reason_note", FT_TEXT),
+    [EC_NOTE] = COLUMN("note", FT_TEXT),
+};
+enum { FIND_ID, FIND_PERSON };
+static const char *const finds[] = {
+    [FIND_ID] = " WHERE t.id = ?1",
+    [FIND_PERSON] = " WHERE t.person_id = ?1 ORDER BY t.id DESC",
+    NULL,
+};
+static struct store enrol_store = {
+    .table = "enrolment", .fields = columns, .n = EC_COUNT, .finds = finds,
+    .once = PTHREAD_ONCE_INIT,
+};
 
-static void copy_col(sqlite3_stmt *st, int i, char *out, size_t cap)
+static void copy_col(sqlite3_stmt *st, int c, char *out, size_t cap)
 {
-    const char *t = (const char *)sqlite3_column_text(st, i);
+    const char *t = (const char *)sqlite3_column_text(st, c + 1);
     snprintf(out, cap, "%s", t ? t : "");
 }
 
-static void from_row(sqlite3_stmt *st, struct enrolment *e)
+/* The current row of a store select (column 0 the id, c + 1 column c) into *e. */
+static int from_row(sqlite3_stmt *st, void *ctx)
 {
+    struct enrolment *e = ctx;
+    const char *stop = (const char *)sqlite3_column_text(st, EC_STOP + 1);
+
     memset(e, 0, sizeof *e);
     e->id = sqlite3_column_int64(st, 0);
-    e->programme_id = sqlite3_column_int64(st, 1);
-    e->person_id = sqlite3_column_int64(st, 2);
-    e->step = sqlite3_column_int(st, 3);
-    e->start_month = month_parse((const char *)sqlite3_column_text(st, 4));
-    e->stop_month = sqlite3_column_text(st, 5)
-                        ? month_parse((const char *)sqlite3_column_text(st, 5)) : 0;
-    e->reason = sqlite3_column_int(st, 6);
-    copy_col(st, 7, e->applied_on, sizeof e->applied_on);
-    copy_col(st, 8, e->checked_on, sizeof e->checked_on);
-    copy_col(st, 9, e->reviewed_on, sizeof e->reviewed_on);
-    copy_col(st, 10, e->approved_on, sizeof e->approved_on);
-    copy_col(st, 11, e->closed_on, sizeof e->closed_on);
-    copy_col(st, 12, e->applied_by, sizeof e->applied_by);
-    copy_col(st, 13, e->checked_by, sizeof e->checked_by);
-    copy_col(st, 14, e->reviewed_by, sizeof e->reviewed_by);
-    copy_col(st, 15, e->approved_by, sizeof e->approved_by);
-    copy_col(st, 16, e->closed_by, sizeof e->closed_by);
-    copy_col(st, 17, e->reason_note, sizeof e->reason_note);
-    copy_col(st, 18, e->note, sizeof e->note);
+    e->programme_id = sqlite3_column_int64(st, EC_PROGRAMME + 1);
+    e->person_id = sqlite3_column_int64(st, EC_PERSON + 1);
+    e->step = sqlite3_column_int(st, EC_STEP + 1);
+    e->start_month = month_parse((const char *)sqlite3_column_text(st, EC_START + 1));
+    e->stop_month = stop ? month_parse(stop) : 0;
+    e->reason = sqlite3_column_int(st, EC_REASON + 1);
+    copy_col(st, EC_APPLIED_ON, e->applied_on, sizeof e->applied_on);
+    copy_col(st, EC_CHECKED_ON, e->checked_on, sizeof e->checked_on);
+    copy_col(st, EC_REVIEWED_ON, e->reviewed_on, sizeof e->reviewed_on);
+    copy_col(st, EC_APPROVED_ON, e->approved_on, sizeof e->approved_on);
+    copy_col(st, EC_CLOSED_ON, e->closed_on, sizeof e->closed_on);
+    copy_col(st, EC_APPLIED_BY, e->applied_by, sizeof e->applied_by);
+    copy_col(st, EC_CHECKED_BY, e->checked_by, sizeof e->checked_by);
+    copy_col(st, EC_REVIEWED_BY, e->reviewed_by, sizeof e->reviewed_by);
+    copy_col(st, EC_APPROVED_BY, e->approved_by, sizeof e->approved_by);
+    copy_col(st, EC_CLOSED_BY, e->closed_by, sizeof e->closed_by);
+    copy_col(st, EC_REASON_NOTE, e->reason_note, sizeof e->reason_note);
+    copy_col(st, EC_NOTE, e->note, sizeof e->note);
+    return DPF_OK;
+}
+
+/* Text forms of an enrolment's numbers, for its column values. */
+struct enrol_text {
+    char programme[24], person[24], step[4], start[MONTH_TEXT], stop[MONTH_TEXT], reason[4];
+};
+
+/* The values of the columns that hold numbers, set in v (stop month and reason NULL when
+ * there is none). */
+static void number_values(const struct enrolment *e, struct enrol_text *t, char **v)
+{
+    snprintf(t->programme, sizeof t->programme, "%lld", (long long)e->programme_id);
+    snprintf(t->person, sizeof t->person, "%lld", (long long)e->person_id);
+    snprintf(t->step, sizeof t->step, "%d", e->step);
+    snprintf(t->reason, sizeof t->reason, "%d", e->reason);
+    v[EC_PROGRAMME] = t->programme;
+    v[EC_PERSON] = t->person;
+    v[EC_STEP] = t->step;
+    v[EC_START] = (char *)month_format(e->start_month, t->start);
+    v[EC_STOP] = e->stop_month ? (char *)month_format(e->stop_month, t->stop) : NULL;
+    v[EC_REASON] = e->reason ? t->reason : NULL;
+}
+
+static char *or_null(const char *s)
+{
+    return s && *s ? (char *)s : NULL;
 }
 
 int enrol_load(struct db *db, int64_t id, struct enrolment *out, struct dpf_err *err)
@@ -85,17 +148,11 @@ int enrol_load(struct db *db, int64_t id, struct enrolment *out, struct dpf_err 
     sqlite3_stmt *st;
     int rc;
 
-    if (!(st = db_stmt(db, load_sql, err)))
+    if (!(st = store_find(db, &enrol_store, FIND_ID, err)))
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, id);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        from_row(st, out);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return DPF_OK;
-    if (rc != SQLITE_DONE)
-        return db_fail(db, err);
+    if ((rc = db_step_one(db, st, from_row, out, err)) != DPF_ENOTFOUND)
+        return rc;
     return dpf_err_set(err, DPF_ENOTFOUND, NULL, _("No enrolment #%lld"), (long long)id);
 }
 
@@ -106,7 +163,7 @@ int enrol_of_person(struct db *db, int64_t person_id, enrol_fn fn, void *ctx,
     sqlite3_stmt *st;
     int rc;
 
-    if (!(st = db_stmt(db, of_person_sql, err)))
+    if (!(st = store_find(db, &enrol_store, FIND_PERSON, err)))
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, person_id);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -208,10 +265,8 @@ static int open_enrolment(struct db *db, int64_t programme_id, int64_t person_id
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, person_id);
     sqlite3_bind_int64(st, 2, programme_id);
-    rc = sqlite3_step(st);
-    *id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+    rc = db_step_int64(db, st, id, err);
+    return rc == DPF_ENOTFOUND ? DPF_OK : rc;
 }
 
 int enrol_open(struct db *db, int64_t programme_id, int64_t person_id, struct enrolment *out,
@@ -233,10 +288,10 @@ int enrol_apply(struct db *db, int64_t programme_id, int64_t person_id, const ch
     struct enrolment e = { .programme_id = programme_id, .person_id = person_id,
                            .step = ES_APPLIED };
     struct person p;
-    char name[128], m[MONTH_TEXT];
+    struct enrol_text t;
+    char name[128], *v[EC_COUNT] = { NULL };
     int64_t open;
     int rc, active = 0;
-    sqlite3_stmt *st;
 
     if ((rc = check_date(db, date, NULL, err)) != DPF_OK)
         return rc;
@@ -258,20 +313,12 @@ int enrol_apply(struct db *db, int64_t programme_id, int64_t person_id, const ch
     if (rc != DPF_OK)
         return rc;
     e.start_month = month_of_date(date);
-    if (!(st = db_stmt(db, "INSERT INTO enrolment (programme_id, person_id, step, applied_on, "
-                           "applied_by, start_month, note) VALUES (?, ?, 1, ?, ?, ?, ?)", err)))
-        return DPF_EDB;
-    sqlite3_bind_int64(st, 1, programme_id);
-    sqlite3_bind_int64(st, 2, person_id);
-    sqlite3_bind_text(st, 3, date, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 4, db->user, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 5, month_format(e.start_month, m), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 6, note, -1, SQLITE_TRANSIENT);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return db_fail(db, err);
-    e.id = sqlite3_last_insert_rowid(db->h);
+    number_values(&e, &t, v);
+    v[EC_APPLIED_ON] = (char *)date;
+    v[EC_APPLIED_BY] = db->user;
+    v[EC_NOTE] = (char *)note;
+    if ((rc = store_insert(db, &enrol_store, 0, v, NULL, &e.id, err)) != DPF_OK)
+        return rc;
     if (id)
         *id = e.id;
     return audit_step(db, &e, "subsidy_apply", date, err);
@@ -310,34 +357,22 @@ static int qualifies(struct db *db, const struct enrolment *e, int month, struct
     return rc;
 }
 
-/* Writes the enrolment's step and the step's date and user. */
-static int set_step(struct db *db, const struct enrolment *e, const char *date_col,
-                    const char *date, struct dpf_err *err)
+/* Writes the enrolment's step, the step's date (in column on, EC_CHECKED_ON..EC_CLOSED_ON)
+ * and user, and its stop month, reason and note. */
+static int set_step(struct db *db, const struct enrolment *e, int on, const char *date,
+                    struct dpf_err *err)
 {
-    char q[200], m[MONTH_TEXT];
-    const char *who = strcmp(date_col, "closed_on") == 0 ? "closed_by"
-                    : strcmp(date_col, "checked_on") == 0 ? "checked_by"
-                    : strcmp(date_col, "reviewed_on") == 0 ? "reviewed_by" : "approved_by";
-    sqlite3_stmt *st;
-    int rc;
+    int by = on - EC_CHECKED_ON + EC_CHECKED_BY;
+    uint64_t which = 1u << EC_STEP | 1u << on | 1u << by | 1u << EC_STOP | 1u << EC_REASON |
+                     1u << EC_REASON_NOTE;
+    struct enrol_text t;
+    char *v[EC_COUNT] = { NULL };
 
-    snprintf(q, sizeof q, "UPDATE enrolment SET step = ?, %s = ?, %s = ?, stop_month = ?, "
-                          "reason = ?, reason_note = ? WHERE id = ?", date_col, who);
-    if (sqlite3_prepare_v2(db->h, q, -1, &st, NULL) != SQLITE_OK)
-        return db_fail(db, err);
-    sqlite3_bind_int(st, 1, e->step);
-    sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, db->user, -1, SQLITE_STATIC);
-    if (e->stop_month)
-        sqlite3_bind_text(st, 4, month_format(e->stop_month, m), -1, SQLITE_TRANSIENT);
-    if (e->reason)
-        sqlite3_bind_int(st, 5, e->reason);
-    if (e->reason_note[0])
-        sqlite3_bind_text(st, 6, e->reason_note, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 7, e->id);
-    rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+    number_values(e, &t, v);
+    v[on] = (char *)date;
+    v[by] = db->user;
+    v[EC_REASON_NOTE] = or_null(e->reason_note);
+    return store_update_only(db, &enrol_store, e->id, which, v, NULL, err);
 }
 
 /* The date of the step the enrolment is at. */
@@ -357,7 +392,7 @@ static const char *step_date(const struct enrolment *e)
 
 int enrol_advance(struct db *db, int64_t id, const char *date, struct dpf_err *err)
 {
-    static const char *const cols[] = { NULL, "checked_on", "reviewed_on", "approved_on" };
+    static const int cols[] = { 0, EC_CHECKED_ON, EC_REVIEWED_ON, EC_APPROVED_ON };
     struct enrolment e;
     int rc;
 
@@ -394,7 +429,7 @@ int enrol_refuse(struct db *db, int64_t id, const char *date, const char *why,
         return rc;
     e.step = ES_REFUSED;
     snprintf(e.reason_note, sizeof e.reason_note, "%s", why);
-    if ((rc = set_step(db, &e, "closed_on", date, err)) != DPF_OK)
+    if ((rc = set_step(db, &e, EC_CLOSED_ON, date, err)) != DPF_OK)
         return rc;
     return audit_step(db, &e, "subsidy_refuse", date, err);
 }
@@ -422,7 +457,7 @@ int enrol_stop(struct db *db, int64_t id, int reason, int stop_month, const char
     e.reason = reason;
     e.stop_month = stop_month;
     snprintf(e.reason_note, sizeof e.reason_note, "%s", note ? note : "");
-    if ((rc = set_step(db, &e, "closed_on", db->today, err)) != DPF_OK)
+    if ((rc = set_step(db, &e, EC_CLOSED_ON, db->today, err)) != DPF_OK)
         return rc;
     return audit_step(db, &e, "subsidy_stop", db->today, err);
 }
@@ -469,48 +504,30 @@ static int check_record(struct db *db, const struct enrolment *e, struct dpf_err
 
 int enrol_insert(struct db *db, struct enrolment *e, struct dpf_err *err)
 {
-    static const char q[] =
-        "INSERT INTO enrolment (programme_id, person_id, step, applied_on, applied_by, "
-        "start_month, checked_on, checked_by, reviewed_on, reviewed_by, approved_on, "
-        "approved_by, closed_on, closed_by, stop_month, reason, reason_note, note) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?5, ?8, ?5, ?9, ?5, ?10, ?5, ?11, ?12, ?13, ?14)";
-    sqlite3_stmt *st = NULL;
-    char start[MONTH_TEXT], stop[MONTH_TEXT];
-    const char *d = e->applied_on;
+    struct enrol_text t;
+    char *v[EC_COUNT] = { NULL }, *d = e->applied_on;
     int rc;
 
     if ((rc = check_record(db, e, err)) != DPF_OK)
         return rc;
-    if (!(st = db_stmt(db, q, err)))
-        return DPF_EDB;
     snprintf(e->applied_by, sizeof e->applied_by, "%s", db->user);
-    sqlite3_bind_int64(st, 1, e->programme_id);
-    sqlite3_bind_int64(st, 2, e->person_id);
-    sqlite3_bind_int(st, 3, e->step);
-    sqlite3_bind_text(st, 4, d, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 5, db->user, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 6, month_format(e->start_month, start), -1, SQLITE_STATIC);
+    number_values(e, &t, v);
+    v[EC_APPLIED_ON] = d;
+    /* Every step is signed by the one who imports the record. */
+    for (int by = EC_APPLIED_BY; by <= EC_CLOSED_BY; by++)
+        v[by] = db->user;
     /* Steps passed are dated by the application, approval by its own date. */
     if (e->step >= ES_CHECKED && e->step != ES_REFUSED)
-        sqlite3_bind_text(st, 7, d, -1, SQLITE_STATIC);
+        v[EC_CHECKED_ON] = d;
     if (e->step >= ES_REVIEWED && e->step != ES_REFUSED)
-        sqlite3_bind_text(st, 8, d, -1, SQLITE_STATIC);
+        v[EC_REVIEWED_ON] = d;
     if (e->step == ES_APPROVED || e->step == ES_STOPPED)
-        sqlite3_bind_text(st, 9, e->approved_on[0] ? e->approved_on : d, -1, SQLITE_STATIC);
+        v[EC_APPROVED_ON] = e->approved_on[0] ? e->approved_on : d;
     if (e->step >= ES_REFUSED)
-        sqlite3_bind_text(st, 10, db->today, -1, SQLITE_STATIC);
-    if (e->stop_month)
-        sqlite3_bind_text(st, 11, month_format(e->stop_month, stop), -1, SQLITE_STATIC);
-    if (e->reason)
-        sqlite3_bind_int(st, 12, e->reason);
-    if (e->reason_note[0])
-        sqlite3_bind_text(st, 13, e->reason_note, -1, SQLITE_STATIC);
-    if (e->note[0])
-        sqlite3_bind_text(st, 14, e->note, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return db_fail(db, err);
-    e->id = sqlite3_last_insert_rowid(db->h);
+        v[EC_CLOSED_ON] = db->today;
+    v[EC_REASON_NOTE] = or_null(e->reason_note);
+    v[EC_NOTE] = or_null(e->note);
+    if ((rc = store_insert(db, &enrol_store, 0, v, NULL, &e->id, err)) != DPF_OK)
+        return rc;
     return audit_step(db, e, "subsidy_import", d, err);
 }

@@ -88,6 +88,18 @@ static void tally_free(struct tally *t)
 }
 
 /* The programme's name (programmes are few: looked up per group, not per line). */
+struct name_out {
+    char *out;
+    size_t cap;
+};
+
+static int read_name(sqlite3_stmt *st, void *ctx)
+{
+    struct name_out *n = ctx;
+    snprintf(n->out, n->cap, "%s", (const char *)sqlite3_column_text(st, 0));
+    return DPF_OK;
+}
+
 static void name_of(struct db *db, int64_t id, char *out, size_t cap)
 {
     sqlite3_stmt *st;
@@ -96,8 +108,7 @@ static void name_of(struct db *db, int64_t id, char *out, size_t cap)
         != SQLITE_OK)
         return;
     sqlite3_bind_int64(st, 1, id);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        snprintf(out, cap, "%s", (const char *)sqlite3_column_text(st, 0));
+    db_step_one(db, st, read_name, &(struct name_out){ out, cap }, NULL);
     sqlite3_finalize(st);
 }
 
@@ -145,8 +156,7 @@ int roster_period_all(struct db *db, int from_month, int to_month, roster_total_
 
     if (sqlite3_prepare_v2(db->h, "SELECT max(id) FROM person", -1, &st, NULL) != SQLITE_OK)
         return db_fail(db, err);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        max = sqlite3_column_int64(st, 0);
+    db_step_int64(db, st, &max, NULL);
     sqlite3_finalize(st);
     t.bits = (size_t)(max >> 3) + 1;
     rc = scan(db, from_month, to_month, &t, err);
