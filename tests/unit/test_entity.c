@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The entity registry: the modules' kinds in their order with their capabilities and
  * labels, and a kind a database defines (schema 009) taken through template, import (field
- * checks by type, rejects with line, column and reason, audit rows) and export; unsound
- * definitions are left out. */
+ * checks by type, rejects with line, column and reason, audit rows) and export, stored as
+ * the record store binds by type; unsound definitions are left out. */
 #include "testutil.h"
 #include "dpf/entity.h"
 #include "dpf/i18n.h"
@@ -137,6 +137,69 @@ static void defined_kind_template_import_export(void **state)
     db_close(db);
 }
 
+/* A table whose columns have no type (typeof() shows how each value was bound), no id
+ * column (rows are keyed by rowid), a keyword for a column, and a check of its own. */
+static const char tally_sql[] =
+    "CREATE TABLE tally (\"order\", paid, done, note, CHECK (\"order\" < 100));"
+    "INSERT INTO entity_def VALUES ('tally', 'tallies', 'tally', 1);"
+    "INSERT INTO entity_field (entity, pos, key, header, label, type, maxlen, required) VALUES "
+    "('tally', 1, 'order', '序号', 'Order', 'int', 5, 1),"
+    "('tally', 2, 'paid', '金额', 'Paid', 'money', 16, 0),"
+    "('tally', 3, 'done', '完成', 'Done', 'flag', 1, 0),"
+    "('tally', 4, 'note', '备注', 'Note', 'text', 30, 0);";
+
+static void defined_kind_binds_by_type(void **state)
+{
+    struct db *db = ledger_db("t.db");
+    struct import_opts o = { .encoding = TE_AUTO, .partial = 1 };
+    struct import_result res;
+    struct entity_export x = { 0 };
+    struct dpf_err err;
+    char out[256];
+    long rows;
+    (void)state;
+
+    exec(db, tally_sql);
+    assert_int_equal(entity_db_load(db, &err), DPF_OK);
+    write_file("tally.csv", "序号,金额,完成,备注\n"
+                            "3,12.50,是,a\n"
+                            "4,,,\n"
+                            "500,1,否,refused by the table's check\n");
+    assert_int_equal(import_file(db, "tally", tu_at(tu_dir, "tally.csv"), &o, &res, &err),
+                     DPF_OK);
+    assert_int_equal(res.added, 2);
+    assert_int_equal(res.rejected, 1);
+    assert_non_null(strstr(tu_slurp(res.rejects), "CHECK constraint failed"));
+    /* Integers, not text; an empty flag and an empty amount 0, an empty text NULL. */
+    assert_int_equal(count(db, "SELECT count(*) FROM tally WHERE typeof(\"order\") = 'integer' "
+                               "AND typeof(paid) = 'integer' AND typeof(done) = 'integer'"), 2);
+    assert_int_equal(count(db, "SELECT count(*) FROM tally WHERE \"order\" = 3 AND paid = 1250 "
+                               "AND done = 1 AND note = 'a'"), 1);
+    assert_int_equal(count(db, "SELECT count(*) FROM tally WHERE \"order\" = 4 AND paid = 0 "
+                               "AND done = 0 AND note IS NULL"), 1);
+    assert_int_equal(count(db, "SELECT count(*) FROM audit WHERE entity = 'tally' AND "
+                               "action = 'insert' AND entity_id IN (SELECT rowid FROM tally)"),
+                     2);
+
+    /* Read again (a definition added): a new store, the same statement texts. */
+    assert_int_equal(entity_db_load(db, &err), DPF_OK);
+    write_file("tally2.csv", "序号,金额,完成,备注\n5,2,1,b\n");
+    assert_int_equal(import_file(db, "tally", tu_at(tu_dir, "tally2.csv"), &o, &res, &err),
+                     DPF_OK);
+    assert_int_equal(res.added, 1);
+    assert_int_equal(count(db, "SELECT count(*) FROM tally WHERE typeof(\"order\") = 'integer' "
+                               "AND \"order\" = 5 AND paid = 200 AND done = 1"), 1);
+
+    snprintf(out, sizeof out, "%s", tu_at(tu_dir, "tally.out.csv"));
+    x.path = out;
+    if (entity_export(db, entity_find(db, "tally"), &x, &rows, &err) != DPF_OK)
+        fail_msg("export: %s", err.msg);
+    assert_int_equal(rows, 3);
+    assert_string_equal(tu_slurp(x.path), "\xEF\xBB\xBF" "序号,金额,完成,备注\r\n"
+                                          "3,12.50,是,a\r\n4,0.00,否,\r\n5,2.00,是,b\r\n");
+    db_close(db);
+}
+
 static void unsound_definitions_are_left_out(void **state)
 {
     struct db *db = ledger_db("u.db");
@@ -183,6 +246,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(modules_register_in_order),
         cmocka_unit_test(defined_kind_template_import_export),
+        cmocka_unit_test(defined_kind_binds_by_type),
         cmocka_unit_test(unsound_definitions_are_left_out),
         cmocka_unit_test(defined_kind_loads_at_open),
     };

@@ -2,7 +2,8 @@
 /* The record store (src/core/base/store.c): the SQL it builds from a field table, a round
  * trip of every field type, how each type is bound (read with typeof() from a table whose
  * columns have no type, so a value is stored exactly as it was bound), empty flags and
- * amounts, not found, updates of some fields, bulk runs; and the one-row step helpers. */
+ * amounts, not found, updates of some fields, bulk runs, a store made at run time (opened,
+ * closed, made again); and the one-row step helpers. */
 #include "testutil.h"
 #include "base/store.h"
 
@@ -174,6 +175,57 @@ static void update_all_or_some(void **state)
     db_close(db);
 }
 
+/* A store described at run time, as a kind a database defines is: its texts built by
+ * store_open and freed by store_close, its rows keyed by rowid. Made again with the same
+ * description it finds its statements in the cache, which keeps its own copy of each text. */
+static void made_at_run_time(void **state)
+{
+    static const char *const by_rowid[] = { " ORDER BY t.rowid", NULL };
+    struct db *db = tu_db(tu_tmpdir(), "store_rt.db");
+    struct dpf_err err;
+    char *v[3] = { "5", NULL, "x" }, *got[3];
+    sqlite3_stmt *st;
+    int64_t id = 0;
+    (void)state;
+    assert_int_equal(db_exec(db, "DROP TABLE IF EXISTS tally; CREATE TABLE tally (n, done, note)",
+                             &err), DPF_OK);
+    for (int round = 0; round < 2; round++) {
+        struct field *f = calloc(3, sizeof *f);
+        struct store *s = calloc(1, sizeof *s);
+        assert_non_null(f);
+        assert_non_null(s);
+        f[0] = (struct field){ .key = "n", .type = FT_INT };
+        f[1] = (struct field){ .key = "done", .type = FT_FLAG };
+        f[2] = (struct field){ .key = "note", .type = FT_TEXT };
+        *s = (struct store){ .table = "tally", .key = "rowid", .fields = f, .n = 3,
+                             .finds = by_rowid };
+        assert_int_equal(store_open(s, &err), DPF_OK);
+        assert_string_equal(store_columns(s), "n, done, note");
+        assert_int_equal(store_insert(db, s, 0, v, NULL, &id, &err), DPF_OK);
+        assert_int_equal(id, round + 1);
+        assert_non_null(st = store_find(db, s, 0, &err));
+        assert_string_equal(sqlite3_sql(st), "SELECT t.rowid, t.n, t.done, t.note FROM tally t "
+                                             "ORDER BY t.rowid");
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        assert_int_equal(store_row(st, s, &id, got, NULL), DPF_OK);
+        sqlite3_reset(st);
+        assert_int_equal(id, 1);
+        assert_string_equal(got[0], "5");
+        assert_string_equal(got[1], "0");
+        assert_string_equal(got[2], "x");
+        record_free(got, 3);
+        assert_int_equal(store_load(db, s, round + 1, got, NULL, &err), DPF_OK);
+        record_free(got, 3);
+        store_close(s);
+        assert_null(s->sql);
+        free(s);
+        free(f);
+    }
+    assert_string_equal(text_of(db, "SELECT group_concat(typeof(n) || typeof(done) || done, ',') "
+                                    "FROM tally"), "integerinteger0,integerinteger0");
+    db_close(db);
+}
+
 static int count_row(sqlite3_stmt *st, void *ctx)
 {
     (void)st;
@@ -222,6 +274,7 @@ int main(void)
         cmocka_unit_test(empty_values),
         cmocka_unit_test(not_found),
         cmocka_unit_test(update_all_or_some),
+        cmocka_unit_test(made_at_run_time),
         cmocka_unit_test(runs_and_the_step_helpers),
     };
     return cmocka_run_group_tests_name("store", tests, NULL, NULL);

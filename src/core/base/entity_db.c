@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* Entities a database defines (schema/009_entity.sql): read when it opens, each given the
  * generic hooks here, an import that inserts a row into the definition's table (audited
- * like every change) and an export of the table's rows. Table and column names come from
- * the file, so each must be a plain identifier, the table one that exists with those
- * columns, and none of the tables the modules' entities or the audit log keep: a
+ * like every change) and an export of the table's rows, both through the record store
+ * (store.h) opened for it as it is read: values are bound and read by field type as the
+ * modules' are. Table and column names come from the file, so each must be a plain
+ * identifier (quoted all the same: it may be a keyword), the table one that exists with
+ * those columns, and none of the tables the modules' entities or the audit log keep: a
  * definition writes only the table it names, and only through the field checks. */
 #include <ctype.h>
 #include <stdlib.h>
@@ -15,6 +17,7 @@
 #include "export_internal.h"
 #include "import_internal.h"
 #include "record.h"
+#include "store.h"
 #include "strbuf.h"
 
 enum { ENTITY_MAX_FIELDS = 40, IDENT_MAX = 40 };
@@ -23,6 +26,9 @@ static const char defs_sql[] =
     "SELECT d.name, d.label, d.table_name, d.cap, f.key, f.header, f.label, f.type, f.maxlen, "
     "f.required, f.sensitive FROM entity_def d JOIN entity_field f ON f.entity = d.name "
     "ORDER BY d.name, f.pos";
+
+/* A defined table's rows are keyed and ordered by rowid: it need not have an id column. */
+static const char *const by_rowid[] = { " ORDER BY t.rowid", NULL };
 
 static const char *const type_names[] = {
     [FT_TEXT] = "text", [FT_DATE] = "date", [FT_FLAG] = "flag", [FT_PHONE] = "phone",
@@ -72,57 +78,41 @@ static int table_forbidden(const char *t)
 static int has_column(struct db *db, const char *table, const char *col)
 {
     sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2", NULL);
-    int found;
 
     if (!st)
         return 0;
     sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, col, -1, SQLITE_STATIC);
-    found = sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_reset(st);
-    return found;
+    return db_step_one(db, st, NULL, NULL, NULL) == DPF_OK;
 }
 
 /* ---- the hooks every defined entity has ---- */
 
+/* The store of a defined entity's rows: e is the first member of its entity_owned. */
+static struct store *store_of(const struct entity *e)
+{
+    return ((const struct entity_owned *)e)->store;
+}
+
 static int row_insert(struct db *db, const struct entity *e, char **v, long line, int *outcome,
                       struct dpf_err *rej)
 {
-    struct strbuf q, json;
-    sqlite3_stmt *st;
-    int rc = DPF_OK;
+    struct strbuf json;
+    int64_t id;
+    int rc;
 
     (void)line;
-    sb_init(&q);
-    sb_printf(&q, "INSERT INTO \"%s\" (", e->table);
-    for (int i = 0; i < e->nfields; i++)
-        sb_printf(&q, "%s\"%s\"", i ? ", " : "", e->fields[i].key);
-    sb_printf(&q, ") VALUES (");
-    for (int i = 0; i < e->nfields; i++)
-        sb_printf(&q, "%s?", i ? ", " : "");
-    sb_printf(&q, ")");
-    st = q.oom ? NULL : db_stmt(db, sb_str(&q), rej);
-    sb_free(&q);
-    if (!st)
-        return DPF_EDB;
-    for (int i = 0; i < e->nfields; i++)
-        sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_STATIC);
-    if (sqlite3_step(st) != SQLITE_DONE) {
-        /* A constraint of the table refuses the row: rejected, not a failure. */
-        int ext = sqlite3_extended_errcode(db->h);
-        rc = (ext & 0xff) == SQLITE_CONSTRAINT
-             ? dpf_err_set(rej, DPF_EINVAL, NULL, "%s", sqlite3_errmsg(db->h))
-             : db_fail(db, rej);
-    }
-    sqlite3_reset(st);
+    rc = store_insert(db, store_of(e), 0, v, NULL, &id, rej);
+    /* A constraint of the table refuses the row: rejected, not a failure. */
+    if (rc == DPF_EDB && (sqlite3_extended_errcode(db->h) & 0xff) == SQLITE_CONSTRAINT)
+        rc = dpf_err_set(rej, DPF_EINVAL, NULL, "%s", sqlite3_errmsg(db->h));
     if (rc != DPF_OK)
         return rc;
     *outcome = IO_ADDED;
     sb_init(&json);
     record_json(&json, e->fields, e->nfields, v);
     rc = json.oom ? dpf_err_set(rej, DPF_ENOMEM, NULL, _("Out of memory"))
-                  : audit_record(db, e->table, sqlite3_last_insert_rowid(db->h), "insert",
-                                 NULL, sb_str(&json), rej);
+                  : audit_record(db, e->table, id, "insert", NULL, sb_str(&json), rej);
     sb_free(&json);
     return rc;
 }
@@ -132,35 +122,35 @@ static const struct import_entity row_by_row = { .row = row_insert };
 static int export_rows(struct db *db, const struct entity *e, const struct entity_export *x,
                        long *rows, struct dpf_err *err)
 {
+    struct store *s = store_of(e);
     struct export_sink sink;
-    struct strbuf q;
     sqlite3_stmt *st = NULL;
-    char bufs[ENTITY_MAX_FIELDS][64];
+    char bufs[ENTITY_MAX_FIELDS][64], *v[ENTITY_MAX_FIELDS];
     const char *cells[ENTITY_MAX_FIELDS];
+    int64_t id;
     int rc, step = SQLITE_DONE;
 
     *rows = 0;
     if ((rc = export_open(&sink, x->path, x->oflags, e->name, e->fields, e->nfields, err))
         != DPF_OK)
         return export_close(&sink, 0, err), rc;
-    sb_init(&q);
-    sb_printf(&q, "SELECT ");
-    for (int i = 0; i < e->nfields; i++)
-        sb_printf(&q, "%s\"%s\"", i ? ", " : "", e->fields[i].key);
-    sb_printf(&q, " FROM \"%s\" ORDER BY rowid", e->table);
-    if (q.oom || sqlite3_prepare_v2(db->h, sb_str(&q), -1, &st, NULL) != SQLITE_OK)
-        rc = db_fail(db, err);
-    sb_free(&q);
+    if (!(st = store_find(db, s, 0, err)))
+        rc = err ? err->code : DPF_EDB;
     while (rc == DPF_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        if ((rc = store_row(st, s, &id, v, NULL)) != DPF_OK) {
+            dpf_err_set(err, rc, NULL, _("Out of memory"));
+            break;
+        }
         for (int i = 0; i < e->nfields; i++)
-            cells[i] = field_format(&e->fields[i], (const char *)sqlite3_column_text(st, i),
-                                    !x->full, bufs[i], sizeof bufs[i]);
+            cells[i] = field_format(&e->fields[i], v[i], !x->full, bufs[i], sizeof bufs[i]);
         if ((rc = export_row(&sink, cells, err)) == DPF_OK)
             (*rows)++;
+        record_free(v, e->nfields);
     }
     if (rc == DPF_OK && step != SQLITE_DONE)
         rc = db_fail(db, err);
-    sqlite3_finalize(st);
+    if (st)
+        sqlite3_reset(st);      /* a cached statement: hold no read open */
     return export_finish(&sink, db, e->name, x->full, rc == DPF_OK, err);
 }
 
@@ -174,8 +164,13 @@ static const char *col(sqlite3_stmt *st, int i)
 
 static void owned_free(struct entity_owned *o)
 {
+    if (o->store)
+        store_close(o->store);
+    free(o->store);
+    free(o->cols);
     free(o->fields);
     free(o->strings);
+    memset(o, 0, sizeof *o);
 }
 
 /* Adds s to the definition's block of strings; returns its offset (the block may move
@@ -187,6 +182,30 @@ static size_t keep(struct strbuf *sb, const char *s)
     return at;
 }
 
+/* Adds identifier s quoted for SQL ("s": a name may be a keyword). */
+static size_t keep_quoted(struct strbuf *sb, const char *s)
+{
+    size_t at = sb->len;
+    sb_printf(sb, "\"%s\"", s);
+    sb_addn(sb, "", 1);
+    return at;
+}
+
+/* Opens the store of o's rows, once o's fields and strings are complete. */
+static int open_store(struct entity_owned *o, const char *table, const size_t *quoted)
+{
+    int n = o->e.nfields;
+
+    if (!(o->cols = calloc((size_t)n, sizeof *o->cols)) ||
+        !(o->store = calloc(1, sizeof *o->store)))
+        return 0;
+    for (int i = 0; i < n; i++)
+        o->cols[i] = o->strings + quoted[i];
+    *o->store = (struct store){ .table = table, .key = "rowid", .fields = o->fields, .n = n,
+                                .col = o->cols, .finds = by_rowid };
+    return store_open(o->store, NULL) == DPF_OK;
+}
+
 /* Reads the rows of one definition (st on its first row) into o; *more is 0 once the
  * statement is done. Returns 1 if the definition is sound. */
 static int read_def(struct db *db, sqlite3_stmt *st, struct entity_owned *o, int *more)
@@ -194,7 +213,7 @@ static int read_def(struct db *db, sqlite3_stmt *st, struct entity_owned *o, int
     char name[IDENT_MAX + 2];
     struct strbuf sb;
     struct field f[ENTITY_MAX_FIELDS];
-    size_t at[ENTITY_MAX_FIELDS][3], nm, label, table;
+    size_t at[ENTITY_MAX_FIELDS][3], quoted[ENTITY_MAX_FIELDS], nm, label, table, qtable;
     int n = 0, ok, cap = sqlite3_column_int(st, 3);
 
     snprintf(name, sizeof name, "%s", col(st, 0));
@@ -202,6 +221,7 @@ static int read_def(struct db *db, sqlite3_stmt *st, struct entity_owned *o, int
     nm = keep(&sb, col(st, 0));
     label = keep(&sb, col(st, 1));
     table = keep(&sb, col(st, 2));
+    qtable = keep_quoted(&sb, col(st, 2));
     ok = identifier(col(st, 0)) && identifier(col(st, 2)) && !table_forbidden(col(st, 2)) &&
          entity_find(NULL, name) == NULL;
     do {
@@ -214,6 +234,7 @@ static int read_def(struct db *db, sqlite3_stmt *st, struct entity_owned *o, int
         at[n][0] = keep(&sb, col(st, 4));
         at[n][1] = keep(&sb, col(st, 5));
         at[n][2] = keep(&sb, col(st, 6));
+        quoted[n] = keep_quoted(&sb, col(st, 4));
         f[n] = (struct field){ .type = (enum field_type)type, .width = 12,
                                .maxlen = sqlite3_column_int(st, 8),
                                .flags = (sqlite3_column_int(st, 9) ? FF_REQUIRED : 0u) |
@@ -235,7 +256,10 @@ static int read_def(struct db *db, sqlite3_stmt *st, struct entity_owned *o, int
                             .table = o->strings + table, .fields = o->fields, .nfields = n,
                             .cap = (enum cap)cap, .import = &row_by_row,
                             .export = export_rows };
-    return 1;
+    if (open_store(o, o->strings + qtable, quoted))
+        return 1;
+    owned_free(o);
+    return 0;
 }
 
 int entity_db_load(struct db *db, struct dpf_err *err)

@@ -6,11 +6,16 @@
 
 #include "dpf/entity.h"
 
-/* One definition, with the storage its entity points into. */
+struct store;
+
+/* One definition, with the storage its entity points into and the store of its rows. */
 struct entity_owned {
-    struct entity e;
+    struct entity e;            /* first: the hooks, given e, find the rest */
     struct field *fields;
-    char *strings;              /* every name, label, key and header, back to back */
+    char *strings;              /* every name, label, key and header, back to back, and
+                                 * the table and keys quoted for SQL */
+    const char **cols;          /* the store's columns: the keys quoted */
+    struct store *store;        /* opened (store_open) when the definition is read */
 };
 
 struct entity_set {

@@ -26,6 +26,11 @@ static const char *col_of(const struct store *s, int i)
     return s->col ? s->col[i] : s->fields[i].key;
 }
 
+static const char *key_of(const struct store *s)
+{
+    return s->key ? s->key : "id";
+}
+
 /* The columns written (fields with a column, then the references), those keep takes (all
  * if NULL), each followed by tail (" = ?" for an update). */
 static void add_columns(struct strbuf *sb, const struct store *s, int (*keep)(const struct store *,
@@ -72,7 +77,7 @@ static struct store_sql *build(const struct store *s)
         if (col_of(s, i))
             sb_printf(&sb, "%s%s", k++ ? ", " : "", col_of(s, i));
     q->columns = take(&sb, q);
-    sb_add(&sb, "SELECT t.id");
+    sb_printf(&sb, "SELECT t.%s", key_of(s));
     for (int i = 0; i < s->n; i++) {
         if (s->read && s->read[i])
             sb_printf(&sb, ", %s", s->read[i]);
@@ -83,9 +88,9 @@ static struct store_sql *build(const struct store *s)
         sb_printf(&sb, ", t.%s", s->refs[j].key);
     sb_printf(&sb, " FROM %s t%s", s->table, s->join ? s->join : "");
     q->select = take(&sb, q);
-    sb_printf(&sb, "%s WHERE t.id = ?1", q->select ? q->select : "");
+    sb_printf(&sb, "%s WHERE t.%s = ?1", q->select ? q->select : "", key_of(s));
     q->by_id = take(&sb, q);
-    sb_printf(&sb, "INSERT INTO %s (id, ", s->table);
+    sb_printf(&sb, "INSERT INTO %s (%s, ", s->table, key_of(s));
     add_columns(&sb, s, NULL, NULL, "");
     sb_add(&sb, ") VALUES ");
     add_marks(&sb, s);
@@ -100,9 +105,9 @@ static struct store_sql *build(const struct store *s)
     }
     sb_printf(&sb, "UPDATE %s SET ", s->table);
     add_columns(&sb, s, NULL, NULL, " = ?");
-    sb_add(&sb, " WHERE id = ?");
+    sb_printf(&sb, " WHERE %s = ?", key_of(s));
     q->update = take(&sb, q);
-    sb_printf(&sb, "DELETE FROM %s WHERE id = ?1", s->table);
+    sb_printf(&sb, "DELETE FROM %s WHERE %s = ?1", s->table, key_of(s));
     q->delete = take(&sb, q);
     while (s->finds && s->finds[q->nfinds])
         q->nfinds++;
@@ -116,6 +121,23 @@ static struct store_sql *build(const struct store *s)
     return q;
 }
 
+static void sql_free(struct store_sql *q)
+{
+    if (!q)
+        return;
+    free(q->columns);
+    free(q->select);
+    free(q->by_id);
+    free(q->insert);
+    free(q->insert_run);
+    free(q->update);
+    free(q->delete);
+    for (int i = 0; q->finds && i < q->nfinds; i++)
+        free(q->finds[i]);
+    free(q->finds);
+    free(q);
+}
+
 /* The store being built by this thread: pthread_once's routine takes no argument. */
 static _Thread_local struct store *building;
 
@@ -124,15 +146,34 @@ static void build_once(void)
     building->sql = build(building);
 }
 
-/* The store's texts, built on first use; NULL (err set) when out of memory. */
+/* The store's texts: an opened store's, or built on first use; NULL (err set) when out of
+ * memory or the store was closed. */
 static const struct store_sql *texts(struct store *s, struct dpf_err *err)
 {
-    building = s;
-    pthread_once(&s->once, build_once);
+    if (!s->opened) {
+        building = s;
+        pthread_once(&s->once, build_once);
+    }
     if (s->sql && !s->sql->oom)
         return s->sql;
     dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
     return NULL;
+}
+
+int store_open(struct store *s, struct dpf_err *err)
+{
+    s->opened = 1;
+    s->sql = build(s);
+    if (s->sql && !s->sql->oom)
+        return DPF_OK;
+    store_close(s);
+    return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+}
+
+void store_close(struct store *s)
+{
+    sql_free(s->sql);
+    s->sql = NULL;
 }
 
 static int is_integer(enum field_type t)
@@ -300,7 +341,7 @@ int store_update_only(struct db *db, struct store *s, int64_t id, uint64_t which
     sb_init(&sb);
     sb_printf(&sb, "UPDATE %s SET ", s->table);
     add_columns(&sb, s, chosen, &which, " = ?");
-    sb_add(&sb, " WHERE id = ?");
+    sb_printf(&sb, " WHERE %s = ?", key_of(s));
     st = sb.oom ? NULL : db_stmt(db, sb_str(&sb), err);
     if (sb.oom)
         dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));

@@ -3,7 +3,8 @@
  * each field is read from and written to, and the integer or text columns the caller fills
  * in besides (its references: person_id, year, ...). The select, insert and update are
  * built from that description once (pthread_once, per store) and prepared through the
- * connection's statement cache. Domain rules (checks, audit rows, status) stay with the
+ * connection's statement cache. A store described at run time (a kind a database defines,
+ * entity_db.c) is built by store_open instead and freed by store_close. Domain rules (checks, audit rows, status) stay with the
  * modules; the store only moves values.
  *
  * Values are bound and read one way for every type:
@@ -14,7 +15,7 @@
  *     columns are NOT NULL DEFAULT 0. Any other empty value is NULL;
  *   - read back every column is canonical text again ("1", "6000"); NULL stays NULL.
  *
- * A select's columns are t.id (0), the fields (1..n), then the references (n+1..). */
+ * A select's columns are the key (t.id, 0), the fields (1..n), then the references (n+1..). */
 #ifndef DPF_STORE_H
 #define DPF_STORE_H
 
@@ -28,6 +29,7 @@ struct store_sql;
 
 struct store {
     const char *table;              /* read as "t" */
+    const char *key;                /* the row's key column; NULL: id */
     const struct field *fields;     /* the record */
     int n;
     const char *const *col;         /* per field the column it is written to, a NULL entry
@@ -42,8 +44,16 @@ struct store {
                                      * store_find prepares, NULL-terminated */
     int run;                        /* rows a store_insert_run statement takes; 0: none */
     pthread_once_t once;            /* PTHREAD_ONCE_INIT: the texts below, built on first use */
+    int opened;                     /* built by store_open: once is not used */
     struct store_sql *sql;
 };
+
+/* Builds the texts of a store described at run time (its once unused), now, before any
+ * thread shares it; DPF_ENOMEM (err set) when out of memory. store_close frees them: a
+ * statement prepared from them stays in the connection's cache, keyed by its own copy of
+ * the text, so a store opened again with the same texts finds it there. */
+int store_open(struct store *s, struct dpf_err *err);
+void store_close(struct store *s);
 
 /* Binds canonical value v of a field of type f->type to parameter pos, as described above.
  * v is not copied: it must outlive the statement's step. */
