@@ -288,7 +288,7 @@ int enrol_apply(struct db *db, int64_t programme_id, int64_t person_id, const ch
     struct enrolment e = { .programme_id = programme_id, .person_id = person_id,
                            .step = ES_APPLIED };
     struct person p;
-    struct enrol_text t;
+    struct enrol_text t = { 0 };
     char name[128], *v[EC_COUNT] = { NULL };
     int64_t open;
     int rc, active = 0;
@@ -365,7 +365,7 @@ static int set_step(struct db *db, const struct enrolment *e, int on, const char
     int by = on - EC_CHECKED_ON + EC_CHECKED_BY;
     uint64_t which = 1u << EC_STEP | 1u << on | 1u << by | 1u << EC_STOP | 1u << EC_REASON |
                      1u << EC_REASON_NOTE;
-    struct enrol_text t;
+    struct enrol_text t = { 0 };
     char *v[EC_COUNT] = { NULL };
 
     number_values(e, &t, v);
@@ -504,7 +504,7 @@ static int check_record(struct db *db, const struct enrolment *e, struct dpf_err
 
 int enrol_insert(struct db *db, struct enrolment *e, struct dpf_err *err)
 {
-    struct enrol_text t;
+    struct enrol_text t = { 0 };
     char *v[EC_COUNT] = { NULL }, *d = e->applied_on;
     int rc;
 
