@@ -34,16 +34,22 @@ static int user_audit(struct db *db, const char *action, const char *login, int 
     return audit_record(db, "user", 0, action, NULL, after, err);
 }
 
+/* A count(*) statement's one row as a long. */
+static int count_of(struct db *db, sqlite3_stmt *st, long *n, struct dpf_err *err)
+{
+    int64_t v;
+    int rc = db_step_int64(db, st, &v, err);
+
+    *n = (long)v;
+    return rc == DPF_ENOTFOUND ? db_fail(db, err) : rc;
+}
+
 static int count_users(struct db *db, long *n, struct dpf_err *err)
 {
     sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM app_user", err);
-    int rc;
     if (!st)
         return DPF_EDB;
-    rc = sqlite3_step(st);
-    *n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
+    return count_of(db, st, n, err);
 }
 
 static int add_admin(struct db *db, const char *login, struct dpf_err *err)
@@ -57,8 +63,7 @@ static int add_admin(struct db *db, const char *login, struct dpf_err *err)
     sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, db->now, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, db->user, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st) == SQLITE_DONE ? DPF_OK : db_fail(db, err);
-    sqlite3_reset(st);
+    rc = db_step_done(db, st, err);
     return rc == DPF_OK ? user_audit(db, "user_first_admin", login, ROLE_ADMIN, err) : rc;
 }
 
@@ -101,6 +106,12 @@ int user_first_admin(struct db *db, const char *login, unsigned real_uid, struct
     return add_admin(db, login, err);
 }
 
+static int read_role(sqlite3_stmt *st, void *role)
+{
+    *(int *)role = sqlite3_column_int(st, 0);
+    return DPF_OK;
+}
+
 int access_role(struct db *db, int *role, struct dpf_err *err)
 {
     sqlite3_stmt *st;
@@ -110,11 +121,8 @@ int access_role(struct db *db, int *role, struct dpf_err *err)
     if (!(st = db_stmt(db, "SELECT role FROM app_user WHERE login = ?1", err)))
         return DPF_EDB;
     sqlite3_bind_text(st, 1, db->user, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *role = sqlite3_column_int(st, 0);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+    rc = db_step_one(db, st, read_role, role, err);
+    return rc == DPF_ENOTFOUND ? DPF_OK : rc;          /* not a user: role 0 */
 }
 
 int access_check(struct db *db, enum cap cap, struct dpf_err *err)
@@ -146,14 +154,10 @@ static int admins_left(struct db *db, const char *except, long *n, struct dpf_er
 {
     sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM app_user WHERE role = 4 "
                                    "AND login <> ?1", err);
-    int rc;
     if (!st)
         return DPF_EDB;
     sqlite3_bind_text(st, 1, except, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    *n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
+    return count_of(db, st, n, err);
 }
 
 int user_set(struct db *db, const char *login, int role, struct dpf_err *err)
@@ -179,8 +183,7 @@ int user_set(struct db *db, const char *login, int role, struct dpf_err *err)
     sqlite3_bind_int(st, 2, role);
     sqlite3_bind_text(st, 3, db->now, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, db->user, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st) == SQLITE_DONE ? DPF_OK : db_fail(db, err);
-    sqlite3_reset(st);
+    rc = db_step_done(db, st, err);
     return rc == DPF_OK ? user_audit(db, "user_set", login, role, err) : rc;
 }
 
@@ -198,8 +201,7 @@ int user_remove(struct db *db, const char *login, struct dpf_err *err)
     if (!(st = db_stmt(db, "DELETE FROM app_user WHERE login = ?1", err)))
         return DPF_EDB;
     sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st) == SQLITE_DONE ? DPF_OK : db_fail(db, err);
-    sqlite3_reset(st);
+    rc = db_step_done(db, st, err);
     if (rc == DPF_OK && sqlite3_changes(db->h) == 0)
         return dpf_err_set(err, DPF_ENOTFOUND, "login", _("%s is not a user"), login);
     return rc == DPF_OK ? user_audit(db, "user_remove", login, 0, err) : rc;

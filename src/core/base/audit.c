@@ -58,10 +58,7 @@ int audit_record(struct db *db, const char *entity, int64_t entity_id, const cha
     sqlite3_bind_text(st, 5, action, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 6, before, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 7, after, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        return db_fail(db, err);
-    sqlite3_reset(st);
-    return DPF_OK;
+    return db_step_done(db, st, err);
 }
 
 int audit_record_run(struct db *db, const char *entity, int64_t first_id, const char *action,
@@ -81,10 +78,8 @@ int audit_record_run(struct db *db, const char *entity, int64_t first_id, const 
             sqlite3_bind_int64(st, 5 + 2 * r, first_id + done + r);
             sqlite3_bind_text(st, 6 + 2 * r, after[done + r], -1, SQLITE_STATIC);
         }
-        rc = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE)
-            return db_fail(db, err);
+        if ((rc = db_step_done(db, st, err)) != DPF_OK)
+            return rc;
     }
     for (; done < n; done++)
         if ((rc = audit_record(db, entity, first_id + done, action, NULL, after[done], err)) !=
@@ -182,12 +177,22 @@ int audit_export(struct db *db, const char *what, const char *path, long rows, i
 static const char extract_sql[] =
     "SELECT CASE WHEN json_valid(?1) AND json_type(?1) = 'object' THEN json_extract(?1, ?2) END";
 
+static int read_json(sqlite3_stmt *st, void *json)
+{
+    char *out = strdup(col(st, 0));
+
+    if (!out)
+        return DPF_ENOMEM;
+    free(*(char **)json);
+    *(char **)json = out;
+    return DPF_OK;
+}
+
 /* Replaces the value at path in *json by value; *json is malloc'd and replaced. */
 static int replace_value(struct db *db, char **json, const char *path, const char *value,
                          struct dpf_err *err)
 {
     sqlite3_stmt *st = db_stmt(db, "SELECT json_replace(?1, ?2, ?3)", err);
-    char *out = NULL;
     int rc;
 
     if (!st)
@@ -195,17 +200,27 @@ static int replace_value(struct db *db, char **json, const char *path, const cha
     sqlite3_bind_text(st, 1, *json, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, value, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st) == SQLITE_ROW ? DPF_OK : db_fail(db, err);
-    if (rc == DPF_OK) {
-        if ((out = strdup((const char *)sqlite3_column_text(st, 0)))) {
-            free(*json);
-            *json = out;
-        } else {
-            rc = dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
-        }
-    }
-    sqlite3_reset(st);
-    return rc;
+    rc = db_step_one(db, st, read_json, json, err);
+    if (rc == DPF_ENOMEM)
+        return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    return rc == DPF_ENOTFOUND ? db_fail(db, err) : rc;     /* a select: always a row */
+}
+
+struct masked {
+    const struct field *f;
+    char *buf;
+    size_t cap;
+    int yes;
+};
+
+/* Formats the value masked into buf; yes if that changed it. */
+static int read_masked(sqlite3_stmt *st, void *ctx)
+{
+    struct masked *m = ctx;
+    const char *v = col(st, 0);
+
+    m->yes = v && field_format(m->f, v, 1, m->buf, m->cap) == m->buf;
+    return DPF_OK;
 }
 
 /* Masks the value of f's key in *out (a JSON object), if it has one. */
@@ -213,7 +228,7 @@ static int mask_key(struct db *db, char **out, const struct field *f, char *path
                     char *buf, size_t bufcap, struct dpf_err *err)
 {
     sqlite3_stmt *st = db_stmt(db, extract_sql, err);
-    const char *v;
+    struct masked m = { f, buf, bufcap, 0 };
     int rc;
 
     if (!st)
@@ -221,12 +236,9 @@ static int mask_key(struct db *db, char **out, const struct field *f, char *path
     snprintf(path, pathcap, "$.%s", f->key);
     sqlite3_bind_text(st, 1, *out, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st) == SQLITE_ROW ? DPF_OK : db_fail(db, err);
-    v = rc == DPF_OK ? (const char *)sqlite3_column_text(st, 0) : NULL;
-    if (v)
-        v = field_format(f, v, 1, buf, bufcap);
-    sqlite3_reset(st);      /* buf holds the masked text; *out is not replaced yet */
-    if (v && v == buf)
+    if ((rc = db_step_one(db, st, read_masked, &m, err)) == DPF_ENOTFOUND)
+        rc = db_fail(db, err);                              /* a select: always a row */
+    if (rc == DPF_OK && m.yes)      /* buf holds the masked text; *out is not replaced yet */
         rc = replace_value(db, out, path, buf, err);
     return rc;
 }

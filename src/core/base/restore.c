@@ -318,7 +318,7 @@ static int sha_recorded(struct db *db, const char *sha)
                                   "json_extract(after, '$.sha256') = ?1 LIMIT 1",
                            -1, &st, NULL) == SQLITE_OK) {
         sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
-        found = sqlite3_step(st) == SQLITE_ROW;
+        found = db_step_one(db, st, NULL, NULL, NULL) == DPF_OK;
     }
     sqlite3_finalize(st);
     return found;

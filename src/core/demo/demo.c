@@ -232,15 +232,17 @@ static int yearly(struct gen *g, struct db *db, struct person *p, struct dpf_err
 static int require_empty(struct db *db, struct dpf_err *err)
 {
     sqlite3_stmt *st;
+    int64_t n;
     int rc;
     if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM person", -1, &st, NULL) != SQLITE_OK)
         return db_fail(db, err);
-    rc = sqlite3_step(st) == SQLITE_ROW ? DPF_OK : db_fail(db, err);
-    if (rc == DPF_OK && sqlite3_column_int64(st, 0) > 0)
+    if ((rc = db_step_int64(db, st, &n, err)) == DPF_ENOTFOUND)
+        rc = db_fail(db, err);                              /* count(): always a row */
+    sqlite3_finalize(st);
+    if (rc == DPF_OK && n > 0)
         rc = dpf_err_set(err, DPF_EINVAL, NULL,
                          _("The register already holds %lld persons; the demo needs an empty "
-                           "database"), sqlite3_column_int64(st, 0));
-    sqlite3_finalize(st);
+                           "database"), (long long)n);
     return rc;
 }
 

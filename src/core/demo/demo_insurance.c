@@ -30,6 +30,18 @@ static int make_policy(struct db *db, int year, int64_t *id, struct dpf_err *err
     return n ? insured_confirm(db, *id, err) : DPF_OK;
 }
 
+struct text_out {
+    char *out;
+    size_t cap;
+};
+
+static int read_text(sqlite3_stmt *st, void *ctx)
+{
+    struct text_out *t = ctx;
+    ins_copy(st, 0, t->out, t->cap);
+    return DPF_OK;
+}
+
 /* The i-th insured person's certificate (in roster order). */
 static int nth_insured(struct db *db, int64_t policy_id, int i, char *cert, size_t cap,
                        struct dpf_err *err)
@@ -43,11 +55,10 @@ static int nth_insured(struct db *db, int64_t policy_id, int i, char *cert, size
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, policy_id);
     sqlite3_bind_int(st, 2, i);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        ins_copy(st, 0, cert, cap);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
+    if ((rc = db_step_one(db, st, read_text, &(struct text_out){ cert, cap }, err))
+        == DPF_ENOTFOUND)
+        return db_fail(db, err);
+    return rc;
 }
 
 /* What happened: a place, a description, the item and its amounts. */
@@ -110,24 +121,22 @@ static void date_after(struct db *db, const char *from, int d, char out[11])
         return;
     sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 2, d);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        snprintf(out, 11, "%s", (const char *)sqlite3_column_text(st, 0));
+    db_step_one(db, st, read_text, &(struct text_out){ out, 11 }, NULL);
     sqlite3_finalize(st);
 }
 
 static int days_between(struct db *db, const char *from, const char *to)
 {
     sqlite3_stmt *st = NULL;
-    int days = 0;
+    int64_t days = 0;
     if (sqlite3_prepare_v2(db->h, "SELECT CAST(julianday(?2) - julianday(?1) AS INTEGER)", -1,
                            &st, NULL) != SQLITE_OK)
         return 0;
     sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        days = sqlite3_column_int(st, 0);
+    db_step_int64(db, st, &days, NULL);
     sqlite3_finalize(st);
-    return days;
+    return (int)days;
 }
 
 int demo_insurance(struct db *db, uint64_t seed, struct dpf_err *err)

@@ -25,11 +25,8 @@ static int existing(struct db *db, char **v, int64_t *id, struct dpf_err *err)
         return DPF_EDB;
     sqlite3_bind_text(st, 1, v[CL_CERT_NO], -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, v[CL_ACCIDENT], -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *id = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+    rc = db_step_int64(db, st, id, err);
+    return rc == DPF_ENOTFOUND ? DPF_OK : rc;           /* none: id 0 */
 }
 
 /* Puts the row's values into c; returns 1 if they change it. Columns left empty keep a

@@ -165,10 +165,8 @@ static int first_free_id(struct db *db, int64_t *id, struct dpf_err *err)
 
     if (!st)
         return DPF_EDB;
-    rc = sqlite3_step(st);
-    *id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
+    rc = db_step_int64(db, st, id, err);
+    return rc == DPF_ENOTFOUND ? db_fail(db, err) : rc;    /* a select: always a row */
 }
 
 int import_bulk(struct importer *im, struct recsrc *src, struct dpf_err *err)

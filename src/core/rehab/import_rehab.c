@@ -51,11 +51,8 @@ static int existing(struct db *db, int kind, char **v, int64_t *id, struct dpf_e
         return DPF_EDB;
     for (int b = 0; b < 4 && k->binds[b] >= 0; b++)
         sqlite3_bind_text(st, b + 1, v[k->binds[b]], -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *id = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+    rc = db_step_int64(db, st, id, err);
+    return rc == DPF_ENOTFOUND ? DPF_OK : rc;           /* none: id 0 */
 }
 
 /* Whether the row says anything the stored record does not. The name, for a person's

@@ -102,13 +102,8 @@ static int paid_enrolment(struct db *db, int64_t person, int64_t prog, int for_m
     sqlite3_bind_int64(st, 1, person);
     sqlite3_bind_int64(st, 2, prog);
     sqlite3_bind_text(st, 3, month_format(for_month, m), -1, SQLITE_TRANSIENT);
-    rc = sqlite3_step(st);
-    *id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return DPF_OK;
-    if (rc != SQLITE_DONE)
-        return db_fail(db, rej);
+    if ((rc = db_step_int64(db, st, id, rej)) != DPF_ENOTFOUND)
+        return rc;
     return dpf_err_set(rej, DPF_ENOTFOUND, "programme",
                        _("No approved enrolment in this programme paid from %s or earlier: "
                          "import the enrolments first"), m);
@@ -119,12 +114,14 @@ static int already_paid(struct db *db, int64_t enrolment, const char *for_month,
 {
     sqlite3_stmt *st = db_stmt(db, "SELECT EXISTS (SELECT 1 FROM payment WHERE "
                                    "enrolment_id = ? AND for_month = ?)", rej);
+    int64_t found;
+
     if (!st)
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, enrolment);
     sqlite3_bind_text(st, 2, for_month, -1, SQLITE_STATIC);
-    *yes = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
-    sqlite3_reset(st);
+    db_step_int64(db, st, &found, NULL);    /* a failed look-up reads as not paid */
+    *yes = found != 0;
     return DPF_OK;
 }
 
@@ -147,13 +144,10 @@ static int roster_line_of(struct db *db, char **v, const struct person *p, int64
     sqlite3_bind_text(st, 1, v[PY_MONTH], -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, prog);
     sqlite3_bind_int64(st, 3, p->id);
-    rc = sqlite3_step(st);
-    *line = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return DPF_OK;
-    if (rc != SQLITE_DONE || !(st = db_stmt(db, make, err)))
-        return db_fail(db, err);
+    if ((rc = db_step_int64(db, st, line, err)) != DPF_ENOTFOUND)
+        return rc;
+    if (!(st = db_stmt(db, make, err)))
+        return DPF_EDB;
     person_id_no(p, id);
     sqlite3_bind_text(st, 1, v[PY_MONTH], -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, prog);
@@ -166,10 +160,8 @@ static int roster_line_of(struct db *db, char **v, const struct person *p, int64
     sqlite3_bind_text(st, 9, v[PY_BANK] ? v[PY_BANK] : person_get(p, PF_BANK_ACCOUNT), -1,
                       SQLITE_STATIC);
     sqlite3_bind_text(st, 10, v[PY_NOTE], -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return db_fail(db, err);
+    if ((rc = db_step_done(db, st, err)) != DPF_OK)
+        return rc;
     *line = sqlite3_last_insert_rowid(db->h);
     return DPF_OK;
 }
@@ -185,19 +177,22 @@ static int book_payment(struct db *db, int64_t line, int64_t enrolment,
     static const char ledger[] =
         "INSERT INTO payment (enrolment_id, for_month, roster_line_id, amount) VALUES (?, ?, ?, ?)";
     sqlite3_stmt *st;
+    int rc;
 
     if (!(st = db_stmt(db, grow_line, err)))
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, line);
     sqlite3_bind_int64(st, 2, amount);
     sqlite3_bind_text(st, 3, for_month, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) != SQLITE_DONE || !(st = db_stmt(db, ledger, err)))
-        return db_fail(db, err);
+    if ((rc = db_step_done(db, st, err)) != DPF_OK)
+        return rc;
+    if (!(st = db_stmt(db, ledger, err)))
+        return DPF_EDB;
     sqlite3_bind_int64(st, 1, enrolment);
     sqlite3_bind_text(st, 2, for_month, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 3, line);
     sqlite3_bind_int64(st, 4, amount);
-    return sqlite3_step(st) == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+    return db_step_done(db, st, err);
 }
 
 /* The month row comes first: the roster line refers to it. */
@@ -210,7 +205,7 @@ static int month_row(struct db *db, const char *month, struct dpf_err *err)
     sqlite3_bind_text(st, 1, month, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, db->now, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, db->user, -1, SQLITE_STATIC);
-    return sqlite3_step(st) == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+    return db_step_done(db, st, err);
 }
 
 static int payment_row(struct db *db, const struct entity *ent, char **v, long line_no, int *outcome,

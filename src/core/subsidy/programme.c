@@ -265,6 +265,18 @@ static void bind_values(sqlite3_stmt *st, int first, const struct field *f, char
     }
 }
 
+struct rule_row {
+    char **old;
+    int64_t *id;
+};
+
+static int read_rule(sqlite3_stmt *st, void *ctx)
+{
+    struct rule_row *r = ctx;
+    *r->id = sqlite3_column_int64(st, 0);
+    return read_values(st, 1, r->old, RULE_NFIELDS);
+}
+
 /* Loads the rule of programme_id valid from month into old (values), if there is one. */
 static int load_rule(struct db *db, int64_t programme_id, const char *month, char **old,
                      int64_t *id, struct dpf_err *err)
@@ -279,15 +291,11 @@ static int load_rule(struct db *db, int64_t programme_id, const char *month, cha
         return rc;
     sqlite3_bind_int64(st, 1, programme_id);
     sqlite3_bind_text(st, 2, month, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        *id = sqlite3_column_int64(st, 0);
-        rc = read_values(st, 1, old, RULE_NFIELDS) == DPF_OK ? SQLITE_DONE : SQLITE_NOMEM;
-    }
+    rc = db_step_one(db, st, read_rule, &(struct rule_row){ old, id }, err);
     sqlite3_finalize(st);
-    if (rc == SQLITE_NOMEM)
+    if (rc == DPF_ENOMEM)
         return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
-    return rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+    return rc == DPF_ENOTFOUND ? DPF_OK : rc;
 }
 
 static int write_rule(struct db *db, int64_t programme_id, int64_t id, char *const v[],
@@ -317,9 +325,24 @@ static int write_rule(struct db *db, int64_t programme_id, int64_t id, char *con
         return db_fail(db, err);
     bind_values(st, 1, rule_fields, v, RULE_NFIELDS);
     sqlite3_bind_int64(st, RULE_NFIELDS + 1, id ? id : programme_id);
-    rc = sqlite3_step(st);
+    rc = db_step_done(db, st, err);
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+    return rc;
+}
+
+struct name_row {
+    char *out;
+    size_t cap;
+    int *active;
+};
+
+static int read_name(sqlite3_stmt *st, void *ctx)
+{
+    struct name_row *n = ctx;
+    snprintf(n->out, n->cap, "%s", (const char *)sqlite3_column_text(st, 0));
+    if (n->active)
+        *n->active = sqlite3_column_int(st, 1);
+    return DPF_OK;
 }
 
 int programme_name_of(struct db *db, int64_t id, char *out, size_t cap, int *active,
@@ -330,17 +353,10 @@ int programme_name_of(struct db *db, int64_t id, char *out, size_t cap, int *act
     if (!st)
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, id);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        snprintf(out, cap, "%s", (const char *)sqlite3_column_text(st, 0));
-        if (active)
-            *active = sqlite3_column_int(st, 1);
-    }
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return DPF_OK;
-    return rc == SQLITE_DONE ? dpf_err_set(err, DPF_ENOTFOUND, NULL, _("No such programme"))
-                             : db_fail(db, err);
+    if ((rc = db_step_one(db, st, read_name, &(struct name_row){ out, cap, active }, err))
+        != DPF_ENOTFOUND)
+        return rc;
+    return dpf_err_set(err, DPF_ENOTFOUND, NULL, _("No such programme"));
 }
 
 int programme_id_of(struct db *db, const char *key, int64_t *id, struct dpf_err *err)
@@ -350,14 +366,9 @@ int programme_id_of(struct db *db, const char *key, int64_t *id, struct dpf_err 
     if (!st)
         return DPF_EDB;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-    rc = sqlite3_step(st);
-    *id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return DPF_OK;
-    return rc == SQLITE_DONE ? dpf_err_set(err, DPF_ENOTFOUND, "programme",
-                                           _("No programme \"%s\""), key)
-                             : db_fail(db, err);
+    if ((rc = db_step_int64(db, st, id, err)) != DPF_ENOTFOUND)
+        return rc;
+    return dpf_err_set(err, DPF_ENOTFOUND, "programme", _("No programme \"%s\""), key);
 }
 
 int programme_rule_save(struct db *db, int64_t programme_id, char *const v[RULE_NFIELDS],
@@ -403,6 +414,11 @@ int programme_rule_save(struct db *db, int64_t programme_id, char *const v[RULE_
     return rc;
 }
 
+static int read_programme(sqlite3_stmt *st, void *old)
+{
+    return read_values(st, 0, old, PROGRAMME_NFIELDS);
+}
+
 int programme_save(struct db *db, struct programme *p, struct dpf_err *err)
 {
     char *old[PROGRAMME_NFIELDS] = { 0 };
@@ -422,14 +438,13 @@ int programme_save(struct db *db, struct programme *p, struct dpf_err *err)
                               "programme WHERE id = ?", &st, err)) != DPF_OK)
             goto out;
         sqlite3_bind_int64(st, 1, p->id);
-        rc = sqlite3_step(st) == SQLITE_ROW ? read_values(st, 0, old, PROGRAMME_NFIELDS)
-                                            : DPF_ENOTFOUND;
+        rc = db_step_one(db, st, read_programme, old, err);
         sqlite3_finalize(st);
-        if (rc != DPF_OK) {
+        if (rc == DPF_ENOTFOUND || rc == DPF_ENOMEM)
             rc = dpf_err_set(err, rc, NULL, rc == DPF_ENOMEM ? _("Out of memory")
                                                             : _("No such programme"));
+        if (rc != DPF_OK)
             goto out;
-        }
     }
     record_json_diff(&before, programme_fields, PROGRAMME_NFIELDS, old, p->v, 0);
     record_json_diff(&after, programme_fields, PROGRAMME_NFIELDS, old, p->v, 1);
@@ -453,17 +468,13 @@ int programme_save(struct db *db, struct programme *p, struct dpf_err *err)
     }
     bind_values(st, 1, programme_fields, p->v, PROGRAMME_NFIELDS);
     sqlite3_bind_int64(st, PROGRAMME_NFIELDS + 1, p->id);
-    rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc == SQLITE_CONSTRAINT) {
+    rc = db_step_done(db, st, err);
+    if (rc == DPF_EDB && sqlite3_errcode(db->h) == SQLITE_CONSTRAINT)
         rc = dpf_err_set(err, DPF_EDUP, programme_fields[GF_CODE].key,
                          _("A programme with this code or name already exists"));
+    sqlite3_finalize(st);
+    if (rc != DPF_OK)
         goto out;
-    }
-    if (rc != SQLITE_DONE) {
-        rc = db_fail(db, err);
-        goto out;
-    }
     if (!p->id)
         p->id = sqlite3_last_insert_rowid(db->h);
     rc = audit_record(db, "programme", p->id, old[GF_CODE] ? "update" : "insert",

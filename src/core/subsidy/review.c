@@ -399,10 +399,9 @@ static int one_int(struct db *db, const char *sql, int64_t *out, struct dpf_err 
     int rc;
     if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
         return db_fail(db, err);
-    rc = sqlite3_step(st);
-    *out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    rc = db_step_int64(db, st, out, err);
     sqlite3_finalize(st);
-    return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
+    return rc == DPF_ENOTFOUND ? db_fail(db, err) : rc;
 }
 
 static int load_twice(struct pass *ps, struct dpf_err *err)

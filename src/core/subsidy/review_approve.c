@@ -34,6 +34,7 @@ static int store_line(struct db *db, const struct review *rv, const struct revie
     sqlite3_stmt *st = db_stmt(db, line_sql, err);
     char from[MONTH_TEXT], to[MONTH_TEXT], m[MONTH_TEXT];
     int64_t line;
+    int rc;
 
     if (!st)
         return DPF_EDB;
@@ -55,8 +56,8 @@ static int store_line(struct db *db, const struct review *rv, const struct revie
     if (l->date[0])
         sqlite3_bind_text(st, 15, l->date, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 16, l->first);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        return db_fail(db, err);
+    if ((rc = db_step_done(db, st, err)) != DPF_OK)
+        return rc;
     line = sqlite3_last_insert_rowid(db->h);
     for (uint32_t i = 0; i < l->nitems; i++) {
         const struct review_item *it = &rv->items[l->item + i];
@@ -66,8 +67,8 @@ static int store_line(struct db *db, const struct review *rv, const struct revie
         sqlite3_bind_text(st, 2, month_format(it->month, m), -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 3, line);
         sqlite3_bind_int64(st, 4, sign * it->amount);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            return db_fail(db, err);
+        if ((rc = db_step_done(db, st, err)) != DPF_OK)
+            return rc;
     }
     return DPF_OK;
 }
@@ -114,8 +115,8 @@ static int store_roster(struct db *db, const struct review *rv, struct review_ap
     sqlite3_bind_text(st, 3, db->user, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 4, rv->total.persons);
     sqlite3_bind_int64(st, 5, rv->total.amount);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        return db_fail(db, err);
+    if ((rc = db_step_done(db, st, err)) != DPF_OK)
+        return rc;
     for (int k = RK_PAY; k <= RK_RECOVER && rc == DPF_OK; k++) {
         const struct review_line *l = review_lines(rv, k, &n);
         if (k == RK_PAY || k == RK_RECOVER)

@@ -17,6 +17,22 @@ static int month_or_none(sqlite3_stmt *st, int i)
     return t ? month_parse(t) : -1;
 }
 
+struct span {
+    int *first, *last, *first_in_dpf;
+};
+
+static int read_span(sqlite3_stmt *st, void *ctx)
+{
+    struct span *s = ctx;
+    if (s->first)
+        *s->first = month_or_none(st, 0);
+    if (s->last)
+        *s->last = month_or_none(st, 1);
+    if (s->first_in_dpf)
+        *s->first_in_dpf = month_or_none(st, 2);
+    return DPF_OK;
+}
+
 int review_approved_span(struct db *db, int *first, int *last, int *first_in_dpf,
                          struct dpf_err *err)
 {
@@ -26,20 +42,28 @@ int review_approved_span(struct db *db, int *first, int *last, int *first_in_dpf
     int rc;
     if (!st)
         return DPF_EDB;
-    rc = sqlite3_step(st);
     if (first)
-        *first = rc == SQLITE_ROW ? month_or_none(st, 0) : -1;
+        *first = -1;
     if (last)
-        *last = rc == SQLITE_ROW ? month_or_none(st, 1) : -1;
+        *last = -1;
     if (first_in_dpf)
-        *first_in_dpf = rc == SQLITE_ROW ? month_or_none(st, 2) : -1;
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? DPF_OK : db_fail(db, err);
+        *first_in_dpf = -1;
+    rc = db_step_one(db, st, read_span, &(struct span){ first, last, first_in_dpf }, err);
+    return rc == DPF_ENOTFOUND ? db_fail(db, err) : rc;     /* min(): always a row */
 }
 
 int review_last_approved(struct db *db, int *month, struct dpf_err *err)
 {
     return review_approved_span(db, NULL, month, NULL, err);
+}
+
+static int read_approval(sqlite3_stmt *st, void *rv_)
+{
+    struct review *rv = rv_;
+    rv->approved = 1;
+    snprintf(rv->approved_at, sizeof rv->approved_at, "%s", sqlite3_column_text(st, 0));
+    snprintf(rv->approved_by, sizeof rv->approved_by, "%s", sqlite3_column_text(st, 1));
+    return DPF_OK;
 }
 
 int review_approval_of(struct db *db, struct review *rv, struct dpf_err *err)
@@ -51,12 +75,7 @@ int review_approval_of(struct db *db, struct review *rv, struct dpf_err *err)
     if (!st)
         return DPF_EDB;
     sqlite3_bind_text(st, 1, month_format(rv->month, m), -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        rv->approved = 1;
-        snprintf(rv->approved_at, sizeof rv->approved_at, "%s", sqlite3_column_text(st, 0));
-        snprintf(rv->approved_by, sizeof rv->approved_by, "%s", sqlite3_column_text(st, 1));
-    }
-    sqlite3_reset(st);
+    db_step_one(db, st, read_approval, rv, NULL);   /* not approved (or unreadable): a review */
     return DPF_OK;
 }
 

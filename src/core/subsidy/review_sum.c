@@ -167,6 +167,19 @@ static struct review_change *add_change(struct review *rv, int prog, int in, int
     return c;
 }
 
+struct line_names {
+    struct review *rv;
+    struct review_change *c;
+};
+
+static int read_names(sqlite3_stmt *st, void *ctx)
+{
+    struct line_names *n = ctx;
+    n->c->name = review_keep(n->rv, (const char *)sqlite3_column_text(st, 0));
+    n->c->township = review_keep_shared(n->rv, (const char *)sqlite3_column_text(st, 1));
+    return DPF_OK;
+}
+
 /* The name and township on a stored roster line, for a change. */
 static void name_from_line(struct db *db, struct review *rv, int64_t line,
                            struct review_change *c)
@@ -175,11 +188,7 @@ static void name_from_line(struct db *db, struct review *rv, int64_t line,
     if (!st || !c)
         return;
     sqlite3_bind_int64(st, 1, line);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        c->name = review_keep(rv, (const char *)sqlite3_column_text(st, 0));
-        c->township = review_keep_shared(rv, (const char *)sqlite3_column_text(st, 1));
-    }
-    sqlite3_reset(st);
+    db_step_one(db, st, read_names, &(struct line_names){ rv, c }, NULL);
 }
 
 /* A finding of this review: the person not paid for a reason. */
@@ -222,18 +231,15 @@ static int why_out(struct db *db, const struct review *rv, int prog, int64_t per
                             "programme_id = ? AND step = 6 ORDER BY id DESC LIMIT 1";
     struct finding key = { person, 0 }, *hit;
     sqlite3_stmt *st;
-    int why = RC_NOTHING_DUE;
+    int64_t why;
 
     if (f && (hit = bsearch(&key, f, (size_t)nf, sizeof *f, by_finding)))
         return hit->reason;
     if (!(st = db_stmt(db, q, NULL)))
-        return why;
+        return RC_NOTHING_DUE;
     sqlite3_bind_int64(st, 1, person);
     sqlite3_bind_int64(st, 2, rv->progs.p[prog].id);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        why = sqlite3_column_int(st, 0);
-    sqlite3_reset(st);
-    return why;
+    return db_step_int64(db, st, &why, NULL) == DPF_OK ? (int)why : RC_NOTHING_DUE;
 }
 
 static int by_person(const void *a, const void *b)
