@@ -40,6 +40,9 @@ typedef int (*db_row_fn)(sqlite3_stmt *st, void *ctx);
 int db_step_one(struct db *db, sqlite3_stmt *st, db_row_fn fn, void *ctx, struct dpf_err *err);
 /* db_step_one reading column 0 as an integer into *out (0 when there is no row). */
 int db_step_int64(struct db *db, sqlite3_stmt *st, int64_t *out, struct dpf_err *err);
+/* db_step_one copying column 0 as text into out (cap bytes; "" for NULL). Without a row,
+ * out is left as it was: a caller's default (today, the date given) stands. */
+int db_step_text(struct db *db, sqlite3_stmt *st, char *out, size_t cap, struct dpf_err *err);
 /* Steps a statement that returns no row (an insert, update or delete) and resets it:
  * DPF_OK or db_fail's DPF_EDB. */
 int db_step_done(struct db *db, sqlite3_stmt *st, struct dpf_err *err);

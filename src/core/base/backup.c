@@ -158,12 +158,6 @@ static int prune(const char *dir, const char *oldest, struct dpf_err *err)
     return DPF_OK;
 }
 
-static int read_oldest(sqlite3_stmt *st, void *oldest)
-{
-    snprintf(oldest, 32, "%s", (const char *)sqlite3_column_text(st, 0));
-    return DPF_OK;
-}
-
 int backup_daily(struct db *db, const char *dir, int keep, int *made, struct dpf_err *err)
 {
     char path[4096], oldest[32];
@@ -184,7 +178,7 @@ int backup_daily(struct db *db, const char *dir, int keep, int *made, struct dpf
     if (sqlite3_prepare_v2(db->h, "SELECT date(?1, ?2 || ' days')", -1, &st, NULL) == SQLITE_OK) {
         sqlite3_bind_text(st, 1, db->today, -1, SQLITE_STATIC);
         sqlite3_bind_int(st, 2, -(keep > 0 ? keep - 1 : 0));
-        db_step_one(db, st, read_oldest, oldest, NULL);
+        db_step_text(db, st, oldest, sizeof oldest, NULL);
         sqlite3_finalize(st);
     }
     restore_sweep(db->path);    /* the daily run also clears what a killed restore left */

@@ -293,6 +293,24 @@ int db_step_int64(struct db *db, sqlite3_stmt *st, int64_t *out, struct dpf_err 
     return db_step_one(db, st, read_int64, out, err);
 }
 
+struct text_out {
+    char *out;
+    size_t cap;
+};
+
+static int read_text(sqlite3_stmt *st, void *ctx)
+{
+    struct text_out *t = ctx;
+    const char *s = (const char *)sqlite3_column_text(st, 0);
+    snprintf(t->out, t->cap, "%s", s ? s : "");
+    return DPF_OK;
+}
+
+int db_step_text(struct db *db, sqlite3_stmt *st, char *out, size_t cap, struct dpf_err *err)
+{
+    return db_step_one(db, st, read_text, &(struct text_out){ out, cap }, err);
+}
+
 int db_step_done(struct db *db, sqlite3_stmt *st, struct dpf_err *err)
 {
     int rc = sqlite3_step(st);
@@ -342,18 +360,6 @@ void db_rollback(struct db *db)
         sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
-struct setting_out {
-    char *out;
-    size_t cap;
-};
-
-static int read_setting(sqlite3_stmt *st, void *ctx)
-{
-    struct setting_out *o = ctx;
-    snprintf(o->out, o->cap, "%s", (const char *)sqlite3_column_text(st, 0));
-    return DPF_OK;
-}
-
 void db_setting(struct db *db, const char *key, char *out, size_t cap)
 {
     static const char q[] = "SELECT value FROM setting WHERE key = ?";
@@ -362,7 +368,7 @@ void db_setting(struct db *db, const char *key, char *out, size_t cap)
     if (!st)
         return;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-    db_step_one(db, st, read_setting, &(struct setting_out){ out, cap }, NULL);
+    db_step_text(db, st, out, cap, NULL);
 }
 
 int db_indexes_drop(struct db *db, const char *table, struct db_index_set *saved,

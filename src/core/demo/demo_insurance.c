@@ -30,18 +30,6 @@ static int make_policy(struct db *db, int year, int64_t *id, struct dpf_err *err
     return n ? insured_confirm(db, *id, err) : DPF_OK;
 }
 
-struct text_out {
-    char *out;
-    size_t cap;
-};
-
-static int read_text(sqlite3_stmt *st, void *ctx)
-{
-    struct text_out *t = ctx;
-    ins_copy(st, 0, t->out, t->cap);
-    return DPF_OK;
-}
-
 /* The i-th insured person's certificate (in roster order). */
 static int nth_insured(struct db *db, int64_t policy_id, int i, char *cert, size_t cap,
                        struct dpf_err *err)
@@ -55,7 +43,7 @@ static int nth_insured(struct db *db, int64_t policy_id, int i, char *cert, size
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, policy_id);
     sqlite3_bind_int(st, 2, i);
-    if ((rc = db_step_one(db, st, read_text, &(struct text_out){ cert, cap }, err))
+    if ((rc = db_step_text(db, st, cert, cap, err))
         == DPF_ENOTFOUND)
         return db_fail(db, err);
     return rc;
@@ -121,7 +109,7 @@ static void date_after(struct db *db, const char *from, int d, char out[11])
         return;
     sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 2, d);
-    db_step_one(db, st, read_text, &(struct text_out){ out, 11 }, NULL);
+    db_step_text(db, st, out, 11, NULL);
     sqlite3_finalize(st);
 }
 

@@ -99,19 +99,6 @@ static int check_assessed(struct db *db, const struct rehab_refs *r, const char 
                        _("%s has no needs assessment; record the assessment first"), name);
 }
 
-struct text_out {
-    char *out;
-    size_t cap;
-};
-
-static int read_text(sqlite3_stmt *st, void *ctx)
-{
-    struct text_out *t = ctx;
-    const char *s = (const char *)sqlite3_column_text(st, 0);
-    snprintf(t->out, t->cap, "%s", s ? s : "");
-    return DPF_OK;
-}
-
 static int check_assessment(struct db *db, int64_t id, char **v, struct rehab_refs *r,
                             const char *name, struct dpf_err *err)
 {
@@ -132,7 +119,7 @@ static int check_assessment(struct db *db, int64_t id, char **v, struct rehab_re
     sqlite3_bind_int64(st, 1, r->person_id);
     sqlite3_bind_int(st, 2, r->year);
     sqlite3_bind_int64(st, 3, id);
-    rc = db_step_one(db, st, read_text, &(struct text_out){ on, sizeof on }, err);
+    rc = db_step_text(db, st, on, sizeof on, err);
     if (rc == DPF_OK)
         return dpf_err_set(err, DPF_EDUP, "assessed_on",
                            _("%s was already assessed in %d (on %s); change that assessment"),

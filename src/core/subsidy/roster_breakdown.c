@@ -88,18 +88,6 @@ static void tally_free(struct tally *t)
 }
 
 /* The programme's name (programmes are few: looked up per group, not per line). */
-struct name_out {
-    char *out;
-    size_t cap;
-};
-
-static int read_name(sqlite3_stmt *st, void *ctx)
-{
-    struct name_out *n = ctx;
-    snprintf(n->out, n->cap, "%s", (const char *)sqlite3_column_text(st, 0));
-    return DPF_OK;
-}
-
 static void name_of(struct db *db, int64_t id, char *out, size_t cap)
 {
     sqlite3_stmt *st;
@@ -108,7 +96,7 @@ static void name_of(struct db *db, int64_t id, char *out, size_t cap)
         != SQLITE_OK)
         return;
     sqlite3_bind_int64(st, 1, id);
-    db_step_one(db, st, read_name, &(struct name_out){ out, cap }, NULL);
+    db_step_text(db, st, out, cap, NULL);
     sqlite3_finalize(st);
 }
 
