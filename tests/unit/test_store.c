@@ -266,6 +266,29 @@ static void runs_and_the_step_helpers(void **state)
     db_close(db);
 }
 
+/* db_step_text: the column's text, "" for NULL, and the caller's default kept without a
+ * row (a daily backup keeps today as the oldest day kept when the date cannot be read). */
+static void step_text(void **state)
+{
+    struct db *db = open_things();
+    struct dpf_err err;
+    char out[8];
+    sqlite3_stmt *st;
+    (void)state;
+    st = db_stmt(db, "SELECT 'abcdefghij'", &err);
+    assert_int_equal(db_step_text(db, st, out, sizeof out, &err), DPF_OK);
+    assert_string_equal(out, "abcdefg");            /* cut to the buffer */
+    st = db_stmt(db, "SELECT NULL", &err);
+    assert_int_equal(db_step_text(db, st, out, sizeof out, &err), DPF_OK);
+    assert_string_equal(out, "");
+    snprintf(out, sizeof out, "keep");
+    st = db_stmt(db, "SELECT name FROM thing WHERE id = -1", &err);
+    assert_int_equal(db_step_text(db, st, out, sizeof out, &err), DPF_ENOTFOUND);
+    assert_string_equal(out, "keep");
+    assert_int_equal(sqlite3_stmt_busy(st), 0);
+    db_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -276,6 +299,7 @@ int main(void)
         cmocka_unit_test(update_all_or_some),
         cmocka_unit_test(made_at_run_time),
         cmocka_unit_test(runs_and_the_step_helpers),
+        cmocka_unit_test(step_text),
     };
     return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
