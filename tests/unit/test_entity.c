@@ -215,6 +215,10 @@ static void unsound_definitions_are_left_out(void **state)
              "INSERT INTO entity_field VALUES ('bad name', 1, 'note', 'N', 'N', 'text', 30, 0, 0);"
              "INSERT INTO entity_def VALUES ('claims', 'x', 'ledger', 1);"
              "INSERT INTO entity_field VALUES ('claims', 1, 'note', 'N', 'N', 'text', 30, 0, 0);"
+             "INSERT INTO entity_def VALUES ('cfg', 'x', 'setting', 1);"
+             "INSERT INTO entity_field VALUES ('cfg', 1, 'key', 'K', 'K', 'text', 30, 0, 0);"
+             "INSERT INTO entity_def VALUES ('cover2', 'x', 'insured', 1);"
+             "INSERT INTO entity_field VALUES ('cover2', 1, 'reason', 'R', 'R', 'text', 30, 0, 0);"
              "INSERT INTO entity_def VALUES ('inject', 'x', 'ledger', 1);"
              "INSERT INTO entity_field VALUES ('inject', 1, 'note\"); DROP TABLE person; --', "
              "'N', 'N', 'text', 30, 0, 0);");
@@ -222,6 +226,8 @@ static void unsound_definitions_are_left_out(void **state)
     assert_null(entity_find(db, "people"));     /* a module's table */
     assert_null(entity_find(db, "ghost"));      /* no such table */
     assert_null(entity_find(db, "nocol"));      /* no such column */
+    assert_null(entity_find(db, "cfg"));        /* dpf's settings */
+    assert_null(entity_find(db, "cover2"));     /* a policy's roster: a module's sub-rows */
     assert_null(entity_find(db, "bad name"));
     assert_null(entity_find(db, "inject"));
     assert_ptr_equal(entity_find(db, "claims"), entity_find(NULL, "claims"));
