@@ -191,13 +191,28 @@ static int set_bank(struct db *db, int64_t id, const char *bank, struct dpf_err 
     return rc;
 }
 
+/* Whether the rule takes p this month, as the review step of an enrolment will judge. */
+static int qualifies_now(const struct dgen *g, const struct rule *r, const struct person *p)
+{
+    struct rule_person rp;
+    struct rule_verdict v = { 0 };
+
+    if (!r || person_int(p, PF_STATUS) != PS_ACTIVE)
+        return 0;
+    rule_person_of(p, &rp);
+    rule_check(r, &rp, g->now, g->ps.cert_valid_years, &v);
+    return !v.reason;
+}
+
 /* What the current month's review will find. */
 static int this_month(struct dgen *g, struct dpf_err *err)
 {
     struct person p;
     char date[11];
     long n;
-    int64_t *ids, id, nursing = programme_find(&g->ps, "nursing")->id;
+    const struct programme *np = programme_find(&g->ps, "nursing");
+    const struct rule *nursing_rule = programme_rule_at(np, g->now);
+    int64_t *ids, id, nursing = np->id;
     int rc = paid_persons(g, &ids, &n, err);
 
     person_init(&p);
@@ -213,12 +228,13 @@ static int this_month(struct dgen *g, struct dpf_err *err)
             rc = set_bank(g->db, ids[i], person_get(&p, PF_BANK_ACCOUNT), err);
         }
     }
-    /* Applied three months ago and approved only today: back pay. */
+    /* Applied three months ago and approved only today: back pay. Only those the rule
+     * takes today: a certificate that expired last month would be refused at review. */
     for (long i = 0, k = 0; i < n && k < 1 + n / 500 && rc == DPF_OK; i++) {
         struct enrolment e;
         if (enrol_open(g->db, nursing, ids[i], &e, NULL) != DPF_ENOTFOUND ||
             person_load(g->db, ids[i], &p, err) != DPF_OK || person_int(&p, PF_LEVEL) > 2 ||
-            person_int(&p, PF_STATUS) != PS_ACTIVE)
+            !qualifies_now(g, nursing_rule, &p))
             continue;
         date_in(g, g->now - 3, date);
         rc = enrol_apply(g->db, nursing, ids[i], date, NULL, &id, err);
