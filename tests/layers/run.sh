@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The layer check (scripts/layers.py) on small planted trees: it must pass a tree whose
-# arrows run down, and fail one with a circle and one with a call up a floor. Then the real
-# build's objects. Ends with "layers: N passed, N failed".
+# arrows run down, and fail one with a circle, a call up a floor, a call to a neighbour on
+# the same floor and a folder with no floor. Then the real build's objects. Ends with "layers: N passed, N failed".
 set -u
 build=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -43,7 +43,11 @@ expect "a call up a floor fails" 1 up "upward: src/core/base/low.c -> src/core/s
 
 plant side src/core/subsidy/s 'int ins(void); int s(void) { return ins(); }'
 plant side src/core/insurance/i 'int ins(void) { return 3; }'
-expect "a call to a neighbour on the same floor fails" 1 side "upward: src/core/subsidy/s.c"
+expect "a call to a neighbour on the same floor fails" 1 side "sideways: src/core/subsidy/s.c"
+
+plant loose src/core/base/low 'int low(void) { return 1; }'
+plant loose src/core/household/h 'int low(void); int h(void) { return low(); }'
+expect "a core folder with no floor fails" 1 loose "unplaced: src/core/household"
 
 out=$(python3 "$root/scripts/layers.py" "$build" 2>&1)
 if [ $? -eq 0 ]; then echo "layers: dpf's own objects ok"; passed=$((passed + 1))
