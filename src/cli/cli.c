@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* What every handler of the command line leans on: its row of the command table, usage
- * errors and `--help`, failure messages, date options. The bottom of src/cli: the table
- * itself (main.c) names every handler, so it is handed over here at start (cli_set_commands)
- * rather than named, and the arrows run main.c -> cmd_*.c -> cli.c. */
+/* What every handler of the command line leans on: the command table and its rows, usage
+ * errors, failure messages, date options. The bottom of src/cli: the groups' tables (in
+ * cmd_*.c) name every handler, so main.c joins them and hands the table over here at start
+ * (cli_set_commands) rather than naming them, and the arrows run main.c -> cmd_*.c -> cli.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,16 +17,65 @@ void cli_set_commands(const struct cli_cmd *table)
     cli_commands = table;
 }
 
-void cli_usage_line(FILE *f, const struct cli_cmd *cmd)
+/* What an option's value looks like in usage: its arg, else its codes, else the kind's. */
+static void opt_value(FILE *f, const struct cli_opt *o)
 {
-    fprintf(f, "  dpf %s%s%s %s\n", cmd->name, cmd->object ? " " : "",
-            cmd->object ? cmd->object : "", cmd->args);
+    static const char *const shown[] = {
+        [CK_FLAG] = "", [CK_TEXT] = "TEXT", [CK_FILE] = "FILE", [CK_YEAR] = "YYYY",
+        [CK_MONTH] = "YYYY-MM", [CK_DATE] = "YYYY-MM-DD", [CK_MONEY] = "YUAN",
+        [CK_COUNT] = "N", [CK_ID] = "N", [CK_CHOICE] = "",
+    };
+    if (o->kind == CK_FLAG)
+        return;
+    if (o->arg) {
+        fprintf(f, " %s", o->arg);
+    } else if (o->kind == CK_CHOICE && o->codes) {
+        for (const char *const *k = o->codes; *k; k++)
+            fprintf(f, "%s%s", k == o->codes ? " " : "|", *k);
+    } else {
+        fprintf(f, " %s", shown[o->kind]);
+    }
 }
 
-const struct cli_cmd *cli_self(int (*run)(struct cli *, int, char **), const char *object)
+void cli_usage_line(FILE *f, const struct cli_cmd *cmd)
+{
+    fprintf(f, "  dpf %s%s%s", cmd->group ? cmd->group : "", cmd->group ? " " : "", cmd->name);
+    if (!cmd->run) {
+        fprintf(f, " %s\n", cmd->usage ? cmd->usage : "");
+        return;
+    }
+    if (cmd->operands)
+        fprintf(f, " %s", cmd->operands);
+    for (const struct cli_opt *o = cmd->opts; o && o->name; o++) {
+        int req = (o->flags & CLI_REQUIRED) != 0;
+        fprintf(f, " %s--%s", req ? "" : "[", o->name);
+        opt_value(f, o);
+        if (!req)
+            fputc(']', f);
+    }
+    fputc('\n', f);
+}
+
+const struct cli_cmd *cli_lookup(int argc, char **argv, int *used)
+{
+    for (const struct cli_cmd *c = cli_commands; c && c->name; c++) {
+        if (!c->group && strcmp(argv[0], c->name) == 0) {
+            *used = 1;
+            return c;
+        }
+        if (c->group && argc > 1 && strcmp(argv[0], c->group) == 0 &&
+            strcmp(argv[1], c->name) == 0) {
+            *used = 2;
+            return c;
+        }
+    }
+    return NULL;
+}
+
+const struct cli_cmd *cli_self(int (*run)(struct cli *, int, char **), const char *name)
 {
     for (const struct cli_cmd *c = cli_commands; c && c->name; c++)
-        if (c->run == run && c->object && object && strcmp(c->object, object) == 0)
+        if (c->run_argv == run && c->group && name && strcmp(c->name, name) == 0)
             return c;
     return cli_find(run);
 }
@@ -34,7 +83,7 @@ const struct cli_cmd *cli_self(int (*run)(struct cli *, int, char **), const cha
 const struct cli_cmd *cli_find(int (*run)(struct cli *, int, char **))
 {
     for (const struct cli_cmd *c = cli_commands; c && c->name; c++)
-        if (c->run == run)
+        if (c->run_argv == run)
             return c;
     return NULL;
 }
@@ -46,21 +95,6 @@ int cli_usage(const struct cli_cmd *cmd, const char *problem)
     fprintf(stderr, _("Usage:\n"));
     cli_usage_line(stderr, cmd);
     return EXIT_USAGE;
-}
-
-int cli_wants_help(const struct cli_cmd *cmd, int argc, char **argv)
-{
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            printf(_("Usage:\n"));
-            cli_usage_line(stdout, cmd);
-            printf("\n%s\n", _(cmd->summary));
-            if (cmd->help)
-                printf("\n%s\n", _(cmd->help));
-            return 1;
-        }
-    }
-    return 0;
 }
 
 int cli_fail(const struct dpf_err *err)

@@ -25,26 +25,116 @@ struct cli {
     char origin[48];        /* "person show": named in the audit rows of disclosures */
 };
 
-struct cli_cmd {
-    const char *name;       /* "import" */
-    const char *object;     /* "persons", or NULL for a command without one */
-    const char *args;       /* usage after the name, e.g. "FILE [--dry-run]" */
-    const char *summary;    /* one line, an English msgid */
-    const char *help;       /* more lines for `--help`, or NULL */
-    int (*run)(struct cli *c, int argc, char **argv);
+/* A row's capability: enum cap + 1, so that a row that names none (0, NEED_NONE) is told
+ * from one every user may run; the rows test fails on NEED_NONE. (enum cap itself is stored
+ * in the database by the kinds it defines, so it keeps its numbers.) In an option's row, 0
+ * means nothing beyond the command's. */
+enum cli_need {
+    NEED_NONE = 0,
+    NEED_READ = CAP_READ + 1,
+    NEED_REGISTER = CAP_REGISTER + 1,
+    NEED_REVIEW = CAP_REVIEW + 1,
+    NEED_MANAGE = CAP_MANAGE + 1,
+    NEED_ADMIN = CAP_ADMIN + 1,
 };
 
+/* What an option's value must be; cli_args.c checks it and names the option and the kind
+ * in its message. */
+enum cli_kind {
+    CK_FLAG,        /* no value */
+    CK_TEXT,        /* any text */
+    CK_FILE,        /* a file name, not empty */
+    CK_YEAR,        /* 2000-2999: cli_int */
+    CK_MONTH,       /* YYYY-MM: cli_int gives month_parse's number, cli_str the text */
+    CK_DATE,        /* a date as a date field takes it: cli_str gives YYYY-MM-DD */
+    CK_MONEY,       /* yuan (money_parse): cli_money gives fen */
+    CK_COUNT,       /* a whole number, 0 or more: cli_int */
+    CK_ID,          /* a record number, 1 or more: cli_int */
+    CK_CHOICE,      /* one of codes: cli_int gives its index, cli_str the text */
+};
+
+enum { CLI_REQUIRED = 1 << 0 };
+
+struct cli_opt {
+    const char *name;           /* "year": --year */
+    enum cli_kind kind;
+    unsigned flags;             /* CLI_REQUIRED */
+    const char *arg;            /* the value in usage lines, "YYYY"; NULL: from the kind */
+    const char *help;           /* one line for --help, an English msgid, or NULL */
+    const char *const *codes;   /* CK_CHOICE: the values, NULL-terminated */
+    enum cli_need need;         /* using it needs this too (--full-id), checked by cli_open */
+};
+
+/* The parsed arguments of a converted command (cli_args.c), read with cli_has & co. */
+#define CLI_MAX_OPTS 16
+struct cli_args {
+    const struct cli_cmd *cmd;
+    struct cli_val {
+        int given;
+        const char *str;        /* as given; a date: YYYY-MM-DD */
+        long long num;          /* year, month number, count, id, choice index, fen */
+        char date[11];
+    } v[CLI_MAX_OPTS];
+    char **operands;            /* the positionals, in order */
+    int noperands;
+};
+
+/* One command: `dpf GROUP NAME ...` (GROUP NULL: `dpf NAME ...`). See "How to add a
+ * command" at the top of this file. */
+struct cli_cmd {
+    const char *group;          /* "subsidy"; NULL for a top-level command */
+    const char *name;           /* "apply" */
+    const char *operands;       /* usage of the positionals, "CERT|ID"; NULL: none */
+    int min_operands, max_operands;     /* max -1: any number */
+    const char *summary;        /* one line, an English msgid */
+    const char *help;           /* more lines for `--help`, or NULL */
+    enum cli_need need;         /* required: NEED_NONE fails the rows test */
+    const struct cli_opt *opts; /* NULL-name-terminated, or NULL */
+    int (*run)(struct cli *c, const struct cli_cmd *self, const struct cli_args *a);
+    /* Not yet converted: the handler parses argv itself (argv[0] is the name) and the usage
+     * after the name is written out in usage. */
+    int (*run_argv)(struct cli *c, int argc, char **argv);
+    const char *usage;
+};
+
+/* The groups' tables, each in the file of its handlers, {0}-terminated. */
+extern const struct cli_cmd cli_setup_rows[], cli_register_rows[], cli_person_rows[],
+    cli_yearly_rows[], cli_subsidy_rows[], cli_review_rows[], cli_rehab_rows[],
+    cli_insurance_rows[], cli_report_rows[], cli_admin_rows[];
+
 /* The command table in use, with a row per kind of record for template, import and export:
- * main.c's rows hold every handler, so they sit above them; main hands the table over at
- * start (cli_set_commands) and cli_kinds.c when a database adds kinds (cli.c). */
+ * main.c joins the groups' tables, which sit above cli.c, and hands the result over at
+ * start (cli_set_commands), and cli_kinds.c when a database adds kinds (cli.c). */
 extern const struct cli_cmd *cli_commands;
 void cli_set_commands(const struct cli_cmd *table);
+
+/* Parses argv (argv[0] the command's name) by cmd's option table into a: each value checked
+ * by its kind, required options and the number of operands too, guarded options recorded
+ * (cli_option). EXIT_OK, or EXIT_USAGE with the problem and usage printed (cli_args.c). */
+int cli_parse(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv, struct cli_args *a);
+/* Typed access by option name: a name not in the row's table aborts (a programming error). */
+int cli_has(const struct cli_args *a, const char *name);
+long long cli_int(const struct cli_args *a, const char *name);
+const char *cli_str(const struct cli_args *a, const char *name);   /* NULL if not given */
+int64_t cli_fen(const struct cli_args *a, const char *name);
+
+/* Help made from the rows (cli_help.c): `dpf --help`'s list, a group's, a command's; the
+ * hidden `dpf help --rows` listing for the rows test. */
+void cli_help_overview(FILE *f);
+/* Prints the rows of group (NULL: the top-level ones); 0 if there are none. */
+int cli_help_group(FILE *f, const char *group);
+void cli_help_command(FILE *f, const struct cli_cmd *cmd);
+void cli_help_rows(FILE *f);
+/* `dpf help [GROUP [CMD]]`. */
+int cli_help(int argc, char **argv);
+/* The row for `GROUP NAME` or `NAME` at argv; *used: how many words it took. */
+const struct cli_cmd *cli_lookup(int argc, char **argv, int *used);
 
 /* Where the database is by default: $XDG_DATA_HOME/dpf/dpf.db (~/.local/share/...), or the
  * installed data folder's when dpf runs setgid (cli_open.c). */
 const char *cli_default_db(void);
 
-/* The object of a row that stands for every kind of record (dpf/entity.h). */
+/* The name of a row that stands for every kind of record (dpf/entity.h). */
 #define CLI_KINDS "KIND"
 /* rows with a row for each entity in place of each CLI_KINDS row (with db, the kinds the
  * database defines too); the table lives until the program ends (cli_kinds.c). */
@@ -61,13 +151,13 @@ int cli_kind_cap(const struct cli_cmd *cmd, enum cap *cap);
  * makes its own check: naming the first admin of a file without users). */
 enum { CLI_NO_ACCESS = 1 << 8 };
 int cli_open(struct cli *c, unsigned flags);
-/* What a command needs (cli_access.c): CAP_READ unless the table says more. */
+/* What a command needs (cli_access.c): its row's need, or for a kind's import the entity's. */
 enum cap cli_cap(const struct cli_cmd *cmd);
 /* Records that the handler was given a guarded option ("full-id"): cli_open checks it too,
  * against the option table, before the command touches the data. */
 void cli_option(struct cli *c, const char *name);
-/* What using option with cmd needs (cli_access.c); an option the table does not name for
- * the command needs the admin. */
+/* What using option with cmd needs (cli_access.c): the option row's need; for a legacy row
+ * the table in cli_access.c; an option neither names needs the admin. */
 enum cap cli_option_cap(const struct cli_cmd *cmd, const char *option);
 /* Writes the audit row of a disclosure (audit_disclose) before the data is shown; prints
  * why not and returns EXIT_FAIL if it fails, and then nothing may be shown. */
@@ -77,19 +167,17 @@ int cli_disclose(struct cli *c, const char *what, int64_t person_id);
 const char *cli_safe(const char *s, char *buf, size_t cap);
 /* Prints "dpf: message" on stderr and returns EXIT_FAIL. */
 int cli_fail(const struct dpf_err *err);
-/* "  dpf NAME OBJECT ARGS" on f. */
+/* "  dpf GROUP NAME USAGE" on f: a legacy row's usage, else made from operands and opts. */
 void cli_usage_line(FILE *f, const struct cli_cmd *cmd);
 /* Prints a usage error for cmd and returns EXIT_USAGE. */
 int cli_usage(const struct cli_cmd *cmd, const char *problem);
 /* The table row for a handler, for its usage message. */
 const struct cli_cmd *cli_find(int (*run)(struct cli *, int, char **));
 /* The row of a handler that serves several objects, for the object it was called for. */
-const struct cli_cmd *cli_self(int (*run)(struct cli *, int, char **), const char *object);
+const struct cli_cmd *cli_self(int (*run)(struct cli *, int, char **), const char *name);
 /* A date option (cli.c), checked as a date field is, into out as YYYY-MM-DD; else a usage error
  * naming what is wrong (EXIT_USAGE). */
 int cli_date_arg(const struct cli_cmd *self, const char *s, char out[11]);
-/* True (and prints help) when argv asks for --help. */
-int cli_wants_help(const struct cli_cmd *cmd, int argc, char **argv);
 
 /* One table cell on stdout (cli_print.c), fitted to width terminal columns; right-aligned cells are set
  * off by a space so that wide headers never run together. */
@@ -99,49 +187,6 @@ void cli_num(long n, int width);
 struct person;
 /* The person's certificate number masked for printing (340102********123441). */
 const char *cli_cert(const struct person *p, char *buf, size_t cap);
-
-/* Handlers, one file per area. */
-int cmd_init(struct cli *c, int argc, char **argv);
-int cmd_demo(struct cli *c, int argc, char **argv);
-int cmd_check(struct cli *c, int argc, char **argv);
-int cmd_summary(struct cli *c, int argc, char **argv);
-int cmd_template(struct cli *c, int argc, char **argv);
-int cmd_import(struct cli *c, int argc, char **argv);
-int cmd_export(struct cli *c, int argc, char **argv);
-int cmd_person_show(struct cli *c, int argc, char **argv);
-int cmd_person_history(struct cli *c, int argc, char **argv);
-int cmd_person_status(struct cli *c, int argc, char **argv);
-int cmd_update_record(struct cli *c, int argc, char **argv);
-int cmd_update_summary(struct cli *c, int argc, char **argv);
-int cmd_subsidy_programmes(struct cli *c, int argc, char **argv);
-int cmd_subsidy_show(struct cli *c, int argc, char **argv);
-int cmd_subsidy_apply(struct cli *c, int argc, char **argv);
-int cmd_subsidy_advance(struct cli *c, int argc, char **argv);
-int cmd_subsidy_refuse(struct cli *c, int argc, char **argv);
-int cmd_subsidy_stop(struct cli *c, int argc, char **argv);
-int cmd_subsidy_review(struct cli *c, int argc, char **argv);
-int cmd_subsidy_approve(struct cli *c, int argc, char **argv);
-int cmd_subsidy_roster(struct cli *c, int argc, char **argv);
-int cmd_subsidy_totals(struct cli *c, int argc, char **argv);
-int cmd_rehab_rates(struct cli *c, int argc, char **argv);
-int cmd_rehab_projects(struct cli *c, int argc, char **argv);
-int cmd_rehab_show(struct cli *c, int argc, char **argv);
-int cmd_rehab_institutions(struct cli *c, int argc, char **argv);
-int cmd_rehab_delete(struct cli *c, int argc, char **argv);
-int cmd_insurance_policies(struct cli *c, int argc, char **argv);
-int cmd_insurance_policy(struct cli *c, int argc, char **argv);
-int cmd_insurance_cover(struct cli *c, int argc, char **argv);
-int cmd_insurance_build(struct cli *c, int argc, char **argv);
-int cmd_insurance_change(struct cli *c, int argc, char **argv);
-int cmd_insurance_roster(struct cli *c, int argc, char **argv);
-int cmd_insurance_figures(struct cli *c, int argc, char **argv);
-int cmd_insurance_claims(struct cli *c, int argc, char **argv);
-int cmd_insurance_show(struct cli *c, int argc, char **argv);
-int cmd_insurance_move(struct cli *c, int argc, char **argv);
-int cmd_report(struct cli *c, int argc, char **argv);
-int cmd_user(struct cli *c, int argc, char **argv);
-int cmd_audit(struct cli *c, int argc, char **argv);
-int cmd_backup(struct cli *c, int argc, char **argv);
 
 /* Amounts in fen printed as yuan ("1,500.00") in a cell. */
 void cli_money(int64_t fen, int width);

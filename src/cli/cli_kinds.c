@@ -40,24 +40,24 @@ static int kind_row(const struct cli_cmd *r, const struct entity *e, int owned,
 
     *out = *r;
     *cap = CAP_READ;
-    if (strcmp(r->name, "export") == 0) {
+    if (strcmp(r->group, "export") == 0) {
         if (!e->export)
             return 0;
         summary = e->export_summary;
-        out->args = e->flags & EF_EXPORT_YEAR ? export_year_args : r->args;
+        out->usage = e->flags & EF_EXPORT_YEAR ? export_year_args : r->usage;
         out->help = e->export_help ? e->export_help : r->help;
     } else {
         if (!e->import)
             return 0;
-        summary = strcmp(r->name, "import") == 0 ? e->import_summary : e->template_summary;
-        if (strcmp(r->name, "import") == 0) {
+        summary = strcmp(r->group, "import") == 0 ? e->import_summary : e->template_summary;
+        if (strcmp(r->group, "import") == 0) {
             out->help = e->import_help ? e->import_help : r->help;
             *cap = (int)e->cap;
         }
     }
-    out->object = owned ? strdup(e->name) : e->name;
-    out->summary = summary ? summary : made(r->name, e);
-    return out->object && out->summary;
+    out->name = owned ? strdup(e->name) : e->name;
+    out->summary = summary ? summary : made(r->group, e);
+    return out->name && out->summary;
 }
 
 static int count(struct db *db)
@@ -77,13 +77,13 @@ const struct cli_cmd *cli_kinds_table(const struct cli_cmd *rows, struct db *db)
 
     base_rows = rows;
     for (const struct cli_cmd *r = rows; r->name; r++)
-        n += r->object && strcmp(r->object, CLI_KINDS) == 0 ? nkinds : 1;
+        n += r->group && strcmp(r->name, CLI_KINDS) == 0 ? nkinds : 1;
     if (!(t = calloc(n + 1, sizeof *t)) || !(c = calloc(n + 1, sizeof *c))) {
         free(t);
         return table ? table : rows;
     }
     for (const struct cli_cmd *r = rows; r->name; r++) {
-        if (!r->object || strcmp(r->object, CLI_KINDS) != 0) {
+        if (!r->group || strcmp(r->name, CLI_KINDS) != 0) {
             c[k] = -1;
             t[k++] = *r;
             continue;
@@ -106,7 +106,7 @@ int cli_kinds_of_db(const char *name, const char *path)
     int kinds = 0;
 
     for (const struct cli_cmd *r = base_rows; r && r->name; r++)
-        kinds |= r->object && strcmp(r->object, CLI_KINDS) == 0 && strcmp(r->name, name) == 0;
+        kinds |= r->group && strcmp(r->name, CLI_KINDS) == 0 && strcmp(r->group, name) == 0;
     if (!kinds || db_open(path, 0, &db, &err) != DPF_OK)
         return 0;
     kinds = entity_at(db, count(NULL)) != NULL;     /* the database defines some */

@@ -39,7 +39,7 @@ static int first_admin(struct cli *c, const char *login)
 }
 
 /* dpf user list | add LOGIN --role R [--first-admin] | remove LOGIN */
-int cmd_user(struct cli *c, int argc, char **argv)
+static int cmd_user(struct cli *c, int argc, char **argv)
 {
     const struct cli_cmd *self = cli_self(cmd_user, argv[0]);
     const char *what = argv[0], *login = NULL;
@@ -116,7 +116,7 @@ static long row_count(const char *s)
     return *end || errno ? -1 : v;
 }
 
-int cmd_audit(struct cli *c, int argc, char **argv)
+static int cmd_audit(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = {
         { "user", required_argument, NULL, 'u' }, { "person", required_argument, NULL, 'p' },
@@ -178,7 +178,7 @@ int cmd_audit(struct cli *c, int argc, char **argv)
 }
 
 /* dpf backup FILE | backup --daily DIR [--keep N] | restore FILE */
-int cmd_backup(struct cli *c, int argc, char **argv)
+static int cmd_backup(struct cli *c, int argc, char **argv)
 {
     const struct cli_cmd *self = cli_self(cmd_backup, argv[0]);
     int restore = strcmp(argv[0], "restore") == 0, made = 0, keep = 7, rc;
@@ -233,3 +233,42 @@ int cmd_backup(struct cli *c, int argc, char **argv)
         printf(_("Backed up to %s\n"), path);
     return EXIT_OK;
 }
+
+/* The admin commands (cli.h: how to add a command). */
+const struct cli_cmd cli_admin_rows[] = {
+    { .group = "user", .name = "list", .need = NEED_ADMIN,
+      .usage = "",
+      .summary = N_("The users of this database and their roles"),
+      .run_argv = cmd_user },
+    { .group = "user", .name = "add", .need = NEED_ADMIN,
+      .usage = "LOGIN --role 录入员|审核员|领导|管理员 [--first-admin]",
+      .summary = N_("Add a user (an OS login name) or change their role"),
+      .help = N_("录入员 keeps the register, rehabilitation records and claims; 审核员 reviews and approves\n"
+         "subsidies; 领导 sets targets and rules and makes reports; 管理员 may do everything,\n"
+         "including users and backups. --first-admin: root names the first admin of a file\n"
+         "that has no users (a backup from before roles)."),
+      .run_argv = cmd_user },
+    { .group = "user", .name = "remove", .need = NEED_ADMIN,
+      .usage = "LOGIN",
+      .summary = N_("Remove a user"),
+      .run_argv = cmd_user },
+    { .group = NULL, .name = "audit", .need = NEED_ADMIN,
+      .usage = "[--user LOGIN] [--person CERT|ID] [--from DATE] [--to DATE] [--limit N] [--full-id]",
+      .summary = N_("The audit log, newest first: who changed or exported what, and when"),
+      .help = N_("Certificate numbers and bank accounts in the values are masked unless --full-id."),
+      .run_argv = cmd_audit },
+    { .group = NULL, .name = "backup", .need = NEED_ADMIN,
+      .usage = "FILE | --daily DIR [--keep N] | --auto DIR|off [--keep N]",
+      .summary = N_("Back up the database while others work"),
+      .help = N_("--daily writes DIR/dpf-YYYY-MM-DD.db unless today's exists and removes those older\n"
+         "than N days (7 by default). --auto makes the first dpf command of each day do it."),
+      .run_argv = cmd_backup },
+    { .group = NULL, .name = "restore", .need = NEED_ADMIN,
+      .usage = "FILE",
+      .summary = N_("Replace the database with a backup, after checking the backup"),
+      .help = N_("The backup is checked (integrity, dpf's file, its schema objects), brought to this\n"
+         "program's schema, and the audit rows written since it was made are kept, marked\n"
+         "rolled back (see dpf audit)."),
+      .run_argv = cmd_backup },
+    { 0 },
+};

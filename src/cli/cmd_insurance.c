@@ -128,7 +128,7 @@ static int in_tx(struct cli *c, int rc, struct dpf_err *err)
     return rc == DPF_OK ? EXIT_OK : cli_fail(err);
 }
 
-int cmd_insurance_policy(struct cli *c, int argc, char **argv)
+static int cmd_insurance_policy(struct cli *c, int argc, char **argv)
 {
     const struct cli_cmd *self = cli_find(cmd_insurance_policy);
     struct ins_args a;
@@ -163,7 +163,7 @@ int cmd_insurance_policy(struct cli *c, int argc, char **argv)
     return EXIT_OK;
 }
 
-int cmd_insurance_cover(struct cli *c, int argc, char **argv)
+static int cmd_insurance_cover(struct cli *c, int argc, char **argv)
 {
     const struct cli_cmd *self = cli_find(cmd_insurance_cover);
     struct ins_args a;
@@ -229,7 +229,7 @@ static int print_policy(const struct policy_summary *p, void *ctx)
     return 0;
 }
 
-int cmd_insurance_policies(struct cli *c, int argc, char **argv)
+static int cmd_insurance_policies(struct cli *c, int argc, char **argv)
 {
     struct dpf_err err;
     (void)argv;
@@ -242,7 +242,7 @@ int cmd_insurance_policies(struct cli *c, int argc, char **argv)
     return EXIT_OK;
 }
 
-int cmd_insurance_build(struct cli *c, int argc, char **argv)
+static int cmd_insurance_build(struct cli *c, int argc, char **argv)
 {
     const struct cli_cmd *self = cli_self(cmd_insurance_build, argv[0]);
     int confirm = strcmp(argv[0], "confirm") == 0;
@@ -269,7 +269,7 @@ int cmd_insurance_build(struct cli *c, int argc, char **argv)
     return EXIT_OK;
 }
 
-int cmd_insurance_change(struct cli *c, int argc, char **argv)
+static int cmd_insurance_change(struct cli *c, int argc, char **argv)
 {
     const struct cli_cmd *self = cli_self(cmd_insurance_change, argv[0]);
     int add = strcmp(argv[0], "add") == 0;
@@ -297,7 +297,7 @@ int cmd_insurance_change(struct cli *c, int argc, char **argv)
     return EXIT_OK;
 }
 
-int cmd_insurance_roster(struct cli *c, int argc, char **argv)
+static int cmd_insurance_roster(struct cli *c, int argc, char **argv)
 {
     const struct cli_cmd *self = cli_find(cmd_insurance_roster);
     struct ins_args a;
@@ -335,7 +335,7 @@ static void figures_row(const char *name, const struct insurance_counts *k)
     putchar('\n');
 }
 
-int cmd_insurance_figures(struct cli *c, int argc, char **argv)
+static int cmd_insurance_figures(struct cli *c, int argc, char **argv)
 {
     const struct cli_cmd *self = cli_find(cmd_insurance_figures);
     struct insurance_figures f;
@@ -401,7 +401,7 @@ static int status_arg(const char *s)
     return -2;
 }
 
-int cmd_insurance_claims(struct cli *c, int argc, char **argv)
+static int cmd_insurance_claims(struct cli *c, int argc, char **argv)
 {
     const struct cli_cmd *self = cli_find(cmd_insurance_claims);
     struct claim_filter f = { 0 };
@@ -439,7 +439,7 @@ static int print_step(const struct claim_step *s, void *ctx)
     return 0;
 }
 
-int cmd_insurance_show(struct cli *c, int argc, char **argv)
+static int cmd_insurance_show(struct cli *c, int argc, char **argv)
 {
     const struct cli_cmd *self = cli_find(cmd_insurance_show);
     struct ins_args a;
@@ -493,7 +493,7 @@ int cmd_insurance_show(struct cli *c, int argc, char **argv)
     return rc == DPF_OK ? EXIT_OK : cli_fail(&err);
 }
 
-int cmd_insurance_move(struct cli *c, int argc, char **argv)
+static int cmd_insurance_move(struct cli *c, int argc, char **argv)
 {
     const struct cli_cmd *self = cli_find(cmd_insurance_move);
     struct ins_args a;
@@ -519,3 +519,67 @@ int cmd_insurance_move(struct cli *c, int argc, char **argv)
            a.date ? a.date : db_today(c->db));
     return EXIT_OK;
 }
+
+/* The insurance commands (cli.h: how to add a command). */
+const struct cli_cmd cli_insurance_rows[] = {
+    { .group = "insurance", .name = "policies", .need = NEED_READ,
+      .usage = "",
+      .summary = N_("The accident insurance policies, their rosters and coverage items"),
+      .run_argv = cmd_insurance_policies },
+    { .group = "insurance", .name = "policy", .need = NEED_MANAGE,
+      .usage = "--year YYYY [--insurer TEXT] [--policy-no TEXT] [--premium YUAN] [--starts-on DATE] "
+      "[--ends-on DATE] [--rule-poor 是|否] [--note TEXT]",
+      .summary = N_("Record or change the year's policy; a new policy takes the standard coverage items"),
+      .help = N_("--rule-poor 是 (the default) insures only 建档立卡 persons; 否 insures everyone in the\n"
+         "register. Once the roster is confirmed the dates and the rule are fixed."),
+      .run_argv = cmd_insurance_policy },
+    { .group = "insurance", .name = "cover", .need = NEED_MANAGE,
+      .usage = "--year YYYY --item NAME [--cap YUAN] [--daily YUAN --max-days N] [--docs CODES]",
+      .summary = N_("Add or change a coverage item of the year's policy, with its cap"),
+      .help = N_("An allowance paid by the day has --daily and --max-days; its cap is their product.\n"
+         "--docs names the documents a claim on the item needs: 理赔申请书 身份证明 残疾人证 病历\n"
+         "医疗费发票 费用清单 医保结算单 死亡证明 户口注销证明 (or their numbers 1-9)."),
+      .run_argv = cmd_insurance_cover },
+    { .group = "insurance", .name = "build", .need = NEED_MANAGE,
+      .usage = "--year YYYY",
+      .summary = N_("Build the year's insured roster from the register as it stood on the start date"),
+      .help = N_("Persons 在册 on the start date and, under the default rule, 建档立卡 then. Building\n"
+         "again replaces the roster until it is confirmed."),
+      .run_argv = cmd_insurance_build },
+    { .group = "insurance", .name = "confirm", .need = NEED_MANAGE,
+      .usage = "--year YYYY",
+      .summary = N_("Confirm (freeze) the year's roster"),
+      .run_argv = cmd_insurance_build },
+    { .group = "insurance", .name = "add", .need = NEED_REGISTER,
+      .usage = "CERT|ID --year YYYY --date YYYY-MM-DD [--reason TEXT]",
+      .summary = N_("Add a person to a confirmed roster, insured from the date"),
+      .run_argv = cmd_insurance_change },
+    { .group = "insurance", .name = "remove", .need = NEED_REGISTER,
+      .usage = "CERT|ID --year YYYY --date YYYY-MM-DD --reason TEXT",
+      .summary = N_("Remove a person from a confirmed roster, insured up to the date"),
+      .run_argv = cmd_insurance_change },
+    { .group = "insurance", .name = "roster", .need = NEED_READ,
+      .usage = "--year YYYY --out FILE.xlsx|FILE.csv [--full-id] [--force]",
+      .summary = N_("Write the insured roster for the insurer"),
+      .help = N_("Resident IDs are masked unless --full-id."),
+      .run_argv = cmd_insurance_roster },
+    { .group = "insurance", .name = "figures", .need = NEED_READ,
+      .usage = "--year YYYY",
+      .summary = N_("The year's figures: insured, premium, claims reported, paid, rejected, open, paid in all, largest payment, by township"),
+      .run_argv = cmd_insurance_figures },
+    { .group = "insurance", .name = "claims", .need = NEED_READ,
+      .usage = "[--year YYYY] [--status STATUS|open]",
+      .summary = N_("The claims with their status and days open"),
+      .run_argv = cmd_insurance_claims },
+    { .group = "insurance", .name = "show", .need = NEED_READ,
+      .usage = "N [--full-id]",
+      .summary = N_("One claim: its fields, documents, items and steps"),
+      .run_argv = cmd_insurance_show },
+    { .group = "insurance", .name = "move", .need = NEED_REGISTER,
+      .usage = "N --to 材料收集|已报保险公司|已赔付|拒赔|撤销 [--date YYYY-MM-DD] [--reason TEXT]",
+      .summary = N_("Move a claim on to its next step"),
+      .help = N_("已赔付 needs the amounts paid and every document the claim's items need; 拒赔 and 撤销\n"
+         "need a reason."),
+      .run_argv = cmd_insurance_move },
+    { 0 },
+};

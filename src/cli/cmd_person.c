@@ -38,7 +38,7 @@ static int one_positional(int argc, char **argv, const struct option *opts, int 
     return 0;
 }
 
-int cmd_person_show(struct cli *c, int argc, char **argv)
+static int cmd_person_show(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = { { "full-id", no_argument, NULL, 'f' },
                                            { NULL, 0, NULL, 0 } };
@@ -99,7 +99,7 @@ static int print_audit(const struct audit_row *r, void *ctx)
     return 0;
 }
 
-int cmd_person_history(struct cli *c, int argc, char **argv)
+static int cmd_person_history(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = { { "full-id", no_argument, NULL, 'f' },
                                            { NULL, 0, NULL, 0 } };
@@ -128,7 +128,7 @@ int cmd_person_history(struct cli *c, int argc, char **argv)
     return rc == DPF_OK ? EXIT_OK : cli_fail(&err);
 }
 
-int cmd_person_status(struct cli *c, int argc, char **argv)
+static int cmd_person_status(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = {
         { "status", required_argument, NULL, 's' },
@@ -173,3 +173,20 @@ int cmd_person_status(struct cli *c, int argc, char **argv)
     person_clear(&p);
     return rc;
 }
+
+/* The person commands (cli.h: how to add a command). */
+const struct cli_cmd cli_person_rows[] = {
+    { .group = "person", .name = "show", .need = NEED_READ,
+      .usage = "CERT|ID [--full-id]",
+      .summary = N_("Show one person's record"),
+      .run_argv = cmd_person_show },
+    { .group = "person", .name = "history", .need = NEED_READ,
+      .usage = "CERT|ID [--full-id]",
+      .summary = N_("Show the audit history of one person"),
+      .run_argv = cmd_person_history },
+    { .group = "person", .name = "status", .need = NEED_REGISTER,
+      .usage = "CERT|ID --status 在册|死亡|迁出|注销 --date YYYY-MM-DD [--reason TEXT]",
+      .summary = N_("Change a person's status (death, moving out, cancellation, back to active)"),
+      .run_argv = cmd_person_status },
+    { 0 },
+};

@@ -11,6 +11,17 @@
 #include "dpf/import.h"
 #include "dpf/outfile.h"
 
+#define IMPORT_ARGS "FILE.csv [--encoding auto|utf-8|gbk] [--dry-run] [--partial] [--rejects FILE] [--force]"
+#define IMPORT_HELP                                                                          \
+    N_("Without --partial, a file with any bad row writes nothing. Bad rows are written to\n" \
+       "the rejects file (default: beside the input, NAME.rejects.csv, or NAME.rejects-2.csv\n" \
+       "and so on rather than replacing an earlier one) with line, column and reason. A\n"     \
+       "named --rejects file that exists is kept unless --force. Exit status: 0 written,\n"   \
+       "1 rejected or failed, 2 usage.")
+
+/* The commands, the kinds' rows still to be made (cli_kinds_table). */
+
+
 /* The entity named kind: a module's, or one the database defines (opened for it). NULL
  * with the error printed if the database cannot be opened or has no such kind. */
 static const struct entity *kind_of(struct cli *c, const char *kind)
@@ -27,7 +38,7 @@ static const struct entity *kind_of(struct cli *c, const char *kind)
 }
 
 /* argv[0] is the kind. */
-int cmd_template(struct cli *c, int argc, char **argv)
+static int cmd_template(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = { { "out", required_argument, NULL, 'o' },
                                            { "force", no_argument, NULL, 'F' },
@@ -94,7 +105,7 @@ static void print_result(const struct entity *e, const struct import_opts *o,
         printf(_("The good rows were written (--partial)\n"));
 }
 
-int cmd_import(struct cli *c, int argc, char **argv)
+static int cmd_import(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = {
         { "encoding", required_argument, NULL, 'e' },
@@ -144,7 +155,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
     return res.rejected && !o.partial ? EXIT_FAIL : EXIT_OK;
 }
 
-int cmd_export(struct cli *c, int argc, char **argv)
+static int cmd_export(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = {
         { "out", required_argument, NULL, 'o' },
@@ -192,3 +203,21 @@ int cmd_export(struct cli *c, int argc, char **argv)
                x.path);
     return EXIT_OK;
 }
+
+/* The register commands (cli.h: how to add a command). */
+const struct cli_cmd cli_register_rows[] = {
+    { .group = "template", .name = CLI_KINDS, .need = NEED_READ,
+      .usage = "[--out FILE] [--force]",
+      .summary = NULL,
+      .run_argv = cmd_template },
+    { .group = "import", .name = CLI_KINDS, .need = NEED_READ,
+      .usage = IMPORT_ARGS,
+      .summary = NULL,
+      .help = IMPORT_HELP,
+      .run_argv = cmd_import },
+    { .group = "export", .name = CLI_KINDS, .need = NEED_READ,
+      .usage = "--out FILE.csv|FILE.xlsx [--full-id] [--force]",
+      .summary = NULL,
+      .run_argv = cmd_export },
+    { 0 },
+};

@@ -36,7 +36,7 @@ static void print_notes(const char *const *notes)
         printf("  %d. %s\n", i + 1, _(notes[i]));
 }
 
-int cmd_rehab_rates(struct cli *c, int argc, char **argv)
+static int cmd_rehab_rates(struct cli *c, int argc, char **argv)
 {
     struct subsidy_args a;
     struct rehab_rates r;
@@ -89,7 +89,7 @@ static int print_project(const struct rehab_project *p, void *ctx)
     return 0;
 }
 
-int cmd_rehab_projects(struct cli *c, int argc, char **argv)
+static int cmd_rehab_projects(struct cli *c, int argc, char **argv)
 {
     struct subsidy_args a;
     struct dpf_err err;
@@ -146,7 +146,7 @@ static int print_record(int64_t id, char *const *v, void *ctx)
     return 0;
 }
 
-int cmd_rehab_show(struct cli *c, int argc, char **argv)
+static int cmd_rehab_show(struct cli *c, int argc, char **argv)
 {
     static const int kinds[] = { RK_ASSESSMENT, RK_AGREEMENT, RK_SERVICE, RK_RESCUE };
     static const char *const heads[] = { N_("Needs assessments"), N_("Service agreements"),
@@ -182,7 +182,7 @@ int cmd_rehab_show(struct cli *c, int argc, char **argv)
     return rc == DPF_OK ? EXIT_OK : cli_fail(&err);
 }
 
-int cmd_rehab_institutions(struct cli *c, int argc, char **argv)
+static int cmd_rehab_institutions(struct cli *c, int argc, char **argv)
 {
     struct record_print rp = { RK_INSTITUTION, 1 };
     struct subsidy_args a;
@@ -197,7 +197,7 @@ int cmd_rehab_institutions(struct cli *c, int argc, char **argv)
                ? EXIT_OK : cli_fail(&err);
 }
 
-int cmd_rehab_delete(struct cli *c, int argc, char **argv)
+static int cmd_rehab_delete(struct cli *c, int argc, char **argv)
 {
     const struct cli_cmd *self = cli_find(cmd_rehab_delete);
     struct subsidy_args a;
@@ -223,3 +223,30 @@ int cmd_rehab_delete(struct cli *c, int argc, char **argv)
     printf(_("Deleted record #%lld of the %s\n"), a.id, _(rehab_entities[kind].label));
     return EXIT_OK;
 }
+
+/* The rehab commands (cli.h: how to add a command). */
+const struct cli_cmd cli_rehab_rows[] = {
+    { .group = "rehab", .name = "rates", .need = NEED_READ,
+      .usage = "--year YYYY [--needs-year YYYY]",
+      .summary = N_("The year's rehabilitation service rate and device fitting rate, by group and township"),
+      .help = N_("Needs come from the assessments of --needs-year (default: the same year); some\n"
+         "offices take them from the previous year's survey."),
+      .run_argv = cmd_rehab_rates },
+    { .group = "rehab", .name = "projects", .need = NEED_READ,
+      .usage = "--year YYYY",
+      .summary = N_("The year's rehabilitation projects: target, completed, completion rate, over-completion"),
+      .run_argv = cmd_rehab_projects },
+    { .group = "rehab", .name = "show", .need = NEED_READ,
+      .usage = "CERT|ID [--full-id]",
+      .summary = N_("A person's rehabilitation file: assessments, agreements, services, children's rescue"),
+      .run_argv = cmd_rehab_show },
+    { .group = "rehab", .name = "institutions", .need = NEED_READ,
+      .usage = "",
+      .summary = N_("The rehabilitation service institutions"),
+      .run_argv = cmd_rehab_institutions },
+    { .group = "rehab", .name = "delete", .need = NEED_REGISTER,
+      .usage = "institutions|assessments|agreements|services|rescues|projects --id N",
+      .summary = N_("Delete one rehabilitation record (the number `dpf rehab show` gives)"),
+      .run_argv = cmd_rehab_delete },
+    { 0 },
+};

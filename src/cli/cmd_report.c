@@ -30,7 +30,7 @@ static void print_report(const struct report *r)
         printf("  %d. %s\n", i + 1, r->notes[i]);
 }
 
-int cmd_report(struct cli *c, int argc, char **argv)
+static int cmd_report(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = {
         { "year", required_argument, NULL, 'y' }, { "from", required_argument, NULL, 'f' },
@@ -93,3 +93,19 @@ int cmd_report(struct cli *c, int argc, char **argv)
     report_free(&r);
     return EXIT_OK;
 }
+
+/* The report commands (cli.h: how to add a command). */
+const struct cli_cmd cli_report_rows[] = {
+    { .group = "report", .name = "annual", .need = NEED_MANAGE,
+      .usage = "--year YYYY --out FILE.xlsx [--force] | --format text",
+      .summary = N_("The year-end report: targets and completion, register, subsidies, rehabilitation, insurance"),
+      .help = N_("The workbook has a cover, a sheet per table, a chart of completion rates and a sheet\n"
+         "of definitions, set up to print on A4."),
+      .run_argv = cmd_report },
+    { .group = "report", .name = "period", .need = NEED_MANAGE,
+      .usage = "--from YYYY-MM-DD --to YYYY-MM-DD --out FILE.xlsx [--force] | --format text",
+      .summary = N_("The report of a period within a year, such as the first half"),
+      .help = N_("Targets are the year's; completion counts records dated up to --to."),
+      .run_argv = cmd_report },
+    { 0 },
+};

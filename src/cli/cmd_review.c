@@ -300,7 +300,7 @@ static int confirm_stops(struct cli *c, const struct review *rv)
     return EXIT_OK;
 }
 
-int cmd_subsidy_review(struct cli *c, int argc, char **argv)
+static int cmd_subsidy_review(struct cli *c, int argc, char **argv)
 {
     struct subsidy_args a;
     struct review rv;
@@ -345,3 +345,14 @@ int cmd_subsidy_review(struct cli *c, int argc, char **argv)
     review_free(&rv);
     return rc;
 }
+
+/* The review commands (cli.h: how to add a command). */
+const struct cli_cmd cli_review_rows[] = {
+    { .group = "subsidy", .name = "review", .need = NEED_REVIEW,
+      .usage = "--month YYYY-MM [--programme P] [--confirm-stops] [--all] [--full-id]",
+      .summary = N_("The monthly review: stops, holds, recoveries, back pay, candidates, the roster"),
+      .help = N_("--confirm-stops stops every enrolment the review found no longer qualifying, from\n"
+         "the month it gives. --all lists every candidate (应享未享), not only the first 20."),
+      .run_argv = cmd_subsidy_review },
+    { 0 },
+};

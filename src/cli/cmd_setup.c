@@ -14,7 +14,7 @@
 #include "dpf/summary.h"
 #include "dpf/text.h"
 
-int cmd_init(struct cli *c, int argc, char **argv)
+static int cmd_init(struct cli *c, int argc, char **argv)
 {
     (void)argv;
     if (argc > 1)
@@ -46,7 +46,7 @@ static int parse_long(const char *s, long *out)
     return 0;
 }
 
-int cmd_demo(struct cli *c, int argc, char **argv)
+static int cmd_demo(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = {
         { "persons", required_argument, NULL, 'n' },
@@ -84,7 +84,7 @@ static void print_problem(const char *what, const char *problem, void *ctx)
     printf("%s: %s\n", what, problem);
 }
 
-int cmd_check(struct cli *c, int argc, char **argv)
+static int cmd_check(struct cli *c, int argc, char **argv)
 {
     struct dpf_err err;
     long problems;
@@ -147,7 +147,7 @@ static void print_townships(const struct register_summary *s)
     }
 }
 
-int cmd_summary(struct cli *c, int argc, char **argv)
+static int cmd_summary(struct cli *c, int argc, char **argv)
 {
     const struct field *st = &person_fields[PF_STATUS];
     struct register_summary s;
@@ -174,3 +174,24 @@ int cmd_summary(struct cli *c, int argc, char **argv)
     summary_free(&s);
     return EXIT_OK;
 }
+
+/* The setup commands (cli.h: how to add a command). */
+const struct cli_cmd cli_setup_rows[] = {
+    { .group = NULL, .name = "init", .need = NEED_READ,
+      .usage = "",
+      .summary = N_("Create a new, empty database"),
+      .run_argv = cmd_init },
+    { .group = NULL, .name = "demo", .need = NEED_READ,
+      .usage = "[--persons N] [--seed N]",
+      .summary = N_("Fill an empty database with a synthetic district (default 18,253 persons)"),
+      .run_argv = cmd_demo },
+    { .group = NULL, .name = "check", .need = NEED_READ,
+      .usage = "",
+      .summary = N_("Check the database file and every person's record"),
+      .run_argv = cmd_check },
+    { .group = NULL, .name = "summary", .need = NEED_READ,
+      .usage = "",
+      .summary = N_("Print the register's summary"),
+      .run_argv = cmd_summary },
+    { 0 },
+};

@@ -16,7 +16,7 @@
 #include "dpf/roster.h"
 #include "subsidy_args.h"
 
-int cmd_subsidy_programmes(struct cli *c, int argc, char **argv)
+static int cmd_subsidy_programmes(struct cli *c, int argc, char **argv)
 {
     struct subsidy_args a;
     struct programme_set ps;
@@ -108,7 +108,7 @@ static int show_enrolment(const struct enrolment *e, void *ctx)
     return 0;
 }
 
-int cmd_subsidy_show(struct cli *c, int argc, char **argv)
+static int cmd_subsidy_show(struct cli *c, int argc, char **argv)
 {
     struct subsidy_args a;
     struct programme_set ps;
@@ -154,7 +154,7 @@ static int enrolment_change(struct cli *c, const struct person *p, int64_t id, i
     return EXIT_OK;
 }
 
-int cmd_subsidy_apply(struct cli *c, int argc, char **argv)
+static int cmd_subsidy_apply(struct cli *c, int argc, char **argv)
 {
     struct subsidy_args a;
     struct person p;
@@ -195,7 +195,7 @@ static int open_change(struct cli *c, const struct subsidy_args *a, int refuse)
     return rc;
 }
 
-int cmd_subsidy_advance(struct cli *c, int argc, char **argv)
+static int cmd_subsidy_advance(struct cli *c, int argc, char **argv)
 {
     struct subsidy_args a;
     if (subsidy_args(cli_find(cmd_subsidy_advance), argc, argv, "pd", "p", 1, &a) != EXIT_OK)
@@ -203,7 +203,7 @@ int cmd_subsidy_advance(struct cli *c, int argc, char **argv)
     return open_change(c, &a, 0);
 }
 
-int cmd_subsidy_refuse(struct cli *c, int argc, char **argv)
+static int cmd_subsidy_refuse(struct cli *c, int argc, char **argv)
 {
     struct subsidy_args a;
     if (subsidy_args(cli_find(cmd_subsidy_refuse), argc, argv, "pdr", "pr", 1, &a) != EXIT_OK)
@@ -211,7 +211,7 @@ int cmd_subsidy_refuse(struct cli *c, int argc, char **argv)
     return open_change(c, &a, 1);
 }
 
-int cmd_subsidy_stop(struct cli *c, int argc, char **argv)
+static int cmd_subsidy_stop(struct cli *c, int argc, char **argv)
 {
     const struct cli_cmd *self = cli_find(cmd_subsidy_stop);
     struct subsidy_args a;
@@ -239,7 +239,7 @@ int cmd_subsidy_stop(struct cli *c, int argc, char **argv)
     return rc;
 }
 
-int cmd_subsidy_approve(struct cli *c, int argc, char **argv)
+static int cmd_subsidy_approve(struct cli *c, int argc, char **argv)
 {
     struct subsidy_args a;
     struct review_approval r;
@@ -263,7 +263,7 @@ int cmd_subsidy_approve(struct cli *c, int argc, char **argv)
     return EXIT_OK;
 }
 
-int cmd_subsidy_roster(struct cli *c, int argc, char **argv)
+static int cmd_subsidy_roster(struct cli *c, int argc, char **argv)
 {
     struct subsidy_args a;
     struct roster_opts o;
@@ -323,7 +323,7 @@ static int print_total(const struct roster_total *t, void *ctx)
     return 0;
 }
 
-int cmd_subsidy_totals(struct cli *c, int argc, char **argv)
+static int cmd_subsidy_totals(struct cli *c, int argc, char **argv)
 {
     struct subsidy_args a;
     struct dpf_err err;
@@ -346,3 +346,51 @@ int cmd_subsidy_totals(struct cli *c, int argc, char **argv)
         return cli_fail(&err);
     return EXIT_OK;
 }
+
+/* The subsidy commands (cli.h: how to add a command). */
+const struct cli_cmd cli_subsidy_rows[] = {
+    { .group = "subsidy", .name = "programmes", .need = NEED_READ,
+      .usage = "",
+      .summary = N_("The subsidy programmes and their rules (standards, who qualifies, from when)"),
+      .run_argv = cmd_subsidy_programmes },
+    { .group = "subsidy", .name = "show", .need = NEED_READ,
+      .usage = "CERT|ID",
+      .summary = N_("A person's subsidy enrolments, with every step's date and user"),
+      .run_argv = cmd_subsidy_show },
+    { .group = "subsidy", .name = "apply", .need = NEED_REVIEW,
+      .usage = "CERT|ID --programme P [--date YYYY-MM-DD] [--note TEXT]",
+      .summary = N_("Record an application (申请); payment counts from its month"),
+      .run_argv = cmd_subsidy_apply },
+    { .group = "subsidy", .name = "advance", .need = NEED_REVIEW,
+      .usage = "CERT|ID --programme P [--date YYYY-MM-DD]",
+      .summary = N_("Move an application to its next step: 初审, 审核, then 审定 (approved)"),
+      .help = N_("Approval checks that the person qualifies under the programme's rule."),
+      .run_argv = cmd_subsidy_advance },
+    { .group = "subsidy", .name = "refuse", .need = NEED_REVIEW,
+      .usage = "CERT|ID --programme P --reason TEXT [--date YYYY-MM-DD]",
+      .summary = N_("Refuse an application, with the reason"),
+      .run_argv = cmd_subsidy_refuse },
+    { .group = "subsidy", .name = "stop", .need = NEED_REVIEW,
+      .usage = "CERT|ID --programme P --reason REASON --from YYYY-MM [--note TEXT]",
+      .summary = N_("Stop payment from a month (the first month not paid), with a reason"),
+      .help = N_("Reasons: 死亡 迁出 证件注销 证件过期 类别或等级不符 不再是困难家庭 纳入特困供养 年龄不符\n"
+         "无银行账号 银行账号重复 重复享受 审核不合格 本人申请退出 失踪 服刑 虚报冒领 其他."),
+      .run_argv = cmd_subsidy_stop },
+    { .group = "subsidy", .name = "approve", .need = NEED_REVIEW,
+      .usage = "--month YYYY-MM",
+      .summary = N_("Approve a month: its roster is stored and locked"),
+      .help = N_("Months are approved in order. Corrections to an approved month go into a later\n"
+         "month as back pay or recovery."),
+      .run_argv = cmd_subsidy_approve },
+    { .group = "subsidy", .name = "roster", .need = NEED_REVIEW,
+      .usage = "--month YYYY-MM --out FILE.xlsx|FILE.csv [--programme P] [--full-id] [--draft] [--force]",
+      .summary = N_("Write the bank's payment roster of an approved month"),
+      .help = N_("Resident IDs and bank accounts are masked unless --full-id. --draft writes the roster\n"
+         "of a month not yet approved."),
+      .run_argv = cmd_subsidy_roster },
+    { .group = "subsidy", .name = "totals", .need = NEED_READ,
+      .usage = "--year YYYY [--programme P]",
+      .summary = N_("What was paid in a year: persons and amounts by programme, month and township"),
+      .run_argv = cmd_subsidy_totals },
+    { 0 },
+};

@@ -17,7 +17,7 @@ static int parse_year(const char *s)
     return *s && !*end && y >= 1900 && y <= 9999 ? (int)y : -1;
 }
 
-int cmd_update_record(struct cli *c, int argc, char **argv)
+static int cmd_update_record(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = {
         { "year", required_argument, NULL, 'y' },
@@ -91,7 +91,7 @@ static int print_count(const struct yearly_count *y, void *ctx)
     return 0;
 }
 
-int cmd_update_summary(struct cli *c, int argc, char **argv)
+static int cmd_update_summary(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = { { "year", required_argument, NULL, 'y' },
                                            { NULL, 0, NULL, 0 } };
@@ -115,3 +115,17 @@ int cmd_update_summary(struct cli *c, int argc, char **argv)
     return yearly_summary(c->db, year, print_count, NULL, &err) == DPF_OK ? EXIT_OK
                                                                          : cli_fail(&err);
 }
+
+/* The yearly commands (cli.h: how to add a command). */
+const struct cli_cmd cli_yearly_rows[] = {
+    { .group = "update", .name = "record", .need = NEED_REGISTER,
+      .usage = "CERT|ID --year YYYY --contact 入户|面对面|电话|失访 [--deceased] [--date YYYY-MM-DD] [--note TEXT]",
+      .summary = N_("Record the yearly needs-and-services update of one person"),
+      .help = N_("--deceased writes the person off: status 死亡 on --date, certificate cancelled."),
+      .run_argv = cmd_update_record },
+    { .group = "update", .name = "summary", .need = NEED_READ,
+      .usage = "--year YYYY",
+      .summary = N_("Yearly update counts per township: holders, contact, verified, written off"),
+      .run_argv = cmd_update_summary },
+    { 0 },
+};
