@@ -1,8 +1,28 @@
 /* SPDX-License-Identifier: MIT */
-/* The batch command line: one table of commands (main.c), each a handler over the core
- * (cmd_*.c). Handlers print results on stdout and errors on stderr, and return an exit
- * status. What they share sits below them: cli.c (table rows, usage, failures), cli_open.c
- * (the database), cli_print.c (table cells), cli_access.c (who may do what). */
+/* The batch command line: a command is one row (struct cli_cmd) in its group's table, which
+ * sits in the file of its handlers (cmd_*.c: cli_subsidy_rows[] ...); main.c joins the
+ * tables and dispatches. Handlers print results on stdout and errors on stderr, and return
+ * an exit status. What they share sits below them: cli.c (the table, usage lines, failures),
+ * cli_args.c (the option parser), cli_help.c (help from the rows), cli_open.c (the
+ * database), cli_print.c (table cells), cli_access.c (who may do what).
+ *
+ * How to add a command:
+ * 1. Write the handler in the file of its group, static:
+ *      static int cmd_x(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
+ *    read options with cli_has/cli_int/cli_str/cli_fen (by long name) and positionals from
+ *    a->operands / a->noperands; call cli_open(c, 0) before touching the database; report
+ *    a usage problem the parser cannot see with cli_usage(self, _("...")).
+ * 2. Give it an option table, {0}-terminated: { name, kind, flags (CLI_REQUIRED), arg shown
+ *    in usage (NULL: from the kind or the codes), help msgid, codes (CK_CHOICE), need (what
+ *    using it needs beyond the row: --full-id's role) }. The parser checks every value by
+ *    its kind, the required options and min/max_operands before the handler runs.
+ * 3. Add its row to the group's table: { .group, .name, .operands, .min_operands,
+ *    .max_operands, .need (NEED_READ ... NEED_ADMIN; NEED_NONE fails the rows test),
+ *    .opts, .summary, .help, .run }. A new group's table is declared below and listed in
+ *    main.c's groups[]. Usage lines and every --help are made from the row.
+ * 4. New msgids: make pot, msgmerge, translate in po/zh_CN.po; tests/cli/cases/commands.sh
+ *    walks every row (its --help names each option; each has a need).
+ * Rows not yet converted set .run_argv (the handler parses argv itself) and .usage. */
 #ifndef DPF_CLI_H
 #define DPF_CLI_H
 

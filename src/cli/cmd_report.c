@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* `dpf report annual|period`: the year-end or period report, as a print-ready .xlsx or
  * printed as text tables. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,51 +29,23 @@ static void print_report(const struct report *r)
         printf("  %d. %s\n", i + 1, r->notes[i]);
 }
 
-static int cmd_report(struct cli *c, int argc, char **argv)
+static int cmd_report(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
-    static const struct option opts[] = {
-        { "year", required_argument, NULL, 'y' }, { "from", required_argument, NULL, 'f' },
-        { "to", required_argument, NULL, 't' }, { "out", required_argument, NULL, 'o' },
-        { "format", required_argument, NULL, 'F' }, { "force", no_argument, NULL, 'R' },
-        { NULL, 0, NULL, 0 },
-    };
-    const struct cli_cmd *self = cli_self(cmd_report, argv[0]);
-    int annual = strcmp(argv[0], "annual") == 0, year = 0, text = 0, ch;
-    char from[11] = "", to[11] = "";
-    const char *out = NULL;
-    unsigned oflags = 0;
+    int text = cli_has(a, "format") && strcmp(cli_str(a, "format"), "text") == 0;
+    const char *out = cli_str(a, "out");
+    unsigned oflags = cli_has(a, "force") ? OUT_FORCE : 0;
+    char from[11], to[11];
     struct report r;
     struct dpf_err err;
 
-    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (ch) {
-        case 'y':
-            if (!annual || (year = atoi(optarg)) < 2000 || year > 2999)
-                return cli_usage(self, _("--year takes a year such as 2017"));
-            break;
-        case 'f':
-        case 't':
-            if (annual || cli_date_arg(self, optarg, ch == 'f' ? from : to) != EXIT_OK)
-                return EXIT_USAGE;
-            break;
-        case 'o': out = optarg; break;
-        case 'R': oflags |= OUT_FORCE; break;
-        case 'F':
-            if (strcmp(optarg, "text") != 0 && strcmp(optarg, "xlsx") != 0)
-                return cli_usage(self, _("--format takes text or xlsx"));
-            text = strcmp(optarg, "text") == 0;
-            break;
-        default:
-            return cli_usage(self, NULL);
-        }
-    }
-    if (optind < argc || (annual && !year) || (!annual && (!from[0] || !to[0])))
-        return cli_usage(self, annual ? _("--year is required") : _("--from and --to are required"));
     if (!text && !out)
         return cli_usage(self, _("--out FILE.xlsx is required (or --format text)"));
-    if (annual) {
-        snprintf(from, sizeof from, "%04d-01-01", year);
-        snprintf(to, sizeof to, "%04d-12-31", year);
+    if (strcmp(self->name, "annual") == 0) {
+        snprintf(from, sizeof from, "%04lld-01-01", cli_int(a, "year"));
+        snprintf(to, sizeof to, "%04lld-12-31", cli_int(a, "year"));
+    } else {
+        snprintf(from, sizeof from, "%s", cli_str(a, "from"));
+        snprintf(to, sizeof to, "%s", cli_str(a, "to"));
     }
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
@@ -94,18 +65,36 @@ static int cmd_report(struct cli *c, int argc, char **argv)
     return EXIT_OK;
 }
 
+static const char *const formats[] = { "text", "xlsx", NULL };
+
+#define REPORT_OUT                                                                         \
+    { "out", CK_FILE, 0, "FILE.xlsx", N_("the workbook to write (unless --format text)"),  \
+      NULL, 0 },                                                                           \
+    { "force", CK_FLAG, 0, NULL, N_("replace the file if it exists"), NULL, 0 },           \
+    { "format", CK_CHOICE, 0, NULL, N_("text prints the tables instead"), formats, 0 },   \
+    { 0 }
+
+static const struct cli_opt annual_opts[] = {
+    { "year", CK_YEAR, CLI_REQUIRED, NULL, N_("the year reported"), NULL, 0 },
+    REPORT_OUT,
+};
+
+static const struct cli_opt period_opts[] = {
+    { "from", CK_DATE, CLI_REQUIRED, NULL, N_("the first day of the period"), NULL, 0 },
+    { "to", CK_DATE, CLI_REQUIRED, NULL, N_("the last day of the period"), NULL, 0 },
+    REPORT_OUT,
+};
+
 /* The report commands (cli.h: how to add a command). */
 const struct cli_cmd cli_report_rows[] = {
-    { .group = "report", .name = "annual", .need = NEED_MANAGE,
-      .usage = "--year YYYY --out FILE.xlsx [--force] | --format text",
+    { .group = "report", .name = "annual", .need = NEED_MANAGE, .opts = annual_opts,
       .summary = N_("The year-end report: targets and completion, register, subsidies, rehabilitation, insurance"),
       .help = N_("The workbook has a cover, a sheet per table, a chart of completion rates and a sheet\n"
-         "of definitions, set up to print on A4."),
-      .run_argv = cmd_report },
-    { .group = "report", .name = "period", .need = NEED_MANAGE,
-      .usage = "--from YYYY-MM-DD --to YYYY-MM-DD --out FILE.xlsx [--force] | --format text",
+                 "of definitions, set up to print on A4."),
+      .run = cmd_report },
+    { .group = "report", .name = "period", .need = NEED_MANAGE, .opts = period_opts,
       .summary = N_("The report of a period within a year, such as the first half"),
       .help = N_("Targets are the year's; completion counts records dated up to --to."),
-      .run_argv = cmd_report },
+      .run = cmd_report },
     { 0 },
 };
