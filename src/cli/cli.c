@@ -47,7 +47,7 @@ void cli_usage_line(FILE *f, const struct cli_cmd *cmd)
     if (cmd->operands)
         fprintf(f, " %s", cmd->operands);
     for (const struct cli_opt *o = cmd->opts; o && o->name; o++) {
-        int req = (o->flags & CLI_REQUIRED) != 0;
+        int req = (o->flags & (CLI_REQUIRED | CLI_SHOWN_REQUIRED)) != 0;
         fprintf(f, " %s--%s", req ? "" : "[", o->name);
         opt_value(f, o);
         if (!req)

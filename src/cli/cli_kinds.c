@@ -15,7 +15,17 @@ static const struct cli_cmd *base_rows;     /* the table as main.c wrote it */
 static struct cli_cmd *table;               /* made from it; lives until the program ends */
 static int *caps;                           /* what each kind's row needs; -1: not one */
 
-static const char *export_year_args = "--out FILE.csv|FILE.xlsx [--year YYYY] [--full-id] [--force]";
+static struct cli_opt no_year[CLI_MAX_OPTS + 1];    /* export's options without --year */
+
+/* r's options less those only kinds exported by year have. */
+static const struct cli_opt *without_year(const struct cli_opt *opts)
+{
+    int n = 0;
+    for (const struct cli_opt *o = opts; o && o->name && n < CLI_MAX_OPTS; o++)
+        if (!(o->flags & CLI_KIND_YEAR))
+            no_year[n++] = *o;
+    return no_year;
+}
 
 /* A summary made from the entity's label, for a kind the database defines. */
 static const char *made(const char *fmt_kind, const struct entity *e)
@@ -44,7 +54,8 @@ static int kind_row(const struct cli_cmd *r, const struct entity *e, int owned,
         if (!e->export)
             return 0;
         summary = e->export_summary;
-        out->usage = e->flags & EF_EXPORT_YEAR ? export_year_args : r->usage;
+        /* A kind the database defines has --year, refused when it is open (cmd_export). */
+        out->opts = owned || e->flags & EF_EXPORT_YEAR ? r->opts : without_year(r->opts);
         out->help = e->export_help ? e->export_help : r->help;
     } else {
         if (!e->import)

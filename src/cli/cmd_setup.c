@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
 /* Database-wide commands: init, demo, check, summary. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,11 +13,10 @@
 #include "dpf/summary.h"
 #include "dpf/text.h"
 
-static int cmd_init(struct cli *c, int argc, char **argv)
+static int cmd_init(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
-    (void)argv;
-    if (argc > 1)
-        return cli_usage(cli_find(cmd_init), _("init takes no arguments"));
+    if (a->noperands > 0)       /* its own message, kept as it was */
+        return cli_usage(self, _("init takes no arguments"));
     if (priv_access(c->db_path, F_OK) == 0) {
         fprintf(stderr, _("dpf: %s already exists; nothing was changed\n"), c->db_path);
         return EXIT_FAIL;
@@ -36,38 +34,16 @@ static void demo_progress(long done, long total, void *ctx)
         fprintf(stderr, "\r%ld / %ld", done, total);
 }
 
-static int parse_long(const char *s, long *out)
+static int cmd_demo(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (!*s || *end || v < 0)
-        return -1;
-    *out = v;
-    return 0;
-}
-
-static int cmd_demo(struct cli *c, int argc, char **argv)
-{
-    static const struct option opts[] = {
-        { "persons", required_argument, NULL, 'n' },
-        { "seed", required_argument, NULL, 's' },
-        { NULL, 0, NULL, 0 },
-    };
     struct demo_opts o = { .persons = 18253, .seed = 0, .progress = demo_progress };
     struct dpf_err err;
-    long seed = 0;
-    int ch;
 
-    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (ch == 'n' && parse_long(optarg, &o.persons) == 0 && o.persons <= 10000000)
-            continue;
-        if (ch == 's' && parse_long(optarg, &seed) == 0)
-            continue;
-        return cli_usage(cli_find(cmd_demo), _("--persons takes a number up to 10,000,000"));
-    }
-    if (optind < argc)
-        return cli_usage(cli_find(cmd_demo), NULL);
-    o.seed = (uint64_t)seed;
+    if (cli_has(a, "persons"))
+        o.persons = (long)cli_int(a, "persons");
+    if (o.persons > 10000000)
+        return cli_usage(self, _("--persons takes a number up to 10,000,000"));
+    o.seed = (uint64_t)cli_int(a, "seed");
     if (cli_open(c, DB_CREATE) != EXIT_OK)
         return EXIT_FAIL;
     if (demo_generate(c->db, &o, &err) != DPF_OK)
@@ -84,13 +60,12 @@ static void print_problem(const char *what, const char *problem, void *ctx)
     printf("%s: %s\n", what, problem);
 }
 
-static int cmd_check(struct cli *c, int argc, char **argv)
+static int cmd_check(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
     struct dpf_err err;
     long problems;
-    (void)argv;
-    if (argc > 1)
-        return cli_usage(cli_find(cmd_check), NULL);
+    (void)self;
+    (void)a;
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
     if (check_database(c->db, print_problem, NULL, &problems, &err) != DPF_OK)
@@ -147,15 +122,15 @@ static void print_townships(const struct register_summary *s)
     }
 }
 
-static int cmd_summary(struct cli *c, int argc, char **argv)
+static int cmd_summary(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
     const struct field *st = &person_fields[PF_STATUS];
     struct register_summary s;
     struct dpf_err err;
     char district[128];
 
-    (void)argc;
-    (void)argv;
+    (void)self;
+    (void)a;
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
     if (summary_register(c->db, &s, &err) != DPF_OK)
@@ -175,23 +150,24 @@ static int cmd_summary(struct cli *c, int argc, char **argv)
     return EXIT_OK;
 }
 
-/* The setup commands (cli.h: how to add a command). */
+static const struct cli_opt demo_opts[] = {
+    { "persons", CK_COUNT, 0, NULL, N_("how many persons (default 18,253; at most 10,000,000)"),
+      NULL, 0 },
+    { "seed", CK_COUNT, 0, NULL, N_("the same seed makes the same district"), NULL, 0 },
+    { 0 },
+};
+
+/* The setup commands (cli.h: how to add a command). `dpf summary` takes any words after
+ * it, as it always did (`dpf` piped runs it). */
 const struct cli_cmd cli_setup_rows[] = {
-    { .group = NULL, .name = "init", .need = NEED_READ,
-      .usage = "",
-      .summary = N_("Create a new, empty database"),
-      .run_argv = cmd_init },
-    { .group = NULL, .name = "demo", .need = NEED_READ,
-      .usage = "[--persons N] [--seed N]",
+    { .name = "init", .need = NEED_READ, .max_operands = -1,
+      .summary = N_("Create a new, empty database"), .run = cmd_init },
+    { .name = "demo", .need = NEED_READ, .opts = demo_opts,
       .summary = N_("Fill an empty database with a synthetic district (default 18,253 persons)"),
-      .run_argv = cmd_demo },
-    { .group = NULL, .name = "check", .need = NEED_READ,
-      .usage = "",
-      .summary = N_("Check the database file and every person's record"),
-      .run_argv = cmd_check },
-    { .group = NULL, .name = "summary", .need = NEED_READ,
-      .usage = "",
-      .summary = N_("Print the register's summary"),
-      .run_argv = cmd_summary },
+      .run = cmd_demo },
+    { .name = "check", .need = NEED_READ,
+      .summary = N_("Check the database file and every person's record"), .run = cmd_check },
+    { .name = "summary", .need = NEED_READ, .max_operands = -1,
+      .summary = N_("Print the register's summary"), .run = cmd_summary },
     { 0 },
 };
