@@ -35,7 +35,6 @@ static const struct {
     { "insurance", "roster", "full-id", CAP_MANAGE },
     { "person", "show", "full-id", CAP_READ },
     { "person", "history", "full-id", CAP_READ },
-    { "rehab", "show", "full-id", CAP_READ },
     { "insurance", "show", "full-id", CAP_READ },
     { "audit", NULL, "full-id", CAP_ADMIN },
 };

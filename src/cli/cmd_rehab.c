@@ -10,7 +10,6 @@
 #include "dpf/person.h"
 #include "dpf/rate.h"
 #include "dpf/rehab.h"
-#include "subsidy_args.h"
 
 static void rate_cells(long num, long den)
 {
@@ -36,17 +35,17 @@ static void print_notes(const char *const *notes)
         printf("  %d. %s\n", i + 1, _(notes[i]));
 }
 
-static int cmd_rehab_rates(struct cli *c, int argc, char **argv)
+static int cmd_rehab_rates(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
-    struct subsidy_args a;
+    int year = (int)cli_int(a, "year");
+    int needs_year = cli_has(a, "needs-year") ? (int)cli_int(a, "needs-year") : year;
     struct rehab_rates r;
     struct dpf_err err;
 
-    if (subsidy_args(cli_find(cmd_rehab_rates), argc, argv, "yN", "y", 0, &a) != EXIT_OK)
-        return EXIT_USAGE;
+    (void)self;
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
-    if (rehab_rates(c->db, a.year, a.needs_year > 0 ? a.needs_year : a.year, &r, &err) != DPF_OK)
+    if (rehab_rates(c->db, year, needs_year, &r, &err) != DPF_OK)
         return cli_fail(&err);
     printf(_("Rehabilitation in %d: services of %d, needs from the assessments of %d "
              "(%ld persons assessed)\n\n"), r.year, r.year, r.needs_year, r.assessed);
@@ -89,29 +88,28 @@ static int print_project(const struct rehab_project *p, void *ctx)
     return 0;
 }
 
-static int cmd_rehab_projects(struct cli *c, int argc, char **argv)
+static int cmd_rehab_projects(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
-    struct subsidy_args a;
+    int year = (int)cli_int(a, "year");
     struct dpf_err err;
     struct project_print *pp;
     int rc;
 
-    if (subsidy_args(cli_find(cmd_rehab_projects), argc, argv, "y", "y", 0, &a) != EXIT_OK)
-        return EXIT_USAGE;
+    (void)self;
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
     if (!(pp = calloc(1, sizeof *pp)))
         return EXIT_FAIL;
-    printf(_("Projects of %d\n\n"), a.year);
+    printf(_("Projects of %d\n\n"), year);
     cli_cell(_("Project"), 26, 0);
     cli_cell(_("Target"), 8, 1);
     cli_cell(_("Completed"), 8, 1);
     cli_cell(_("Rate"), 9, 1);
     cli_cell(_("Over"), 8, 1);
     putchar('\n');
-    rc = rehab_projects(c->db, a.year, print_project, pp, &err);
+    rc = rehab_projects(c->db, year, print_project, pp, &err);
     if (rc == DPF_OK && !pp->n)
-        printf(_("(no projects for %d: import them with `dpf import projects`)\n"), a.year);
+        printf(_("(no projects for %d: import them with `dpf import projects`)\n"), year);
     if (rc == DPF_OK && pp->n) {
         printf(_("\nWhat each project counts\n"));
         for (int i = 0; i < pp->n; i++)
@@ -146,35 +144,34 @@ static int print_record(int64_t id, char *const *v, void *ctx)
     return 0;
 }
 
-static int cmd_rehab_show(struct cli *c, int argc, char **argv)
+static int cmd_rehab_show(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
     static const int kinds[] = { RK_ASSESSMENT, RK_AGREEMENT, RK_SERVICE, RK_RESCUE };
     static const char *const heads[] = { N_("Needs assessments"), N_("Service agreements"),
                                          N_("Services"), N_("Children's rescue") };
-    struct subsidy_args a;
+    int full = cli_has(a, "full-id");
     struct person p;
     struct dpf_err err;
     char cert[32];
     int rc = DPF_OK;
 
-    if (subsidy_args(cli_find(cmd_rehab_show), argc, argv, "F", "", 1, &a) != EXIT_OK)
-        return EXIT_USAGE;
-    if (a.full)
-        cli_option(c, "full-id");
+    /* Its own message rather than the parser's "missing CERT|ID" (kept as it was). */
+    if (a->noperands != 1)
+        return cli_usage(self, _("name one person (certificate number or resident ID)"));
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
     person_init(&p);
-    if (person_find(c->db, a.key, &p, &err) != DPF_OK)
+    if (person_find(c->db, a->operands[0], &p, &err) != DPF_OK)
         return cli_fail(&err);
-    if (a.full && cli_disclose(c, "rehabilitation file", p.id) != EXIT_OK) {
+    if (full && cli_disclose(c, "rehabilitation file", p.id) != EXIT_OK) {
         person_clear(&p);
         return EXIT_FAIL;
     }
     printf(_("Rehabilitation of %s (%s, %s)\n"), person_get(&p, PF_NAME),
-           a.full ? person_get(&p, PF_CERT_NO) : cli_cert(&p, cert, sizeof cert),
+           full ? person_get(&p, PF_CERT_NO) : cli_cert(&p, cert, sizeof cert),
            person_get(&p, PF_TOWNSHIP));
     for (int k = 0; k < 4 && rc == DPF_OK; k++) {
-        struct record_print rp = { kinds[k], a.full };
+        struct record_print rp = { kinds[k], full };
         printf("\n%s\n", _(heads[k]));
         rc = rehab_list(c->db, kinds[k], p.id, 0, print_record, &rp, &err);
     }
@@ -182,14 +179,14 @@ static int cmd_rehab_show(struct cli *c, int argc, char **argv)
     return rc == DPF_OK ? EXIT_OK : cli_fail(&err);
 }
 
-static int cmd_rehab_institutions(struct cli *c, int argc, char **argv)
+static int cmd_rehab_institutions(struct cli *c, const struct cli_cmd *self,
+                                  const struct cli_args *a)
 {
     struct record_print rp = { RK_INSTITUTION, 1 };
-    struct subsidy_args a;
     struct dpf_err err;
 
-    if (subsidy_args(cli_find(cmd_rehab_institutions), argc, argv, "", "", 0, &a) != EXIT_OK)
-        return EXIT_USAGE;
+    (void)self;
+    (void)a;
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
     printf(_("Rehabilitation institutions\n"));
@@ -197,16 +194,14 @@ static int cmd_rehab_institutions(struct cli *c, int argc, char **argv)
                ? EXIT_OK : cli_fail(&err);
 }
 
-static int cmd_rehab_delete(struct cli *c, int argc, char **argv)
+static int cmd_rehab_delete(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
-    const struct cli_cmd *self = cli_find(cmd_rehab_delete);
-    struct subsidy_args a;
+    const char *key = a->noperands ? a->operands[0] : NULL;
+    long long id = cli_int(a, "id");
     struct dpf_err err;
     int kind;
 
-    if (subsidy_args(self, argc, argv, "I", "I", 1, &a) != EXIT_OK)
-        return EXIT_USAGE;
-    for (kind = 0; kind < RK_COUNT && (!a.key || strcmp(a.key, rehab_entities[kind].name) != 0);
+    for (kind = 0; kind < RK_COUNT && (!key || strcmp(key, rehab_entities[kind].name) != 0);
          kind++)
         continue;
     if (kind >= RK_COUNT)
@@ -218,35 +213,58 @@ static int cmd_rehab_delete(struct cli *c, int argc, char **argv)
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
     if (db_begin(c->db, &err) != DPF_OK ||
-        db_end(c->db, rehab_delete(c->db, kind, a.id, &err), &err) != DPF_OK)
+        db_end(c->db, rehab_delete(c->db, kind, id, &err), &err) != DPF_OK)
         return cli_fail(&err);
-    printf(_("Deleted record #%lld of the %s\n"), a.id, _(rehab_entities[kind].label));
+    printf(_("Deleted record #%lld of the %s\n"), id, _(rehab_entities[kind].label));
     return EXIT_OK;
 }
 
+static const struct cli_opt rates_opts[] = {
+    { "year", CK_YEAR, CLI_REQUIRED, NULL, N_("the year of the services"), NULL, 0 },
+    { "needs-year", CK_YEAR, 0, NULL, N_("the year of the assessments the needs come from"),
+      NULL, 0 },
+    { 0 },
+};
+
+static const struct cli_opt projects_opts[] = {
+    { "year", CK_YEAR, CLI_REQUIRED, NULL, N_("the year of the projects"), NULL, 0 },
+    { 0 },
+};
+
+/* One person's record at a time is every clerk's daily work: full IDs for all, audited. */
+static const struct cli_opt show_opts[] = {
+    { "full-id", CK_FLAG, 0, NULL, N_("the full certificate number and IDs (audited)"), NULL,
+      NEED_READ },
+    { 0 },
+};
+
+static const struct cli_opt delete_opts[] = {
+    { "id", CK_ID, CLI_REQUIRED, NULL, N_("the record's number"), NULL, 0 },
+    { 0 },
+};
+
 /* The rehab commands (cli.h: how to add a command). */
 const struct cli_cmd cli_rehab_rows[] = {
-    { .group = "rehab", .name = "rates", .need = NEED_READ,
-      .usage = "--year YYYY [--needs-year YYYY]",
+    { .group = "rehab", .name = "rates", .need = NEED_READ, .opts = rates_opts,
       .summary = N_("The year's rehabilitation service rate and device fitting rate, by group and township"),
       .help = N_("Needs come from the assessments of --needs-year (default: the same year); some\n"
          "offices take them from the previous year's survey."),
-      .run_argv = cmd_rehab_rates },
-    { .group = "rehab", .name = "projects", .need = NEED_READ,
-      .usage = "--year YYYY",
+      .run = cmd_rehab_rates },
+    { .group = "rehab", .name = "projects", .need = NEED_READ, .opts = projects_opts,
       .summary = N_("The year's rehabilitation projects: target, completed, completion rate, over-completion"),
-      .run_argv = cmd_rehab_projects },
-    { .group = "rehab", .name = "show", .need = NEED_READ,
-      .usage = "CERT|ID [--full-id]",
+      .run = cmd_rehab_projects },
+    { .group = "rehab", .name = "show", .need = NEED_READ, .opts = show_opts,
+      .operands = "CERT|ID", .max_operands = -1,
       .summary = N_("A person's rehabilitation file: assessments, agreements, services, children's rescue"),
-      .run_argv = cmd_rehab_show },
+      .run = cmd_rehab_show },
     { .group = "rehab", .name = "institutions", .need = NEED_READ,
-      .usage = "",
       .summary = N_("The rehabilitation service institutions"),
-      .run_argv = cmd_rehab_institutions },
-    { .group = "rehab", .name = "delete", .need = NEED_REGISTER,
-      .usage = "institutions|assessments|agreements|services|rescues|projects --id N",
+      .run = cmd_rehab_institutions },
+    /* The kind is checked by the handler, with its list of kinds. */
+    { .group = "rehab", .name = "delete", .need = NEED_REGISTER, .opts = delete_opts,
+      .operands = "institutions|assessments|agreements|services|rescues|projects",
+      .max_operands = 1,
       .summary = N_("Delete one rehabilitation record (the number `dpf rehab show` gives)"),
-      .run_argv = cmd_rehab_delete },
+      .run = cmd_rehab_delete },
     { 0 },
 };
