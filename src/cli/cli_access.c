@@ -30,8 +30,6 @@ static const struct {
     enum cap cap;
 } option_caps[] = {
     { "export", NULL, "full-id", CAP_REVIEW },
-    { "subsidy", "roster", "full-id", CAP_REVIEW },
-    { "subsidy", "review", "full-id", CAP_REVIEW },
     { "insurance", "roster", "full-id", CAP_MANAGE },
     { "person", "show", "full-id", CAP_READ },
     { "person", "history", "full-id", CAP_READ },

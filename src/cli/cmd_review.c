@@ -10,7 +10,6 @@
 #include "dpf/money.h"
 #include "dpf/month.h"
 #include "dpf/review.h"
-#include "subsidy_args.h"
 
 enum { W_PROG = 22, W_NAME = 10, W_ID = 20, W_TOWN = 12, W_REASON = 14, W_DATE = 10,
        W_MONTH = 8, W_MONEY = 12, W_NUM = 8, CANDIDATES_SHOWN = 20 };
@@ -300,29 +299,27 @@ static int confirm_stops(struct cli *c, const struct review *rv)
     return EXIT_OK;
 }
 
-static int cmd_subsidy_review(struct cli *c, int argc, char **argv)
+static int cmd_subsidy_review(struct cli *c, const struct cli_cmd *self,
+                              const struct cli_args *a)
 {
-    struct subsidy_args a;
+    int month = (int)cli_int(a, "month"), full = cli_has(a, "full-id");
     struct review rv;
     struct dpf_err err;
     struct out o;
     char m[MONTH_TEXT];
     int rc = EXIT_OK;
 
-    if (subsidy_args(cli_find(cmd_subsidy_review), argc, argv, "mpCAF", "m", 0, &a) != EXIT_OK)
-        return EXIT_USAGE;
-    if (a.full)
-        cli_option(c, "full-id");
-    if (cli_open(c, 0) != EXIT_OK)
+    (void)self;
+    if (cli_open(c, 0) != EXIT_OK)     /* --full-id's need checked too (its option row) */
         return EXIT_FAIL;
-    if (review_run(c->db, a.month, a.programme, &rv, &err) != DPF_OK)
+    if (review_run(c->db, month, cli_str(a, "programme"), &rv, &err) != DPF_OK)
         return cli_fail(&err);
-    if (a.full && cli_disclose(c, "subsidy review", 0) != EXIT_OK) {
+    if (full && cli_disclose(c, "subsidy review", 0) != EXIT_OK) {
         review_free(&rv);
         return EXIT_FAIL;
     }
-    o = (struct out){ &rv, a.full };
-    month_format(a.month, m);
+    o = (struct out){ &rv, full };
+    month_format(month, m);
     if (rv.approved)
         printf(_("Subsidy review of %s: approved by %s at %s; the roster is locked\n\n"), m,
                rv.approved_by, rv.approved_at);
@@ -335,24 +332,33 @@ static int cmd_subsidy_review(struct cli *c, int argc, char **argv)
     back_pay(&o);
     changes(&o);
     townships(&rv);
-    candidates(&o, a.all);
-    if (a.confirm && rv.approved) {
+    candidates(&o, cli_has(a, "all"));
+    if (cli_has(a, "confirm-stops") && rv.approved) {
         fprintf(stderr, _("dpf: %s is approved: there are no stops to confirm\n"), m);
         rc = EXIT_FAIL;
-    } else if (a.confirm) {
+    } else if (cli_has(a, "confirm-stops")) {
         rc = confirm_stops(c, &rv);
     }
     review_free(&rv);
     return rc;
 }
 
+static const struct cli_opt review_opts[] = {
+    { "month", CK_MONTH, CLI_REQUIRED, NULL, N_("the month reviewed"), NULL, 0 },
+    { "programme", CK_TEXT, 0, "P", N_("the programme's code"), NULL, 0 },
+    { "confirm-stops", CK_FLAG, 0, NULL, N_("confirm the stops found"), NULL, 0 },
+    { "all", CK_FLAG, 0, NULL, N_("list every candidate"), NULL, 0 },
+    { "full-id", CK_FLAG, 0, NULL, N_("full resident IDs and bank accounts (audited)"), NULL,
+      NEED_REVIEW },
+    { 0 },
+};
+
 /* The review commands (cli.h: how to add a command). */
 const struct cli_cmd cli_review_rows[] = {
-    { .group = "subsidy", .name = "review", .need = NEED_REVIEW,
-      .usage = "--month YYYY-MM [--programme P] [--confirm-stops] [--all] [--full-id]",
+    { .group = "subsidy", .name = "review", .need = NEED_REVIEW, .opts = review_opts,
       .summary = N_("The monthly review: stops, holds, recoveries, back pay, candidates, the roster"),
       .help = N_("--confirm-stops stops every enrolment the review found no longer qualifying, from\n"
          "the month it gives. --all lists every candidate (应享未享), not only the first 20."),
-      .run_argv = cmd_subsidy_review },
+      .run = cmd_subsidy_review },
     { 0 },
 };

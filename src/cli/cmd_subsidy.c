@@ -14,17 +14,16 @@
 #include "dpf/programme.h"
 #include "dpf/review.h"
 #include "dpf/roster.h"
-#include "subsidy_args.h"
 
-static int cmd_subsidy_programmes(struct cli *c, int argc, char **argv)
+static int cmd_subsidy_programmes(struct cli *c, const struct cli_cmd *self,
+                                  const struct cli_args *a)
 {
-    struct subsidy_args a;
     struct programme_set ps;
     struct dpf_err err;
     char buf[128];
 
-    if (subsidy_args(cli_find(cmd_subsidy_programmes), argc, argv, "", "", 0, &a) != EXIT_OK)
-        return EXIT_USAGE;
+    (void)self;
+    (void)a;
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
     if (programme_load_all(c->db, &ps, &err) != DPF_OK)
@@ -50,16 +49,24 @@ static int cmd_subsidy_programmes(struct cli *c, int argc, char **argv)
     return EXIT_OK;
 }
 
-/* The person and programme a command names; prints why not. */
-static int person_and_programme(struct cli *c, const struct subsidy_args *a, struct person *p,
-                                int64_t *prog)
+/* The one person a command names, with its own message when there is not exactly one. */
+static int one_person(const struct cli_cmd *self, const struct cli_args *a)
+{
+    return a->noperands == 1
+               ? EXIT_OK
+               : cli_usage(self, _("name one person (certificate number or resident ID)"));
+}
+
+/* The person a command names and the programme (if given); prints why not. */
+static int person_and_programme(struct cli *c, const struct cli_args *a, const char *programme,
+                                struct person *p, int64_t *prog)
 {
     struct dpf_err err;
     person_init(p);
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
-    if (person_find(c->db, a->key, p, &err) != DPF_OK ||
-        (a->programme && programme_id_of(c->db, a->programme, prog, &err) != DPF_OK)) {
+    if (person_find(c->db, a->operands[0], p, &err) != DPF_OK ||
+        (programme && programme_id_of(c->db, programme, prog, &err) != DPF_OK)) {
         person_clear(p);
         return cli_fail(&err);
     }
@@ -108,9 +115,8 @@ static int show_enrolment(const struct enrolment *e, void *ctx)
     return 0;
 }
 
-static int cmd_subsidy_show(struct cli *c, int argc, char **argv)
+static int cmd_subsidy_show(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
-    struct subsidy_args a;
     struct programme_set ps;
     struct show s = { &ps };
     struct person p;
@@ -119,9 +125,9 @@ static int cmd_subsidy_show(struct cli *c, int argc, char **argv)
     int64_t prog;
     int rc;
 
-    if (subsidy_args(cli_find(cmd_subsidy_show), argc, argv, "", "", 1, &a) != EXIT_OK)
+    if (one_person(self, a) != EXIT_OK)
         return EXIT_USAGE;
-    if (person_and_programme(c, &a, &p, &prog) != EXIT_OK)
+    if (person_and_programme(c, a, NULL, &p, &prog) != EXIT_OK)
         return EXIT_FAIL;
     if (programme_load_all(c->db, &ps, &err) != DPF_OK) {
         person_clear(&p);
@@ -154,27 +160,29 @@ static int enrolment_change(struct cli *c, const struct person *p, int64_t id, i
     return EXIT_OK;
 }
 
-static int cmd_subsidy_apply(struct cli *c, int argc, char **argv)
+static int cmd_subsidy_apply(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
-    struct subsidy_args a;
+    const char *date = cli_str(a, "date");
     struct person p;
     struct dpf_err err;
     int64_t prog, id = 0;
     int rc;
 
-    if (subsidy_args(cli_find(cmd_subsidy_apply), argc, argv, "pdn", "p", 1, &a) != EXIT_OK)
+    if (one_person(self, a) != EXIT_OK)
         return EXIT_USAGE;
-    if (person_and_programme(c, &a, &p, &prog) != EXIT_OK)
+    if (person_and_programme(c, a, cli_str(a, "programme"), &p, &prog) != EXIT_OK)
         return EXIT_FAIL;
     if ((rc = db_begin(c->db, &err)) == DPF_OK)
-        rc = enrol_apply(c->db, prog, p.id, a.date ? a.date : db_today(c->db), a.note, &id, &err);
+        rc = enrol_apply(c->db, prog, p.id, date ? date : db_today(c->db), cli_str(a, "note"),
+                         &id, &err);
     rc = enrolment_change(c, &p, id, rc, &err);
     person_clear(&p);
     return rc;
 }
 
 /* The person's open enrolment in the programme, then the change. */
-static int open_change(struct cli *c, const struct subsidy_args *a, int refuse)
+static int open_change(struct cli *c, const struct cli_cmd *self, const struct cli_args *a,
+                       int refuse)
 {
     struct person p;
     struct enrolment e = { 0 };
@@ -182,12 +190,16 @@ static int open_change(struct cli *c, const struct subsidy_args *a, int refuse)
     int64_t prog;
     int rc;
 
-    if (person_and_programme(c, a, &p, &prog) != EXIT_OK)
+    if (one_person(self, a) != EXIT_OK)
+        return EXIT_USAGE;
+    if (person_and_programme(c, a, cli_str(a, "programme"), &p, &prog) != EXIT_OK)
         return EXIT_FAIL;
     if ((rc = db_begin(c->db, &err)) == DPF_OK &&
         (rc = enrol_open(c->db, prog, p.id, &e, &err)) == DPF_OK) {
-        const char *date = a->date ? a->date : db_today(c->db);   /* the transaction's day */
-        rc = refuse ? enrol_refuse(c->db, e.id, date, a->reason, &err)
+        const char *date = cli_str(a, "date");
+        if (!date)
+            date = db_today(c->db);     /* the transaction's day */
+        rc = refuse ? enrol_refuse(c->db, e.id, date, cli_str(a, "reason"), &err)
                     : enrol_advance(c->db, e.id, date, &err);
     }
     rc = enrolment_change(c, &p, e.id, rc, &err);
@@ -195,26 +207,20 @@ static int open_change(struct cli *c, const struct subsidy_args *a, int refuse)
     return rc;
 }
 
-static int cmd_subsidy_advance(struct cli *c, int argc, char **argv)
+static int cmd_subsidy_advance(struct cli *c, const struct cli_cmd *self,
+                               const struct cli_args *a)
 {
-    struct subsidy_args a;
-    if (subsidy_args(cli_find(cmd_subsidy_advance), argc, argv, "pd", "p", 1, &a) != EXIT_OK)
-        return EXIT_USAGE;
-    return open_change(c, &a, 0);
+    return open_change(c, self, a, 0);
 }
 
-static int cmd_subsidy_refuse(struct cli *c, int argc, char **argv)
+static int cmd_subsidy_refuse(struct cli *c, const struct cli_cmd *self,
+                              const struct cli_args *a)
 {
-    struct subsidy_args a;
-    if (subsidy_args(cli_find(cmd_subsidy_refuse), argc, argv, "pdr", "pr", 1, &a) != EXIT_OK)
-        return EXIT_USAGE;
-    return open_change(c, &a, 1);
+    return open_change(c, self, a, 1);
 }
 
-static int cmd_subsidy_stop(struct cli *c, int argc, char **argv)
+static int cmd_subsidy_stop(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
-    const struct cli_cmd *self = cli_find(cmd_subsidy_stop);
-    struct subsidy_args a;
     struct person p;
     struct enrolment e = { 0 };
     struct dpf_err err;
@@ -222,39 +228,40 @@ static int cmd_subsidy_stop(struct cli *c, int argc, char **argv)
     int64_t prog;
     int rc;
 
-    if (subsidy_args(self, argc, argv, "prfn", "prf", 1, &a) != EXIT_OK)
+    if (one_person(self, a) != EXIT_OK)
         return EXIT_USAGE;
-    if (field_parse(&enrol_fields[EF_REASON], a.reason, NULL, &reason, &err) != DPF_OK)
+    if (field_parse(&enrol_fields[EF_REASON], cli_str(a, "reason"), NULL, &reason, &err) != DPF_OK)
         return cli_usage(self, err.msg);
-    if (person_and_programme(c, &a, &p, &prog) != EXIT_OK) {
+    if (person_and_programme(c, a, cli_str(a, "programme"), &p, &prog) != EXIT_OK) {
         free(reason);
         return EXIT_FAIL;
     }
     if ((rc = db_begin(c->db, &err)) == DPF_OK &&
         (rc = enrol_open(c->db, prog, p.id, &e, &err)) == DPF_OK)
-        rc = enrol_stop(c->db, e.id, atoi(reason), a.from, a.note, &err);
+        rc = enrol_stop(c->db, e.id, atoi(reason), (int)cli_int(a, "from"), cli_str(a, "note"),
+                        &err);
     rc = enrolment_change(c, &p, e.id, rc, &err);
     free(reason);
     person_clear(&p);
     return rc;
 }
 
-static int cmd_subsidy_approve(struct cli *c, int argc, char **argv)
+static int cmd_subsidy_approve(struct cli *c, const struct cli_cmd *self,
+                               const struct cli_args *a)
 {
-    struct subsidy_args a;
+    int month = (int)cli_int(a, "month");
     struct review_approval r;
     struct dpf_err err;
     char m[MONTH_TEXT], amount[40], recover[40];
 
-    if (subsidy_args(cli_find(cmd_subsidy_approve), argc, argv, "m", "m", 0, &a) != EXIT_OK)
-        return EXIT_USAGE;
+    (void)self;
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
     if (db_begin(c->db, &err) != DPF_OK ||
-        db_end(c->db, review_approve(c->db, a.month, &r, &err), &err) != DPF_OK)
+        db_end(c->db, review_approve(c->db, month, &r, &err), &err) != DPF_OK)
         return cli_fail(&err);
     printf(_("%s is approved and locked: %ld persons paid %s yuan; %s yuan to recover; "
-             "%ld payments held\n"), month_format(a.month, m), r.persons,
+             "%ld payments held\n"), month_format(month, m), r.persons,
            money_format(r.amount, 1, amount, sizeof amount),
            money_format(r.recover, 1, recover, sizeof recover), r.held);
     if (r.stops)
@@ -263,30 +270,29 @@ static int cmd_subsidy_approve(struct cli *c, int argc, char **argv)
     return EXIT_OK;
 }
 
-static int cmd_subsidy_roster(struct cli *c, int argc, char **argv)
+static int cmd_subsidy_roster(struct cli *c, const struct cli_cmd *self,
+                              const struct cli_args *a)
 {
-    struct subsidy_args a;
+    int month = (int)cli_int(a, "month"), full = cli_has(a, "full-id");
+    const char *out = cli_str(a, "out");
     struct roster_opts o;
     struct roster_result r;
     struct dpf_err err;
     char m[MONTH_TEXT], amount[40];
 
-    if (subsidy_args(cli_find(cmd_subsidy_roster), argc, argv, "mopFDR", "mo", 0, &a) != EXIT_OK)
-        return EXIT_USAGE;
-    if (a.full)
-        cli_option(c, "full-id");
-    if (cli_open(c, 0) != EXIT_OK)
+    (void)self;
+    if (cli_open(c, 0) != EXIT_OK)     /* --full-id's need checked too (its option row) */
         return EXIT_FAIL;
-    o = (struct roster_opts){ a.month, a.programme, a.full, a.draft,
-                              a.force ? OUT_FORCE : 0 };
-    if (roster_export(c->db, &o, a.out, &r, &err) != DPF_OK)
+    o = (struct roster_opts){ month, cli_str(a, "programme"), full, cli_has(a, "draft"),
+                              cli_has(a, "force") ? OUT_FORCE : 0 };
+    if (roster_export(c->db, &o, out, &r, &err) != DPF_OK)
         return cli_fail(&err);
     printf(r.approved ? _("Wrote the roster of %s to %s: %ld lines, %ld persons, %s yuan (%s)\n")
                       : _("Wrote the draft roster of %s to %s: %ld lines, %ld persons, %s yuan "
                           "(%s)\n"),
-           month_format(a.month, m), a.out, r.lines, r.persons,
+           month_format(month, m), out, r.lines, r.persons,
            money_format(r.amount, 1, amount, sizeof amount),
-           a.full ? _("full resident IDs and bank accounts")
+           full ? _("full resident IDs and bank accounts")
                   : _("resident IDs and bank accounts masked"));
     return EXIT_OK;
 }
@@ -323,74 +329,116 @@ static int print_total(const struct roster_total *t, void *ctx)
     return 0;
 }
 
-static int cmd_subsidy_totals(struct cli *c, int argc, char **argv)
+static int cmd_subsidy_totals(struct cli *c, const struct cli_cmd *self,
+                              const struct cli_args *a)
 {
-    struct subsidy_args a;
+    int year = (int)cli_int(a, "year");
+    const char *programme = cli_str(a, "programme");
     struct dpf_err err;
     struct totals s = { 0 };
 
-    if (subsidy_args(cli_find(cmd_subsidy_totals), argc, argv, "yp", "y", 0, &a) != EXIT_OK)
-        return EXIT_USAGE;
+    (void)self;
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
-    printf(_("Subsidies paid in %d (approved rosters)\n"), a.year);
-    if (roster_year_totals(c->db, a.year, a.programme, RB_PROGRAMME, print_total, &s, &err) != DPF_OK)
+    printf(_("Subsidies paid in %d (approved rosters)\n"), year);
+    if (roster_year_totals(c->db, year, programme, RB_PROGRAMME, print_total, &s, &err) != DPF_OK)
         return cli_fail(&err);
     printf(_("\nBy month\n"));
     s = (struct totals){ 0, _("Month") };
-    if (roster_year_totals(c->db, a.year, a.programme, RB_MONTH, print_total, &s, &err) != DPF_OK)
+    if (roster_year_totals(c->db, year, programme, RB_MONTH, print_total, &s, &err) != DPF_OK)
         return cli_fail(&err);
     printf(_("\nBy township\n"));
     s = (struct totals){ 0, _("Township") };
-    if (roster_year_totals(c->db, a.year, a.programme, RB_TOWNSHIP, print_total, &s, &err) != DPF_OK)
+    if (roster_year_totals(c->db, year, programme, RB_TOWNSHIP, print_total, &s, &err) != DPF_OK)
         return cli_fail(&err);
     return EXIT_OK;
 }
 
+#define PERSON .operands = "CERT|ID", .max_operands = -1     /* one_person: its own message */
+#define PROGRAMME(flags) { "programme", CK_TEXT, flags, "P", N_("the programme's code"), NULL, 0 }
+#define STEP_DATE { "date", CK_DATE, 0, NULL, N_("the day of the step (default: today)"), NULL, 0 }
+
+static const struct cli_opt apply_opts[] = {
+    PROGRAMME(CLI_REQUIRED),
+    STEP_DATE,
+    { "note", CK_TEXT, 0, NULL, N_("a note kept with the enrolment"), NULL, 0 },
+    { 0 },
+};
+
+static const struct cli_opt advance_opts[] = { PROGRAMME(CLI_REQUIRED), STEP_DATE, { 0 } };
+
+static const struct cli_opt refuse_opts[] = {
+    PROGRAMME(CLI_REQUIRED),
+    { "reason", CK_TEXT, CLI_REQUIRED, NULL, N_("why the application is refused"), NULL, 0 },
+    STEP_DATE,
+    { 0 },
+};
+
+static const struct cli_opt stop_opts[] = {
+    PROGRAMME(CLI_REQUIRED),
+    { "reason", CK_TEXT, CLI_REQUIRED, "REASON", N_("one of the reasons below"), NULL, 0 },
+    { "from", CK_MONTH, CLI_REQUIRED, NULL, N_("the first month not paid"), NULL, 0 },
+    { "note", CK_TEXT, 0, NULL, N_("a note kept with the stop"), NULL, 0 },
+    { 0 },
+};
+
+static const struct cli_opt approve_opts[] = {
+    { "month", CK_MONTH, CLI_REQUIRED, NULL, N_("the month approved"), NULL, 0 },
+    { 0 },
+};
+
+static const struct cli_opt roster_opts[] = {
+    { "month", CK_MONTH, CLI_REQUIRED, NULL, N_("the month of the roster"), NULL, 0 },
+    { "out", CK_FILE, CLI_REQUIRED, "FILE.xlsx|FILE.csv", N_("the file to write"), NULL, 0 },
+    PROGRAMME(0),
+    { "full-id", CK_FLAG, 0, NULL, N_("full resident IDs and bank accounts (audited)"), NULL,
+      NEED_REVIEW },
+    { "draft", CK_FLAG, 0, NULL, N_("the roster of a month not yet approved"), NULL, 0 },
+    { "force", CK_FLAG, 0, NULL, N_("replace the file if it exists"), NULL, 0 },
+    { 0 },
+};
+
+static const struct cli_opt totals_opts[] = {
+    { "year", CK_YEAR, CLI_REQUIRED, NULL, N_("the year of the approved rosters"), NULL, 0 },
+    PROGRAMME(0),
+    { 0 },
+};
+
 /* The subsidy commands (cli.h: how to add a command). */
 const struct cli_cmd cli_subsidy_rows[] = {
     { .group = "subsidy", .name = "programmes", .need = NEED_READ,
-      .usage = "",
       .summary = N_("The subsidy programmes and their rules (standards, who qualifies, from when)"),
-      .run_argv = cmd_subsidy_programmes },
-    { .group = "subsidy", .name = "show", .need = NEED_READ,
-      .usage = "CERT|ID",
+      .run = cmd_subsidy_programmes },
+    { .group = "subsidy", .name = "show", .need = NEED_READ, PERSON,
       .summary = N_("A person's subsidy enrolments, with every step's date and user"),
-      .run_argv = cmd_subsidy_show },
-    { .group = "subsidy", .name = "apply", .need = NEED_REVIEW,
-      .usage = "CERT|ID --programme P [--date YYYY-MM-DD] [--note TEXT]",
+      .run = cmd_subsidy_show },
+    { .group = "subsidy", .name = "apply", .need = NEED_REVIEW, PERSON, .opts = apply_opts,
       .summary = N_("Record an application (申请); payment counts from its month"),
-      .run_argv = cmd_subsidy_apply },
-    { .group = "subsidy", .name = "advance", .need = NEED_REVIEW,
-      .usage = "CERT|ID --programme P [--date YYYY-MM-DD]",
+      .run = cmd_subsidy_apply },
+    { .group = "subsidy", .name = "advance", .need = NEED_REVIEW, PERSON, .opts = advance_opts,
       .summary = N_("Move an application to its next step: 初审, 审核, then 审定 (approved)"),
       .help = N_("Approval checks that the person qualifies under the programme's rule."),
-      .run_argv = cmd_subsidy_advance },
-    { .group = "subsidy", .name = "refuse", .need = NEED_REVIEW,
-      .usage = "CERT|ID --programme P --reason TEXT [--date YYYY-MM-DD]",
+      .run = cmd_subsidy_advance },
+    { .group = "subsidy", .name = "refuse", .need = NEED_REVIEW, PERSON, .opts = refuse_opts,
       .summary = N_("Refuse an application, with the reason"),
-      .run_argv = cmd_subsidy_refuse },
-    { .group = "subsidy", .name = "stop", .need = NEED_REVIEW,
-      .usage = "CERT|ID --programme P --reason REASON --from YYYY-MM [--note TEXT]",
+      .run = cmd_subsidy_refuse },
+    { .group = "subsidy", .name = "stop", .need = NEED_REVIEW, PERSON, .opts = stop_opts,
       .summary = N_("Stop payment from a month (the first month not paid), with a reason"),
       .help = N_("Reasons: 死亡 迁出 证件注销 证件过期 类别或等级不符 不再是困难家庭 纳入特困供养 年龄不符\n"
          "无银行账号 银行账号重复 重复享受 审核不合格 本人申请退出 失踪 服刑 虚报冒领 其他."),
-      .run_argv = cmd_subsidy_stop },
-    { .group = "subsidy", .name = "approve", .need = NEED_REVIEW,
-      .usage = "--month YYYY-MM",
+      .run = cmd_subsidy_stop },
+    { .group = "subsidy", .name = "approve", .need = NEED_REVIEW, .opts = approve_opts,
       .summary = N_("Approve a month: its roster is stored and locked"),
       .help = N_("Months are approved in order. Corrections to an approved month go into a later\n"
          "month as back pay or recovery."),
-      .run_argv = cmd_subsidy_approve },
-    { .group = "subsidy", .name = "roster", .need = NEED_REVIEW,
-      .usage = "--month YYYY-MM --out FILE.xlsx|FILE.csv [--programme P] [--full-id] [--draft] [--force]",
+      .run = cmd_subsidy_approve },
+    { .group = "subsidy", .name = "roster", .need = NEED_REVIEW, .opts = roster_opts,
       .summary = N_("Write the bank's payment roster of an approved month"),
       .help = N_("Resident IDs and bank accounts are masked unless --full-id. --draft writes the roster\n"
          "of a month not yet approved."),
-      .run_argv = cmd_subsidy_roster },
-    { .group = "subsidy", .name = "totals", .need = NEED_READ,
-      .usage = "--year YYYY [--programme P]",
+      .run = cmd_subsidy_roster },
+    { .group = "subsidy", .name = "totals", .need = NEED_READ, .opts = totals_opts,
       .summary = N_("What was paid in a year: persons and amounts by programme, month and township"),
-      .run_argv = cmd_subsidy_totals },
+      .run = cmd_subsidy_totals },
     { 0 },
 };
