@@ -31,10 +31,7 @@ static const struct {
 } option_caps[] = {
     { "export", NULL, "full-id", CAP_REVIEW },
     { "insurance", "roster", "full-id", CAP_MANAGE },
-    { "person", "show", "full-id", CAP_READ },
-    { "person", "history", "full-id", CAP_READ },
     { "insurance", "show", "full-id", CAP_READ },
-    { "audit", NULL, "full-id", CAP_ADMIN },
 };
 
 enum cap cli_option_cap(const struct cli_cmd *cmd, const char *option)

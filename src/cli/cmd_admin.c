@@ -1,7 +1,5 @@
 /* SPDX-License-Identifier: MIT */
 /* The admin's commands: users and their roles, the audit log, backups and restores. */
-#include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,30 +36,22 @@ static int first_admin(struct cli *c, const char *login)
     return EXIT_OK;
 }
 
-/* dpf user list | add LOGIN --role R [--first-admin] | remove LOGIN */
-static int cmd_user(struct cli *c, int argc, char **argv)
+/* dpf user list | add LOGIN --role R [--first-admin] | remove LOGIN: self->name says which. */
+static int cmd_user(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
-    const struct cli_cmd *self = cli_self(cmd_user, argv[0]);
-    const char *what = argv[0], *login = NULL;
+    const char *login = a->noperands ? a->operands[0] : NULL;
     struct dpf_err err;
     int role = 0, rc;
 
-    if (strcmp(what, "add") == 0) {
-        int first = argc == 5 && strcmp(argv[4], "--first-admin") == 0;
-        if (argc != 4 + first || strcmp(argv[2], "--role") != 0 ||
-            (role = role_parse(argv[3])) < 0)
+    if (strcmp(self->name, "add") == 0) {
+        int first = cli_has(a, "first-admin");
+        /* Role keys are taken too (role_parse), so --role is text rather than a choice. */
+        if (!cli_has(a, "role") || (role = role_parse(cli_str(a, "role"))) < 0)
             return cli_usage(self, _("Roles are 录入员, 审核员, 领导 and 管理员"));
         if (first && role != ROLE_ADMIN)
             return cli_usage(self, _("--first-admin names an admin (--role 管理员)"));
         if (first)
-            return first_admin(c, argv[1]);
-        login = argv[1];
-    } else if (strcmp(what, "remove") == 0) {
-        if (argc != 2)
-            return cli_usage(self, NULL);
-        login = argv[1];
-    } else if (argc != 1) {
-        return cli_usage(self, NULL);
+            return first_admin(c, login);
     }
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
@@ -103,61 +93,20 @@ static int print_row(const struct audit_row *r, void *ctx)
     return 0;
 }
 
-/* A whole number of rows as typed (digits only), or -1. */
-static long row_count(const char *s)
+static int cmd_audit(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
-    char *end;
-    long v;
-
-    if (*s < '0' || *s > '9')
-        return -1;
-    errno = 0;
-    v = strtol(s, &end, 10);
-    return *end || errno ? -1 : v;
-}
-
-static int cmd_audit(struct cli *c, int argc, char **argv)
-{
-    static const struct option opts[] = {
-        { "user", required_argument, NULL, 'u' }, { "person", required_argument, NULL, 'p' },
-        { "from", required_argument, NULL, 'f' }, { "to", required_argument, NULL, 't' },
-        { "limit", required_argument, NULL, 'l' }, { "full-id", no_argument, NULL, 'F' },
-        { NULL, 0, NULL, 0 },
-    };
-    const struct cli_cmd *self = cli_find(cmd_audit);
-    struct audit_filter f = { NULL, NULL, NULL, 0, 200 };
-    struct audit_print ap = { .full = 0 };
-    const char *person = NULL;
-    char from[11], to[11];
+    struct audit_filter f = { cli_str(a, "user"), cli_str(a, "from"), cli_str(a, "to"), 0, 200 };
+    struct audit_print ap = { .full = cli_has(a, "full-id") };
+    const char *person = cli_str(a, "person");
     struct dpf_err err;
-    int ch;
 
     /* A mistyped option is a usage error, never a filter that silently matches nothing
-     * (a --to of "junk") or everything (a --limit of "abc" read as 0, no limit). */
-    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (ch) {
-        case 'u': f.user = optarg; break;
-        case 'p': person = optarg; break;
-        case 'f':
-        case 't':
-            if (cli_date_arg(self, optarg, ch == 'f' ? from : to) != EXIT_OK)
-                return EXIT_USAGE;
-            *(ch == 'f' ? &f.from : &f.to) = ch == 'f' ? from : to;
-            break;
-        case 'l':
-            if ((f.limit = row_count(optarg)) <= 0)
-                return cli_usage(self, _("--limit takes a number of rows (1 or more)"));
-            break;
-        case 'F': ap.full = 1; break;
-        default: return cli_usage(self, NULL);
-        }
-    }
-    if (optind < argc)
-        return cli_usage(self, NULL);
+     * (a --to of "junk") or everything (a --limit of 0, no limit): the parser checks the
+     * kinds, and here a limit of at least one row. */
+    if (cli_has(a, "limit") && (f.limit = (long)cli_int(a, "limit")) <= 0)
+        return cli_usage(self, _("--limit takes a number of rows (1 or more)"));
     if (f.from && f.to && strcmp(f.from, f.to) > 0)
         return cli_usage(self, _("--from is after --to"));
-    if (ap.full)
-        cli_option(c, "full-id");
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
     if (ap.full && cli_disclose(c, "audit log", 0) != EXIT_OK)
@@ -177,44 +126,47 @@ static int cmd_audit(struct cli *c, int argc, char **argv)
     return ap.err.code == DPF_OK ? EXIT_OK : cli_fail(&ap.err);
 }
 
-/* dpf backup FILE | backup --daily DIR [--keep N] | restore FILE */
-static int cmd_backup(struct cli *c, int argc, char **argv)
+/* dpf backup --auto DIR|off [--keep N]: stored absolute, for every clerk's dpf runs from
+ * its own directory. */
+static int auto_backup(struct cli *c, const char *arg, int keep)
 {
-    const struct cli_cmd *self = cli_self(cmd_backup, argv[0]);
-    int restore = strcmp(argv[0], "restore") == 0, made = 0, keep = 7, rc;
-    const char *path = argc >= 2 ? argv[1] : NULL, *daily = NULL;
+    char abs[4096];
+    const char *dir = strcmp(arg, "off") == 0 ? NULL : realpath(arg, abs) ? abs : arg;
+    struct dpf_err err;
+    int rc;
+
+    if (cli_open(c, 0) != EXIT_OK)
+        return EXIT_FAIL;
+    if ((rc = db_begin(c->db, &err)) == DPF_OK)
+        rc = db_end(c->db, backup_auto_set(c->db, dir, keep, &err), &err);
+    if (rc != DPF_OK)
+        return cli_fail(&err);
+    if (dir)
+        printf(_("Automatic backup on: the first command of each day writes %s/dpf-DATE.db "
+                 "(kept %d days)\n"), dir, keep);
+    else
+        printf(_("Automatic backup off\n"));
+    return EXIT_OK;
+}
+
+/* dpf backup FILE | backup --daily DIR [--keep N] | backup --auto DIR|off [--keep N] |
+ * restore FILE: self->name says which; exactly one of FILE, --daily and --auto. */
+static int cmd_backup(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
+{
+    int restore = strcmp(self->name, "restore") == 0, made = 0, keep = 7, rc;
+    const char *path = a->noperands ? a->operands[0] : NULL, *daily = NULL, *autodir = NULL;
     struct dpf_err err;
 
-    if (!restore && argc >= 3 && strcmp(argv[1], "--auto") == 0) {
-        /* Stored absolute: every clerk's dpf runs from its own directory. */
-        char abs[4096];
-        const char *dir = strcmp(argv[2], "off") == 0 ? NULL
-                          : realpath(argv[2], abs) ? abs : argv[2];
-        if (argc == 5 && strcmp(argv[3], "--keep") == 0 && (keep = atoi(argv[4])) > 0)
-            argc = 3;
-        if (argc != 3)
+    if (!restore) {
+        daily = cli_str(a, "daily");
+        autodir = cli_str(a, "auto");
+        if ((path != NULL) + (daily != NULL) + (autodir != NULL) != 1 ||
+            (path && cli_has(a, "keep")))
+            return cli_usage(self, NULL);
+        if (cli_has(a, "keep") && (keep = (int)cli_int(a, "keep")) <= 0)
             return cli_usage(self, _("--keep takes a number of days"));
-        if (cli_open(c, 0) != EXIT_OK)
-            return EXIT_FAIL;
-        if ((rc = db_begin(c->db, &err)) == DPF_OK)
-            rc = db_end(c->db, backup_auto_set(c->db, dir, keep, &err), &err);
-        if (rc != DPF_OK)
-            return cli_fail(&err);
-        if (dir)
-            printf(_("Automatic backup on: the first command of each day writes %s/dpf-DATE.db "
-                     "(kept %d days)\n"), dir, keep);
-        else
-            printf(_("Automatic backup off\n"));
-        return EXIT_OK;
-    }
-    if (!restore && argc >= 3 && strcmp(argv[1], "--daily") == 0) {
-        daily = argv[2];
-        if (argc == 5 && strcmp(argv[3], "--keep") == 0 && (keep = atoi(argv[4])) > 0)
-            argc = 3;
-        if (argc != 3)
-            return cli_usage(self, _("--keep takes a number of days"));
-    } else if (argc != 2) {
-        return cli_usage(self, NULL);
+        if (autodir)
+            return auto_backup(c, autodir, keep);
     }
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
@@ -234,41 +186,66 @@ static int cmd_backup(struct cli *c, int argc, char **argv)
     return EXIT_OK;
 }
 
+static const struct cli_opt add_opts[] = {
+    { "role", CK_TEXT, CLI_SHOWN_REQUIRED, "录入员|审核员|领导|管理员", N_("the user's role"), NULL, 0 },
+    { "first-admin", CK_FLAG, 0, NULL, N_("root names the first admin of a file without users"),
+      NULL, 0 },
+    { 0 },
+};
+
+/* The log's values as recorded: the admin's, as the command is. */
+static const struct cli_opt audit_opts[] = {
+    { "user", CK_TEXT, 0, "LOGIN", N_("only what this user did"), NULL, 0 },
+    { "person", CK_TEXT, 0, "CERT|ID", N_("only the rows of this person"), NULL, 0 },
+    { "from", CK_DATE, 0, "DATE", N_("from this day"), NULL, 0 },
+    { "to", CK_DATE, 0, "DATE", N_("up to this day"), NULL, 0 },
+    { "limit", CK_COUNT, 0, NULL, N_("at most N rows (default 200)"), NULL, 0 },
+    { "full-id", CK_FLAG, 0, NULL, N_("certificate numbers and bank accounts unmasked (audited)"),
+      NULL, NEED_ADMIN },
+    { 0 },
+};
+
+static const struct cli_opt backup_opts[] = {
+    { "daily", CK_FILE, 0, "DIR", N_("today's backup in DIR, older ones removed"), NULL, 0 },
+    { "auto", CK_FILE, 0, "DIR|off", N_("the first command of each day backs up to DIR"), NULL,
+      0 },
+    { "keep", CK_COUNT, 0, NULL, N_("days of backups kept (default 7)"), NULL, 0 },
+    { 0 },
+};
+
 /* The admin commands (cli.h: how to add a command). */
 const struct cli_cmd cli_admin_rows[] = {
     { .group = "user", .name = "list", .need = NEED_ADMIN,
-      .usage = "",
       .summary = N_("The users of this database and their roles"),
-      .run_argv = cmd_user },
-    { .group = "user", .name = "add", .need = NEED_ADMIN,
-      .usage = "LOGIN --role 录入员|审核员|领导|管理员 [--first-admin]",
+      .run = cmd_user },
+    { .group = "user", .name = "add", .operands = "LOGIN", .min_operands = 1,
+      .max_operands = 1, .need = NEED_ADMIN, .opts = add_opts,
       .summary = N_("Add a user (an OS login name) or change their role"),
       .help = N_("录入员 keeps the register, rehabilitation records and claims; 审核员 reviews and approves\n"
          "subsidies; 领导 sets targets and rules and makes reports; 管理员 may do everything,\n"
          "including users and backups. --first-admin: root names the first admin of a file\n"
          "that has no users (a backup from before roles)."),
-      .run_argv = cmd_user },
-    { .group = "user", .name = "remove", .need = NEED_ADMIN,
-      .usage = "LOGIN",
+      .run = cmd_user },
+    { .group = "user", .name = "remove", .operands = "LOGIN", .min_operands = 1,
+      .max_operands = 1, .need = NEED_ADMIN,
       .summary = N_("Remove a user"),
-      .run_argv = cmd_user },
-    { .group = NULL, .name = "audit", .need = NEED_ADMIN,
-      .usage = "[--user LOGIN] [--person CERT|ID] [--from DATE] [--to DATE] [--limit N] [--full-id]",
+      .run = cmd_user },
+    { .group = NULL, .name = "audit", .need = NEED_ADMIN, .opts = audit_opts,
       .summary = N_("The audit log, newest first: who changed or exported what, and when"),
       .help = N_("Certificate numbers and bank accounts in the values are masked unless --full-id."),
-      .run_argv = cmd_audit },
-    { .group = NULL, .name = "backup", .need = NEED_ADMIN,
-      .usage = "FILE | --daily DIR [--keep N] | --auto DIR|off [--keep N]",
+      .run = cmd_audit },
+    { .group = NULL, .name = "backup", .operands = "[FILE]", .max_operands = 1,
+      .need = NEED_ADMIN, .opts = backup_opts,
       .summary = N_("Back up the database while others work"),
       .help = N_("--daily writes DIR/dpf-YYYY-MM-DD.db unless today's exists and removes those older\n"
          "than N days (7 by default). --auto makes the first dpf command of each day do it."),
-      .run_argv = cmd_backup },
-    { .group = NULL, .name = "restore", .need = NEED_ADMIN,
-      .usage = "FILE",
+      .run = cmd_backup },
+    { .group = NULL, .name = "restore", .operands = "FILE", .min_operands = 1,
+      .max_operands = 1, .need = NEED_ADMIN,
       .summary = N_("Replace the database with a backup, after checking the backup"),
       .help = N_("The backup is checked (integrity, dpf's file, its schema objects), brought to this\n"
          "program's schema, and the audit rows written since it was made are kept, marked\n"
          "rolled back (see dpf audit)."),
-      .run_argv = cmd_backup },
+      .run = cmd_backup },
     { 0 },
 };

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
 /* The yearly needs-and-services update: record one person, count per township. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,59 +9,27 @@
 #include "dpf/text.h"
 #include "dpf/yearly.h"
 
-static int parse_year(const char *s)
+/* --date is checked as a date by the parser; the default (today) and the rules of a status
+ * date are the field's. */
+static int cmd_update_record(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
-    char *end;
-    long y = strtol(s, &end, 10);
-    return *s && !*end && y >= 1900 && y <= 9999 ? (int)y : -1;
-}
-
-static int cmd_update_record(struct cli *c, int argc, char **argv)
-{
-    static const struct option opts[] = {
-        { "year", required_argument, NULL, 'y' },
-        { "contact", required_argument, NULL, 'c' },
-        { "deceased", no_argument, NULL, 'x' },
-        { "date", required_argument, NULL, 'd' },
-        { "note", required_argument, NULL, 'n' },
-        { NULL, 0, NULL, 0 },
-    };
-    const struct cli_cmd *self = cli_find(cmd_update_record);
-    const char *date = NULL, *note = NULL;
-    int ch, year = -1, contact = -1, outcome = YO_VERIFIED, rc;
+    const char *date = cli_str(a, "date"), *note = cli_str(a, "note");
+    int year = cli_has(a, "year") ? (int)cli_int(a, "year") : -1, contact = -1,
+        outcome = cli_has(a, "deceased") ? YO_DECEASED : YO_VERIFIED, rc;
     char *day = NULL, cert[32];
     struct person p;
     struct dpf_err err;
 
-    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (ch) {
-        case 'y':
-            if ((year = parse_year(optarg)) < 0)
-                return cli_usage(self, _("--year takes a year such as 2017"));
-            break;
-        case 'c':
-            if ((contact = yearly_contact_parse(optarg)) < 0)
-                return cli_usage(self, _("--contact is 入户, 面对面, 电话 or 失访"));
-            break;
-        case 'x':
-            outcome = YO_DECEASED;
-            break;
-        case 'd':
-            date = optarg;
-            break;
-        case 'n':
-            note = optarg;
-            break;
-        default:
-            return cli_usage(self, NULL);
-        }
-    }
-    if (optind != argc - 1 || year < 0 || contact < 0)
+    /* The contact's number (1-4) is taken too, so it is text rather than a choice. */
+    if (cli_has(a, "contact") && (contact = yearly_contact_parse(cli_str(a, "contact"))) < 0)
+        return cli_usage(self, _("--contact is 入户, 面对面, 电话 or 失访"));
+    /* Its own message rather than the parser's (kept as it was). */
+    if (year < 0 || contact < 0)
         return cli_usage(self, _("name the person, --year and --contact"));
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
     person_init(&p);
-    if (person_find(c->db, argv[optind], &p, &err) != DPF_OK)
+    if (person_find(c->db, a->operands[0], &p, &err) != DPF_OK)
         return cli_fail(&err);
     rc = field_parse(&person_fields[PF_STATUS_DATE], date ? date : db_today(c->db), NULL, &day,
                      &err);
@@ -91,20 +58,15 @@ static int print_count(const struct yearly_count *y, void *ctx)
     return 0;
 }
 
-static int cmd_update_summary(struct cli *c, int argc, char **argv)
+static int cmd_update_summary(struct cli *c, const struct cli_cmd *self,
+                              const struct cli_args *a)
 {
-    static const struct option opts[] = { { "year", required_argument, NULL, 'y' },
-                                           { NULL, 0, NULL, 0 } };
     const char *heads[] = { N_("Holders"), "入户", "面对面", "电话", "失访", N_("Verified"),
                             N_("Written off"), N_("Pending") };
     struct dpf_err err;
-    int ch, year = -1;
+    int year = (int)cli_int(a, "year");
 
-    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1)
-        if (ch != 'y' || (year = parse_year(optarg)) < 0)
-            return cli_usage(cli_find(cmd_update_summary), NULL);
-    if (year < 0 || optind < argc)
-        return cli_usage(cli_find(cmd_update_summary), _("--year is required"));
+    (void)self;
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
     printf(_("Yearly needs-and-services update, %d\n\n"), year);
@@ -116,16 +78,30 @@ static int cmd_update_summary(struct cli *c, int argc, char **argv)
                                                                          : cli_fail(&err);
 }
 
+static const struct cli_opt record_opts[] = {
+    { "year", CK_YEAR, CLI_SHOWN_REQUIRED, NULL, N_("the year of the update"), NULL, 0 },
+    { "contact", CK_TEXT, CLI_SHOWN_REQUIRED, "入户|面对面|电话|失访", N_("how the person was reached"),
+      NULL, 0 },
+    { "deceased", CK_FLAG, 0, NULL, N_("write the person off as deceased"), NULL, 0 },
+    { "date", CK_DATE, 0, NULL, N_("the day of the visit or call (default: today)"), NULL, 0 },
+    { "note", CK_TEXT, 0, NULL, N_("a note kept with the record"), NULL, 0 },
+    { 0 },
+};
+
+static const struct cli_opt summary_opts[] = {
+    { "year", CK_YEAR, CLI_REQUIRED, NULL, N_("the year counted"), NULL, 0 },
+    { 0 },
+};
+
 /* The yearly commands (cli.h: how to add a command). */
 const struct cli_cmd cli_yearly_rows[] = {
-    { .group = "update", .name = "record", .need = NEED_REGISTER,
-      .usage = "CERT|ID --year YYYY --contact 入户|面对面|电话|失访 [--deceased] [--date YYYY-MM-DD] [--note TEXT]",
+    { .group = "update", .name = "record", .operands = "CERT|ID", .min_operands = 1,
+      .max_operands = 1, .need = NEED_REGISTER, .opts = record_opts,
       .summary = N_("Record the yearly needs-and-services update of one person"),
       .help = N_("--deceased writes the person off: status 死亡 on --date, certificate cancelled."),
-      .run_argv = cmd_update_record },
-    { .group = "update", .name = "summary", .need = NEED_READ,
-      .usage = "--year YYYY",
+      .run = cmd_update_record },
+    { .group = "update", .name = "summary", .need = NEED_READ, .opts = summary_opts,
       .summary = N_("Yearly update counts per township: holders, contact, verified, written off"),
-      .run_argv = cmd_update_summary },
+      .run = cmd_update_summary },
     { 0 },
 };
