@@ -123,7 +123,7 @@ struct cli_cmd {
 /* The groups' tables, each in the file of its handlers, {0}-terminated. */
 extern const struct cli_cmd cli_setup_rows[], cli_register_rows[], cli_person_rows[],
     cli_yearly_rows[], cli_subsidy_rows[], cli_review_rows[], cli_rehab_rows[],
-    cli_insurance_rows[], cli_report_rows[], cli_admin_rows[];
+    cli_insurance_rows[], cli_claim_rows[], cli_report_rows[], cli_admin_rows[];
 
 /* The command table in use, with a row per kind of record for template, import and export:
  * main.c joins the groups' tables, which sit above cli.c, and hands the result over at

@@ -32,11 +32,9 @@ static const struct {
     { "export", NULL, "full-id", CAP_REVIEW },
     { "subsidy", "roster", "full-id", CAP_REVIEW },
     { "subsidy", "review", "full-id", CAP_REVIEW },
-    { "insurance", "roster", "full-id", CAP_MANAGE },
     { "person", "show", "full-id", CAP_READ },
     { "person", "history", "full-id", CAP_READ },
     { "rehab", "show", "full-id", CAP_READ },
-    { "insurance", "show", "full-id", CAP_READ },
     { "audit", NULL, "full-id", CAP_ADMIN },
 };
 
