@@ -40,10 +40,6 @@ static void opt_value(FILE *f, const struct cli_opt *o)
 void cli_usage_line(FILE *f, const struct cli_cmd *cmd)
 {
     fprintf(f, "  dpf %s%s%s", cmd->group ? cmd->group : "", cmd->group ? " " : "", cmd->name);
-    if (!cmd->run) {
-        fprintf(f, " %s\n", cmd->usage ? cmd->usage : "");
-        return;
-    }
     if (cmd->operands)
         fprintf(f, " %s", cmd->operands);
     for (const struct cli_opt *o = cmd->opts; o && o->name; o++) {
@@ -72,22 +68,6 @@ const struct cli_cmd *cli_lookup(int argc, char **argv, int *used)
     return NULL;
 }
 
-const struct cli_cmd *cli_self(int (*run)(struct cli *, int, char **), const char *name)
-{
-    for (const struct cli_cmd *c = cli_commands; c && c->name; c++)
-        if (c->run_argv == run && c->group && name && strcmp(c->name, name) == 0)
-            return c;
-    return cli_find(run);
-}
-
-const struct cli_cmd *cli_find(int (*run)(struct cli *, int, char **))
-{
-    for (const struct cli_cmd *c = cli_commands; c && c->name; c++)
-        if (c->run_argv == run)
-            return c;
-    return NULL;
-}
-
 int cli_usage(const struct cli_cmd *cmd, const char *problem)
 {
     if (problem)
@@ -103,11 +83,16 @@ int cli_fail(const struct dpf_err *err)
     return EXIT_FAIL;
 }
 
-int cli_date_arg(const struct cli_cmd *self, const char *s, char out[11])
+int cli_date_arg(const struct cli_cmd *self, const char *option, const char *s, char out[11])
 {
-    static const struct field f = { "date", "日期", N_("Date"), FT_DATE, NULL, 10, 10, 0 };
+    /* Checked as a date field is, with the option's name as the field's: the message names
+     * the option ("--starts-on: ..."). */
+    char name[48];
+    struct field f = { "date", "日期", name, FT_DATE, NULL, 10, 10, 0 };
     struct dpf_err err;
     char *v = NULL;
+
+    snprintf(name, sizeof name, "--%s", option);
     if (field_parse(&f, s, NULL, &v, &err) != DPF_OK || !v) {
         free(v);
         return cli_usage(self, err.msg);

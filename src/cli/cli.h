@@ -22,7 +22,7 @@
  *    main.c's groups[]. Usage lines and every --help are made from the row.
  * 4. New msgids: make pot, msgmerge, translate in po/zh_CN.po; tests/cli/cases/commands.sh
  *    walks every row (its --help names each option; each has a need).
- * Rows not yet converted set .run_argv (the handler parses argv itself) and .usage. */
+ */
 #ifndef DPF_CLI_H
 #define DPF_CLI_H
 
@@ -114,16 +114,12 @@ struct cli_cmd {
     enum cli_need need;         /* required: NEED_NONE fails the rows test */
     const struct cli_opt *opts; /* NULL-name-terminated, or NULL */
     int (*run)(struct cli *c, const struct cli_cmd *self, const struct cli_args *a);
-    /* Not yet converted: the handler parses argv itself (argv[0] is the name) and the usage
-     * after the name is written out in usage. */
-    int (*run_argv)(struct cli *c, int argc, char **argv);
-    const char *usage;
 };
 
 /* The groups' tables, each in the file of its handlers, {0}-terminated. */
 extern const struct cli_cmd cli_setup_rows[], cli_register_rows[], cli_person_rows[],
     cli_yearly_rows[], cli_subsidy_rows[], cli_review_rows[], cli_rehab_rows[],
-    cli_insurance_rows[], cli_report_rows[], cli_admin_rows[];
+    cli_insurance_rows[], cli_claim_rows[], cli_report_rows[], cli_admin_rows[];
 
 /* The command table in use, with a row per kind of record for template, import and export:
  * main.c joins the groups' tables, which sit above cli.c, and hands the result over at
@@ -190,17 +186,13 @@ int cli_disclose(struct cli *c, const char *what, int64_t person_id);
 const char *cli_safe(const char *s, char *buf, size_t cap);
 /* Prints "dpf: message" on stderr and returns EXIT_FAIL. */
 int cli_fail(const struct dpf_err *err);
-/* "  dpf GROUP NAME USAGE" on f: a legacy row's usage, else made from operands and opts. */
+/* "  dpf GROUP NAME USAGE" on f, made from the row's operands and options. */
 void cli_usage_line(FILE *f, const struct cli_cmd *cmd);
 /* Prints a usage error for cmd and returns EXIT_USAGE. */
 int cli_usage(const struct cli_cmd *cmd, const char *problem);
-/* The table row for a handler, for its usage message. */
-const struct cli_cmd *cli_find(int (*run)(struct cli *, int, char **));
-/* The row of a handler that serves several objects, for the object it was called for. */
-const struct cli_cmd *cli_self(int (*run)(struct cli *, int, char **), const char *name);
-/* A date option (cli.c), checked as a date field is, into out as YYYY-MM-DD; else a usage error
- * naming what is wrong (EXIT_USAGE). */
-int cli_date_arg(const struct cli_cmd *self, const char *s, char out[11]);
+/* Date option --option (cli.c), checked as a date field is, into out as YYYY-MM-DD; else a
+ * usage error naming the option and what is wrong (EXIT_USAGE). */
+int cli_date_arg(const struct cli_cmd *self, const char *option, const char *s, char out[11]);
 
 /* One table cell on stdout (cli_print.c), fitted to width terminal columns; right-aligned cells are set
  * off by a space so that wide headers never run together. */

@@ -75,7 +75,7 @@ static int value(const struct cli_cmd *cmd, const struct cli_opt *o, const char 
         return (v->num = month_parse(s)) >= 0
                    ? EXIT_OK : bad(cmd, _("--%s takes a month: YYYY-MM"), o->name);
     case CK_DATE:
-        if (cli_date_arg(cmd, s, v->date) != EXIT_OK)
+        if (cli_date_arg(cmd, o->name, s, v->date) != EXIT_OK)
             return EXIT_USAGE;
         v->str = v->date;
         return EXIT_OK;

@@ -40,7 +40,7 @@ void cli_help_command(FILE *f, const struct cli_cmd *cmd)
     fprintf(f, _("Usage:\n"));
     cli_usage_line(f, cmd);
     fprintf(f, "\n%s\n", _(cmd->summary));
-    if (cmd->run && cmd->opts && cmd->opts->name) {
+    if (cmd->opts && cmd->opts->name) {
         fprintf(f, _("\nOptions:\n"));
         for (const struct cli_opt *o = cmd->opts; o->name; o++) {
             char head[64];
@@ -65,8 +65,8 @@ void cli_help_rows(FILE *f)
 {
     for (const struct cli_cmd *c = cli_commands; c->name; c++) {
         fprintf(f, "%s\t%s\t%s\t%s", c->group ? c->group : "-", c->name, need_names[c->need],
-                c->run ? "typed" : "legacy");
-        for (const struct cli_opt *o = c->run ? c->opts : NULL; o && o->name; o++)
+                c->run ? "typed" : "NO-HANDLER");
+        for (const struct cli_opt *o = c->opts; o && o->name; o++)
             fprintf(f, "\t%s:%s%s%s", o->name, kind_names[o->kind], o->need ? ":" : "",
                     o->need ? need_names[o->need] : "");
         fputc('\n', f);

@@ -21,7 +21,8 @@
 /* The groups' tables in the order `dpf --help` lists them. */
 static const struct cli_cmd *const groups[] = {
     cli_setup_rows, cli_register_rows, cli_person_rows, cli_yearly_rows, cli_subsidy_rows,
-    cli_review_rows, cli_rehab_rows, cli_insurance_rows, cli_report_rows, cli_admin_rows,
+    cli_review_rows, cli_rehab_rows, cli_insurance_rows, cli_claim_rows, cli_report_rows,
+    cli_admin_rows,
 };
 
 /* The groups' rows as one table (the kinds' rows still to be made by cli_kinds_table);
@@ -62,13 +63,11 @@ static int wants_help(const char *s)
     return s && (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0);
 }
 
-/* A converted row's arguments parsed and checked, then its handler. */
+/* A row's arguments parsed and checked, then its handler. */
 static int run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
     struct cli_args a;
 
-    if (!cmd->run)
-        return cmd->run_argv(c, argc, argv);
     if (cli_parse(c, cmd, argc, argv, &a) != EXIT_OK)
         return EXIT_USAGE;
     return cmd->run(c, cmd, &a);

@@ -1,8 +1,9 @@
-# Every command row: its --help exits 0 and names every option; each has a capability
-# (NONE fails). Then help made from the rows and a malformed value of each kind in use.
+# Every command row: it has a handler that takes its parsed options (typed), its --help
+# exits 0 and names every option, and it has a capability (NONE fails). Then help made from the rows and a malformed value of each kind in use.
 dpf help --rows > rows.txt
 while IFS=$'\t' read -r group name need style opts; do
     [ "$need" != NONE ] || { echo "no capability: $group $name"; exit 1; }
+    [ "$style" = typed ] || { echo "no typed handler: $group $name"; exit 1; }
     if [ "$group" = - ]; then words=("$name"); else words=("$group" "$name"); fi
     dpf "${words[@]}" --help > help.txt || { echo "help fails: ${words[*]}"; exit 1; }
     for o in $opts; do
@@ -37,3 +38,5 @@ dpf audit --limit -1 || echo "exit $?"
 dpf backup --daily "" || echo "exit $?"
 dpf backup b.db --daily bk || echo "exit $?"
 dpf user remove || echo "exit $?"
+dpf insurance policy --year 2026 --premium 四十 || echo "exit $?"
+dpf insurance roster --year 2026 --out '' || echo "exit $?"
