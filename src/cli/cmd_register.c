@@ -133,8 +133,11 @@ static int cmd_export(struct cli *c, const struct cli_cmd *self, const struct cl
         return cli_usage(self, _("--out FILE is required"));
     if (cli_open(c, 0) != EXIT_OK || !(e = kind_of(c, self->name)))
         return EXIT_FAIL;
-    if (x.year && !(e->flags & EF_EXPORT_YEAR))
-        return cli_usage(self, _("--year takes a year such as 2017"));
+    if (x.year && !(e->flags & EF_EXPORT_YEAR)) {
+        char problem[160];
+        snprintf(problem, sizeof problem, _("--year: %s are not exported by year"), _(e->label));
+        return cli_usage(self, problem);
+    }
     if (entity_export(c->db, e, &x, &rows, &err) != DPF_OK)
         return cli_fail(&err);
     if (e->flags & EF_PERSONS)
