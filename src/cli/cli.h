@@ -140,7 +140,8 @@ int64_t cli_fen(const struct cli_args *a, const char *name);
 /* Help made from the rows (cli_help.c): `dpf --help`'s list, a group's, a command's; the
  * hidden `dpf help --rows` listing for the rows test. */
 void cli_help_overview(FILE *f);
-/* Prints the rows of group (NULL: the top-level ones); 0 if there are none. */
+/* Prints the rows of group (NULL: the top-level ones) on f, or with f NULL only counts
+ * them; 0 if there are none. */
 int cli_help_group(FILE *f, const char *group);
 void cli_help_command(FILE *f, const struct cli_cmd *cmd);
 void cli_help_rows(FILE *f);

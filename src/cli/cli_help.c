@@ -27,6 +27,10 @@ int cli_help_group(FILE *f, const char *group)
     for (const struct cli_cmd *c = cli_commands; c->name; c++) {
         if (group ? !c->group || strcmp(c->group, group) != 0 : c->group != NULL)
             continue;
+        if (!f) {               /* only counting */
+            n++;
+            continue;
+        }
         if (!n++)
             fprintf(f, _("Usage:\n"));
         cli_usage_line(f, c);

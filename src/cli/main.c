@@ -135,6 +135,14 @@ int main(int argc, char **argv)
         /* `dpf GROUP --help`: the group's commands. */
         if (i + 1 < argc && wants_help(argv[i + 1]) && cli_help_group(stdout, argv[i]))
             return EXIT_OK;
+        /* A group named with a command it lacks, or alone: say so, then what it has. */
+        if (cli_help_group(NULL, argv[i])) {
+            if (i + 1 < argc)
+                fprintf(stderr, _("dpf: unknown command \"%s %s\"\n"), argv[i], argv[i + 1]);
+            fprintf(stderr, _("dpf: the %s commands are:\n"), argv[i]);
+            cli_help_group(stderr, argv[i]);
+            return EXIT_USAGE;
+        }
         fprintf(stderr, _("dpf: unknown command \"%s\" (see dpf --help)\n"), argv[i]);
         return EXIT_USAGE;
     }

@@ -16,6 +16,8 @@ dpf help | head -3
 dpf subsidy --help | head -3
 dpf help report annual
 dpf help nosuch || echo "exit $?"
+dpf subsidy nosuch 2>&1 | head -3
+dpf rehab 2>&1 | head -2
 dpf report annual --year 12 --format text || echo "exit $?"
 dpf report annual --year 2025 --format pdf || echo "exit $?"
 dpf report period --from 2025-13-01 --to 2025-06-30 --format text || echo "exit $?"
