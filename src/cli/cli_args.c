@@ -64,7 +64,13 @@ static int value(const struct cli_cmd *cmd, const struct cli_opt *o, const char 
     v->str = s;
     switch (o->kind) {
     case CK_FLAG:
+        return EXIT_OK;
     case CK_TEXT:
+        /* Text is stored and printed again: a control character (an ESC sequence, a line
+         * break) would rewrite a clerk's terminal or split a CSV row. */
+        for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+            if (*p < 0x20 || *p == 0x7f)
+                return bad(cmd, _("--%s takes text without control characters"), o->name);
         return EXIT_OK;
     case CK_FILE:
         return *s ? EXIT_OK : bad(cmd, _("--%s takes a file name"), o->name);

@@ -75,7 +75,14 @@ stat -c %a bad.rejects.csv
 sqlite3 e.db "SELECT json_extract(after, '$.what'), json_extract(after, '$.file'),
               json_extract(after, '$.rows') FROM audit WHERE action = 'disclose'"
 echo "== control characters from the database"
-dpf --db a.db person status "$C" --status 迁出 --date 2026-06-01 --reason "$(printf 'moved\033[2K\033[1A\rgone\x9b2J')" > /dev/null
+# The command line refuses such text (--reason takes text without control characters), but
+# a file imported or written before may hold it: planted in the change's audit row.
+dpf --db a.db person status "$C" --status 迁出 --date 2026-06-01 --reason moved > /dev/null
+sqlite3 a.db "INSERT INTO audit (at, user, entity, entity_id, action, before, after)
+              SELECT at, user, entity, entity_id, action, before,
+                     json_set(after, '\$.status_reason', 'moved' || char(27) || '[2K' ||
+                              char(27) || '[1A' || char(13) || 'gone' || char(155) || '2J')
+              FROM audit ORDER BY id DESC LIMIT 1"
 dpf --db a.db person history "$C" > h.txt
 grep -c "$(printf '\033')" h.txt || echo "no ESC in person history"
 grep -c "$(printf '\r')" h.txt || echo "no CR in person history"
