@@ -124,6 +124,32 @@ int ui_list_add_page(struct ui_list *l, int page, int limit, int n,
                      const char *(*cell)(void *ctx, int row, int col), void *ctx,
                      struct dpf_err *err);
 void ui_list_clear(struct ui_list *l);
+
+/* Rows held in memory for a list (ui_rows.c): each row a copy of its cells (ncols, which
+ * may be more than the list shows), an id and a tag for the screen's own use. Rows grow
+ * without limit; a row that cannot be stored marks the set failed (ui_rows_report says
+ * so) instead of vanishing. A list takes them with .fetch = ui_rows_fetch, .ctx = &rows;
+ * a row's list id is its index. */
+struct ui_rows_row {
+    int64_t id;
+    int tag;
+    char *cells[UI_LIST_COLS];
+};
+struct ui_rows {
+    int ncols, n, cap, failed;
+    struct ui_rows_row *row;
+};
+void ui_rows_init(struct ui_rows *r, int ncols);
+/* Copies cells[0..ncols-1] (NULL: empty) as a new row: DPF_OK or DPF_ENOMEM. */
+int ui_rows_add(struct ui_rows *r, int64_t id, int tag, const char *const *cells);
+/* The cell, or "" outside the rows. */
+const char *ui_rows_cell(const struct ui_rows *r, int row, int col);
+/* Empties the rows for a reload; ui_rows_free also gives back the block. */
+void ui_rows_reset(struct ui_rows *r);
+void ui_rows_free(struct ui_rows *r);
+/* If a row could not be stored, says so on the status line and returns DPF_ENOMEM. */
+int ui_rows_report(struct ui *ui, const struct ui_rows *r);
+int ui_rows_fetch(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err);
 /* Loads page (rows as many as fit: limit); keeps the selection within the page. */
 int ui_list_load(struct ui_list *l, int page, int limit, struct dpf_err *err);
 void ui_list_draw(const struct ui_list *l, int y, int height);

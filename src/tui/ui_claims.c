@@ -12,29 +12,22 @@
 #include "dpf/person.h"
 #include "ui.h"
 
-enum { MAX_CLAIMS = 500, NCOLS = 8, CELL = 72 };
+enum { NCOLS = 8, CELL = 72 };
 
 struct claims {
     struct ui *ui;
     int year, status;           /* filter: status 0 all, -1 open */
     int64_t person_id;
     char name[64], cert[32], insured[160];
-    int n;
-    int64_t id[MAX_CLAIMS];
-    int st[MAX_CLAIMS];
-    char cells[MAX_CLAIMS][NCOLS][CELL];
+    struct ui_rows rows;        /* tag: the claim's status */
 };
 
 static int keep(const struct claim_summary *s, void *ctx)
 {
     struct claims *t = ctx;
-    char (*c)[CELL];
+    char c[NCOLS][CELL];
+    const char *cells[NCOLS];
 
-    if (t->n >= MAX_CLAIMS)
-        return 1;
-    c = t->cells[t->n];
-    t->id[t->n] = s->id;
-    t->st[t->n++] = s->status;
     snprintf(c[0], CELL, "%lld", (long long)s->id);
     snprintf(c[1], CELL, "%s", s->name);
     snprintf(c[2], CELL, "%s", s->township);
@@ -43,26 +36,19 @@ static int keep(const struct claim_summary *s, void *ctx)
     snprintf(c[5], CELL, "%d", s->days_open);
     money_format(s->claimed, 1, c[6], CELL);
     money_format(s->paid, 1, c[7], CELL);
-    return 0;
-}
-
-static const char *cell(void *ctx, int row, int col)
-{
-    return ((struct claims *)ctx)->cells[row][col];
-}
-
-static int fetch(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err)
-{
-    return ui_list_add_page(l, page, limit, ((struct claims *)ctx)->n, cell, ctx, err);
+    for (int i = 0; i < NCOLS; i++)
+        cells[i] = c[i];
+    return ui_rows_add(&t->rows, s->id, s->status, cells) != DPF_OK;
 }
 
 static void load(struct claims *t, struct ui_list *l)
 {
     struct claim_filter f = { t->person_id ? 0 : t->year, t->status, t->person_id };
     struct dpf_err err;
-    t->n = 0;
+    ui_rows_reset(&t->rows);
     if (claim_list(t->ui->db, &f, keep, t, &err) != DPF_OK)
         ui_set_message(t->ui, "%s", err.msg);
+    ui_rows_report(t->ui, &t->rows);
     ui_list_load(l, 0, ui_list_rows() - 1, &err);
 }
 
@@ -431,13 +417,14 @@ void ui_claims(struct ui *ui, int year, int64_t person_id)
         NULL,
     };
     struct claims *t = calloc(1, sizeof *t);
-    struct ui_list l = { .fetch = fetch, .empty = _("(no claims)") };
+    struct ui_list l = { .fetch = ui_rows_fetch, .empty = _("(no claims)") };
     struct dpf_err err;
     char *cert = NULL;
 
     if (!t)
         return;
-    l.ctx = t;
+    ui_rows_init(&t->rows, NCOLS);
+    l.ctx = &t->rows;
     t->ui = ui;
     t->year = year ? year : atoi(db_today(ui->db));
     t->person_id = person_id;
@@ -451,7 +438,7 @@ void ui_claims(struct ui *ui, int year, int64_t person_id)
     load(t, &l);
     for (;;) {
         int row = l.nrows ? (int)ui_list_selected(&l) : -1;
-        int64_t id = row >= 0 ? t->id[row] : 0;
+        int64_t id = row >= 0 ? t->rows.row[row].id : 0;
         int changed = 0;
         struct ui_key k;
         if (!ui_too_small())
@@ -460,6 +447,7 @@ void ui_claims(struct ui *ui, int year, int64_t person_id)
         switch (ui_action(ui, UC_CLAIMS, k)) {
         case UA_BACK:
             ui_list_clear(&l);
+            ui_rows_free(&t->rows);
             free(t);
             return;
         case UA_HELP:
@@ -479,7 +467,7 @@ void ui_claims(struct ui *ui, int year, int64_t person_id)
             break;
         case UA_ADVANCE:
             if (id)
-                changed = move_claim(ui, id, t->st[row]);
+                changed = move_claim(ui, id, t->rows.row[row].tag);
             break;
         case UA_FILTER:
             t->status = t->status >= CS_WITHDRAWN ? 0 : t->status == 0 ? -1 : t->status + 1;

@@ -10,14 +10,9 @@
 #include "dpf/money.h"
 #include "ui.h"
 
-enum { MAX_POLICIES = 64, NCOLS = 8, CELL = 136 };
+enum { NCOLS = 8, CELL = 136 };
 
-struct policies {
-    int n;
-    int64_t id[MAX_POLICIES];
-    int year[MAX_POLICIES];
-    char cells[MAX_POLICIES][NCOLS][CELL];
-};
+/* The policies: a row's tag is its year. */
 
 static const char *yuan(int64_t fen, char *buf, size_t cap)
 {
@@ -26,14 +21,9 @@ static const char *yuan(int64_t fen, char *buf, size_t cap)
 
 static int keep(const struct policy_summary *p, void *ctx)
 {
-    struct policies *t = ctx;
-    char (*c)[CELL];
+    char c[NCOLS][CELL];
+    const char *cells[NCOLS];
 
-    if (t->n >= MAX_POLICIES)
-        return 1;
-    c = t->cells[t->n];
-    t->id[t->n] = p->id;
-    t->year[t->n++] = p->year;
     snprintf(c[0], CELL, "%d", p->year);
     snprintf(c[1], CELL, "%s", p->insurer);
     snprintf(c[2], CELL, "%s", p->starts);
@@ -42,25 +32,18 @@ static int keep(const struct policy_summary *p, void *ctx)
     snprintf(c[5], CELL, "%ld", p->current);
     yuan(p->premium_total, c[6], CELL);
     snprintf(c[7], CELL, "%s", p->confirmed[0] ? _("confirmed") : _("draft"));
-    return 0;
+    for (int i = 0; i < NCOLS; i++)
+        cells[i] = c[i];
+    return ui_rows_add(ctx, p->id, p->year, cells) != DPF_OK;
 }
 
-static const char *cell(void *ctx, int row, int col)
-{
-    return ((struct policies *)ctx)->cells[row][col];
-}
-
-static int fetch(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err)
-{
-    return ui_list_add_page(l, page, limit, ((struct policies *)ctx)->n, cell, ctx, err);
-}
-
-static void load(struct ui *ui, struct policies *t, struct ui_list *l)
+static void load(struct ui *ui, struct ui_rows *t, struct ui_list *l)
 {
     struct dpf_err err;
-    t->n = 0;
+    ui_rows_reset(t);
     if (policy_list(ui->db, keep, t, &err) != DPF_OK)
         ui_set_message(ui, "%s", err.msg);
+    ui_rows_report(ui, t);
     ui_list_load(l, 0, ui_list_rows(), &err);
 }
 
@@ -178,12 +161,12 @@ int ui_insurance(struct ui *ui)
         N_("The premium is the persons insured times the premium a person."),
         NULL,
     };
-    struct policies *t = calloc(1, sizeof *t);
-    struct ui_list l = { .fetch = fetch, .ctx = t, .empty = _("(no policies: F2 records one)") };
+    struct ui_rows rows, *t = &rows;
+    struct ui_list l = { .fetch = ui_rows_fetch, .ctx = t,
+                         .empty = _("(no policies: F2 records one)") };
     struct dpf_err err;
 
-    if (!t)
-        return 0;
+    ui_rows_init(t, NCOLS);
     l.ncols = NCOLS;
     for (int c = 0; c < NCOLS; c++) {
         l.cols[c].header = _(headers[c]);
@@ -192,8 +175,8 @@ int ui_insurance(struct ui *ui)
     load(ui, t, &l);
     for (;;) {
         int row = l.nrows ? (int)ui_list_selected(&l) : -1;
-        int64_t id = row >= 0 ? t->id[row] : 0;
-        int year = row >= 0 ? t->year[row] : atoi(db_today(ui->db));
+        int64_t id = row >= 0 ? t->row[row].id : 0;
+        int year = row >= 0 ? t->row[row].tag : atoi(db_today(ui->db));
         int changed = 0;
         struct ui_key k;
         if (!ui_too_small()) {
@@ -205,7 +188,7 @@ int ui_insurance(struct ui *ui)
         switch (ui_action(ui, UC_IPOL, k)) {
         case UA_BACK:
             ui_list_clear(&l);
-            free(t);
+            ui_rows_free(t);
             return 0;
         case UA_HELP:
             ui_help_run(ui, UC_IPOL, intro);

@@ -10,24 +10,9 @@
 #include "dpf/rehab.h"
 #include "ui.h"
 
-enum { MAX_ROWS = 256, CELL = 260 };
+enum { CELL = 260, PROJ_COLS = 6 };
 
-struct table {
-    int n;
-    int64_t id[MAX_ROWS];
-    char cells[MAX_ROWS][UI_LIST_COLS][CELL];
-    char defs[MAX_ROWS][400];   /* a project's definition, for help */
-};
-
-static const char *cell(void *ctx, int row, int col)
-{
-    return ((struct table *)ctx)->cells[row][col];
-}
-
-static int fetch(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err)
-{
-    return ui_list_add_page(l, page, limit, ((struct table *)ctx)->n, cell, ctx, err);
-}
+/* A project's row holds one cell more than the list shows: "name: definition", for help. */
 
 static void columns(struct ui_list *l, const char *const *headers, const int *widths, int n)
 {
@@ -40,13 +25,11 @@ static void columns(struct ui_list *l, const char *const *headers, const int *wi
 
 /* ---- the rates ---- */
 
-static void rates_row(struct table *t, const char *group, const struct rehab_counts *c)
+static void rates_row(struct ui_rows *t, const char *group, const struct rehab_counts *c)
 {
-    char (*cell)[CELL];
-    if (t->n >= MAX_ROWS)
-        return;
-    cell = t->cells[t->n];
-    t->id[t->n++] = 0;
+    char cell[7][CELL];
+    const char *cells[7];
+
     snprintf(cell[0], CELL, "%s", group);
     snprintf(cell[1], CELL, "%ld", c->needs);
     snprintf(cell[2], CELL, "%ld", c->served);
@@ -54,14 +37,17 @@ static void rates_row(struct table *t, const char *group, const struct rehab_cou
     snprintf(cell[4], CELL, "%ld", c->device_needs);
     snprintf(cell[5], CELL, "%ld", c->fitted);
     rate_format(c->fitted, c->device_needs, cell[6], CELL);
+    for (int i = 0; i < 7; i++)
+        cells[i] = cell[i];
+    ui_rows_add(t, 0, 0, cells);
 }
 
-static void load_rates(struct ui *ui, int year, struct table *t, long *assessed)
+static void load_rates(struct ui *ui, int year, struct ui_rows *t, long *assessed)
 {
     struct rehab_rates r;
     struct dpf_err err;
 
-    t->n = 0;
+    ui_rows_reset(t);
     *assessed = 0;
     if (rehab_rates(ui->db, year, year, &r, &err) != DPF_OK) {
         ui_set_message(ui, "%s", err.msg);
@@ -74,6 +60,7 @@ static void load_rates(struct ui *ui, int year, struct table *t, long *assessed)
     for (int i = 0; i < r.ntown; i++)
         rates_row(t, r.town[i].name, &r.town[i].c);
     rehab_rates_free(&r);
+    ui_rows_report(ui, t);
 }
 
 static void list_screen(struct ui *ui, int kind, int *year);
@@ -86,16 +73,15 @@ int ui_rehab(struct ui *ui)
     static const int widths[] = { 14, 8, 8, 10, 8, 8, 10 };
     static const char *const intro = N_("The year's rehabilitation, counted in distinct "
                                         "persons from the records.");
-    struct table *t = calloc(1, sizeof *t);
-    struct ui_list l = { .fetch = fetch, .ctx = t, .empty = _("(no records)") };
+    struct ui_rows rows, *t = &rows;
+    struct ui_list l = { .fetch = ui_rows_fetch, .ctx = t, .empty = _("(no records)") };
     const char *help[16];
     struct dpf_err err;
     char title[96], line[256];
     int year = atoi(db_today(ui->db)), n = 0;
     long assessed;
 
-    if (!t)
-        return 0;
+    ui_rows_init(t, 7);
     help[n++] = intro;
     for (int i = 0; rehab_rate_notes[i] && n < 15; i++)
         help[n++] = rehab_rate_notes[i];
@@ -119,7 +105,7 @@ int ui_rehab(struct ui *ui)
         switch (ui_key_action(UC_REHAB, k)) {
         case UA_BACK:
             ui_list_clear(&l);
-            free(t);
+            ui_rows_free(t);
             return 0;
         case UA_HELP:
             ui_help_run(ui, UC_REHAB, help);
@@ -151,49 +137,62 @@ int ui_rehab(struct ui *ui)
 static int add_institution(int64_t id, char *const *v, void *ctx)
 {
     const struct field *f = rehab_entities[RK_INSTITUTION].fields;
-    struct table *t = ctx;
-    char buf[CELL];
+    char cell[INSTITUTION_NFIELDS][CELL];
+    const char *cells[INSTITUTION_NFIELDS];
 
-    if (t->n >= MAX_ROWS)
-        return 1;
-    t->id[t->n] = id;
     for (int c = 0; c < INSTITUTION_NFIELDS; c++)
-        snprintf(t->cells[t->n][c], CELL, "%s",
-                 v[c] ? field_format(&f[c], v[c], 0, buf, sizeof buf) : "");
-    t->n++;
-    return 0;
+        cells[c] = v[c] ? field_format(&f[c], v[c], 0, cell[c], CELL) : "";
+    return ui_rows_add(ctx, id, 0, cells) != DPF_OK;
 }
 
 static int add_project(const struct rehab_project *p, void *ctx)
 {
-    struct table *t = ctx;
-    char (*cell)[CELL];
+    char cell[PROJ_COLS][CELL], def[400];
+    const char *cells[PROJ_COLS + 1];
 
-    if (t->n >= MAX_ROWS)
-        return 1;
-    cell = t->cells[t->n];
-    t->id[t->n] = p->id;
     snprintf(cell[0], CELL, "%s", p->name);
     snprintf(cell[1], CELL, "%ld", p->target);
     snprintf(cell[2], CELL, "%ld", p->completed);
     rate_format(p->completed, p->target, cell[3], CELL);
     snprintf(cell[4], CELL, "%ld", rate_over(p->completed, p->target));
     snprintf(cell[5], CELL, "%s", p->definition);
-    snprintf(t->defs[t->n], sizeof t->defs[0], "%s: %s", p->name, p->definition);
-    t->n++;
-    return 0;
+    snprintf(def, sizeof def, "%s: %s", p->name, p->definition);
+    for (int i = 0; i < PROJ_COLS; i++)
+        cells[i] = cell[i];
+    cells[PROJ_COLS] = def;
+    return ui_rows_add(ctx, p->id, 0, cells) != DPF_OK;
 }
 
-static void load_list(struct ui *ui, int kind, int year, struct table *t)
+static void load_list(struct ui *ui, int kind, int year, struct ui_rows *t)
 {
     struct dpf_err err;
     int rc;
 
-    t->n = 0;
+    ui_rows_reset(t);
     rc = kind == RK_PROJECT ? rehab_projects(ui->db, year, add_project, t, &err)
                             : rehab_list(ui->db, kind, 0, 0, add_institution, t, &err);
     if (rc != DPF_OK)
         ui_set_message(ui, "%s", err.msg);
+    ui_rows_report(ui, t);
+}
+
+/* The help of the projects: the notes, then each project's definition (NULL-terminated,
+ * malloc'd; NULL when out of memory). */
+static const char **project_help(const struct ui_rows *t)
+{
+    const char **help;
+    int n = 0, notes = 0;
+
+    while (rehab_project_notes[notes])
+        notes++;
+    if (!(help = malloc((size_t)(notes + t->n + 1) * sizeof *help)))
+        return NULL;
+    for (int i = 0; i < notes; i++)
+        help[n++] = rehab_project_notes[i];
+    for (int i = 0; i < t->n; i++)
+        help[n++] = ui_rows_cell(t, i, PROJ_COLS);
+    help[n] = NULL;
+    return help;
 }
 
 static void delete_row(struct ui *ui, int kind, int64_t id, const char *name)
@@ -226,14 +225,13 @@ static void list_screen(struct ui *ui, int kind, int *year)
     static const char *const proj_h[] = { N_("Project"), N_("Target"), N_("Completed"),
                                           N_("Rate"), N_("Over"), N_("Counts") };
     static const int proj_w[] = { 22, 7, 7, 9, 6, 40 };
-    struct table *t = calloc(1, sizeof *t);
-    struct ui_list l = { .fetch = fetch, .ctx = t, .empty = _("(no records)") };
-    const char *help[MAX_ROWS + 8];
+    struct ui_rows rows, *t = &rows;
+    struct ui_list l = { .fetch = ui_rows_fetch, .ctx = t, .empty = _("(no records)") };
+    const char **help;
     struct dpf_err err;
     char title[96];
 
-    if (!t)
-        return;
+    ui_rows_init(t, kind == RK_PROJECT ? PROJ_COLS + 1 : INSTITUTION_NFIELDS);
     if (kind == RK_PROJECT)
         columns(&l, proj_h, proj_w, 6);
     else
@@ -242,10 +240,10 @@ static void list_screen(struct ui *ui, int kind, int *year)
     ui_list_load(&l, 0, ui_list_rows(), &err);
     for (;;) {
         int row = l.nrows ? (int)ui_list_selected(&l) : -1;   /* rows are ids by index */
-        int64_t id = row >= 0 && row < t->n ? t->id[row] : 0;
-        const char *name = row >= 0 && row < t->n ? t->cells[row][0] : "";
+        int64_t id = row >= 0 && row < t->n ? t->row[row].id : 0;
+        const char *name = ui_rows_cell(t, row, 0);
         struct ui_key k;
-        int n = 0, changed = 0;
+        int changed = 0;
 
         if (!ui_too_small()) {
             if (kind == RK_PROJECT)
@@ -260,15 +258,17 @@ static void list_screen(struct ui *ui, int kind, int *year)
         switch (ui_action(ui, UC_RLIST, k)) {
         case UA_BACK:
             ui_list_clear(&l);
-            free(t);
+            ui_rows_free(t);
             return;
         case UA_HELP:
-            for (int i = 0; kind == RK_PROJECT && rehab_project_notes[i]; i++)
-                help[n++] = rehab_project_notes[i];
-            for (int i = 0; kind == RK_PROJECT && i < t->n && n < MAX_ROWS + 6; i++)
-                help[n++] = t->defs[i];
-            help[n] = NULL;
-            ui_help_run(ui, UC_RLIST, help);
+            if (kind != RK_PROJECT) {
+                ui_help_run(ui, UC_RLIST, NULL);
+            } else if ((help = project_help(t))) {
+                ui_help_run(ui, UC_RLIST, help);
+                free(help);
+            } else {
+                ui_set_message(ui, "%s", _("Out of memory"));
+            }
             continue;
         case UA_YEAR:
             changed = kind == RK_PROJECT && ui_ask_year(ui, year);

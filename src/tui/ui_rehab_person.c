@@ -11,7 +11,7 @@
 #include "dpf/rehab.h"
 #include "ui.h"
 
-enum { MAX_RECORDS = 200, CELL = 160 };
+enum { NCOLS = 5, CELL = 160 };
 
 static const int kinds[] = { RK_ASSESSMENT, RK_AGREEMENT, RK_SERVICE, RK_RESCUE };
 static const char *const kind_names[] = { N_("Assessment"), N_("Agreement"), N_("Service"),
@@ -29,10 +29,8 @@ struct page {
     struct ui *ui;
     int64_t person;
     char cert[32], name[64];
-    int n, k;                   /* records; the kind being loaded (index into kinds) */
-    int kind[MAX_RECORDS];
-    int64_t id[MAX_RECORDS];
-    char cells[MAX_RECORDS][5][CELL];
+    int k;                      /* the kind being loaded (index into kinds) */
+    struct ui_rows rows;        /* tag: the record's kind */
 };
 
 static const char *fmt(int k, int f, char *const *v, char *buf, size_t cap)
@@ -44,14 +42,10 @@ static const char *fmt(int k, int f, char *const *v, char *buf, size_t cap)
 static int keep(int64_t id, char *const *v, void *ctx)
 {
     struct page *p = ctx;
-    char (*cell)[CELL], buf[CELL];
+    char cell[NCOLS][CELL], buf[CELL];
+    const char *cells[NCOLS];
     size_t len = 0;
 
-    if (p->n >= MAX_RECORDS)
-        return 1;
-    cell = p->cells[p->n];
-    p->kind[p->n] = kinds[p->k];
-    p->id[p->n++] = id;
     snprintf(cell[0], CELL, "%s", _(kind_names[p->k]));
     snprintf(cell[1], CELL, "%s", fmt(p->k, date_f[p->k], v, buf, sizeof buf));
     snprintf(cell[2], CELL, "%s", fmt(p->k, inst_f[p->k], v, buf, sizeof buf));
@@ -62,29 +56,20 @@ static int keep(int64_t id, char *const *v, void *ctx)
             len += (size_t)snprintf(cell[3] + len, CELL - len, "%s%s", len ? " " : "", s);
     }
     snprintf(cell[4], CELL, "%s", fmt(p->k, cost_f[p->k], v, buf, sizeof buf));
-    return 0;
+    for (int i = 0; i < NCOLS; i++)
+        cells[i] = cell[i];
+    return ui_rows_add(&p->rows, id, kinds[p->k], cells) != DPF_OK;
 }
 
 static void load(struct page *p, struct ui_list *l)
 {
     struct dpf_err err;
-    p->n = 0;
+    ui_rows_reset(&p->rows);
     for (p->k = 0; p->k < 4; p->k++)
         if (rehab_list(p->ui->db, kinds[p->k], p->person, 0, keep, p, &err) != DPF_OK)
             ui_set_message(p->ui, "%s", err.msg);
+    ui_rows_report(p->ui, &p->rows);
     ui_list_load(l, 0, ui_list_rows(), &err);
-}
-
-static int fetch(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err)
-{
-    struct page *p = ctx;
-    for (int i = page * limit; i < p->n && i < (page + 1) * limit; i++) {
-        const char *cells[5] = { p->cells[i][0], p->cells[i][1], p->cells[i][2], p->cells[i][3],
-                                 p->cells[i][4] };
-        if (ui_list_add(l, i, cells) != DPF_OK)
-            return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
-    }
-    return DPF_OK;
 }
 
 static int add(struct page *p, int kind, const char *what)
@@ -100,12 +85,12 @@ static int delete(struct page *p, int row)
     char q[256];
     int rc;
 
-    snprintf(q, sizeof q, _("Delete this %s of %s (%s)?"), p->cells[row][0], p->name,
-             p->cells[row][1]);
+    snprintf(q, sizeof q, _("Delete this %s of %s (%s)?"), ui_rows_cell(&p->rows, row, 0),
+             p->name, ui_rows_cell(&p->rows, row, 1));
     if (!ui_confirm(p->ui, q))
         return 0;
     if ((rc = db_begin(p->ui->db, &err)) == DPF_OK)
-        rc = db_end(p->ui->db, rehab_delete(p->ui->db, p->kind[row], p->id[row], &err), &err);
+        rc = db_end(p->ui->db, rehab_delete(p->ui->db, p->rows.row[row].tag, p->rows.row[row].id, &err), &err);
     ui_set_message(p->ui, "%s", rc == DPF_OK ? _("Deleted") : err.msg);
     return rc == DPF_OK;
 }
@@ -123,13 +108,15 @@ void ui_rehab_person(struct ui *ui, int64_t person_id)
         NULL,
     };
     struct page *p = calloc(1, sizeof *p);
-    struct ui_list l = { .fetch = fetch, .ctx = p, .empty = _("(no rehabilitation records)") };
+    struct ui_list l = { .fetch = ui_rows_fetch, .empty = _("(no rehabilitation records)") };
     struct person who;
     struct dpf_err err;
     char title[160];
 
     if (!p)
         return;
+    ui_rows_init(&p->rows, NCOLS);
+    l.ctx = &p->rows;
     person_init(&who);
     if (person_load(ui->db, person_id, &who, &err) != DPF_OK) {
         ui_set_message(ui, "%s", err.msg);
@@ -143,8 +130,8 @@ void ui_rehab_person(struct ui *ui, int64_t person_id)
     snprintf(p->name, sizeof p->name, "%s", person_get(&who, PF_NAME));
     person_clear(&who);
     snprintf(title, sizeof title, _("Rehabilitation of %s"), p->name);
-    l.ncols = 5;
-    for (int c = 0; c < 5; c++) {
+    l.ncols = NCOLS;
+    for (int c = 0; c < NCOLS; c++) {
         l.cols[c].header = _(headers[c]);
         l.cols[c].width = widths[c];
     }
@@ -162,6 +149,7 @@ void ui_rehab_person(struct ui *ui, int64_t person_id)
         switch (ui_action(ui, UC_RPERSON, k)) {
         case UA_BACK:
             ui_list_clear(&l);
+            ui_rows_free(&p->rows);
             free(p);
             return;
         case UA_HELP:
@@ -181,7 +169,8 @@ void ui_rehab_person(struct ui *ui, int64_t person_id)
             break;
         case UA_EDIT:
             if (row >= 0)
-                changed = ui_rehab_form(ui, p->kind[row], p->id[row], p->cert, title);
+                changed = ui_rehab_form(ui, p->rows.row[row].tag, p->rows.row[row].id, p->cert,
+                                         title);
             break;
         case UA_DELETE:
             if (row >= 0)

@@ -464,6 +464,32 @@ case_insurance_claim_80x24() {
         fail "audit rows of the claim"
 }
 
+# A year of 2,000 claims: paged down to the end, the list shows the oldest claim, the last
+# row (no fixed cap drops rows). The claims are copies of a demo claim reported 2026-04-01;
+# the first is reported a day earlier, so it sorts last.
+case_claims_2000_120x40() {
+    local last
+    sql "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 2000)
+         INSERT INTO claim (policy_id, person_id, accident_on, reported_on, place, status,
+                            status_on)
+         SELECT c.policy_id, c.person_id, CASE x WHEN 1 THEN '2026-03-30' ELSE '2026-04-01' END,
+                CASE x WHEN 1 THEN '2026-03-31' ELSE '2026-04-01' END, 'x', 1,
+                CASE x WHEN 1 THEN '2026-03-31' ELSE '2026-04-01' END
+         FROM n, (SELECT * FROM claim ORDER BY id LIMIT 1) c ORDER BY x"
+    last=$(sql "SELECT id FROM claim WHERE reported_on = '2026-03-31'")
+    [ "$(sql "SELECT count(*) FROM claim")" -ge 2000 ] || { fail "claims not made"; return; }
+    start 120 40
+    wait_for "主菜单" || return
+    keys 5
+    wait_for "意外伤害保险：保单" || return
+    keys F7
+    wait_for "2026 年度保单的理赔" || return
+    for _ in 1 2 3 4 5 6 7; do
+        keys NPage NPage NPage NPage NPage NPage NPage NPage NPage NPage
+    done
+    line_has "^$last +.* 2026-03-30 +报案 "
+}
+
 # A manager opens the reports, sees the year's targets with their rates, changes to the
 # first half-year (completion counted up to 30 June), and exports the workbook, which is read
 # back: its sheets and a rate stored with the 0.00% format. Exporting to the same name again
@@ -581,8 +607,8 @@ case_not_utf8() {
 }
 
 for c in register_80x24 discard_and_save_errors list_120x40 subsidy_review_80x24 \
-    rehab_rates_80x24 insurance_claim_80x24 report_80x24 role_refused_80x24 midnight_80x24 \
-    not_utf8; do
+    rehab_rates_80x24 insurance_claim_80x24 claims_2000_120x40 report_80x24 role_refused_80x24 \
+    midnight_80x24 not_utf8; do
     run_case "$c"
 done
 if [ "${VALGRIND:-0}" = 1 ]; then
