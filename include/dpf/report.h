@@ -10,6 +10,8 @@
 #include "dpf/err.h"
 
 struct db;
+struct rehab_rates;
+struct insurance_figures;
 
 enum rcell_kind {
     RC_TEXT,    /* text */
@@ -64,5 +66,17 @@ const char *report_cell_text(const struct rcell *c, char *buf, size_t cap);
 /* The table as lines of aligned text (for the terminal and --format text), malloc'd; the
  * caller frees each line and the array. */
 int report_table_lines(const struct rtable *t, char ***lines, int *n);
+
+/* The tables the commands print as the report lays them out (one builder each, so the text
+ * and the workbook cannot drift). Each sets up t; free it with rtable_free, even on an error.
+ * The rates and the insurance figures return DPF_OK or DPF_ENOMEM. */
+int report_rehab_rates_table(const struct rehab_rates *rr, struct rtable *t);
+int report_insurance_table(const struct insurance_figures *f, struct rtable *t);
+/* The year's projects counted through the day `through` (NULL: the whole year); def (may
+ * be NULL) is told each project's definition, and stops the build by not returning DPF_OK. */
+typedef int (*report_def_fn)(const char *project, const char *definition, void *ctx);
+int report_projects_table(struct db *db, int year, const char *through, struct rtable *t,
+                          report_def_fn def, void *ctx, struct dpf_err *err);
+void rtable_free(struct rtable *t);
 
 #endif

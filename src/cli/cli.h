@@ -198,7 +198,14 @@ int cli_date_arg(const struct cli_cmd *self, const char *option, const char *s, 
 /* One table cell on stdout (cli_print.c), fitted to width terminal columns; right-aligned cells are set
  * off by a space so that wide headers never run together. */
 void cli_cell(const char *s, int width, int right);
+/* s made safe and padded to at least width terminal columns into buf, never clipped: for a
+ * field inside a printed line, where "%-14s" would pad Chinese by bytes. */
+const char *cli_pad(const char *s, int width, char *buf, size_t cap);
 void cli_num(long n, int width);
+/* A report table as aligned lines (report_table_lines, made safe): the layout the workbook
+ * has. EXIT_OK, or EXIT_FAIL out of memory. */
+struct rtable;
+int cli_table(const struct rtable *t);
 
 struct person;
 /* The person's certificate number masked for printing (340102********123441). */

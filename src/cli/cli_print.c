@@ -2,10 +2,12 @@
 /* Tables on stdout: cells fitted to a column width (text from the database made safe
  * first), counts, amounts in yuan, masked certificate numbers. */
 #include <stdio.h>
+#include <stdlib.h>
 #include "cli.h"
 #include "dpf/field.h"
 #include "dpf/money.h"
 #include "dpf/person.h"
+#include "dpf/report.h"
 #include "dpf/text.h"
 
 const char *cli_cert(const struct person *p, char *buf, size_t cap)
@@ -21,6 +23,16 @@ void cli_cell(const char *s, int width, int right)
     fputs(text_fit(buf, sizeof buf, cli_safe(s, safe, sizeof safe), width, right), stdout);
 }
 
+const char *cli_pad(const char *s, int width, char *buf, size_t cap)
+{
+    char safe[256];
+    int w;
+
+    s = cli_safe(s, safe, sizeof safe);
+    w = text_width(s);
+    return text_fit(buf, cap, s, w > width ? w : width, 0);
+}
+
 void cli_money(int64_t fen, int width)
 {
     char buf[40];
@@ -32,4 +44,18 @@ void cli_num(long n, int width)
     char buf[32];
     snprintf(buf, sizeof buf, "%ld", n);
     cli_cell(buf, width, 1);
+}
+
+int cli_table(const struct rtable *t)
+{
+    char **lines, safe[2048];
+    int n, rc = report_table_lines(t, &lines, &n);
+
+    for (int k = 0; k < n; k++) {
+        if (rc == 0)
+            printf("%s\n", cli_safe(lines[k], safe, sizeof safe));
+        free(lines[k]);
+    }
+    free(lines);
+    return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }

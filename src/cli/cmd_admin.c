@@ -81,12 +81,13 @@ static int print_row(const struct audit_row *r, void *ctx)
 {
     struct audit_print *ap = ctx;
     char *after = r->after && !ap->full ? audit_mask(ap->db, r->after, &ap->err) : NULL;
-    char user[256], safe[4096];
+    char user[256], entity[64], safe[4096];
 
     if (r->after && !ap->full && !after)
         return 1;
-    printf("%s  %-10s %-9s %-6lld %s%s  %s\n", r->at, cli_safe(r->user, user, sizeof user),
-           r->entity, (long long)r->entity_id, r->rolled_back ? _("[rolled back] ") : "",
+    printf("%s  %s %s %-6lld %s%s  %s\n", r->at, cli_pad(r->user, 10, user, sizeof user),
+           cli_pad(r->entity, 9, entity, sizeof entity), (long long)r->entity_id,
+           r->rolled_back ? _("[rolled back] ") : "",
            audit_action_label(r->action),
            cli_safe(after ? after : r->after, safe, sizeof safe));
     free(after);

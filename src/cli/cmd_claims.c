@@ -68,10 +68,12 @@ static int cmd_insurance_claims(struct cli *c, const struct cli_cmd *self, const
 
 static int print_step(const struct claim_step *s, void *ctx)
 {
-    char note[1024];
+    char note[1024], status[64], user[256];
     (void)ctx;
-    printf("    %s  %-14s %s  %s%s%s\n", s->on, claim_statuses[s->status - 1], s->user, s->at,
-           s->note[0] ? "  " : "", cli_safe(s->note, note, sizeof note));
+    printf("    %s  %s %s  %s%s%s\n", s->on,
+           cli_pad(claim_statuses[s->status - 1], 14, status, sizeof status),
+           cli_safe(s->user, user, sizeof user), s->at, s->note[0] ? "  " : "",
+           cli_safe(s->note, note, sizeof note));
     return 0;
 }
 
@@ -80,7 +82,7 @@ static int cmd_insurance_show(struct cli *c, const struct cli_cmd *self, const s
     int full = cli_has(a, "full-id");
     struct dpf_err err;
     struct claim cl;
-    char need_docs[16], buf[256], money[4][32], safe[1024];
+    char need_docs[16], buf[256], money[4][32], safe[1024], cells[4][128];
     int rc;
 
     (void)self;
@@ -116,8 +118,11 @@ static int cmd_insurance_show(struct cli *c, const struct cli_cmd *self, const s
             else
                 money_format(v[k], 1, money[k], sizeof money[k]);
         snprintf(money[3], sizeof money[3], "%d", it->days);
-        printf(_("    %-14s days %-4s claimed %-11s approved %-11s paid %s\n"), it->item,
-               it->days ? money[3] : "—", money[0], money[1], money[2]);
+        printf(_("    %s days %s claimed %s approved %s paid %s\n"),
+               cli_pad(it->item, 14, cells[0], sizeof cells[0]),
+               cli_pad(it->days ? money[3] : "—", 4, cells[1], sizeof cells[1]),
+               cli_pad(money[0], 11, cells[2], sizeof cells[2]),
+               cli_pad(money[1], 11, cells[3], sizeof cells[3]), money[2]);
     }
     printf(_("Steps\n"));
     rc = claim_steps(c->db, cl.id, print_step, NULL, &err);

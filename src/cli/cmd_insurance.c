@@ -12,6 +12,7 @@
 #include "dpf/insurance.h"
 #include "dpf/money.h"
 #include "dpf/person.h"
+#include "dpf/report.h"
 
 /* A field's option name: its key with dashes ("policy_no": policy-no). */
 static void option_name(const char *key, char *out, size_t cap)
@@ -143,7 +144,7 @@ static void print_covers(struct db *db, int64_t id)
     if (cover_list(db, id, cv, &n, &err) != DPF_OK)
         return;
     for (int i = 0; i < n; i++) {
-        printf("    %-16s ", cv[i].item);
+        printf("    %s ", cli_pad(cv[i].item, 16, buf, sizeof buf));
         printf(_("cap %s"), yuan(cv[i].cap, buf, sizeof buf));
         if (cv[i].daily > 0)
             printf(_(", %s a day, at most %d days"), yuan(cv[i].daily, buf, sizeof buf),
@@ -248,26 +249,13 @@ static int cmd_insurance_roster(struct cli *c, const struct cli_cmd *self, const
     return EXIT_OK;
 }
 
-static void figures_row(const char *name, const struct insurance_counts *k)
-{
-    cli_cell(name, 12, 0);
-    cli_num(k->insured, 7);
-    cli_money(k->premium, 12);
-    cli_num(k->reported, 5);
-    cli_num(k->paid, 5);
-    cli_num(k->rejected, 5);
-    cli_num(k->withdrawn, 5);
-    cli_num(k->open, 6);
-    cli_money(k->total_paid, 12);
-    cli_money(k->largest, 11);
-    putchar('\n');
-}
-
 static int cmd_insurance_figures(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
     int y = (int)cli_int(a, "year");
     struct insurance_figures f;
+    struct rtable t;
     struct dpf_err err;
+    int rc;
 
     (void)self;
     if (cli_open(c, 0) != EXIT_OK)
@@ -275,21 +263,11 @@ static int cmd_insurance_figures(struct cli *c, const struct cli_cmd *self, cons
     if (insurance_figures(c->db, y, &f, &err) != DPF_OK)
         return cli_fail(&err);
     printf(_("Accident insurance %d\n\n"), y);
-    cli_cell("", 12, 0);
-    cli_cell(_("Insured"), 7, 1);
-    cli_cell(_("Premium"), 12, 1);
-    cli_cell(_("Claims"), 5, 1);
-    cli_cell(_("Claims paid"), 5, 1);
-    cli_cell(_("Rejected"), 5, 1);
-    cli_cell(_("Withdrawn"), 5, 1);
-    cli_cell(_("In progress"), 6, 1);
-    cli_cell(_("Total paid"), 12, 1);
-    cli_cell(_("Largest"), 11, 1);
-    putchar('\n');
-    figures_row(_("District"), &f.all);
-    for (int i = 0; i < f.ntown; i++)
-        figures_row(f.town[i].name, &f.town[i].c);
+    rc = report_insurance_table(&f, &t) == DPF_OK ? cli_table(&t) : EXIT_FAIL;
+    rtable_free(&t);
     insurance_figures_free(&f);
+    if (rc != EXIT_OK)
+        return rc;
     printf(_("\nDefinitions\n"));
     for (int i = 0; insurance_notes[i]; i++)
         printf("  %d. %s\n", i + 1, _(insurance_notes[i]));

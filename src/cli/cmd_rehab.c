@@ -8,25 +8,8 @@
 #include "dpf/i18n.h"
 #include "dpf/import.h"
 #include "dpf/person.h"
-#include "dpf/rate.h"
 #include "dpf/rehab.h"
-
-static void rate_cells(long num, long den)
-{
-    char r[RATE_TEXT];
-    cli_num(num, 8);
-    cli_cell(rate_format(num, den, r, sizeof r), 9, 1);
-}
-
-static void rates_row(const char *group, const struct rehab_counts *c)
-{
-    cli_cell(group, 14, 0);
-    cli_num(c->needs, 8);
-    rate_cells(c->served, c->needs);
-    cli_num(c->device_needs, 9);
-    rate_cells(c->fitted, c->device_needs);
-    putchar('\n');
-}
+#include "dpf/report.h"
 
 static void print_notes(const char *const *notes)
 {
@@ -40,7 +23,9 @@ static int cmd_rehab_rates(struct cli *c, const struct cli_cmd *self, const stru
     int year = (int)cli_int(a, "year");
     int needs_year = cli_has(a, "needs-year") ? (int)cli_int(a, "needs-year") : year;
     struct rehab_rates r;
+    struct rtable t;
     struct dpf_err err;
+    int rc;
 
     (void)self;
     if (cli_open(c, 0) != EXIT_OK)
@@ -49,74 +34,57 @@ static int cmd_rehab_rates(struct cli *c, const struct cli_cmd *self, const stru
         return cli_fail(&err);
     printf(_("Rehabilitation in %d: services of %d, needs from the assessments of %d "
              "(%ld persons assessed)\n\n"), r.year, r.year, r.needs_year, r.assessed);
-    cli_cell("", 14, 0);
-    cli_cell(_("With needs"), 8, 1);
-    cli_cell(_("Served"), 8, 1);
-    cli_cell(_("Service rate"), 9, 1);
-    cli_cell(_("Device needs"), 9, 1);
-    cli_cell(_("Fitted"), 8, 1);
-    cli_cell(_("Fitting rate"), 9, 1);
-    putchar('\n');
-    rates_row(_("District"), &r.all);
-    rates_row("建档立卡", &r.poor_reg);
-    rates_row("因病致贫", &r.illness_poor);
-    for (int i = 0; i < r.ntown; i++)
-        rates_row(r.town[i].name, &r.town[i].c);
+    rc = report_rehab_rates_table(&r, &t) == DPF_OK ? cli_table(&t) : EXIT_FAIL;
+    rtable_free(&t);
     rehab_rates_free(&r);
+    if (rc != EXIT_OK)
+        return rc;
     print_notes(rehab_rate_notes);
     return EXIT_OK;
 }
 
-struct project_print {
+/* The projects' definitions, "name: definition", printed after the table. */
+struct project_defs {
     int n;
     char defs[64][400];
 };
 
-static int print_project(const struct rehab_project *p, void *ctx)
+static int project_def(const char *project, const char *definition, void *ctx)
 {
-    struct project_print *pp = ctx;
-    char r[RATE_TEXT];
-
-    cli_cell(p->name, 26, 0);
-    cli_num(p->target, 8);
-    cli_num(p->completed, 8);
-    cli_cell(rate_format(p->completed, p->target, r, sizeof r), 9, 1);
-    cli_num(rate_over(p->completed, p->target), 8);
-    putchar('\n');
-    if (pp->n < 64)
-        snprintf(pp->defs[pp->n++], sizeof pp->defs[0], "%s: %s", p->name, p->definition);
-    return 0;
+    struct project_defs *pd = ctx;
+    if (pd->n < 64)
+        snprintf(pd->defs[pd->n++], sizeof pd->defs[0], "%s: %s", project, definition);
+    return DPF_OK;
 }
 
 static int cmd_rehab_projects(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
     int year = (int)cli_int(a, "year");
     struct dpf_err err;
-    struct project_print *pp;
-    int rc;
+    struct project_defs *pd;
+    struct rtable t;
+    int rc, rows;
 
     (void)self;
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
-    if (!(pp = calloc(1, sizeof *pp)))
+    if (!(pd = calloc(1, sizeof *pd)))
         return EXIT_FAIL;
     printf(_("Projects of %d\n\n"), year);
-    cli_cell(_("Project"), 26, 0);
-    cli_cell(_("Target"), 8, 1);
-    cli_cell(_("Completed"), 8, 1);
-    cli_cell(_("Rate"), 9, 1);
-    cli_cell(_("Over"), 8, 1);
-    putchar('\n');
-    rc = rehab_projects(c->db, year, print_project, pp, &err);
-    if (rc == DPF_OK && !pp->n)
+    rc = report_projects_table(c->db, year, NULL, &t, project_def, pd, &err);
+    if (rc == DPF_OK && cli_table(&t) != EXIT_OK)
+        rc = dpf_err_set(&err, DPF_ENOMEM, NULL, _("Out of memory"));
+    rows = t.nrows;
+    rtable_free(&t);
+    if (rc == DPF_OK && !rows)
         printf(_("(no projects for %d: import them with `dpf import projects`)\n"), year);
-    if (rc == DPF_OK && pp->n) {
+    if (rc == DPF_OK && pd->n) {
         printf(_("\nWhat each project counts\n"));
-        for (int i = 0; i < pp->n; i++)
-            printf("  %s\n", pp->defs[i]);
+        for (int i = 0; i < pd->n; i++)
+            printf("  %s\n", pd->defs[i]);
         print_notes(rehab_project_notes);
     }
-    free(pp);
+    free(pd);
     return rc == DPF_OK ? EXIT_OK : cli_fail(&err);
 }
 

@@ -14,15 +14,8 @@ static void print_report(const struct report *r)
 {
     printf("%s\n%s — %s\n", r->title, r->from, r->to);
     for (int i = 0; i < r->ntables; i++) {
-        char **lines;
-        int n;
         printf("\n%s（%s）\n", r->tables[i].title, r->tables[i].sheet);
-        if (report_table_lines(&r->tables[i], &lines, &n) == 0)
-            for (int k = 0; k < n; k++)
-                printf("%s\n", lines[k]);
-        for (int k = 0; lines && k < n; k++)
-            free(lines[k]);
-        free(lines);
+        cli_table(&r->tables[i]);
     }
     printf(_("\nDefinitions\n"));
     for (int i = 0; i < r->nnotes; i++)

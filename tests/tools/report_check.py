@@ -140,8 +140,9 @@ same(ins[3], float((Decimal(premium) / 1000000).quantize(Decimal("0.01"), ROUND_
      '0.00"万"')
 same(ins[4], len(claims))
 same(ins[5], len(paid))
-same(ins[8], sum(paid) / 100.0, "#,##0.00")
-same(ins[9], max(paid or [0]) / 100.0, "#,##0.00")
+same(ins[8], len([s for s, v in claims if s == 6]))     # withdrawn (撤销)
+same(ins[9], sum(paid) / 100.0, "#,##0.00")
+same(ins[10], max(paid or [0]) / 100.0, "#,##0.00")
 
 # Print set-up of every table sheet: A4, fitted to the width, header repeated, frozen,
 # title and page numbers in the footer; wide tables landscape.

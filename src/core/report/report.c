@@ -16,11 +16,12 @@
 #include "dpf/summary.h"
 #include "dpf/yearly.h"
 #include "base/db_struct.h"
+#include "report_cells.h"
 
-/* ---- tables and cells ---- */
+/* ---- tables ---- */
 
-static struct rtable *table_new(struct report *r, const char *sheet, const char *title,
-                                const char *const *headers, const int *widths, int ncols)
+/* A new table at the end of the report, zeroed (report_free frees what it holds). */
+static struct rtable *table_slot(struct report *r)
 {
     struct rtable *t = realloc(r->tables, (size_t)(r->ntables + 1) * sizeof *t);
     if (!t)
@@ -28,51 +29,16 @@ static struct rtable *table_new(struct report *r, const char *sheet, const char 
     r->tables = t;
     t = &r->tables[r->ntables++];
     memset(t, 0, sizeof *t);
-    t->sheet = sheet;
-    t->title = _(title);
-    t->ncols = ncols;
-    t->rate_chart = -1;
-    for (int c = 0; c < ncols; c++) {
-        t->headers[c] = _(headers[c]);
-        t->widths[c] = widths[c];
-    }
     return t;
 }
 
-/* A new row of empty text cells; its index, or -1 out of memory. */
-static int row_new(struct rtable *t)
+static struct rtable *table_new(struct report *r, const char *sheet, const char *title,
+                                const char *const *headers, const int *widths, int ncols)
 {
-    if (t->nrows == t->cap) {
-        int cap = t->cap ? t->cap * 2 : 16;
-        struct rcell *c = realloc(t->cells, (size_t)cap * (size_t)t->ncols * sizeof *c);
-        if (!c)
-            return -1;
-        t->cells = c;
-        t->cap = cap;
-    }
-    memset(&t->cells[t->nrows * t->ncols], 0, (size_t)t->ncols * sizeof *t->cells);
-    return t->nrows++;
-}
-
-static struct rcell *at(struct rtable *t, int row, int col)
-{
-    return &t->cells[row * t->ncols + col];
-}
-
-static int put_text(struct rtable *t, int row, int col, const char *s)
-{
-    struct rcell *c = at(t, row, col);
-    c->kind = RC_TEXT;
-    return (c->text = strdup(s ? s : "")) ? DPF_OK : DPF_ENOMEM;
-}
-
-static void put_num(struct rtable *t, int row, int col, enum rcell_kind kind, int64_t n,
-                    int64_t d)
-{
-    struct rcell *c = at(t, row, col);
-    c->kind = kind;
-    c->n = n;
-    c->d = d;
+    struct rtable *t = table_slot(r);
+    if (t)
+        table_init(t, sheet, title, headers, widths, ncols);
+    return t;
 }
 
 static int note(struct report *r, const char *sheet, const char *text)
@@ -103,44 +69,22 @@ static int nomem(struct dpf_err *err)
 
 /* ---- targets and completion ---- */
 
-struct proj_ctx {
-    struct report *r;
-    struct rtable *t;
-    int rc;
-};
-
-static int project_row(const struct rehab_project *p, void *ctx)
+/* Each project's definition is a note of the sheet. */
+static int project_note(const char *project, const char *definition, void *ctx)
 {
-    struct proj_ctx *x = ctx;
-    int row = row_new(x->t);
-    if (row < 0 || put_text(x->t, row, 0, p->name) != DPF_OK ||
-        note(x->r, x->t->sheet, p->definition) != DPF_OK) {
-        x->rc = DPF_ENOMEM;
-        return 1;
-    }
-    put_num(x->t, row, 1, RC_INT, p->target, 0);
-    put_num(x->t, row, 2, RC_INT, p->completed, 0);
-    put_num(x->t, row, 3, RC_RATE, p->completed, p->target);
-    put_num(x->t, row, 4, RC_INT, p->completed > p->target ? p->completed - p->target : 0, 0);
-    return 0;
+    (void)project;
+    return note(ctx, "目标任务", definition);
 }
 
 static int section_targets(struct db *db, struct report *r, struct dpf_err *err)
 {
-    static const char *const h[] = { N_("Project"), N_("Target"), N_("Completed"),
-                                     N_("Rate"), N_("Over") };
-    static const int w[] = { 28, 8, 8, 9, 8 };
-    struct rtable *t = table_new(r, "目标任务", N_("Targets and completion"), h, w, 5);
-    struct proj_ctx x = { r, t, DPF_OK };
+    struct rtable *t = table_slot(r);
     int rc;
 
     if (!t)
         return nomem(err);
-    t->rate_chart = 3;
-    rc = rehab_projects_through(db, r->year, r->annual ? NULL : r->to, project_row, &x, err);
-    if (rc == DPF_OK && x.rc != DPF_OK)
-        rc = nomem(err);
-    return rc == DPF_OK ? notes(r, t->sheet, rehab_project_notes) : rc;
+    rc = report_projects_table(db, r->year, r->annual ? NULL : r->to, t, project_note, r, err);
+    return rc == DPF_OK ? notes(r, "目标任务", rehab_project_notes) : rc;
 }
 
 /* ---- the register ---- */
@@ -321,40 +265,16 @@ static int section_subsidies(struct db *db, struct report *r, struct dpf_err *er
 
 /* ---- rehabilitation ---- */
 
-static int rates_row(struct rtable *t, const char *group, const struct rehab_counts *c)
-{
-    int row = row_new(t);
-    if (row < 0 || put_text(t, row, 0, group) != DPF_OK)
-        return DPF_ENOMEM;
-    put_num(t, row, 1, RC_INT, c->needs, 0);
-    put_num(t, row, 2, RC_INT, c->served, 0);
-    put_num(t, row, 3, RC_RATE, c->served, c->needs);
-    put_num(t, row, 4, RC_INT, c->device_needs, 0);
-    put_num(t, row, 5, RC_INT, c->fitted, 0);
-    put_num(t, row, 6, RC_RATE, c->fitted, c->device_needs);
-    return DPF_OK;
-}
-
 static int section_rehab(struct db *db, struct report *r, struct dpf_err *err)
 {
-    static const char *const h[] = { N_("Group"), N_("With needs"), N_("Served"),
-                                     N_("Service rate"), N_("Device needs"), N_("Fitted"),
-                                     N_("Fitting rate") };
-    static const int w[] = { 12, 9, 9, 9, 9, 9, 9 };
     struct rehab_rates rr;
     struct rtable *t;
     int rc = rehab_rates(db, r->year, r->year, &rr, err);
 
     if (rc != DPF_OK)
         return rc;
-    if (!(t = table_new(r, "精准康复", N_("Rehabilitation service and fitting rates"), h, w, 7)) ||
-        rates_row(t, _("District"), &rr.all) != DPF_OK ||
-        rates_row(t, "建档立卡", &rr.poor_reg) != DPF_OK ||
-        rates_row(t, "因病致贫", &rr.illness_poor) != DPF_OK)
+    if (!(t = table_slot(r)) || report_rehab_rates_table(&rr, t) != DPF_OK)
         rc = nomem(err);
-    for (int i = 0; rc == DPF_OK && i < rr.ntown; i++)
-        if (rates_row(t, rr.town[i].name, &rr.town[i].c) != DPF_OK)
-            rc = nomem(err);
     rehab_rates_free(&rr);
     return rc == DPF_OK ? notes(r, "精准康复", rehab_rate_notes) : rc;
 }
@@ -397,30 +317,8 @@ static int section_rescue(struct db *db, struct report *r, struct dpf_err *err)
 
 /* ---- insurance ---- */
 
-static int insurance_row(struct rtable *t, const char *name, const struct insurance_counts *c)
-{
-    int row = row_new(t);
-    if (row < 0 || put_text(t, row, 0, name) != DPF_OK)
-        return DPF_ENOMEM;
-    put_num(t, row, 1, RC_INT, c->insured, 0);
-    put_num(t, row, 2, RC_MONEY, c->premium, 0);
-    put_num(t, row, 3, RC_WAN, c->premium, 0);
-    put_num(t, row, 4, RC_INT, c->reported, 0);
-    put_num(t, row, 5, RC_INT, c->paid, 0);
-    put_num(t, row, 6, RC_INT, c->open, 0);
-    put_num(t, row, 7, RC_INT, c->rejected, 0);
-    put_num(t, row, 8, RC_MONEY, c->total_paid, 0);
-    put_num(t, row, 9, RC_MONEY, c->largest, 0);
-    return DPF_OK;
-}
-
 static int section_insurance(struct db *db, struct report *r, struct dpf_err *err)
 {
-    static const char *const h[] = { N_("Township"), N_("Insured"), N_("Premium (yuan)"),
-                                     N_("Premium (10k yuan)"), N_("Claims"), N_("Claims paid"),
-                                     N_("In progress"), N_("Rejected"), N_("Total paid"),
-                                     N_("Largest") };
-    static const int w[] = { 12, 8, 12, 9, 6, 6, 6, 6, 12, 12 };
     struct insurance_figures f;
     struct rtable *t;
     int64_t id;
@@ -430,12 +328,8 @@ static int section_insurance(struct db *db, struct report *r, struct dpf_err *er
         return note(r, "意外保险", _("There is no insurance policy for the year."));
     if ((rc = insurance_figures(db, r->year, &f, err)) != DPF_OK)
         return rc;
-    if (!(t = table_new(r, "意外保险", N_("Accident insurance"), h, w, 10)) ||
-        insurance_row(t, _("District"), &f.all) != DPF_OK)
+    if (!(t = table_slot(r)) || report_insurance_table(&f, t) != DPF_OK)
         rc = nomem(err);
-    for (int i = 0; rc == DPF_OK && i < f.ntown; i++)
-        if (insurance_row(t, f.town[i].name, &f.town[i].c) != DPF_OK)
-            rc = nomem(err);
     insurance_figures_free(&f);
     return rc == DPF_OK ? notes(r, "意外保险", insurance_notes) : rc;
 }
@@ -490,12 +384,8 @@ int report_build(struct db *db, const char *from, const char *to, struct report 
 
 void report_free(struct report *r)
 {
-    for (int i = 0; i < r->ntables; i++) {
-        struct rtable *t = &r->tables[i];
-        for (int k = 0; k < t->nrows * t->ncols; k++)
-            free(t->cells[k].text);
-        free(t->cells);
-    }
+    for (int i = 0; i < r->ntables; i++)
+        rtable_free(&r->tables[i]);
     free(r->tables);
     for (int i = 0; i < r->nnotes; i++)
         free(r->notes[i]);
