@@ -43,17 +43,21 @@ static int cmd_rehab_rates(struct cli *c, const struct cli_cmd *self, const stru
     return EXIT_OK;
 }
 
-/* The projects' definitions, "name: definition", printed after the table. */
+/* The projects' definitions, "name: definition", gathered (however many) while the table
+ * is built and printed after it. */
 struct project_defs {
     int n;
-    char defs[64][400];
+    char *text;
+    size_t len;
+    FILE *f;
 };
 
 static int project_def(const char *project, const char *definition, void *ctx)
 {
     struct project_defs *pd = ctx;
-    if (pd->n < 64)
-        snprintf(pd->defs[pd->n++], sizeof pd->defs[0], "%s: %s", project, definition);
+    if (fprintf(pd->f, "  %s: %s\n", project, definition) < 0)
+        return DPF_ENOMEM;
+    pd->n++;
     return DPF_OK;
 }
 
@@ -61,30 +65,33 @@ static int cmd_rehab_projects(struct cli *c, const struct cli_cmd *self, const s
 {
     int year = (int)cli_int(a, "year");
     struct dpf_err err;
-    struct project_defs *pd;
+    struct project_defs pd = { 0 };
     struct rtable t;
     int rc, rows;
 
     (void)self;
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
-    if (!(pd = calloc(1, sizeof *pd)))
-        return EXIT_FAIL;
+    if (!(pd.f = open_memstream(&pd.text, &pd.len))) {
+        dpf_err_set(&err, DPF_ENOMEM, NULL, _("Out of memory"));
+        return cli_fail(&err);
+    }
     printf(_("Projects of %d\n\n"), year);
-    rc = report_projects_table(c->db, year, NULL, &t, project_def, pd, &err);
+    rc = report_projects_table(c->db, year, NULL, &t, project_def, &pd, &err);
+    if (fclose(pd.f) != 0 && rc == DPF_OK)
+        rc = dpf_err_set(&err, DPF_ENOMEM, NULL, _("Out of memory"));
     if (rc == DPF_OK && cli_table(&t) != EXIT_OK)
         rc = dpf_err_set(&err, DPF_ENOMEM, NULL, _("Out of memory"));
     rows = t.nrows;
     rtable_free(&t);
     if (rc == DPF_OK && !rows)
         printf(_("(no projects for %d: import them with `dpf import projects`)\n"), year);
-    if (rc == DPF_OK && pd->n) {
+    if (rc == DPF_OK && pd.n) {
         printf(_("\nWhat each project counts\n"));
-        for (int i = 0; i < pd->n; i++)
-            printf("  %s\n", pd->defs[i]);
+        fputs(pd.text, stdout);
         print_notes(rehab_project_notes);
     }
-    free(pd);
+    free(pd.text);
     return rc == DPF_OK ? EXIT_OK : cli_fail(&err);
 }
 
