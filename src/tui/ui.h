@@ -188,6 +188,17 @@ int ui_form_run(struct ui *ui, struct ui_form *f);
 
 /* A scrolling page of text lines (help, history); Esc or F10 leaves. */
 void ui_view_run(struct ui *ui, const char *title, char **lines, int n);
+/* Text lines gathered for a view, in a block that doubles as it fills: no line is dropped;
+ * a line that cannot be stored marks the set failed, and ui_lines_run says so. */
+struct ui_lines {
+    char **v;
+    int n, cap, failed;
+};
+/* Appends a copy of text: DPF_OK, or DPF_ENOMEM (then failed is set and stays). */
+int ui_lines_add(struct ui_lines *ls, const char *text);
+void ui_lines_free(struct ui_lines *ls);
+/* Shows the lines (ui_view_run), first saying "Out of memory" if any was lost. */
+void ui_lines_run(struct ui *ui, const char *title, const struct ui_lines *ls);
 /* The help screen of a context: the intro lines (NULL-terminated, msgids), then its keys. */
 void ui_help_run(struct ui *ui, unsigned context, const char *const *intro);
 

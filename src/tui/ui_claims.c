@@ -313,37 +313,25 @@ static int move_claim(struct ui *ui, int64_t id, int status)
     return rc == DPF_OK;
 }
 
-struct step_lines {
-    char *v[64];
-    int n;
-};
-
 static int keep_step(const struct claim_step *s, void *ctx)
 {
-    struct step_lines *sl = ctx;
     char line[400];
-    if (sl->n >= 64)
-        return 1;
     snprintf(line, sizeof line, "%s  %-14s %s  %s  %s", s->on, claim_statuses[s->status - 1],
              s->user, s->at, s->note);
-    sl->v[sl->n] = strdup(line);
-    if (sl->v[sl->n])
-        sl->n++;
-    return 0;
+    return ui_lines_add(ctx, line) != DPF_OK;
 }
 
 static void steps(struct ui *ui, int64_t id)
 {
-    struct step_lines sl = { { NULL }, 0 };
+    struct ui_lines sl = { 0 };
     struct dpf_err err;
     char title[64];
 
-    if (claim_steps(ui->db, id, keep_step, &sl, &err) != DPF_OK)
+    if (claim_steps(ui->db, id, keep_step, &sl, &err) != DPF_OK && !sl.failed)
         ui_set_message(ui, "%s", err.msg);
     snprintf(title, sizeof title, _("Steps of claim %lld"), (long long)id);
-    ui_view_run(ui, title, sl.v, sl.n);
-    for (int i = 0; i < sl.n; i++)
-        free(sl.v[i]);
+    ui_lines_run(ui, title, &sl);
+    ui_lines_free(&sl);
 }
 
 /* ---- the list ---- */

@@ -12,16 +12,14 @@
 #include "dpf/programme.h"
 #include "ui.h"
 
-enum { MAX_ENROL = 64 };        /* a person's enrolments shown; a life holds far fewer */
-
 struct page {
     struct ui *ui;
     int64_t person;
     char name[64];
     struct programme_set ps;
     const char **names;         /* programme names, NULL-terminated, for the choice */
-    struct enrolment e[MAX_ENROL];
-    int n;
+    struct enrolment *e;        /* the person's enrolments, a block that doubles as it fills */
+    int n, cap, failed;         /* failed: one could not be stored (said, not dropped) */
 };
 
 static const char *const intro[] = {
@@ -43,8 +41,19 @@ static const char *prog_name(const struct page *p, int64_t id)
 static int keep(const struct enrolment *e, void *ctx)
 {
     struct page *p = ctx;
-    if (p->n < MAX_ENROL)
-        p->e[p->n++] = *e;
+    struct enrolment *grown;
+    int cap;
+
+    if (p->n == p->cap) {
+        cap = p->cap ? 2 * p->cap : 16;
+        if (cap < p->cap || !(grown = realloc(p->e, (size_t)cap * sizeof *grown))) {
+            p->failed = 1;
+            return 1;
+        }
+        p->e = grown;
+        p->cap = cap;
+    }
+    p->e[p->n++] = *e;
     return 0;
 }
 
@@ -71,8 +80,11 @@ static void load(struct page *p, struct ui_list *l)
 {
     struct dpf_err err;
     p->n = 0;
-    if (enrol_of_person(p->ui->db, p->person, keep, p, &err) != DPF_OK)
+    p->failed = 0;
+    if (enrol_of_person(p->ui->db, p->person, keep, p, &err) != DPF_OK && !p->failed)
         ui_set_message(p->ui, "%s", err.msg);
+    if (p->failed)
+        ui_set_message(p->ui, "%s", _("Out of memory"));
     ui_list_load(l, 0, ui_list_rows(), &err);
 }
 
@@ -252,6 +264,7 @@ void ui_enrol_person(struct ui *ui, int64_t person_id)
             ui_list_clear(&l);
             programme_set_free(&p.ps);
             free(p.names);
+            free(p.e);
             return;
         case UA_HELP:
             ui_help_run(ui, UC_ENROL, intro);

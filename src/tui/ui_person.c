@@ -222,21 +222,13 @@ static void change_status(struct ui *ui, int64_t id)
 /* ---- history ---- */
 
 struct lines {
-    char **v;
-    int n, cap;
+    struct ui_lines l;
     struct db *db;
 };
 
 static int add_line(struct lines *ls, const char *text)
 {
-    char **grown;
-    if (ls->n == ls->cap) {
-        ls->cap = ls->cap ? 2 * ls->cap : 64;
-        if (!(grown = realloc(ls->v, (size_t)ls->cap * sizeof *grown)))
-            return 1;
-        ls->v = grown;
-    }
-    return !(ls->v[ls->n++] = strdup(text));
+    return ui_lines_add(&ls->l, text) != DPF_OK;
 }
 
 static int change_line(const char *label, const char *before, const char *after, void *ctx)
@@ -277,11 +269,9 @@ static void show_history(struct ui *ui, int64_t id)
         char cert[64];
         field_format(&person_fields[PF_CERT_NO], p.v[PF_CERT_NO], 1, cert, sizeof cert);
         snprintf(title, sizeof title, _("History of %s (%s)"), p.v[PF_NAME], cert);
-        ui_view_run(ui, title, ls.v, ls.n);
+        ui_lines_run(ui, title, &ls.l);
     }
-    for (int i = 0; i < ls.n; i++)
-        free(ls.v[i]);
-    free(ls.v);
+    ui_lines_free(&ls.l);
     person_clear(&p);
 }
 

@@ -2,6 +2,7 @@
 /* A page of text lines to scroll through: help and a person's history. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <wchar.h>
 #include "dpf/i18n.h"
 #include "ui.h"
@@ -36,14 +37,53 @@ void ui_view_run(struct ui *ui, const char *title, char **lines, int n)
     }
 }
 
+int ui_lines_add(struct ui_lines *ls, const char *text)
+{
+    char **grown, *copy;
+    int cap;
+
+    if (ls->failed)
+        return DPF_ENOMEM;
+    if (ls->n == ls->cap) {
+        cap = ls->cap ? 2 * ls->cap : 64;
+        if (cap < ls->cap || !(grown = realloc(ls->v, (size_t)cap * sizeof *grown))) {
+            ls->failed = 1;
+            return DPF_ENOMEM;
+        }
+        ls->v = grown;
+        ls->cap = cap;
+    }
+    if (!(copy = strdup(text))) {
+        ls->failed = 1;
+        return DPF_ENOMEM;
+    }
+    ls->v[ls->n++] = copy;
+    return DPF_OK;
+}
+
+void ui_lines_free(struct ui_lines *ls)
+{
+    for (int i = 0; i < ls->n; i++)
+        free(ls->v[i]);
+    free(ls->v);
+    memset(ls, 0, sizeof *ls);
+}
+
+void ui_lines_run(struct ui *ui, const char *title, const struct ui_lines *ls)
+{
+    if (ls->failed)
+        ui_set_message(ui, "%s", _("Out of memory"));
+    ui_view_run(ui, title, ls->v, ls->n);
+}
+
 /* Splits text into lines of at most width cells (CJK characters are two), breaking after
  * the last space when there is one, so a long definition reads whole on a narrow screen. */
-static int wrap(const char *text, int width, char lines[][UI_HELP_LINE], int max)
+static void wrap(const char *text, int width, struct ui_lines *ls)
 {
     const char *s = text;
-    int n = 0;
+    char line[UI_HELP_LINE];
 
-    while (*s && n < max) {
+    while (*s) {
         const char *brk = NULL, *p = s;
         int cells = 0;
         mbstate_t st = { 0 };
@@ -63,26 +103,27 @@ static int wrap(const char *text, int width, char lines[][UI_HELP_LINE], int max
         }
         if (*p && brk && brk > s)
             p = brk;
-        snprintf(lines[n++], UI_HELP_LINE, "%.*s", (int)(p - s), s);
+        snprintf(line, sizeof line, "%.*s", (int)(p - s), s);
+        ui_lines_add(ls, line);
         s = p;
         while (*s == ' ')
             s++;
     }
-    return n;
 }
 
 void ui_help_run(struct ui *ui, unsigned context, const char *const *intro)
 {
-    enum { MAX_LINES = 100 };
-    char lines[MAX_LINES][UI_HELP_LINE], *ptrs[MAX_LINES];
-    int n = 0;
+    char keys[UI_KEY_LABELS][UI_HELP_LINE];
+    struct ui_lines ls = { 0 };
+    int nkeys;
 
-    for (; intro && *intro && n < MAX_LINES - 30; intro++)
-        n += wrap(_(*intro), COLS - 1, lines + n, MAX_LINES - 30 - n);
-    if (n)
-        lines[n++][0] = '\0';
-    n += ui_key_help(context, lines + n, MAX_LINES - n);
-    for (int i = 0; i < n; i++)
-        ptrs[i] = lines[i];
-    ui_view_run(ui, _("Help"), ptrs, n);
+    for (; intro && *intro; intro++)
+        wrap(_(*intro), COLS - 1, &ls);
+    if (ls.n)
+        ui_lines_add(&ls, "");
+    nkeys = ui_key_help(context, keys, UI_KEY_LABELS);
+    for (int i = 0; i < nkeys; i++)
+        ui_lines_add(&ls, keys[i]);
+    ui_lines_run(ui, _("Help"), &ls);
+    ui_lines_free(&ls);
 }

@@ -490,6 +490,36 @@ case_claims_2000_120x40() {
     line_has "^$last +.* 2026-03-30 +报案 "
 }
 
+# A person with 70 enrolments (refused applications made by SQL) has them all on the
+# subsidies page, which pages to the oldest (no fixed cap drops a person's enrolments).
+case_enrol_70_120x40() {
+    local id who prog
+    id=$(sql "SELECT id_no FROM person WHERE status = 1
+              AND id NOT IN (SELECT person_id FROM enrolment) ORDER BY id LIMIT 1")
+    who=$(sql "SELECT name FROM person WHERE id_no = '$id'")
+    prog=$(sql "SELECT name FROM programme ORDER BY id LIMIT 1")
+    sql "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 70)
+         INSERT INTO enrolment (programme_id, person_id, step, applied_on, applied_by,
+                                start_month, closed_on, closed_by, reason_note)
+         SELECT (SELECT min(id) FROM programme), p.id, 5,
+                CASE x WHEN 1 THEN '2001-01-01' ELSE '2002-01-01' END, 'root',
+                CASE x WHEN 1 THEN '2001-01' ELSE '2002-01' END, '2002-01-02', 'root', 'x'
+         FROM n, person p WHERE p.id_no = '$id' ORDER BY x"
+    [ "$(sql "SELECT count(*) FROM enrolment e JOIN person p ON p.id = e.person_id
+              WHERE p.id_no = '$id'")" = 70 ] || { fail "enrolments not made"; return; }
+    start 120 40
+    wait_for "主菜单" || return
+    keys Enter
+    wait_for "持证残疾人名单" || return
+    type_text "$id"
+    wait_for "查找： $id" || return
+    line_has "^$who "
+    keys F8
+    wait_for "${who}的补贴" || return
+    keys NPage NPage NPage NPage
+    line_has "^$prog +不予通过 +2001-01 +x +2001-01-01"
+}
+
 # A manager opens the reports, sees the year's targets with their rates, changes to the
 # first half-year (completion counted up to 30 June), and exports the workbook, which is read
 # back: its sheets and a rate stored with the 0.00% format. Exporting to the same name again
@@ -607,7 +637,7 @@ case_not_utf8() {
 }
 
 for c in register_80x24 discard_and_save_errors list_120x40 subsidy_review_80x24 \
-    rehab_rates_80x24 insurance_claim_80x24 claims_2000_120x40 report_80x24 role_refused_80x24 \
+    rehab_rates_80x24 insurance_claim_80x24 claims_2000_120x40 enrol_70_120x40 report_80x24 role_refused_80x24 \
     midnight_80x24 not_utf8; do
     run_case "$c"
 done
