@@ -159,7 +159,9 @@ int64_t ui_list_selected(const struct ui_list *l);
 
 /* The form widget: one line per field of a field table, labels translated, inline errors.
  * The caller's save callback checks the record as a whole and names the bad field. */
-enum { UI_FORM_FIELDS = 32 };
+/* A form's lines: the longest is a claim's, its own lines and four for each of a policy's
+ * COVER_MAX coverage items (ui_claims.c asserts it fits). */
+enum { UI_FORM_FIELDS = 48 };
 struct ui_form {
     const char *title;
     int n;

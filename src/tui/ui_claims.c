@@ -97,12 +97,16 @@ static void add_item_line(struct cform *cf, int cover, int what)
     cf->fields[i].label = cf->labels[i];
 }
 
+/* Every coverage item's four lines fit beside the claim's own: none is ever left out. */
+_Static_assert(sizeof own_lines / sizeof own_lines[0] + 4 * COVER_MAX <= UI_FORM_FIELDS,
+               "a claim form must hold every coverage item's lines");
+
 static void build_lines(struct cform *cf)
 {
     cf->n = 0;
     for (size_t i = 0; i < sizeof own_lines / sizeof own_lines[0]; i++)
         add_own_line(cf, own_lines[i]);
-    for (int k = 0; k < cf->ncovers && cf->n + 4 <= UI_FORM_FIELDS; k++) {
+    for (int k = 0; k < cf->ncovers; k++) {
         if (cf->covers[k].daily > 0)
             add_item_line(cf, k, CL_DAYS);
         add_item_line(cf, k, CL_CLAIMED);
