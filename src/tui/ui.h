@@ -63,7 +63,9 @@ struct ui {
 };
 
 /* Reads a key, waiting, then the clock: every screen reads its keys here, so each action
- * has the time of its key. KEY_RESIZE arrives as a code like any other. */
+ * has the time of its key. KEY_RESIZE arrives as a code like any other. While the terminal
+ * is smaller than 80x24 the too-small notice stays and every key but Esc and F10 (the keys
+ * that leave) is swallowed; when it is big enough again the key is KEY_RESIZE. */
 struct ui_key ui_read_key(struct ui *ui);
 /* True (and the screen says so) when the terminal is smaller than 80x24. */
 int ui_too_small(void);
@@ -112,6 +114,7 @@ struct ui_list {
     struct ui_list_col cols[UI_LIST_COLS];
     struct ui_list_row rows[UI_LIST_ROWS];
     int nrows, page, sel, limit;
+    int spare;                  /* lines of the screen not for rows: a resize keeps them */
     /* Adds up to limit rows of page (0-based) with ui_list_add; returns DPF_OK or an error. */
     int (*fetch)(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err);
     void *ctx;
@@ -153,7 +156,9 @@ int ui_rows_fetch(void *ctx, struct ui_list *l, int page, int limit, struct dpf_
 /* Loads page (rows as many as fit: limit); keeps the selection within the page. */
 int ui_list_load(struct ui_list *l, int page, int limit, struct dpf_err *err);
 void ui_list_draw(const struct ui_list *l, int y, int height);
-/* Moves the selection, paging as needed; returns 1 if the key was a movement key. */
+/* Moves the selection, paging as needed; returns 1 if the key was a movement key.
+ * KEY_RESIZE is one: the page takes the rows that now fit (LINES less the spare lines of the
+ * last load with a new size) and keeps the selected row, for a source that pages by index. */
 int ui_list_key(struct ui_list *l, struct ui_key k, struct dpf_err *err);
 int64_t ui_list_selected(const struct ui_list *l);
 

@@ -46,6 +46,10 @@ int ui_list_add_page(struct ui_list *l, int page, int limit, int n,
 int ui_list_load(struct ui_list *l, int page, int limit, struct dpf_err *err)
 {
     int rc;
+    /* A screen asking for a new page size says how many lines it keeps for itself; asking
+     * again for l->limit (a reload, the next page) says nothing about the layout. */
+    if (limit != l->limit)
+        l->spare = LINES - limit;
     if (limit > UI_LIST_ROWS)
         limit = UI_LIST_ROWS;
     ui_list_clear(l);
@@ -59,27 +63,46 @@ int ui_list_load(struct ui_list *l, int page, int limit, struct dpf_err *err)
 
 void ui_list_draw(const struct ui_list *l, int y, int height)
 {
-    int x = 0;
+    int x = 0, top;
     for (int c = 0; c < l->ncols && x < COLS; c++) {
         int w = l->cols[c].width;
         ui_put(y, x, l->cols[c].header, x + w > COLS ? COLS - x : w, A_BOLD | A_UNDERLINE);
         x += w + 1;
     }
-    for (int r = 0; r < l->nrows && r < height - 1; r++) {
+    /* A page loaded for a taller screen (resized while a form was open) shows the part
+     * that holds the selection, so the selected row is never off the screen. */
+    top = l->sel >= height - 1 ? l->sel - (height - 2) : 0;
+    for (int r = top; r < l->nrows && r - top < height - 1; r++) {
         attr_t a = r == l->sel ? A_REVERSE : 0;
+        int line = y + 1 + r - top;
         x = 0;
         if (a)
-            mvchgat(y + 1 + r, 0, COLS, A_REVERSE, 0, NULL);
+            mvchgat(line, 0, COLS, A_REVERSE, 0, NULL);
         for (int c = 0; c < l->ncols && x < COLS; c++) {
             /* The column and the gap after it, never past the last column: writing there
              * would wrap onto the next line. */
             int w = l->cols[c].width + 1;
-            ui_put(y + 1 + r, x, l->rows[r].cells[c], x + w > COLS ? COLS - x : w, a);
+            ui_put(line, x, l->rows[r].cells[c], x + w > COLS ? COLS - x : w, a);
             x += w;
         }
     }
     if (l->nrows == 0)
         ui_put(y + 2, 2, l->empty ? l->empty : _("(no persons match)"), COLS - 4, A_DIM);
+}
+
+/* After a resize: the page the selected row falls in at the rows that now fit, the row
+ * still selected (its index: page * limit + sel, for a source that pages by index). */
+static int fit(struct ui_list *l, struct dpf_err *err)
+{
+    int limit = LINES - l->spare, at = l->page * l->limit + l->sel;
+    if (limit < 1)
+        limit = 1;
+    if (limit > UI_LIST_ROWS)
+        limit = UI_LIST_ROWS;
+    if (limit == l->limit)
+        return DPF_OK;
+    l->sel = at % limit;
+    return ui_list_load(l, at / limit, limit, err);
 }
 
 static int go_page(struct ui_list *l, int page, int sel, struct dpf_err *err)
@@ -119,6 +142,9 @@ int ui_list_key(struct ui_list *l, struct ui_key k, struct dpf_err *err)
         return 1;
     case KEY_HOME:
         go_page(l, 0, 0, err);
+        return 1;
+    case KEY_RESIZE:
+        fit(l, err);
         return 1;
     default:
         return 0;

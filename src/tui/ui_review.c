@@ -478,10 +478,6 @@ int ui_review(struct ui *ui)
         if (!ui_too_small())
             draw(&s, &l);
         k = ui_read_key(ui);
-        if (k.is_code && k.ch == KEY_RESIZE) {
-            ui_list_load(&l, l.page, ui_list_rows() - 1, &err);
-            continue;
-        }
         switch (ui_action(ui, UC_REVIEW, k)) {
         case UA_BACK:
             goto out;

@@ -9,13 +9,44 @@
 #include "dpf/text.h"
 #include "ui.h"
 
+static int too_small(void)
+{
+    return COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
+}
+
+/* While the notice shows, only the keys that leave pass: Esc (back, and "no" to a question)
+ * and F10 (back, or quit on the main menu). Anything else would act on a screen the clerk
+ * cannot see (F2 opening a form unseen). */
+static int passes_when_small(struct ui_key k)
+{
+    return k.is_code ? k.ch == (wint_t)KEY_F(10) : k.ch == 27;
+}
+
 struct ui_key ui_read_key(struct ui *ui)
 {
     struct ui_key k = { 0, 0 };
-    int r = get_wch(&k.ch);
-    k.is_code = r == KEY_CODE_YES;
-    if (r == ERR)
-        k.ch = 0;
+    int was_small = 0;
+    for (;;) {
+        int r;
+        if (too_small()) {
+            ui_too_small();
+            was_small = 1;
+        }
+        r = get_wch(&k.ch);
+        k.is_code = r == KEY_CODE_YES;
+        if (r == ERR)
+            k.ch = 0;
+        if (!too_small()) {
+            /* Grown back: whatever the key, the screen lays itself out again first. */
+            if (was_small) {
+                k.is_code = 1;
+                k.ch = KEY_RESIZE;
+            }
+            break;
+        }
+        if (passes_when_small(k))
+            break;
+    }
     /* A session lasts hours and crosses midnight: what this key does is dated now, and
      * "not in the future" is judged against today, not the day dpf was started. */
     db_set_now(ui->db);
@@ -25,7 +56,7 @@ struct ui_key ui_read_key(struct ui *ui)
 int ui_too_small(void)
 {
     char msg[200];
-    if (COLS >= UI_MIN_COLS && LINES >= UI_MIN_LINES)
+    if (!too_small())
         return 0;
     erase();
     snprintf(msg, sizeof msg, _("The terminal is too small: dpf needs at least %dx%d (now %dx%d)."),

@@ -490,6 +490,71 @@ case_claims_2000_120x40() {
     line_has "^$last +.* 2026-03-30 +报案 "
 }
 
+# The selected row (its screen line by number, 1-based) is drawn in reverse video.
+sel_on_line() { tm capture-pane -p -e -t t | sed -n "${1}p" | grep -q $'\e\\[[0-9;]*7m'; }
+# A reverse-video line that starts with TEXT: the selected row, on the screen.
+sel_shows() { tm capture-pane -p -e -t t | sed 's/\x1b\[[0-9;]*m/\x01&/g' |
+              grep -a $'\e\\[[0-9;]*7m' | sed 's/\x1b\[[0-9;]*m//g; s/\x01//g' | grep -qF -- "$1"; }
+# keeps_selection FIRST DOWNS: on a list whose first row is screen line FIRST at 120x40,
+# moves the selection DOWNS rows down; that row stays selected and on the screen when the
+# terminal shrinks to 80x24 and when it grows back.
+keeps_selection() {
+    local line=$(($1 + $2)) key
+    for _ in $(seq "$2"); do keys Down; done
+    wait_until "selection never reached line $line" sel_on_line "$line" || return 1
+    key=$(screen | sed -n "${line}p" | cut -c1-10)
+    tm resize-window -t t -x 80 -y 24
+    wait_until "at 80x24 the selected row is not on the screen: $key" sel_shows "$key" || return 1
+    tm resize-window -t t -x 120 -y 40
+    wait_until "at 120x40 again the selected row is not on the screen: $key" sel_shows "$key"
+}
+
+# Every list keeps its selected row on the screen through a resize (claims, policies,
+# institutions); while the terminal is too small, F2 does nothing unseen.
+case_resize_lists() {
+    sql "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 40)
+         INSERT INTO claim (policy_id, person_id, accident_on, reported_on, place, status,
+                            status_on)
+         SELECT c.policy_id, c.person_id, '2026-04-01', '2026-04-01', 'x', 1, '2026-04-01'
+         FROM n, (SELECT * FROM claim ORDER BY id LIMIT 1) c;
+         WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 40)
+         INSERT INTO policy (year, insurer, policy_no, premium, starts_on, ends_on)
+         SELECT 1980 + x, insurer, policy_no || x, premium, (1980 + x) || '-01-01',
+                (1980 + x) || '-12-31'
+         FROM n, (SELECT * FROM policy ORDER BY id LIMIT 1);
+         WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 20)
+         INSERT INTO institution (name, kind, township) SELECT '机构' || x, 1, '新安镇' FROM n"
+    start 120 40
+    wait_for "主菜单" || return
+    keys 5
+    wait_for "意外伤害保险：保单" || return
+    sel_on_line 3 || { fail "policies: the first row is not selected on line 3"; return; }
+    keeps_selection 3 28 || return
+    keys Home F7                                  # the claims of the newest policy's year
+    wait_for "2026 年度保单的理赔" || return
+    keeps_selection 4 28 || return
+    keys Escape Escape
+    wait_for "主菜单" || return
+    keys 4
+    wait_for "2026 年康复情况" || return
+    keys F7
+    wait_for "康复机构" || return
+    keeps_selection 3 28 || return
+    keys Escape Escape
+    wait_for "主菜单" || return
+    keys 1
+    wait_for "持证残疾人名单" || return
+    tm resize-window -t t -x 60 -y 20
+    wait_for "终端窗口太小" || return
+    keys F2 Enter 3
+    sleep 0.3
+    tm resize-window -t t -x 120 -y 40
+    wait_for "持证残疾人名单" || return
+    no_line "新增人员"
+    keys Escape
+    wait_for "主菜单" || return
+}
+
 # A person with 70 enrolments (refused applications made by SQL) has them all on the
 # subsidies page, which pages to the oldest (no fixed cap drops a person's enrolments).
 case_enrol_70_120x40() {
@@ -637,7 +702,7 @@ case_not_utf8() {
 }
 
 for c in register_80x24 discard_and_save_errors list_120x40 subsidy_review_80x24 \
-    rehab_rates_80x24 insurance_claim_80x24 claims_2000_120x40 enrol_70_120x40 report_80x24 role_refused_80x24 \
+    rehab_rates_80x24 insurance_claim_80x24 claims_2000_120x40 enrol_70_120x40 resize_lists report_80x24 role_refused_80x24 \
     midnight_80x24 not_utf8; do
     run_case "$c"
 done
