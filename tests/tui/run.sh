@@ -49,6 +49,9 @@ row4_is_not() { [ "$(screen | sed -n 4p)" != "$1" ]; }
 row4_drawn() { [ -n "$(screen | sed -n 4p | tr -d ' ')" ]; }
 # wait_for TEXT: until the screen shows TEXT (up to 10 s, for the sanitizer builds).
 wait_for() { wait_until "screen never showed: $1" shows "$1"; }
+# The screen whose title (line 1) holds TEXT is up: a menu line naming the screen is not it.
+titled() { screen | head -1 | grep -qF -- "$1"; }
+wait_title() { wait_until "the screen titled $1 never came" titled "$1"; }
 
 keys() { tm send-keys -t t "$@"; }
 type_text() { tm send-keys -t t -l "$1"; }
@@ -525,34 +528,34 @@ case_resize_lists() {
          WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 20)
          INSERT INTO institution (name, kind, township) SELECT '机构' || x, 1, '新安镇' FROM n"
     start 120 40
-    wait_for "主菜单" || return
+    wait_title "主菜单" || return
     keys 5
-    wait_for "意外伤害保险：保单" || return
-    sel_on_line 3 || { fail "policies: the first row is not selected on line 3"; return; }
+    wait_title "意外伤害保险：保单" || return
+    wait_until "policies: the first row is not selected on line 3" sel_on_line 3 || return
     keeps_selection 3 28 || return
     keys Home F7                                  # the claims of the newest policy's year
-    wait_for "2026 年度保单的理赔" || return
+    wait_title "2026 年度保单的理赔" || return
     keeps_selection 4 28 || return
     keys Escape Escape
-    wait_for "主菜单" || return
+    wait_title "主菜单" || return
     keys 4
-    wait_for "2026 年康复情况" || return
+    wait_title "2026 年康复情况" || return
     keys F7
-    wait_for "康复机构" || return
+    wait_title "康复机构" || return
     keeps_selection 3 28 || return
     keys Escape Escape
-    wait_for "主菜单" || return
+    wait_title "主菜单" || return
     keys 1
-    wait_for "持证残疾人名单" || return
+    wait_title "持证残疾人名单" || return
     tm resize-window -t t -x 60 -y 20
     wait_for "终端窗口太小" || return
     keys F2 Enter 3
     sleep 0.3
     tm resize-window -t t -x 120 -y 40
-    wait_for "持证残疾人名单" || return
+    wait_title "持证残疾人名单" || return
     no_line "新增人员"
     keys Escape
-    wait_for "主菜单" || return
+    wait_title "主菜单" || return
 }
 
 # A person with 70 enrolments (refused applications made by SQL) has them all on the
