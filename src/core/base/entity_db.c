@@ -131,8 +131,7 @@ static int export_rows(struct db *db, const struct entity *e, const struct entit
     struct store *s = store_of(e);
     struct export_sink sink;
     sqlite3_stmt *st = NULL;
-    char bufs[ENTITY_MAX_FIELDS][64], *v[ENTITY_MAX_FIELDS];
-    const char *cells[ENTITY_MAX_FIELDS];
+    char *v[ENTITY_MAX_FIELDS];
     int64_t id;
     int rc, step = SQLITE_DONE;
 
@@ -147,9 +146,7 @@ static int export_rows(struct db *db, const struct entity *e, const struct entit
             dpf_err_set(err, rc, NULL, _("Out of memory"));
             break;
         }
-        for (int i = 0; i < e->nfields; i++)
-            cells[i] = field_format(&e->fields[i], v[i], !x->full, bufs[i], sizeof bufs[i]);
-        if ((rc = export_row(&sink, cells, err)) == DPF_OK)
+        if ((rc = export_values(&sink, v, !x->full, err)) == DPF_OK)
             (*rows)++;
         record_free(v, e->nfields);
     }

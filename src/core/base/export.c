@@ -90,6 +90,16 @@ int export_row(struct export_sink *s, const char *const *cells, struct dpf_err *
     return DPF_OK;
 }
 
+int export_values(struct export_sink *s, char *const *v, int mask, struct dpf_err *err)
+{
+    char bufs[EXPORT_MAX_COLS][64];
+    const char *cells[EXPORT_MAX_COLS];
+
+    for (int i = 0; i < s->n; i++)
+        cells[i] = field_format(&s->fields[i], v[i], mask, bufs[i], sizeof bufs[i]);
+    return export_row(s, cells, err);
+}
+
 int export_close(struct export_sink *s, int ok, struct dpf_err *err)
 {
     return export_finish(s, NULL, NULL, 0, ok, err);

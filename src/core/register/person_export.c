@@ -18,8 +18,6 @@ int export_persons(struct db *db, const char *path, unsigned oflags, int full, l
     struct export_sink sink;
     struct person p;
     sqlite3_stmt *st = NULL;
-    char bufs[PERSON_NFIELDS][64];
-    const char *cells[PERSON_NFIELDS];
     int rc, step = SQLITE_DONE;
 
     *rows = 0;
@@ -36,9 +34,7 @@ int export_persons(struct db *db, const char *path, unsigned oflags, int full, l
             rc = dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
             break;
         }
-        for (int i = 0; i < PERSON_NFIELDS; i++)
-            cells[i] = field_format(&person_fields[i], p.v[i], !full, bufs[i], sizeof bufs[i]);
-        if ((rc = export_row(&sink, cells, err)) == DPF_OK)
+        if ((rc = export_values(&sink, p.v, !full, err)) == DPF_OK)
             (*rows)++;
     }
     if (rc == DPF_OK && step != SQLITE_DONE)
