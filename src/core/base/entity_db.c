@@ -146,14 +146,14 @@ static int export_rows(struct db *db, const struct entity *e, const struct entit
             dpf_err_set(err, rc, NULL, _("Out of memory"));
             break;
         }
-        if ((rc = export_values(&sink, v, !x->full, err)) == DPF_OK)
-            (*rows)++;
+        rc = export_values(&sink, v, !x->full, err);
         record_free(v, e->nfields);
     }
     if (rc == DPF_OK && step != SQLITE_DONE)
         rc = db_fail(db, err);
     if (st)
         sqlite3_reset(st);      /* a cached statement: hold no read open */
+    *rows = sink.rows;
     return export_finish(&sink, db, e->name, x->full, rc == DPF_OK, err);
 }
 

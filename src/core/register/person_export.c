@@ -34,13 +34,13 @@ int export_persons(struct db *db, const char *path, unsigned oflags, int full, l
             rc = dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
             break;
         }
-        if ((rc = export_values(&sink, p.v, !full, err)) == DPF_OK)
-            (*rows)++;
+        rc = export_values(&sink, p.v, !full, err);
     }
     if (rc == DPF_OK && step != SQLITE_DONE)
         rc = db_fail(db, err);
     person_clear(&p);
     sqlite3_finalize(st);
+    *rows = sink.rows;
     return export_finish(&sink, db, "persons", full, rc == DPF_OK, err);
 }
 
