@@ -16,26 +16,23 @@ static const char *yuan(int64_t fen, char *buf, size_t cap)
     return money_format(fen, 1, buf, cap);
 }
 
+/* The columns' widths, the heading's and every line's. */
+static const int widths[] = { 10, 7, 11, 5, 5, 5, 5, 11, 11 };
+
 static void figures_line(char *out, size_t cap, const char *name, const struct insurance_counts *k)
 {
-    char c[10][48], m[3][32];
-    snprintf(m[0], sizeof m[0], "%s", yuan(k->premium, c[9], sizeof c[9]));
-    snprintf(m[1], sizeof m[1], "%s", yuan(k->total_paid, c[9], sizeof c[9]));
-    snprintf(m[2], sizeof m[2], "%s", yuan(k->largest, c[9], sizeof c[9]));
-    text_fit(c[0], sizeof c[0], name, 10, 0);
-    snprintf(c[9], sizeof c[9], "%ld", k->insured);
-    text_fit(c[1], sizeof c[1], c[9], 7, 1);
-    text_fit(c[2], sizeof c[2], m[0], 11, 1);
-    snprintf(c[9], sizeof c[9], "%ld", k->reported);
-    text_fit(c[3], sizeof c[3], c[9], 5, 1);
-    snprintf(c[9], sizeof c[9], "%ld", k->paid);
-    text_fit(c[4], sizeof c[4], c[9], 5, 1);
-    snprintf(c[9], sizeof c[9], "%ld", k->rejected);
-    text_fit(c[5], sizeof c[5], c[9], 5, 1);
-    snprintf(c[9], sizeof c[9], "%ld", k->open);
-    text_fit(c[6], sizeof c[6], c[9], 5, 1);
-    text_fit(c[7], sizeof c[7], m[1], 11, 1);
-    text_fit(c[8], sizeof c[8], m[2], 11, 1);
+    char v[9][64], c[9][48];
+    snprintf(v[0], sizeof v[0], "%s", name);
+    snprintf(v[1], sizeof v[1], "%ld", k->insured);
+    yuan(k->premium, v[2], sizeof v[2]);
+    snprintf(v[3], sizeof v[3], "%ld", k->reported);
+    snprintf(v[4], sizeof v[4], "%ld", k->paid);
+    snprintf(v[5], sizeof v[5], "%ld", k->rejected);
+    snprintf(v[6], sizeof v[6], "%ld", k->open);
+    yuan(k->total_paid, v[7], sizeof v[7]);
+    yuan(k->largest, v[8], sizeof v[8]);
+    for (int i = 0; i < 9; i++)
+        text_fit(c[i], sizeof c[i], v[i], widths[i], i > 0);
     snprintf(out, cap, "%s %s %s %s %s %s %s %s %s", c[0], c[1], c[2], c[3], c[4], c[5], c[6],
              c[7], c[8]);
 }
@@ -45,7 +42,6 @@ void ui_insurance_figures(struct ui *ui, int year)
     static const char *const heads[] = { "", N_("Insured"), N_("Premium"), N_("Claims"),
                                          N_("Claims paid"), N_("Rejected"), N_("In progress"),
                                          N_("Total paid"), N_("Largest") };
-    static const int widths[] = { 10, 7, 11, 5, 5, 5, 5, 11, 11 };
     struct insurance_figures f;
     struct dpf_err err;
     char **lines, title[96], buf[64];

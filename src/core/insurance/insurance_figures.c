@@ -31,6 +31,36 @@ static int cmp_town(const void *a, const void *b)
                   ((const struct insurance_town *)b)->name);
 }
 
+/* Steps st, whose first column is the township, and hands each row to add with that
+ * township's counts: the one frame both passes share. */
+static int by_town(struct db *db, sqlite3_stmt *st, struct insurance_figures *f,
+                   void (*add)(struct insurance_figures *, struct insurance_town *,
+                               sqlite3_stmt *, int64_t),
+                   int64_t premium, struct dpf_err *err)
+{
+    int rc;
+
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct insurance_town *t = town_of(f, (const char *)sqlite3_column_text(st, 0), err);
+        if (!t)
+            break;
+        add(f, t, st, premium);
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return DPF_ENOMEM;
+    return rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+}
+
+static void add_insured(struct insurance_figures *f, struct insurance_town *t, sqlite3_stmt *st,
+                        int64_t premium)
+{
+    t->c.insured = sqlite3_column_int(st, 1);
+    t->c.premium = t->c.insured * premium;
+    f->all.insured += t->c.insured;
+    f->all.premium += t->c.premium;
+}
+
 /* Persons insured by township. */
 static int count_insured(struct db *db, int64_t policy_id, int64_t premium,
                          struct insurance_figures *f, struct dpf_err *err)
@@ -38,24 +68,11 @@ static int count_insured(struct db *db, int64_t policy_id, int64_t premium,
     sqlite3_stmt *st = db_stmt(db, "SELECT p.township, count(*) FROM insured i "
                                    "JOIN person p ON p.id = i.person_id "
                                    "WHERE i.policy_id = ?1 GROUP BY p.township", err);
-    int rc;
 
     if (!st)
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, policy_id);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct insurance_town *t = town_of(f, (const char *)sqlite3_column_text(st, 0), err);
-        if (!t)
-            break;
-        t->c.insured = sqlite3_column_int(st, 1);
-        t->c.premium = t->c.insured * premium;
-        f->all.insured += t->c.insured;
-        f->all.premium += t->c.premium;
-    }
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return DPF_ENOMEM;
-    return rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+    return by_town(db, st, f, add_insured, premium, err);
 }
 
 static void add_claim(struct insurance_counts *c, int status, int64_t paid)
@@ -75,6 +92,17 @@ static void add_claim(struct insurance_counts *c, int status, int64_t paid)
     }
 }
 
+static void add_paid(struct insurance_figures *f, struct insurance_town *t, sqlite3_stmt *st,
+                     int64_t unused)
+{
+    int status = sqlite3_column_int(st, 1);
+    int64_t paid = sqlite3_column_int64(st, 2);
+
+    (void)unused;
+    add_claim(&t->c, status, paid);
+    add_claim(&f->all, status, paid);
+}
+
 /* Each claim once with its payment (the sum of its items). */
 static int count_claims(struct db *db, int64_t policy_id, struct insurance_figures *f,
                         struct dpf_err *err)
@@ -84,24 +112,11 @@ static int count_claims(struct db *db, int64_t policy_id, struct insurance_figur
                                    " WHERE i.claim_id = c.id) "
                                    "FROM claim c JOIN person p ON p.id = c.person_id "
                                    "WHERE c.policy_id = ?1", err);
-    int rc;
 
     if (!st)
         return DPF_EDB;
     sqlite3_bind_int64(st, 1, policy_id);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct insurance_town *t = town_of(f, (const char *)sqlite3_column_text(st, 0), err);
-        int status = sqlite3_column_int(st, 1);
-        int64_t paid = sqlite3_column_int64(st, 2);
-        if (!t)
-            break;
-        add_claim(&t->c, status, paid);
-        add_claim(&f->all, status, paid);
-    }
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return DPF_ENOMEM;
-    return rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
+    return by_town(db, st, f, add_paid, 0, err);
 }
 
 int insurance_figures(struct db *db, int year, struct insurance_figures *out,
