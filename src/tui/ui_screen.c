@@ -108,10 +108,8 @@ static void key_bar(unsigned context)
         attron(A_BOLD);
         mvaddstr(LINES - 1, x, k[i].name);
         attroff(A_BOLD);
-        attron(A_REVERSE);
         ui_put(LINES - 1, x + text_width(k[i].name), k[i].label, text_width(k[i].label),
                A_REVERSE);
-        attroff(A_REVERSE);
         x += w;
     }
 }
