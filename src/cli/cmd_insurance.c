@@ -268,9 +268,7 @@ static int cmd_insurance_figures(struct cli *c, const struct cli_cmd *self, cons
     insurance_figures_free(&f);
     if (rc != EXIT_OK)
         return rc;
-    printf(_("\nDefinitions\n"));
-    for (int i = 0; insurance_notes[i]; i++)
-        printf("  %d. %s\n", i + 1, _(insurance_notes[i]));
+    cli_notes(insurance_notes);
     return EXIT_OK;
 }
 
