@@ -206,6 +206,8 @@ void cli_num(long n, int width);
  * has. EXIT_OK, or EXIT_FAIL out of memory. */
 struct rtable;
 int cli_table(const struct rtable *t);
+/* "Definitions" and the numbered notes (a NULL-ended list of msgids) after a table. */
+void cli_notes(const char *const *notes);
 
 struct person;
 /* The person's certificate number masked for printing (340102********123441). */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include "cli.h"
 #include "dpf/field.h"
+#include "dpf/i18n.h"
 #include "dpf/money.h"
 #include "dpf/person.h"
 #include "dpf/report.h"
@@ -58,4 +59,11 @@ int cli_table(const struct rtable *t)
     }
     free(lines);
     return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
+void cli_notes(const char *const *notes)
+{
+    printf(_("\nDefinitions\n"));
+    for (int i = 0; notes[i]; i++)
+        printf("  %d. %s\n", i + 1, _(notes[i]));
 }

@@ -64,13 +64,6 @@ static int parse_fields(const struct field *f, int n, const char *const *raw, co
     return DPF_OK;
 }
 
-/* Ends the transaction begun for a change and reports the result. */
-static int in_tx(struct cli *c, int rc, struct dpf_err *err)
-{
-    rc = db_end(c->db, rc, err);
-    return rc == DPF_OK ? EXIT_OK : cli_fail(err);
-}
-
 static int cmd_insurance_policy(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
     struct dpf_err err = { 0 };
@@ -194,9 +187,10 @@ static int cmd_insurance_build(struct cli *c, const struct cli_cmd *self, const 
     if (open_policy(c, y, &id) != EXIT_OK)
         return EXIT_FAIL;
     if ((rc = db_begin(c->db, &err)) == DPF_OK)
-        rc = confirm ? insured_confirm(c->db, id, &err) : insured_build(c->db, id, &n, &err);
-    if (in_tx(c, rc, &err) != EXIT_OK)
-        return EXIT_FAIL;
+        rc = db_end(c->db, confirm ? insured_confirm(c->db, id, &err)
+                                   : insured_build(c->db, id, &n, &err), &err);
+    if (rc != DPF_OK)
+        return cli_fail(&err);
     if (confirm)
         printf(_("The %d roster is confirmed: later changes are dated additions and removals\n"),
                y);
@@ -268,9 +262,7 @@ static int cmd_insurance_figures(struct cli *c, const struct cli_cmd *self, cons
     insurance_figures_free(&f);
     if (rc != EXIT_OK)
         return rc;
-    printf(_("\nDefinitions\n"));
-    for (int i = 0; insurance_notes[i]; i++)
-        printf("  %d. %s\n", i + 1, _(insurance_notes[i]));
+    cli_notes(insurance_notes);
     return EXIT_OK;
 }
 

@@ -11,13 +11,6 @@
 #include "dpf/rehab.h"
 #include "dpf/report.h"
 
-static void print_notes(const char *const *notes)
-{
-    printf(_("\nDefinitions\n"));
-    for (int i = 0; notes[i]; i++)
-        printf("  %d. %s\n", i + 1, _(notes[i]));
-}
-
 static int cmd_rehab_rates(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
     int year = (int)cli_int(a, "year");
@@ -39,7 +32,7 @@ static int cmd_rehab_rates(struct cli *c, const struct cli_cmd *self, const stru
     rehab_rates_free(&r);
     if (rc != EXIT_OK)
         return rc;
-    print_notes(rehab_rate_notes);
+    cli_notes(rehab_rate_notes);
     return EXIT_OK;
 }
 
@@ -89,7 +82,7 @@ static int cmd_rehab_projects(struct cli *c, const struct cli_cmd *self, const s
     if (rc == DPF_OK && pd.n) {
         printf(_("\nWhat each project counts\n"));
         fputs(pd.text, stdout);
-        print_notes(rehab_project_notes);
+        cli_notes(rehab_project_notes);
     }
     free(pd.text);
     return rc == DPF_OK ? EXIT_OK : cli_fail(&err);
