@@ -104,6 +104,7 @@ enum { UI_LIST_COLS = 10, UI_LIST_ROWS = 200 };
 struct ui_list_col {
     const char *header;         /* translated */
     int width;                  /* cells */
+    int right;                  /* a column of figures: aligned right */
 };
 struct ui_list_row {
     int64_t id;
@@ -161,6 +162,59 @@ void ui_list_draw(const struct ui_list *l, int y, int height);
  * last load with a new size) and keeps the selected row, for a source that pages by index. */
 int ui_list_key(struct ui_list *l, struct ui_key k, struct dpf_err *err);
 int64_t ui_list_selected(const struct ui_list *l);
+
+/* The one run loop (ui_run.c): a screen is a description, the loop owns the frame, the keys,
+ * resize, help, back and reload. A screen's handler answers each action with what the loop
+ * does next. A list screen's rows come from load (into ui_rows) or, for a source that pages
+ * itself, from fetch; a text screen (UI_TEXT) scrolls its rows as lines. */
+enum ui_result {
+    UR_PASS,                    /* not the handler's: the loop's own meaning (back, help, moving) */
+    UR_STAY,                    /* done; draw again */
+    UR_RELOAD,                  /* the data changed: load again, keeping the place */
+    UR_TOP,                     /* load again from the first row (a new query or year) */
+    UR_LEAVE,                   /* leave the screen */
+};
+enum { UI_TEXT = 1 };
+struct ui_run;
+struct ui_screen {
+    unsigned context;           /* the key table's screen: key bar, actions, help keys */
+    unsigned flags;
+    const char *const *intro;   /* help's opening lines (msgids, NULL-terminated), or NULL */
+    int ncols;                  /* columns (a list), from msgids and widths */
+    const char *const *headers;
+    const int *widths;
+    const unsigned char *right; /* optional: 1 for a column of figures, aligned right */
+    const char *empty;          /* msgid shown when there are no rows; NULL: "(no records)" */
+    int head;                   /* lines between the title and the list, drawn by draw_head */
+    /* The title, translated, into buf. */
+    void (*title)(struct ui_run *r, char *buf, size_t cap);
+    /* Optional: the head lines (1..head). */
+    void (*draw_head)(struct ui_run *r);
+    /* Fills r->rows (emptied before); an error goes to the status line. */
+    void (*load)(struct ui_run *r);
+    /* Instead of load: a source of its own for the list (keyset pages). */
+    int (*fetch)(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err);
+    /* Optional: an action of the key table; a key no action names comes as UA_NONE. */
+    enum ui_result (*act)(struct ui_run *r, enum ui_action a, struct ui_key k);
+    /* Optional: help of its own instead of intro and keys. */
+    void (*help)(struct ui_run *r);
+};
+/* What the loop holds, as a screen's handlers see it. */
+struct ui_run {
+    struct ui *ui;
+    const struct ui_screen *s;
+    void *ctx;                  /* the screen's own state */
+    struct ui_rows rows;        /* load's rows */
+    struct ui_list list;
+    int top;                    /* UI_TEXT: the first line shown */
+};
+/* Runs the screen until it is left: a handler's UR_LEAVE, or back (Esc, F10) it passes. */
+void ui_run(struct ui *ui, const struct ui_screen *s, void *ctx);
+/* The selected row of load's rows, or NULL (none, or a fetch source). */
+const struct ui_rows_row *ui_run_row(const struct ui_run *r);
+/* The rows a list shows on this screen: the lines below the title, the head, the header
+ * and above the two bars. */
+int ui_run_limit(const struct ui_run *r);
 
 /* The form widget: one line per field of a field table, labels translated, inline errors.
  * The caller's save callback checks the record as a whole and names the bad field. */

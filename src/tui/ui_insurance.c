@@ -37,14 +37,11 @@ static int keep(const struct policy_summary *p, void *ctx)
     return ui_rows_add(ctx, p->id, p->year, cells) != DPF_OK;
 }
 
-static void load(struct ui *ui, struct ui_rows *t, struct ui_list *l)
+static void load(struct ui_run *r)
 {
     struct dpf_err err;
-    ui_rows_reset(t);
-    if (policy_list(ui->db, keep, t, &err) != DPF_OK)
-        ui_set_message(ui, "%s", err.msg);
-    ui_rows_report(ui, t);
-    ui_list_load(l, 0, ui_list_rows(), &err);
+    if (policy_list(r->ui->db, keep, &r->rows, &err) != DPF_OK)
+        ui_set_message(r->ui, "%s", err.msg);
 }
 
 /* ---- the policy form ---- */
@@ -146,12 +143,53 @@ static void export_roster(struct ui *ui, int64_t id, int year)
     free(path);
 }
 
+static void title(struct ui_run *r, char *buf, size_t cap)
+{
+    (void)r;
+    snprintf(buf, cap, "%s", _("Accident insurance: policies"));
+}
+
+/* The selected policy's actions; with no policy, those that make or list one. */
+static enum ui_result act(struct ui_run *r, enum ui_action a, struct ui_key k)
+{
+    const struct ui_rows_row *row = ui_run_row(r);
+    struct ui *ui = r->ui;
+    int64_t id = row ? row->id : 0;
+    int year = row ? row->tag : atoi(db_today(ui->db));
+
+    (void)k;
+    switch (a) {
+    case UA_NEW:
+        return policy_form(ui, 0) ? UR_RELOAD : UR_STAY;
+    case UA_EDIT:
+        return id && policy_form(ui, id) ? UR_RELOAD : UR_STAY;
+    case UA_BUILD:
+    case UA_CONFIRM:
+        return id && build(ui, id, year, a == UA_CONFIRM) ? UR_RELOAD : UR_STAY;
+    case UA_EXPORT:
+        if (id)
+            export_roster(ui, id, year);
+        return UR_STAY;
+    case UA_CLAIMS:
+        ui_claims(ui, year, 0);
+        return UR_RELOAD;
+    case UA_FIGURES:
+        if (id)
+            ui_insurance_figures(ui, year);
+        return UR_STAY;
+    default:
+        return UR_PASS;
+    }
+}
+
 int ui_insurance(struct ui *ui)
 {
-    static const char *const headers[] = { N_("Year"), N_("Insurer"), N_("Cover starts"),
-                                           N_("Cover ends"), N_("Insured"), N_("On the roster"),
-                                           N_("Premium"), N_("Roster state") };
-    static const int widths[] = { 4, 18, 10, 10, 6, 6, 11, 6 };
+    static const char *const headers[NCOLS] = { N_("Year"), N_("Insurer"), N_("Cover starts"),
+                                                N_("Cover ends"), N_("Insured"),
+                                                N_("On the roster"), N_("Premium"),
+                                                N_("Roster state") };
+    static const int widths[NCOLS] = { 4, 18, 10, 10, 6, 6, 11, 6 };
+    static const unsigned char right[NCOLS] = { 0, 0, 0, 0, 1, 1, 1, 0 };
     static const char *const intro[] = {
         N_("The accident insurance bought each year for the registered-poor disabled persons."),
         N_("F5 builds the roster from the register as it stood on the start date: persons on "
@@ -161,67 +199,11 @@ int ui_insurance(struct ui *ui)
         N_("The premium is the persons insured times the premium a person."),
         NULL,
     };
-    struct ui_rows rows, *t = &rows;
-    struct ui_list l = { .fetch = ui_rows_fetch, .ctx = t,
-                         .empty = _("(no policies: F2 records one)") };
-    struct dpf_err err;
-
-    ui_rows_init(t, NCOLS);
-    l.ncols = NCOLS;
-    for (int c = 0; c < NCOLS; c++) {
-        l.cols[c].header = _(headers[c]);
-        l.cols[c].width = widths[c];
-    }
-    load(ui, t, &l);
-    for (;;) {
-        int row = l.nrows ? (int)ui_list_selected(&l) : -1;
-        int64_t id = row >= 0 ? t->row[row].id : 0;
-        int year = row >= 0 ? t->row[row].tag : atoi(db_today(ui->db));
-        int changed = 0;
-        struct ui_key k;
-        if (!ui_too_small()) {
-            ui_frame(ui, _("Accident insurance: policies"), UC_IPOL);
-            ui_list_draw(&l, 1, ui_list_rows() + 2);
-            refresh();
-        }
-        k = ui_read_key(ui);
-        switch (ui_action(ui, UC_IPOL, k)) {
-        case UA_BACK:
-            ui_list_clear(&l);
-            ui_rows_free(t);
-            return 0;
-        case UA_HELP:
-            ui_help_run(ui, UC_IPOL, intro);
-            break;
-        case UA_NEW:
-            changed = policy_form(ui, 0);
-            break;
-        case UA_EDIT:
-            if (id)
-                changed = policy_form(ui, id);
-            break;
-        case UA_BUILD:
-        case UA_CONFIRM:
-            if (id)
-                changed = build(ui, id, year, ui_key_action(UC_IPOL, k) == UA_CONFIRM);
-            break;
-        case UA_EXPORT:
-            if (id)
-                export_roster(ui, id, year);
-            break;
-        case UA_CLAIMS:
-            ui_claims(ui, year, 0);
-            changed = 1;
-            break;
-        case UA_FIGURES:
-            if (id)
-                ui_insurance_figures(ui, year);
-            break;
-        default:
-            ui_list_key(&l, k, &err);
-            break;
-        }
-        if (changed)
-            load(ui, t, &l);
-    }
+    static const struct ui_screen screen = {
+        .context = UC_IPOL, .intro = intro, .ncols = NCOLS, .headers = headers,
+        .widths = widths, .right = right, .empty = N_("(no policies: F2 records one)"),
+        .title = title, .load = load, .act = act,
+    };
+    ui_run(ui, &screen, NULL);
+    return 0;
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dpf/i18n.h"
+#include "dpf/text.h"
 #include "ui.h"
 
 void ui_list_clear(struct ui_list *l)
@@ -61,12 +62,21 @@ int ui_list_load(struct ui_list *l, int page, int limit, struct dpf_err *err)
     return rc;
 }
 
+/* A cell as drawn: a column of figures is padded on the left to its width. */
+static const char *cell_text(const struct ui_list *l, int c, const char *s, char *buf,
+                             size_t cap)
+{
+    return l->cols[c].right ? text_fit(buf, cap, s, l->cols[c].width, 1) : s;
+}
+
 void ui_list_draw(const struct ui_list *l, int y, int height)
 {
+    char fitted[256];
     int x = 0, top;
     for (int c = 0; c < l->ncols && x < COLS; c++) {
         int w = l->cols[c].width;
-        ui_put(y, x, l->cols[c].header, x + w > COLS ? COLS - x : w, A_BOLD | A_UNDERLINE);
+        ui_put(y, x, cell_text(l, c, l->cols[c].header, fitted, sizeof fitted),
+               x + w > COLS ? COLS - x : w, A_BOLD | A_UNDERLINE);
         x += w + 1;
     }
     /* A page loaded for a taller screen (resized while a form was open) shows the part
@@ -82,7 +92,8 @@ void ui_list_draw(const struct ui_list *l, int y, int height)
             /* The column and the gap after it, never past the last column: writing there
              * would wrap onto the next line. */
             int w = l->cols[c].width + 1;
-            ui_put(line, x, l->rows[r].cells[c], x + w > COLS ? COLS - x : w, a);
+            ui_put(line, x, cell_text(l, c, l->rows[r].cells[c], fitted, sizeof fitted),
+                   x + w > COLS ? COLS - x : w, a);
             x += w;
         }
     }

@@ -704,9 +704,11 @@ case_not_utf8() {
     line_has "the terminal is not UTF-8"
 }
 
-for c in register_80x24 discard_and_save_errors list_120x40 subsidy_review_80x24 \
-    rehab_rates_80x24 insurance_claim_80x24 claims_2000_120x40 enrol_70_120x40 resize_lists report_80x24 role_refused_80x24 \
-    midnight_80x24 not_utf8; do
+# TUI_CASES="a b": only those cases (while working on a screen).
+all_cases="register_80x24 discard_and_save_errors list_120x40 subsidy_review_80x24
+    rehab_rates_80x24 insurance_claim_80x24 claims_2000_120x40 enrol_70_120x40 resize_lists
+    report_80x24 role_refused_80x24 midnight_80x24 not_utf8"
+for c in ${TUI_CASES:-$all_cases}; do
     run_case "$c"
 done
 if [ "${VALGRIND:-0}" = 1 ]; then
