@@ -6,6 +6,7 @@
 #ifndef DPF_REPORT_H
 #define DPF_REPORT_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include "dpf/err.h"
 
@@ -73,8 +74,10 @@ int report_table_lines(const struct rtable *t, char ***lines, int *n);
 int report_rehab_rates_table(const struct rehab_rates *rr, struct rtable *t);
 int report_insurance_table(const struct insurance_figures *f, struct rtable *t);
 /* The year's projects counted through the day `through` (NULL: the whole year); def (may
- * be NULL) is told each project's definition, and stops the build by not returning DPF_OK. */
-typedef int (*report_def_fn)(const char *project, const char *definition, void *ctx);
+ * be NULL) is told each row's project (its id, name and definition), and stops the build by
+ * not returning DPF_OK. */
+typedef int (*report_def_fn)(int64_t id, const char *project, const char *definition,
+                             void *ctx);
 int report_projects_table(struct db *db, int year, const char *through, struct rtable *t,
                           report_def_fn def, void *ctx, struct dpf_err *err);
 void rtable_free(struct rtable *t);

@@ -45,9 +45,10 @@ struct project_defs {
     FILE *f;
 };
 
-static int project_def(const char *project, const char *definition, void *ctx)
+static int project_def(int64_t id, const char *project, const char *definition, void *ctx)
 {
     struct project_defs *pd = ctx;
+    (void)id;
     if (fprintf(pd->f, "  %s: %s\n", project, definition) < 0)
         return DPF_ENOMEM;
     pd->n++;

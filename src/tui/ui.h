@@ -28,7 +28,7 @@ enum ui_action {
 enum ui_context {
     UC_MAIN = 1, UC_LIST = 2, UC_FORM = 4, UC_VIEW = 8, UC_REVIEW = 16, UC_ENROL = 32,
     UC_PROGS = 64, UC_RULES = 128, UC_REHAB = 256, UC_RLIST = 512, UC_RPERSON = 1024,
-    UC_IPOL = 2048, UC_CLAIMS = 4096, UC_REPORT = 8192,
+    UC_IPOL = 2048, UC_CLAIMS = 4096, UC_REPORT = 8192, UC_FIGURES = 16384,
 };
 
 /* A key press: a function or cursor key (code, from KEY_*) or a character (ch). */
@@ -215,6 +215,18 @@ const struct ui_rows_row *ui_run_row(const struct ui_run *r);
 /* The rows a list shows on this screen: the lines below the title, the head, the header
  * and above the two bars. */
 int ui_run_limit(const struct ui_run *r);
+
+/* The list adapter for the core's typed tables (ui_table.c). The columns of t a screen
+ * picks (cols[0..n-1]; cols NULL: all) become the list's, with the table's headers and widths,
+ * then `extra` columns of the screen's own (it sets their header and width); load empties the
+ * rows before, so call it from load. */
+struct rtable;
+void ui_table_columns(struct ui_run *r, const struct rtable *t, const int *cols, int n,
+                      int extra);
+/* Adds row `row` of t in those columns, each cell as report_cell_text writes it (figures
+ * right-aligned), then the extra cells (NULL-terminated, or NULL); tag is the table row. */
+int ui_table_add(struct ui_run *r, const struct rtable *t, int row, const int *cols,
+                 int64_t id, const char *const *extra);
 
 /* The form widget: one line per field of a field table, labels translated, inline errors.
  * The caller's save callback checks the record as a whole and names the bad field. */

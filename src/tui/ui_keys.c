@@ -19,8 +19,8 @@ struct binding {
 #define ESC 27
 static const struct binding bindings[] = {
     { UC_MAIN | UC_LIST | UC_FORM | UC_REVIEW | UC_ENROL | UC_PROGS | UC_RULES | UC_REHAB |
-      UC_RLIST | UC_RPERSON | UC_IPOL | UC_CLAIMS | UC_REPORT, UA_HELP, KEY_F(1), 0, "F1",
-      N_("Help") },
+      UC_RLIST | UC_RPERSON | UC_IPOL | UC_CLAIMS | UC_REPORT | UC_FIGURES, UA_HELP, KEY_F(1),
+      0, "F1", N_("Help") },
     { UC_REPORT, UA_EXPORT, KEY_F(3), 0, "F3", N_("Export") },
     { UC_REPORT, UA_YEAR, KEY_F(5), 0, "F5", N_("Year") },
     { UC_REPORT, UA_PERIOD, KEY_F(6), 0, "F6", N_("Period") },
@@ -92,10 +92,11 @@ static const struct binding bindings[] = {
     { UC_FORM, UA_PREV_FIELD, KEY_BTAB, 0, "S-Tab", N_("Previous") },
     { UC_FORM, UA_PREV_FIELD, KEY_UP, 0, "Up", NULL },
     { UC_LIST | UC_FORM | UC_VIEW | UC_ENROL | UC_PROGS | UC_RULES | UC_REHAB | UC_RLIST |
-      UC_RPERSON | UC_IPOL | UC_CLAIMS | UC_REPORT, UA_BACK, 0, ESC, "Esc", N_("Back") },
+      UC_RPERSON | UC_IPOL | UC_CLAIMS | UC_REPORT | UC_FIGURES, UA_BACK, 0, ESC, "Esc",
+      N_("Back") },
     { UC_REVIEW, UA_BACK, 0, ESC, "Esc", NULL },
     { UC_VIEW | UC_LIST | UC_REVIEW | UC_ENROL | UC_PROGS | UC_RULES | UC_REHAB | UC_RLIST |
-      UC_RPERSON | UC_IPOL | UC_CLAIMS | UC_REPORT, UA_BACK, KEY_F(10), 0,
+      UC_RPERSON | UC_IPOL | UC_CLAIMS | UC_REPORT | UC_FIGURES, UA_BACK, KEY_F(10), 0,
       "F10", NULL },
     { UC_MAIN, UA_QUIT, KEY_F(10), 0, "F10", N_("Quit") },
 };

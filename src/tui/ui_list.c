@@ -75,6 +75,8 @@ void ui_list_draw(const struct ui_list *l, int y, int height)
     int x = 0, top;
     for (int c = 0; c < l->ncols && x < COLS; c++) {
         int w = l->cols[c].width;
+        if (l->cols[c].right && x + w > COLS)
+            break;
         ui_put(y, x, cell_text(l, c, l->cols[c].header, fitted, sizeof fitted),
                x + w > COLS ? COLS - x : w, A_BOLD | A_UNDERLINE);
         x += w + 1;
@@ -92,6 +94,8 @@ void ui_list_draw(const struct ui_list *l, int y, int height)
             /* The column and the gap after it, never past the last column: writing there
              * would wrap onto the next line. */
             int w = l->cols[c].width + 1;
+            if (l->cols[c].right && x + l->cols[c].width > COLS)
+                break;              /* a figure cut short would read as another figure */
             ui_put(line, x, cell_text(l, c, l->rows[r].cells[c], fitted, sizeof fitted),
                    x + w > COLS ? COLS - x : w, a);
             x += w;

@@ -70,8 +70,9 @@ static int nomem(struct dpf_err *err)
 /* ---- targets and completion ---- */
 
 /* Each project's definition is a note of the sheet. */
-static int project_note(const char *project, const char *definition, void *ctx)
+static int project_note(int64_t id, const char *project, const char *definition, void *ctx)
 {
+    (void)id;
     (void)project;
     return note(ctx, "目标任务", definition);
 }

@@ -116,7 +116,7 @@ static int project_row(const struct rehab_project *p, void *ctx)
     struct proj_ctx *x = ctx;
     int row = row_new(x->t);
     if (row < 0 || put_text(x->t, row, 0, p->name) != DPF_OK ||
-        (x->def && x->def(p->name, p->definition, x->ctx) != DPF_OK)) {
+        (x->def && x->def(p->id, p->name, p->definition, x->ctx) != DPF_OK)) {
         x->rc = DPF_ENOMEM;
         return 1;
     }
