@@ -28,71 +28,87 @@ static const int form_fields[] = {
 static const int status_fields[] = { PF_STATUS, PF_STATUS_DATE, PF_STATUS_REASON };
 static const int filter_fields[] = { PF_TOWNSHIP, PF_CATEGORY, PF_LEVEL, PF_STATUS };
 
+/* The list's source pages the register by keyset and keeps a cursor every CHUNK rows, so it
+ * can serve any page by index (row first..first+limit): reading at most CHUNK rows more than
+ * the page, it keeps the selected row when a resize changes the page size. */
+enum { CHUNK = 256 };
 struct source {
     struct ui *ui;
     struct ui_edit query;
     char query_text[UI_EDIT_MAX * 4 + 1];
     char township[128];
     struct person_filter flt;
-    struct person_cursor *starts;   /* starts[k]: the cursor before page k */
+    struct person_cursor *starts;   /* starts[k]: the cursor before row k * CHUNK */
     int nstarts;
+};
+
+/* A page being filled: rows before first are read past, rows from first on are added. */
+struct page_fill {
+    struct ui_list *l;
+    long at, first;
 };
 
 static int add_row(const struct person *p, void *ctx)
 {
-    struct ui_list *l = ctx;
+    struct page_fill *f = ctx;
     char bufs[NLIST][128];
     const char *cells[NLIST];
+
+    if (f->at++ < f->first)
+        return 0;
     for (int c = 0; c < NLIST; c++)
         cells[c] = field_format(&person_fields[list_fields[c]], p->v[list_fields[c]],
                                 1, bufs[c], sizeof bufs[c]);   /* IDs masked in lists */
-    return ui_list_add(l, p->id, cells) != DPF_OK;
+    return ui_list_add(f->l, p->id, cells) != DPF_OK;
+}
+
+/* Keeps cur as the start of chunk k (the next one not yet known). */
+static int keep_start(struct source *s, int k, const struct person_cursor *cur)
+{
+    struct person_cursor *grown = realloc(s->starts, (size_t)(k + 1) * sizeof *grown);
+    if (!grown)
+        return DPF_ENOMEM;
+    s->starts = grown;
+    memset(&s->starts[k], 0, sizeof *grown);
+    s->nstarts = k + 1;
+    return person_cursor_copy(&s->starts[k], cur);
 }
 
 static int fetch(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err)
 {
     struct source *s = ctx;
-    struct person_cursor cur = { 0 }, *grown;
-    int rows, rc;
+    struct page_fill f = { l, 0, (long)page * limit };
+    long end = f.first + limit;
+    long k = f.first / CHUNK < s->nstarts ? f.first / CHUNK : s->nstarts - 1;
+    struct person_cursor cur = { 0 };
+    int rc = DPF_OK;
 
-    if (page >= s->nstarts)
-        return DPF_OK;
-    if (person_cursor_copy(&cur, &s->starts[page]) != DPF_OK)
+    if (person_cursor_copy(&cur, &s->starts[k]) != DPF_OK)
         return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
-    rc = person_page(s->ui->db, &s->flt, &cur, limit, add_row, l, &rows, err);
-    if (rc == DPF_OK && rows == limit) {
-        if (page + 1 >= s->nstarts) {
-            if (!(grown = realloc(s->starts, (size_t)(page + 2) * sizeof *grown))) {
-                person_cursor_free(&cur);
-                return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
-            }
-            s->starts = grown;
-            memset(&s->starts[s->nstarts], 0, (size_t)(page + 2 - s->nstarts) * sizeof *grown);
-            s->nstarts = page + 2;
-        }
-        rc = person_cursor_copy(&s->starts[page + 1], &cur);
+    f.at = k * CHUNK;
+    while (rc == DPF_OK && f.at < end) {
+        long next = (f.at / CHUNK + 1) * CHUNK;     /* read up to the next saved cursor */
+        int want = (int)((next < end ? next : end) - f.at), rows;
+        rc = person_page(s->ui->db, &s->flt, &cur, want, add_row, &f, &rows, err);
+        if (rc != DPF_OK || rows < want)
+            break;                                  /* the end of the list */
+        if (f.at == next && next / CHUNK == s->nstarts &&
+            keep_start(s, s->nstarts, &cur) != DPF_OK)
+            rc = dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
     }
     person_cursor_free(&cur);
     return rc;
 }
 
+/* Forgets the saved cursors after the query or a filter changed (the first stays: the
+ * start of the list), and takes the query as typed. */
 static void source_reset(struct source *s)
 {
-    for (int i = 0; i < s->nstarts; i++)
+    for (int i = 1; i < s->nstarts; i++)
         person_cursor_free(&s->starts[i]);
-    s->nstarts = s->starts ? 1 : 0;
-}
-
-/* Back to the first page after the query or a filter changed. */
-static void reload(struct ui *ui, struct source *s, struct ui_list *l)
-{
-    struct dpf_err err;
-    source_reset(s);
+    s->nstarts = 1;
     ui_edit_get(&s->query, s->query_text, sizeof s->query_text);
     s->flt.query = s->query_text;
-    l->sel = 0;
-    if (ui_list_load(l, 0, ui_list_rows(), &err) != DPF_OK)
-        ui_set_message(ui, "%s", err.msg);
 }
 
 /* ---- the person form ---- */
@@ -350,121 +366,120 @@ static void filter_text(struct source *s, char *out, size_t cap)
 
 /* ---- the list screen ---- */
 
-static const char *const list_intro[] = {
-    N_("Type to search: a name, or the digits of a"),
-    N_("certificate number, resident ID or phone."),
-    N_("Up/Down, PgUp/PgDn, Home: move through the list."),
-    NULL,
-};
-
-static void draw_list(struct ui *ui, struct source *s, const struct ui_list *l)
+static void list_title(struct ui_run *r, char *buf, size_t cap)
 {
+    (void)r;
+    snprintf(buf, cap, "%s", _("Register of certified disabled persons"));
+}
+
+/* The search line above the list: what is typed, then the filters in force. */
+static void draw_search(struct ui_run *r)
+{
+    struct source *s = r->ctx;
     char filters[256], label[64];
     int w;
 
-    ui_frame(ui, _("Register of certified disabled persons"), UC_LIST);
-    ui_list_draw(l, 2, ui_list_rows() + 1);
     filter_text(s, filters, sizeof filters);
     snprintf(label, sizeof label, "%s", _("Find:"));
     w = (int)text_width(label);
     ui_put(1, 0, label, w + 1, A_BOLD);
     ui_put(1, w + 33, filters, COLS - w - 33, 0);
     ui_edit_draw(&s->query, 1, w + 1, 30, 1);
-    refresh();
+}
+
+static enum ui_result list_act(struct ui_run *r, enum ui_action a, struct ui_key k)
+{
+    struct source *s = r->ctx;
+    struct ui *ui = r->ui;
+    int64_t id = ui_list_selected(&r->list);
+
+    switch (a) {
+    case UA_BACK:
+        if (s->query.len == 0)
+            return UR_LEAVE;
+        ui_edit_set(&s->query, "");
+        source_reset(s);
+        return UR_TOP;
+    case UA_FIND:
+        ui_edit_set(&s->query, "");
+        source_reset(s);
+        ui_set_message(ui, "%s", _("Type a name, or a certificate, ID or phone number"));
+        return UR_TOP;
+    case UA_NEW:
+        if (!edit_person(ui, 0))
+            return UR_STAY;
+        ui_count_persons(ui);
+        source_reset(s);
+        return UR_TOP;
+    case UA_EDIT:
+        return id && edit_person(ui, id) ? UR_RELOAD : UR_STAY;
+    case UA_FILTER:
+        edit_filter(ui, s);
+        source_reset(s);
+        return UR_TOP;
+    case UA_STATUS:
+        if (!id)
+            return UR_STAY;
+        change_status(ui, id);
+        return UR_RELOAD;
+    case UA_HISTORY:
+        if (id)
+            show_history(ui, id);
+        return UR_STAY;
+    case UA_SUBSIDY:
+        if (id)
+            ui_enrol_person(ui, id);
+        return UR_STAY;
+    case UA_REHAB:
+        if (id)
+            ui_rehab_person(ui, id);
+        return UR_STAY;
+    case UA_INSURANCE:
+        if (id)
+            ui_claims(ui, 0, id);
+        return UR_STAY;
+    case UA_NONE:
+        if (ui_edit_key(&s->query, k) != 1)
+            return UR_STAY;
+        source_reset(s);
+        return UR_TOP;
+    default:
+        return UR_PASS;
+    }
 }
 
 int ui_person_list(struct ui *ui)
 {
+    static const char *const intro[] = {
+        N_("Type to search: a name, or the digits of a"),
+        N_("certificate number, resident ID or phone."),
+        N_("Up/Down, PgUp/PgDn, Home: move through the list."),
+        NULL,
+    };
+    static const char *headers[NLIST];
+    static int widths[NLIST];
+    static const struct ui_screen screen = {
+        .context = UC_LIST, .intro = intro, .ncols = NLIST, .headers = headers,
+        .widths = widths, .empty = N_("(no persons match)"), .head = 1, .title = list_title,
+        .draw_head = draw_search, .fetch = fetch, .act = list_act,
+    };
     struct source s = { .ui = ui };
-    struct ui_list l = { .fetch = fetch, .ctx = &s };
-    struct dpf_err err;
 
-    if (!(s.starts = calloc(1, sizeof *s.starts)))
-        return DPF_ENOMEM;
-    s.nstarts = 1;
+    /* A column is as wide as its field, or its header when that is wider. */
     for (int c = 0; c < NLIST; c++) {
         const struct field *fd = &person_fields[list_fields[c]];
         int hw = text_width(_(fd->label));
-        l.cols[c].header = _(fd->label);
-        l.cols[c].width = fd->width > hw ? fd->width : hw;
+        headers[c] = fd->label;
+        widths[c] = fd->width > hw ? fd->width : hw;
     }
-    l.ncols = NLIST;
+    if (!(s.starts = calloc(1, sizeof *s.starts)))
+        return DPF_ENOMEM;
+    s.nstarts = 1;
     ui_edit_set(&s.query, "");
-    reload(ui, &s, &l);
-    for (;;) {
-        struct ui_key k;
-        int64_t id;
-        if (!ui_too_small())
-            draw_list(ui, &s, &l);
-        k = ui_read_key(ui);
-        if (k.is_code && k.ch == KEY_RESIZE) {
-            if (ui_list_load(&l, l.page, ui_list_rows(), &err) != DPF_OK)
-                ui_set_message(ui, "%s", err.msg);
-            continue;
-        }
-        id = ui_list_selected(&l);
-        switch (ui_action(ui, UC_LIST, k)) {
-        case UA_BACK:
-            if (s.query.len == 0)
-                goto out;
-            ui_edit_set(&s.query, "");
-            reload(ui, &s, &l);
-            continue;
-        case UA_HELP:
-            ui_help_run(ui, UC_LIST, list_intro);
-            continue;
-        case UA_FIND:
-            ui_edit_set(&s.query, "");
-            reload(ui, &s, &l);
-            ui_set_message(ui, "%s", _("Type a name, or a certificate, ID or phone number"));
-            continue;
-        case UA_NEW:
-            if (edit_person(ui, 0)) {
-                ui_count_persons(ui);
-                reload(ui, &s, &l);
-            }
-            continue;
-        case UA_EDIT:
-            if (id && edit_person(ui, id))
-                ui_list_load(&l, l.page, l.limit, &err);
-            continue;
-        case UA_FILTER:
-            edit_filter(ui, &s);
-            reload(ui, &s, &l);
-            continue;
-        case UA_STATUS:
-            if (id) {
-                change_status(ui, id);
-                ui_list_load(&l, l.page, l.limit, &err);
-            }
-            continue;
-        case UA_HISTORY:
-            if (id)
-                show_history(ui, id);
-            continue;
-        case UA_SUBSIDY:
-            if (id)
-                ui_enrol_person(ui, id);
-            continue;
-        case UA_REHAB:
-            if (id)
-                ui_rehab_person(ui, id);
-            continue;
-        case UA_INSURANCE:
-            if (id)
-                ui_claims(ui, 0, id);
-            continue;
-        default:
-            break;
-        }
-        if (ui_list_key(&l, k, &err))
-            continue;
-        if (ui_edit_key(&s.query, k) == 1)
-            reload(ui, &s, &l);
-    }
-out:
-    ui_list_clear(&l);
     source_reset(&s);
+    ui_run(ui, &screen, &s);
+    for (int i = 0; i < s.nstarts; i++)
+        person_cursor_free(&s.starts[i]);
     free(s.starts);
     return DPF_OK;
 }

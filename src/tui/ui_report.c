@@ -9,72 +9,61 @@
 #include "dpf/report.h"
 #include "ui.h"
 
-struct page {
-    char **lines;
-    int n, cap;
+/* The screen's state: the period and the report built for it (kept for the export). */
+struct rscreen {
+    char from[11], to[11];
+    int year;
+    struct report r;
 };
 
-static void page_free(struct page *p)
+static void add(struct ui_run *run, const char *s)
 {
-    for (int i = 0; i < p->n; i++)
-        free(p->lines[i]);
-    free(p->lines);
-    memset(p, 0, sizeof *p);
+    const char *cells[] = { s };
+    ui_rows_add(&run->rows, 0, 0, cells);
 }
 
-static int add(struct page *p, const char *s)
-{
-    if (p->n == p->cap) {
-        int cap = p->cap ? p->cap * 2 : 64;
-        char **l = realloc(p->lines, (size_t)cap * sizeof *l);
-        if (!l)
-            return -1;
-        p->lines = l;
-        p->cap = cap;
-    }
-    return (p->lines[p->n] = strdup(s)) ? (p->n++, 0) : -1;
-}
-
-/* The report as lines: each table under its title, then the definitions. */
-static void lay_out(const struct report *r, struct page *p)
+/* The report as lines: each table under its title (report_table_lines, as the text output
+ * prints it), then the definitions. */
+static void lay_out(struct ui_run *run, const struct report *r)
 {
     char buf[600];
     snprintf(buf, sizeof buf, "%s — %s", r->from, r->to);
-    add(p, buf);
+    add(run, buf);
     for (int i = 0; i < r->ntables; i++) {
         char **lines;
         int n;
-        add(p, "");
+        add(run, "");
         snprintf(buf, sizeof buf, "%s（%s）", r->tables[i].title, r->tables[i].sheet);
-        add(p, buf);
-        if (report_table_lines(&r->tables[i], &lines, &n) == 0)
-            for (int k = 0; k < n; k++)
-                add(p, lines[k]);
+        add(run, buf);
+        if (report_table_lines(&r->tables[i], &lines, &n) != 0)
+            run->rows.failed = 1;
+        for (int k = 0; k < n; k++)
+            add(run, lines[k]);
         for (int k = 0; lines && k < n; k++)
             free(lines[k]);
         free(lines);
     }
-    add(p, "");
-    add(p, _("Definitions"));
+    add(run, "");
+    add(run, _("Definitions"));
     for (int i = 0; i < r->nnotes; i++) {
         snprintf(buf, sizeof buf, "%d. %s", i + 1, r->notes[i]);
-        add(p, buf);
+        add(run, buf);
     }
 }
 
-static int build(struct ui *ui, const char *from, const char *to, struct report *r,
-                 struct page *p)
+static void load(struct ui_run *run)
 {
+    struct rscreen *s = run->ctx;
     struct dpf_err err;
-    ui_set_message(ui, "%s", _("Counting..."));
-    if (report_build(ui->db, from, to, r, &err) != DPF_OK) {
-        ui_set_message(ui, "%s", err.msg);
-        return 0;
+
+    report_free(&s->r);
+    ui_set_message(run->ui, "%s", _("Counting..."));
+    if (report_build(run->ui->db, s->from, s->to, &s->r, &err) != DPF_OK) {
+        ui_set_message(run->ui, "%s", err.msg);
+        return;
     }
-    page_free(p);
-    lay_out(r, p);
-    ui->message[0] = '\0';
-    return 1;
+    lay_out(run, &s->r);
+    run->ui->message[0] = '\0';
 }
 
 static void progress(void *ctx, int done, int total)
@@ -116,6 +105,46 @@ static int ask_date(struct ui *ui, const char *title, const char *initial, char 
     return 1;
 }
 
+static void title(struct ui_run *run, char *buf, size_t cap)
+{
+    const struct rscreen *s = run->ctx;
+    snprintf(buf, cap, "%s", s->r.title[0] ? s->r.title : _("Reports"));
+}
+
+static void whole_year(struct rscreen *s)
+{
+    snprintf(s->from, sizeof s->from, "%04d-01-01", s->year);
+    snprintf(s->to, sizeof s->to, "%04d-12-31", s->year);
+}
+
+static enum ui_result act(struct ui_run *run, enum ui_action a, struct ui_key k)
+{
+    struct rscreen *s = run->ctx;
+    struct ui *ui = run->ui;
+
+    (void)k;
+    switch (a) {
+    case UA_EXPORT:
+        if (s->r.ntables)
+            export(ui, &s->r);
+        return UR_STAY;
+    case UA_YEAR:
+        if (!ui_ask_year(ui, &s->year))
+            return UR_STAY;
+        whole_year(s);
+        return UR_TOP;
+    case UA_PERIOD:
+        return ask_date(ui, _("The period starts on"), s->from, s->from) &&
+                       ask_date(ui, _("The period ends on"), s->to, s->to)
+                   ? UR_TOP : UR_STAY;
+    case UA_PROJECTS:
+        ui_rehab_projects(ui, &s->year);
+        return UR_TOP;
+    default:
+        return UR_PASS;
+    }
+}
+
 int ui_report(struct ui *ui)
 {
     static const char *const intro[] = {
@@ -127,67 +156,14 @@ int ui_report(struct ui *ui)
            "the year's projects to set their targets."),
         NULL,
     };
-    struct report r = { 0 };
-    struct page p = { 0 };
-    char from[11], to[11];
-    int year = atoi(db_today(ui->db)), top = 0;
+    static const struct ui_screen screen = {
+        .context = UC_REPORT, .flags = UI_TEXT, .intro = intro, .title = title, .load = load,
+        .act = act,
+    };
+    struct rscreen s = { .year = atoi(db_today(ui->db)) };
 
-    snprintf(from, sizeof from, "%04d-01-01", year);
-    snprintf(to, sizeof to, "%04d-12-31", year);
-    build(ui, from, to, &r, &p);
-    for (;;) {
-        int height = LINES - 3, changed = 0;
-        char title[200];
-        struct ui_key k;
-        if (!ui_too_small()) {
-            snprintf(title, sizeof title, "%s", r.title[0] ? r.title : _("Reports"));
-            ui_frame(ui, title, UC_REPORT);
-            for (int i = 0; i < height && top + i < p.n; i++)
-                ui_put(1 + i, 0, p.lines[top + i], COLS, 0);
-            refresh();
-        }
-        k = ui_read_key(ui);
-        switch (ui_action(ui, UC_REPORT, k)) {
-        case UA_BACK:
-            report_free(&r);
-            page_free(&p);
-            return 0;
-        case UA_HELP:
-            ui_help_run(ui, UC_REPORT, intro);
-            break;
-        case UA_EXPORT:
-            if (r.ntables)
-                export(ui, &r);
-            break;
-        case UA_YEAR:
-            if ((changed = ui_ask_year(ui, &year))) {
-                snprintf(from, sizeof from, "%04d-01-01", year);
-                snprintf(to, sizeof to, "%04d-12-31", year);
-            }
-            break;
-        case UA_PERIOD:
-            changed = ask_date(ui, _("The period starts on"), from, from) &&
-                      ask_date(ui, _("The period ends on"), to, to);
-            break;
-        case UA_PROJECTS:
-            ui_rehab_projects(ui, &year);
-            changed = 1;
-            break;
-        default:
-            if (k.is_code && k.ch == KEY_DOWN && top + height < p.n)
-                top++;
-            else if (k.is_code && k.ch == KEY_UP && top > 0)
-                top--;
-            else if (k.is_code && k.ch == KEY_NPAGE && top + height < p.n)
-                top += height;
-            else if (k.is_code && k.ch == KEY_PPAGE)
-                top = top > height ? top - height : 0;
-            break;
-        }
-        if (changed) {
-            report_free(&r);
-            build(ui, from, to, &r, &p);
-            top = 0;
-        }
-    }
+    whole_year(&s);
+    ui_run(ui, &screen, &s);
+    report_free(&s.r);
+    return 0;
 }

@@ -101,9 +101,8 @@ static int scroll_text(struct ui_run *r, struct ui_key k)
 }
 
 /* The loop's own meaning of a key the screen passed on. */
-static enum ui_result by_default(struct ui_run *r, enum ui_action a, struct ui_key k)
+static enum ui_result by_default(struct ui_run *r, enum ui_action a)
 {
-    struct dpf_err err = { .code = DPF_OK };
     switch (a) {
     case UA_BACK:
     case UA_QUIT:
@@ -115,13 +114,21 @@ static enum ui_result by_default(struct ui_run *r, enum ui_action a, struct ui_k
             ui_help_run(r->ui, r->s->context, r->s->intro);
         return UR_STAY;
     default:
-        break;
+        return UR_STAY;
     }
+}
+
+/* Moving through the rows or the lines: 1 when the key was a movement key. */
+static int move_key(struct ui_run *r, struct ui_key k)
+{
+    struct dpf_err err = { .code = DPF_OK };
     if (r->s->flags & UI_TEXT)
-        scroll_text(r, k);
-    else if (ui_list_key(&r->list, k, &err) && err.code != DPF_OK)
+        return scroll_text(r, k);
+    if (!ui_list_key(&r->list, k, &err))
+        return 0;
+    if (err.code != DPF_OK)
         ui_set_message(r->ui, "%s", err.msg);
-    return UR_STAY;
+    return 1;
 }
 
 static void columns(struct ui_run *r)
@@ -153,11 +160,14 @@ void ui_run(struct ui *ui, const struct ui_screen *s, void *ctx)
         if (!ui_too_small())
             draw(&r);
         k = ui_read_key(ui);
+        /* A key no action names moves first; what is left (typing) goes to the screen. */
         a = ui_action(ui, s->context, k);
-        if (s->act)
+        if (a == UA_NONE && move_key(&r, k))
+            res = UR_STAY;
+        else if (s->act)
             res = s->act(&r, a, k);
         if (res == UR_PASS)
-            res = by_default(&r, a, k);
+            res = by_default(&r, a);
         if (res == UR_LEAVE)
             break;
         if (res == UR_RELOAD || res == UR_TOP)

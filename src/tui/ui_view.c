@@ -7,34 +7,31 @@
 #include "dpf/i18n.h"
 #include "ui.h"
 
+struct view {
+    const char *title;
+    char **lines;
+    int n;
+};
+
+static void view_title(struct ui_run *r, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "%s", ((const struct view *)r->ctx)->title);
+}
+
+static void view_load(struct ui_run *r)
+{
+    const struct view *v = r->ctx;
+    for (int i = 0; i < v->n; i++)
+        ui_rows_add(&r->rows, 0, 0, (const char *const *)&v->lines[i]);
+}
+
 void ui_view_run(struct ui *ui, const char *title, char **lines, int n)
 {
-    int top = 0;
-    for (;;) {
-        int height = LINES - 3;
-        struct ui_key k;
-        if (!ui_too_small()) {
-            ui_frame(ui, title, UC_VIEW);
-            for (int i = 0; i < height && top + i < n; i++)
-                ui_put(1 + i, 0, lines[top + i], COLS, 0);
-            refresh();
-        }
-        k = ui_read_key(ui);
-        if (ui_key_action(UC_VIEW, k) == UA_BACK)
-            return;
-        if (!k.is_code)
-            continue;
-        if (k.ch == KEY_DOWN && top + height < n)
-            top++;
-        else if (k.ch == KEY_UP && top > 0)
-            top--;
-        else if (k.ch == KEY_NPAGE && top + height < n)
-            top += height;
-        else if (k.ch == KEY_PPAGE)
-            top = top > height ? top - height : 0;
-        else if (k.ch == KEY_HOME)
-            top = 0;
-    }
+    static const struct ui_screen screen = {
+        .context = UC_VIEW, .flags = UI_TEXT, .title = view_title, .load = view_load,
+    };
+    struct view v = { title, lines, n };
+    ui_run(ui, &screen, &v);
 }
 
 int ui_lines_add(struct ui_lines *ls, const char *text)

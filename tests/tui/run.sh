@@ -558,6 +558,53 @@ case_resize_lists() {
     wait_title "主菜单" || return
 }
 
+# The screens on the run loop keep their place through a resize: the register (paged by
+# keyset, deep in the list), the rehabilitation rates and projects, the insurance figures
+# (the report's tables through the list adapter) and the report's text, whose first line
+# shown stays on the screen.
+case_resize_screens_120x40() {
+    local key top
+    start 120 40
+    wait_title "主菜单" || return
+    keys 1
+    wait_title "持证残疾人名单" || return
+    keeps_selection 4 30 || return
+    keys Home NPage NPage NPage Down Down            # the fourth page, two rows below its top
+    wait_until "register: the selection never reached line 6" sel_on_line 6 || return
+    key=$(screen | sed -n 6p | cut -c1-10)
+    tm resize-window -t t -x 80 -y 24
+    wait_until "register at 80x24: the selected row is not on the screen: $key" \
+        sel_shows "$key" || return
+    tm resize-window -t t -x 120 -y 40
+    wait_until "register at 120x40 again: the selected row is not on the screen: $key" \
+        sel_shows "$key" || return
+    keys Escape
+    wait_title "主菜单" || return
+    keys 4
+    wait_title "2026 年康复情况" || return
+    keeps_selection 4 20 || return
+    keys F8
+    wait_title "2026 年康复项目" || return
+    keeps_selection 3 4 || return
+    keys Escape Escape 5
+    wait_title "意外伤害保险：保单" || return
+    keys F8
+    wait_title "2026 年度意外伤害保险" || return
+    keeps_selection 4 18 || return
+    keys Escape Escape 6
+    wait_title "示范区残疾人工作 2026 年度报表" || return
+    for _ in $(seq 30); do keys Down; done
+    wait_until "the report never scrolled" eval '! screen | sed -n 2p | grep -qF "2026-01-01 — 2026-12-31"' || return
+    top=$(screen | sed -n 2p | sed 's/ *$//')
+    [ -n "$top" ] || top=$(screen | sed -n 3p | sed 's/ *$//')
+    tm resize-window -t t -x 80 -y 24
+    wait_for "$top" || return
+    tm resize-window -t t -x 120 -y 40
+    wait_for "$top" || return
+    keys Escape
+    wait_title "主菜单" || return
+}
+
 # A person with 70 enrolments (refused applications made by SQL) has them all on the
 # subsidies page, which pages to the oldest (no fixed cap drops a person's enrolments).
 case_enrol_70_120x40() {
@@ -707,6 +754,7 @@ case_not_utf8() {
 # TUI_CASES="a b": only those cases (while working on a screen).
 all_cases="register_80x24 discard_and_save_errors list_120x40 subsidy_review_80x24
     rehab_rates_80x24 insurance_claim_80x24 claims_2000_120x40 enrol_70_120x40 resize_lists
+    resize_screens_120x40
     report_80x24 role_refused_80x24 midnight_80x24 not_utf8"
 for c in ${TUI_CASES:-$all_cases}; do
     run_case "$c"
