@@ -259,7 +259,7 @@ int ui_form_parse(struct ui_form *f, int i, const char *today, char **out,
 /* Runs the form: 1 when saved, 0 when the clerk left it (asked first if anything changed). */
 int ui_form_run(struct ui *ui, struct ui_form *f);
 
-/* A scrolling page of text lines (help, history); Esc or F10 leaves. */
+/* A scrolling page of text lines (help, history) on the run loop; Esc or F10 leaves. */
 void ui_view_run(struct ui *ui, const char *title, char **lines, int n);
 /* Text lines gathered for a view, in a block that doubles as it fills: no line is dropped;
  * a line that cannot be stored marks the set failed, and ui_lines_run says so. */
@@ -270,6 +270,9 @@ struct ui_lines {
 /* Appends a copy of text: DPF_OK, or DPF_ENOMEM (then failed is set and stays). */
 int ui_lines_add(struct ui_lines *ls, const char *text);
 void ui_lines_free(struct ui_lines *ls);
+/* Appends text split into lines of at most width cells (CJK characters are two), broken
+ * after the last space when there is one (ui_lines.c). */
+void ui_lines_wrap(struct ui_lines *ls, const char *text, int width);
 /* Shows the lines (ui_view_run), first saying "Out of memory" if any was lost. */
 void ui_lines_run(struct ui *ui, const char *title, const struct ui_lines *ls);
 /* The help screen of a context: the intro lines (NULL-terminated, msgids), then its keys. */

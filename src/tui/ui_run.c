@@ -2,7 +2,9 @@
 /* The one run loop every list and text screen goes through: draw the frame, the head, the
  * list or the lines; read a key (which swallows keys while the terminal is too small and
  * says KEY_RESIZE when it is big enough again); hand the key's action to the screen; do what
- * it answers. Resize, help, back, reload and moving are done here, once. */
+ * it answers. Resize, help, back, reload and moving are done here, once; so are the pages of
+ * text (ui_view_run) and the help every screen opens. */
+#include <stdio.h>
 #include <stdlib.h>
 #include "dpf/i18n.h"
 #include "ui.h"
@@ -175,4 +177,57 @@ void ui_run(struct ui *ui, const struct ui_screen *s, void *ctx)
     }
     ui_list_clear(&r.list);
     ui_rows_free(&r.rows);
+}
+
+/* ---- pages of text and help: screens the loop itself opens ---- */
+
+struct view {
+    const char *title;
+    char **lines;
+    int n;
+};
+
+static void view_title(struct ui_run *r, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "%s", ((const struct view *)r->ctx)->title);
+}
+
+static void view_load(struct ui_run *r)
+{
+    const struct view *v = r->ctx;
+    for (int i = 0; i < v->n; i++)
+        ui_rows_add(&r->rows, 0, 0, (const char *const *)&v->lines[i]);
+}
+
+void ui_view_run(struct ui *ui, const char *title, char **lines, int n)
+{
+    static const struct ui_screen screen = {
+        .context = UC_VIEW, .flags = UI_TEXT, .title = view_title, .load = view_load,
+    };
+    struct view v = { title, lines, n };
+    ui_run(ui, &screen, &v);
+}
+
+void ui_lines_run(struct ui *ui, const char *title, const struct ui_lines *ls)
+{
+    if (ls->failed)
+        ui_set_message(ui, "%s", _("Out of memory"));
+    ui_view_run(ui, title, ls->v, ls->n);
+}
+
+void ui_help_run(struct ui *ui, unsigned context, const char *const *intro)
+{
+    char keys[UI_KEY_LABELS][UI_HELP_LINE];
+    struct ui_lines ls = { 0 };
+    int nkeys;
+
+    for (; intro && *intro; intro++)
+        ui_lines_wrap(&ls, _(*intro), COLS - 1);
+    if (ls.n)
+        ui_lines_add(&ls, "");
+    nkeys = ui_key_help(context, keys, UI_KEY_LABELS);
+    for (int i = 0; i < nkeys; i++)
+        ui_lines_add(&ls, keys[i]);
+    ui_lines_run(ui, _("Help"), &ls);
+    ui_lines_free(&ls);
 }

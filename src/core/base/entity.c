@@ -2,6 +2,8 @@
 /* The registry of entities (dpf/entity.h): the modules' in the order they registered, then
  * the ones a database defines (entity_db.c, kept with the connection). Lookups by name and
  * by field key; nothing here knows a module. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "dpf/entity.h"
 #include "dpf/i18n.h"
@@ -14,13 +16,24 @@ enum { ENTITY_MAX = 64 };
 static const struct entity *registered[ENTITY_MAX];
 static int nregistered;
 
+/* Only the modules register, once, from code: a kind without a name, a second kind of the
+ * same name or one past the table is a mistake in the program, stopped on the first run
+ * (every test starts here) rather than a kind that quietly is not there. */
+static void misregistered(const char *why, const char *name)
+{
+    fprintf(stderr, "dpf: entity_register: %s: %s\n", why, name ? name : "(no name)");
+    abort();
+}
+
 void entity_register(const struct entity *e)
 {
-    if (!e || !e->name || nregistered >= ENTITY_MAX)
-        return;
+    if (!e || !e->name)
+        misregistered("an entity without a name", NULL);
+    if (nregistered >= ENTITY_MAX)
+        misregistered("more entities than ENTITY_MAX", e->name);
     for (int i = 0; i < nregistered; i++)
         if (strcmp(registered[i]->name, e->name) == 0)
-            return;
+            misregistered("registered twice", e->name);
     registered[nregistered++] = e;
 }
 

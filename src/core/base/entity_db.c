@@ -146,7 +146,7 @@ static int export_rows(struct db *db, const struct entity *e, const struct entit
             dpf_err_set(err, rc, NULL, _("Out of memory"));
             break;
         }
-        rc = export_values(&sink, v, !x->full, err);
+        rc = export_values(&sink, (const char *const *)v, !x->full, err);
         record_free(v, e->nfields);
     }
     if (rc == DPF_OK && step != SQLITE_DONE)

@@ -90,9 +90,9 @@ int export_row(struct export_sink *s, const char *const *cells, struct dpf_err *
     return DPF_OK;
 }
 
-int export_values(struct export_sink *s, char *const *v, int mask, struct dpf_err *err)
+int export_values(struct export_sink *s, const char *const *v, int mask, struct dpf_err *err)
 {
-    char bufs[EXPORT_MAX_COLS][64];
+    char bufs[EXPORT_MAX_COLS][256];    /* a list of codes, shown by name, is the longest */
     const char *cells[EXPORT_MAX_COLS];
 
     for (int i = 0; i < s->n; i++)

@@ -30,8 +30,9 @@ int export_open(struct export_sink *s, const char *path, unsigned oflags, const 
 /* Writes one row of n display values. */
 int export_row(struct export_sink *s, const char *const *cells, struct dpf_err *err);
 /* Writes one row of canonical values v (one per column, NULL = empty), each shown by its
- * column's field; sensitive ones masked when mask. */
-int export_values(struct export_sink *s, char *const *v, int mask, struct dpf_err *err);
+ * column's field; sensitive ones masked when mask. (A record's char ** is passed with a
+ * cast: C does not add the inner const itself.) */
+int export_values(struct export_sink *s, const char *const *v, int mask, struct dpf_err *err);
 /* Closes the file and puts it in place; when !ok (or closing fails) nothing is left. */
 int export_close(struct export_sink *s, int ok, struct dpf_err *err);
 /* export_close for a list leaving the program: when ok, the audit row (audit_export: what,

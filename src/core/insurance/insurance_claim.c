@@ -442,8 +442,7 @@ static int export_claim(const struct claim_summary *s, void *ctx)
 {
     struct export_ctx *x = ctx;
     struct claim c;
-    char canon[4][32], bufs[CLAIM_NFIELDS][256];
-    const char *cells[CLAIM_NFIELDS];
+    char canon[4][32];
     int rc;
 
     claim_init(&c);
@@ -460,9 +459,7 @@ static int export_claim(const struct claim_summary *s, void *ctx)
         amount(it->paid, canon[3], sizeof canon[3]);
         for (int k = 0; k < 4; k++)
             v[CL_DAYS + k] = canon[k][0] ? canon[k] : NULL;
-        for (int k = 0; k < CLAIM_NFIELDS; k++)
-            cells[k] = field_format(&claim_fields[k], v[k], !x->full, bufs[k], sizeof bufs[k]);
-        rc = export_row(&x->sink, cells, x->err);
+        rc = export_values(&x->sink, v, !x->full, x->err);
     }
     claim_clear(&c);
     x->rc = rc;

@@ -316,8 +316,6 @@ int insured_export(struct db *db, int64_t policy_id, const char *path, unsigned 
     struct export_sink sink;
     struct policy_state p;
     sqlite3_stmt *st = NULL;
-    char bufs[NCOLS][128];
-    const char *cells[NCOLS];
     int rc = policy_state(db, policy_id, &p, err), step = SQLITE_DONE;
 
     *rows = 0;
@@ -337,10 +335,10 @@ int insured_export(struct db *db, int64_t policy_id, const char *path, unsigned 
     sqlite3_bind_int64(st, 1, policy_id);
     rc = export_open(&sink, path, oflags, _("Insured roster"), cols, NCOLS, err);
     while (rc == DPF_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *v[NCOLS];
         for (int i = 0; i < NCOLS; i++)
-            cells[i] = field_format(&cols[i], (const char *)sqlite3_column_text(st, i),
-                                    !full, bufs[i], sizeof bufs[i]);
-        rc = export_row(&sink, cells, err);
+            v[i] = (const char *)sqlite3_column_text(st, i);
+        rc = export_values(&sink, v, !full, err);
     }
     if (rc == DPF_OK && step != SQLITE_DONE)
         rc = db_fail(db, err);

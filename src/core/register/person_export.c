@@ -34,7 +34,7 @@ int export_persons(struct db *db, const char *path, unsigned oflags, int full, l
             rc = dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
             break;
         }
-        rc = export_values(&sink, p.v, !full, err);
+        rc = export_values(&sink, (const char *const *)p.v, !full, err);
     }
     if (rc == DPF_OK && step != SQLITE_DONE)
         rc = db_fail(db, err);
