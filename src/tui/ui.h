@@ -190,7 +190,9 @@ struct ui_screen {
     void (*title)(struct ui_run *r, char *buf, size_t cap);
     /* Optional: the head lines (1..head). */
     void (*draw_head)(struct ui_run *r);
-    /* Fills r->rows (emptied before); an error goes to the status line. */
+    /* Fills r->rows (emptied before); an error goes to the status line. With fetch,
+     * optional: readies fetch's source before each load of the list (a screen whose
+     * columns change sets them on r->list here, after ui_list_clear). */
     void (*load)(struct ui_run *r);
     /* Instead of load: a source of its own for the list (keyset pages). */
     int (*fetch)(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err);

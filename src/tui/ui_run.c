@@ -30,6 +30,8 @@ static void reload(struct ui_run *r, int top)
         ui_rows_reset(&r->rows);
         r->s->load(r);
         ui_rows_report(r->ui, &r->rows);
+    } else if (r->s->load) {
+        r->s->load(r);
     }
     if (top) {
         r->list.sel = 0;
