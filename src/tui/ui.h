@@ -181,7 +181,7 @@ struct ui_screen {
     unsigned flags;
     const char *const *intro;   /* help's opening lines (msgids, NULL-terminated), or NULL */
     int ncols;                  /* columns (a list), from msgids and widths */
-    const char *const *headers;
+    const char *const *headers; /* NULL: no header line (a menu) */
     const int *widths;
     const unsigned char *right; /* optional: 1 for a column of figures, aligned right */
     const char *empty;          /* msgid shown when there are no rows; NULL: "(no records)" */
