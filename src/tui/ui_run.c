@@ -60,7 +60,7 @@ static void draw(struct ui_run *r)
             ui_put(y + i, 0, r->rows.row[r->top + i].cells[0], COLS, 0);
     else {
         ui_list_draw(&r->list, y, ui_run_limit(r) + 1);
-        if (!r->s->headers)             /* a menu: rows under no header */
+        if (r->s->flags & UI_MENU)      /* rows under no header */
             ui_put(y, 0, "", COLS, 0);
     }
     refresh();
