@@ -86,7 +86,7 @@ static void main_menu(struct ui *ui)
     /* The rows sit where the menu's lines always were: from line 4, at column 4. */
     static const int widths[] = { 3, 74 };
     static const struct ui_screen screen = {
-        .context = UC_MAIN, .ncols = 2, .widths = widths, .head = 2, .title = title,
+        .context = UC_MAIN, .flags = UI_MENU, .ncols = 2, .widths = widths, .head = 2, .title = title,
         .draw_head = draw_head, .load = load, .act = act,
     };
     struct menu m;
