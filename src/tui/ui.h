@@ -174,14 +174,14 @@ enum ui_result {
     UR_TOP,                     /* load again from the first row (a new query or year) */
     UR_LEAVE,                   /* leave the screen */
 };
-enum { UI_TEXT = 1 };
+enum { UI_TEXT = 1, UI_MENU = 2 };  /* UI_MENU: a list with no header line */
 struct ui_run;
 struct ui_screen {
     unsigned context;           /* the key table's screen: key bar, actions, help keys */
     unsigned flags;
     const char *const *intro;   /* help's opening lines (msgids, NULL-terminated), or NULL */
     int ncols;                  /* columns (a list), from msgids and widths */
-    const char *const *headers;
+    const char *const *headers; /* NULL: columns set by load, or none (UI_MENU) */
     const int *widths;
     const unsigned char *right; /* optional: 1 for a column of figures, aligned right */
     const char *empty;          /* msgid shown when there are no rows; NULL: "(no records)" */
@@ -190,7 +190,9 @@ struct ui_screen {
     void (*title)(struct ui_run *r, char *buf, size_t cap);
     /* Optional: the head lines (1..head). */
     void (*draw_head)(struct ui_run *r);
-    /* Fills r->rows (emptied before); an error goes to the status line. */
+    /* Fills r->rows (emptied before); an error goes to the status line. With fetch,
+     * optional: readies fetch's source before each load of the list (a screen whose
+     * columns change sets them on r->list here, after ui_list_clear). */
     void (*load)(struct ui_run *r);
     /* Instead of load: a source of its own for the list (keyset pages). */
     int (*fetch)(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err);

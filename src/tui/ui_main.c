@@ -36,50 +36,63 @@ static int terminal_is_utf8(void)
     return 0;
 }
 
-static void draw_main(struct ui *ui, const char *district, int sel)
-{
-    char line[256];
+/* The menu: one row per module, under the district. */
+struct menu {
+    char district[128];
+};
 
-    ui_frame(ui, _("Main menu"), UC_MAIN);
-    snprintf(line, sizeof line, _("District: %s"), district);
-    ui_put(2, 2, line, COLS - 4, A_BOLD);
-    for (int i = 0; i < NMODULES; i++) {
-        snprintf(line, sizeof line, "%d. %s", i + 1, _(modules[i].label));
-        ui_put(4 + i, 4, line, COLS - 8, i == sel ? A_REVERSE : 0);
-    }
-    refresh();
+static void title(struct ui_run *r, char *buf, size_t cap)
+{
+    (void)r;
+    snprintf(buf, cap, "%s", _("Main menu"));
 }
 
-static void main_loop(struct ui *ui)
+static void draw_head(struct ui_run *r)
 {
-    char district[128];
-    int sel = 0;
+    const struct menu *m = r->ctx;
+    char line[256];
 
-    db_setting(ui->db, "district_name", district, sizeof district);
-    for (;;) {
-        struct ui_key k;
-        if (!ui_too_small())
-            draw_main(ui, district, sel);
-        k = ui_read_key(ui);
-        switch (ui_key_action(UC_MAIN, k)) {
-        case UA_QUIT:
+    snprintf(line, sizeof line, _("District: %s"), m->district);
+    ui_put(2, 2, line, COLS - 4, A_BOLD);
+}
+
+static void load(struct ui_run *r)
+{
+    for (int i = 0; i < NMODULES; i++) {
+        char line[256];
+        const char *cells[] = { "", line };
+        snprintf(line, sizeof line, "%d. %s", i + 1, _(modules[i].label));
+        if (ui_rows_add(&r->rows, i, 0, cells) != DPF_OK)
             return;
-        case UA_HELP:
-            ui_help_run(ui, UC_MAIN, NULL);
-            continue;
-        case UA_OPEN:
-            modules[sel].run(ui);
-            continue;
-        default:
-            break;
-        }
-        if (k.is_code && k.ch == KEY_DOWN && sel + 1 < NMODULES)
-            sel++;
-        else if (k.is_code && k.ch == KEY_UP && sel > 0)
-            sel--;
-        else if (!k.is_code && k.ch >= L'1' && k.ch < (wint_t)(L'1' + NMODULES))
-            modules[k.ch - L'1'].run(ui);
     }
+}
+
+/* Enter opens the selected module, a digit the module of that number. */
+static enum ui_result act(struct ui_run *r, enum ui_action a, struct ui_key k)
+{
+    const struct ui_rows_row *row = ui_run_row(r);
+
+    if (a == UA_OPEN && row)
+        modules[row->id].run(r->ui);
+    else if (!k.is_code && k.ch >= L'1' && k.ch < (wint_t)(L'1' + NMODULES))
+        modules[k.ch - L'1'].run(r->ui);
+    else
+        return UR_PASS;
+    return UR_STAY;
+}
+
+static void main_menu(struct ui *ui)
+{
+    /* The rows sit where the menu's lines always were: from line 4, at column 4. */
+    static const int widths[] = { 3, 74 };
+    static const struct ui_screen screen = {
+        .context = UC_MAIN, .flags = UI_MENU, .ncols = 2, .widths = widths, .head = 2, .title = title,
+        .draw_head = draw_head, .load = load, .act = act,
+    };
+    struct menu m;
+
+    db_setting(ui->db, "district_name", m.district, sizeof m.district);
+    ui_run(ui, &screen, &m);
 }
 
 int tui_run(struct db *db, const char *db_path)
@@ -100,7 +113,7 @@ int tui_run(struct db *db, const char *db_path)
     noecho();
     keypad(stdscr, TRUE);
     ui_count_persons(&ui);
-    main_loop(&ui);
+    main_menu(&ui);
     endwin();
     return 0;
 }

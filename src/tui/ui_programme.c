@@ -41,12 +41,31 @@ static void amounts(const struct rule *r, char *out, size_t cap)
                  money_format(r->amount[l], 1, a, sizeof a));
 }
 
-static int fetch_progs(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err)
+/* The programmes again (after a change, or for the rules of one); an error goes to the
+ * status line. */
+static void load_set(struct screen *s)
 {
-    struct screen *s = ctx;
-    int now = month_of_date(db_today(s->ui->db));
+    struct dpf_err err;
+    programme_set_free(&s->ps);
+    if (programme_load_all(s->ui->db, &s->ps, &err) != DPF_OK)
+        ui_set_message(s->ui, "%s", err.msg);
+}
 
-    for (int i = page * limit; i < s->ps.n && i < (page + 1) * limit; i++) {
+/* The programme whose rules are shown, or NULL when the programmes could not be read. */
+static const struct programme *shown(const struct screen *s)
+{
+    return s->prog < s->ps.n ? &s->ps.p[s->prog] : NULL;
+}
+
+/* A row per programme, its id the programme's index, with the rule in force today. */
+static void load_progs(struct ui_run *run)
+{
+    struct screen *s = run->ctx;
+    int now;
+
+    load_set(s);
+    now = month_of_date(db_today(s->ui->db));
+    for (int i = 0; i < s->ps.n; i++) {
         const struct programme *p = &s->ps.p[i];
         const struct rule *r = programme_rule_at(p, now);
         char period[16], levels[64], money[128];
@@ -63,20 +82,23 @@ static int fetch_progs(void *ctx, struct ui_list *l, int page, int limit, struct
             amounts(r, money, sizeof money);
         else
             money[0] = '\0';
-        if (ui_list_add(l, i, cells) != DPF_OK)
-            return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+        if (ui_rows_add(&run->rows, i, 0, cells) != DPF_OK)
+            return;
     }
-    return DPF_OK;
 }
 
-static int fetch_rules(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err)
+/* A row per rule of the programme shown, its id the rule's index. */
+static void load_rules(struct ui_run *run)
 {
-    struct screen *s = ctx;
-    const struct programme *p = &s->ps.p[s->prog];
+    struct screen *s = run->ctx;
+    const struct programme *p;
 
+    load_set(s);
+    if (!(p = shown(s)))
+        return;
     /* Newest first: the rule in force now is near the top. */
-    for (int k = page * limit; k < p->nrules && k < (page + 1) * limit; k++) {
-        const struct rule *r = &p->rules[p->nrules - 1 - k];
+    for (int k = p->nrules - 1; k >= 0; k--) {
+        const struct rule *r = &p->rules[k];
         char b[4][96];
         const char *cells[] = {
             r->v[RF_VALID_FROM],
@@ -87,27 +109,8 @@ static int fetch_rules(void *ctx, struct ui_list *l, int page, int limit, struct
             b[3],
         };
         amounts(r, b[3], sizeof b[3]);
-        if (ui_list_add(l, p->nrules - 1 - k, cells) != DPF_OK)
-            return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
-    }
-    return DPF_OK;
-}
-
-static void reload(struct screen *s, struct ui_list *l)
-{
-    struct dpf_err err;
-    programme_set_free(&s->ps);
-    if (programme_load_all(s->ui->db, &s->ps, &err) != DPF_OK)
-        ui_set_message(s->ui, "%s", err.msg);
-    ui_list_load(l, l->page, ui_list_rows(), &err);
-}
-
-static void columns(struct ui_list *l, const char *const *headers, const int *widths, int n)
-{
-    l->ncols = n;
-    for (int c = 0; c < n; c++) {
-        l->cols[c].header = _(headers[c]);
-        l->cols[c].width = widths[c];
+        if (ui_rows_add(&run->rows, k, 0, cells) != DPF_OK)
+            return;
     }
 }
 
@@ -192,57 +195,82 @@ static void edit_programme(struct screen *s, int i)
 
 /* ---- the screens ---- */
 
+static void rules_title(struct ui_run *run, char *buf, size_t cap)
+{
+    const struct programme *p = shown(run->ctx);
+    snprintf(buf, cap, _("Rules of %s"), p ? p->v[GF_NAME] : "");
+}
+
+/* F2: a rule from the month after the last approved one, prefilled with the newest. */
+static int new_rule(struct screen *s, const struct programme *p)
+{
+    char next[MONTH_TEXT];
+    struct dpf_err err;
+    int last;
+
+    if (review_last_approved(s->ui->db, &last, &err) != DPF_OK)
+        last = month_of_date(db_today(s->ui->db)) - 1;
+    month_format(last >= 0 ? last + 1 : month_of_date(db_today(s->ui->db)), next);
+    return edit_rule(s, p->nrules ? &p->rules[p->nrules - 1] : NULL, next);
+}
+
+static enum ui_result rules_act(struct ui_run *run, enum ui_action a, struct ui_key k)
+{
+    const struct ui_rows_row *row = ui_run_row(run);
+    struct screen *s = run->ctx;
+    const struct programme *p = shown(s);
+    int changed;
+
+    (void)k;
+    if (a == UA_NEW && p)
+        changed = new_rule(s, p);
+    else if (a == UA_EDIT && p && row)
+        changed = edit_rule(s, &p->rules[row->id], NULL);
+    else
+        return a == UA_NEW || a == UA_EDIT ? UR_STAY : UR_PASS;
+    if (!changed)
+        return UR_STAY;
+    ui_set_message(s->ui, "%s", _("Saved"));
+    return UR_RELOAD;
+}
+
 static void rules_screen(struct screen *s)
 {
     static const char *const headers[] = { N_("Valid from"), N_("Categories"), N_("Levels"),
                                            N_("Poverty condition"), N_("Amount per"),
                                            N_("Levels 1-4 (yuan)") };
     static const int widths[] = { 8, 16, 12, 14, 8, 30 };
-    struct ui_list l = { .fetch = fetch_rules, .ctx = s, .empty = _("(no rules)") };
-    struct dpf_err err;
-    char title[128];
+    static const struct ui_screen screen = {
+        .context = UC_RULES, .intro = rules_intro, .ncols = 6, .headers = headers,
+        .widths = widths, .empty = N_("(no rules)"), .title = rules_title,
+        .load = load_rules, .act = rules_act,
+    };
+    ui_run(s->ui, &screen, s);
+}
 
-    columns(&l, headers, widths, 6);
-    ui_list_load(&l, 0, ui_list_rows(), &err);
-    for (;;) {
-        const struct programme *p = &s->ps.p[s->prog];
-        struct ui_key k;
-        int last, changed = 0;
-        snprintf(title, sizeof title, _("Rules of %s"), p->v[GF_NAME]);
-        if (!ui_too_small()) {
-            ui_frame(s->ui, title, UC_RULES);
-            ui_list_draw(&l, 1, ui_list_rows() + 2);
-            refresh();
-        }
-        k = ui_read_key(s->ui);
-        switch (ui_action(s->ui, UC_RULES, k)) {
-        case UA_BACK:
-            ui_list_clear(&l);
-            return;
-        case UA_HELP:
-            ui_help_run(s->ui, UC_RULES, rules_intro);
-            break;
-        case UA_NEW: {
-            char next[MONTH_TEXT];
-            if (review_last_approved(s->ui->db, &last, &err) != DPF_OK)
-                last = month_of_date(db_today(s->ui->db)) - 1;
-            month_format(last >= 0 ? last + 1 : month_of_date(db_today(s->ui->db)), next);
-            changed = edit_rule(s, p->nrules ? &p->rules[p->nrules - 1] : NULL, next);
-            break;
-        }
-        case UA_EDIT:
-            if (l.nrows)
-                changed = edit_rule(s, &p->rules[ui_list_selected(&l)], NULL);
-            break;
-        default:
-            ui_list_key(&l, k, &err);
-            break;
-        }
-        if (changed) {
-            ui_set_message(s->ui, "%s", _("Saved"));
-            reload(s, &l);
-        }
-    }
+static void progs_title(struct ui_run *run, char *buf, size_t cap)
+{
+    (void)run;
+    snprintf(buf, cap, "%s", _("Subsidy programmes"));
+}
+
+/* Enter: the selected programme's rules; F4: the programme itself. */
+static enum ui_result progs_act(struct ui_run *run, enum ui_action a, struct ui_key k)
+{
+    const struct ui_rows_row *row = ui_run_row(run);
+    struct screen *s = run->ctx;
+
+    (void)k;
+    if (a != UA_OPEN && a != UA_EDIT)
+        return UR_PASS;
+    if (!row)
+        return UR_STAY;
+    s->prog = (int)row->id;
+    if (a == UA_OPEN)
+        rules_screen(s);
+    else
+        edit_programme(s, s->prog);
+    return UR_RELOAD;
 }
 
 int ui_programmes(struct ui *ui)
@@ -251,44 +279,13 @@ int ui_programmes(struct ui *ui)
                                            N_("Levels"), N_("Amount per"),
                                            N_("Levels 1-4 (yuan)") };
     static const int widths[] = { 12, 22, 4, 4, 10, 8, 30 };
+    static const struct ui_screen screen = {
+        .context = UC_PROGS, .intro = progs_intro, .ncols = 7, .headers = headers,
+        .widths = widths, .title = progs_title, .load = load_progs, .act = progs_act,
+    };
     struct screen s = { .ui = ui };
-    struct ui_list l = { .fetch = fetch_progs, .ctx = &s };
-    struct dpf_err err;
 
-    columns(&l, headers, widths, 7);
-    reload(&s, &l);
-    for (;;) {
-        struct ui_key k;
-        if (!ui_too_small()) {
-            ui_frame(ui, _("Subsidy programmes"), UC_PROGS);
-            ui_list_draw(&l, 1, ui_list_rows() + 2);
-            refresh();
-        }
-        k = ui_read_key(ui);
-        switch (ui_action(ui, UC_PROGS, k)) {
-        case UA_BACK:
-            ui_list_clear(&l);
-            programme_set_free(&s.ps);
-            return DPF_OK;
-        case UA_HELP:
-            ui_help_run(ui, UC_PROGS, progs_intro);
-            break;
-        case UA_OPEN:
-            if (l.nrows) {
-                s.prog = (int)ui_list_selected(&l);
-                rules_screen(&s);
-                reload(&s, &l);
-            }
-            break;
-        case UA_EDIT:
-            if (l.nrows) {
-                edit_programme(&s, (int)ui_list_selected(&l));
-                reload(&s, &l);
-            }
-            break;
-        default:
-            ui_list_key(&l, k, &err);
-            break;
-        }
-    }
+    ui_run(ui, &screen, &s);
+    programme_set_free(&s.ps);
+    return DPF_OK;
 }

@@ -44,6 +44,7 @@ struct screen {
     struct ui *ui;
     struct review rv;
     int loaded, month, section;
+    int stale;                  /* the month's review is to be run again at the next load */
     long *rows;                 /* the section's items: line, town or change indexes */
     long nrows;
 };
@@ -228,19 +229,26 @@ static void set_columns(struct screen *s, struct ui_list *l)
 
 /* ---- loading and drawing ---- */
 
-static void load(struct screen *s, struct ui_list *l)
+/* Runs the month's review when it is stale (a new month, a change), then takes the
+ * section's rows and columns; a new section alone needs no new review. */
+static void load(struct ui_run *r)
 {
+    struct screen *s = r->ctx;
     struct dpf_err err;
-    if (s->loaded)
-        review_free(&s->rv);
-    s->loaded = review_run(s->ui->db, s->month, NULL, &s->rv, &err) == DPF_OK;
-    if (!s->loaded) {
-        ui_set_message(s->ui, "%s", err.msg);
-        memset(&s->rv, 0, sizeof s->rv);
+
+    if (s->stale) {
+        if (s->loaded)
+            review_free(&s->rv);
+        s->loaded = review_run(s->ui->db, s->month, NULL, &s->rv, &err) == DPF_OK;
+        if (!s->loaded) {
+            ui_set_message(s->ui, "%s", err.msg);
+            memset(&s->rv, 0, sizeof s->rv);
+        }
+        s->stale = 0;
     }
     collect(s);
-    set_columns(s, l);
-    ui_list_load(l, 0, ui_list_rows() - 1, &err);
+    ui_list_clear(&r->list);            /* its rows have the old section's columns */
+    set_columns(s, &r->list);
 }
 
 static long section_count(const struct screen *s, int i)
@@ -266,16 +274,23 @@ static long section_count(const struct screen *s, int i)
     }
 }
 
-static void draw(struct screen *s, const struct ui_list *l)
+static void title(struct ui_run *r, char *buf, size_t cap)
 {
+    const struct screen *s = r->ctx;
+    snprintf(buf, cap, _("Monthly subsidy review %d-%02d  %s"), month_year(s->month),
+             month_number(s->month),
+             !s->loaded ? "" : s->rv.approved ? _("approved: the roster is locked")
+                                              : _("not approved"));
+}
+
+/* The head: the month's totals, then the sections as tabs with their counts. */
+static void draw_head(struct ui_run *r)
+{
+    const struct screen *s = r->ctx;
     const struct review *rv = &s->rv;
-    char title[256], line[512], amount[40], back[40], recover[40];
+    char line[512], amount[40], back[40], recover[40];
     int x = 0;
 
-    snprintf(title, sizeof title, _("Monthly subsidy review %d-%02d  %s"), month_year(s->month),
-             month_number(s->month),
-             !s->loaded ? "" : rv->approved ? _("approved: the roster is locked") : _("not approved"));
-    ui_frame(s->ui, title, UC_REVIEW);
     snprintf(line, sizeof line, _("Paid %ld persons %s yuan | back pay %s | to recover %s"),
              rv->total.persons, money_format(rv->total.amount, 1, amount, sizeof amount),
              money_format(rv->back, 1, back, sizeof back),
@@ -292,8 +307,6 @@ static void draw(struct screen *s, const struct ui_list *l)
         ui_put(2, x, tab, w > COLS - x ? COLS - x : w, i == s->section ? A_REVERSE : 0);
         x += w + 1;
     }
-    ui_list_draw(l, 3, ui_list_rows());
-    refresh();
 }
 
 /* ---- actions ---- */
@@ -442,17 +455,20 @@ static void export_roster(struct screen *s)
     free(path);
 }
 
-static void pick_month(struct screen *s, struct ui_list *l)
+/* F5: another month, from its first section; 1 when one was given. */
+static int pick_month(struct screen *s)
 {
     static const struct field month = { "month", "月份", N_("Month"), FT_MONTH, NULL, 7, 10,
                                         FF_REQUIRED };
     char now[MONTH_TEXT], *v = NULL;
+    int given = 0;
     if (ui_ask(s->ui, _("Review which month?"), &month, month_format(s->month, now), &v) && v) {
         s->month = month_parse(v);
         s->section = 0;
-        load(s, l);
+        s->stale = given = 1;
     }
     free(v);
+    return given;
 }
 
 /* The month to start on: the first not approved, else this one. */
@@ -465,72 +481,57 @@ static int first_month(struct ui *ui)
     return last + 1;
 }
 
+/* After an action: a change runs the review again, keeping the section and the place. */
+static enum ui_result changed(struct screen *s, int done)
+{
+    if (!done)
+        return UR_STAY;
+    s->stale = 1;
+    return UR_RELOAD;
+}
+
+static enum ui_result act(struct ui_run *r, enum ui_action a, struct ui_key k)
+{
+    struct screen *s = r->ctx;
+    const struct ui_list *l = &r->list;
+
+    (void)k;
+    switch (a) {
+    case UA_NEXT_SECTION:
+    case UA_PREV_SECTION:
+        s->section = (s->section + (a == UA_NEXT_SECTION ? 1 : NSECTIONS - 1)) % NSECTIONS;
+        return UR_TOP;
+    case UA_MONTH:
+        return pick_month(s) ? UR_TOP : UR_STAY;
+    case UA_CONFIRM:
+    case UA_CONFIRM_ALL:
+        return changed(s, confirm_stops(s, l, a == UA_CONFIRM_ALL));
+    case UA_APPLY:
+        return changed(s, open_month(s) && apply_candidate(s, l));
+    case UA_ADVANCE:
+        return changed(s, open_month(s) && advance(s, l));
+    case UA_APPROVE:
+        return changed(s, approve(s));
+    case UA_EXPORT:
+        export_roster(s);
+        return UR_STAY;
+    case UA_PROGRAMMES:
+        ui_programmes(s->ui);
+        return changed(s, 1);
+    default:
+        return UR_PASS;
+    }
+}
+
 int ui_review(struct ui *ui)
 {
-    struct screen s = { .ui = ui, .month = first_month(ui) };
-    struct ui_list l = { .fetch = fetch, .ctx = &s, .empty = _("(none)") };
-    struct dpf_err err;
+    static const struct ui_screen screen = {
+        .context = UC_REVIEW, .intro = intro, .empty = N_("(none)"), .head = 2,
+        .title = title, .draw_head = draw_head, .load = load, .fetch = fetch, .act = act,
+    };
+    struct screen s = { .ui = ui, .month = first_month(ui), .stale = 1 };
 
-    load(&s, &l);
-    for (;;) {
-        struct ui_key k;
-        int changed = 0;
-        if (!ui_too_small())
-            draw(&s, &l);
-        k = ui_read_key(ui);
-        switch (ui_action(ui, UC_REVIEW, k)) {
-        case UA_BACK:
-            goto out;
-        case UA_HELP:
-            ui_help_run(ui, UC_REVIEW, intro);
-            continue;
-        case UA_NEXT_SECTION:
-        case UA_PREV_SECTION:
-            s.section = (s.section + (ui_key_action(UC_REVIEW, k) == UA_NEXT_SECTION ? 1 : NSECTIONS - 1)) % NSECTIONS;
-            collect(&s);
-            set_columns(&s, &l);
-            l.sel = 0;
-            ui_list_load(&l, 0, ui_list_rows() - 1, &err);
-            continue;
-        case UA_MONTH:
-            pick_month(&s, &l);
-            continue;
-        case UA_CONFIRM:
-        case UA_CONFIRM_ALL:
-            changed = confirm_stops(&s, &l, ui_key_action(UC_REVIEW, k) == UA_CONFIRM_ALL);
-            break;
-        case UA_APPLY:
-            changed = open_month(&s) && apply_candidate(&s, &l);
-            break;
-        case UA_ADVANCE:
-            changed = open_month(&s) && advance(&s, &l);
-            break;
-        case UA_APPROVE:
-            changed = approve(&s);
-            break;
-        case UA_EXPORT:
-            export_roster(&s);
-            continue;
-        case UA_PROGRAMMES:
-            ui_programmes(ui);
-            changed = 1;
-            break;
-        default:
-            ui_list_key(&l, k, &err);
-            continue;
-        }
-        if (changed) {
-            int sel = l.sel, section = s.section, page = l.page;
-            load(&s, &l);
-            s.section = section;
-            collect(&s);
-            set_columns(&s, &l);
-            ui_list_load(&l, page, ui_list_rows() - 1, &err);
-            l.sel = sel < l.nrows ? sel : (l.nrows ? l.nrows - 1 : 0);
-        }
-    }
-out:
-    ui_list_clear(&l);
+    ui_run(ui, &screen, &s);
     if (s.loaded)
         review_free(&s.rv);
     free(s.rows);

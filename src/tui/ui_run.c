@@ -32,6 +32,8 @@ static void reload(struct ui_run *r, int top)
         ui_rows_reset(&r->rows);
         r->s->load(r);
         ui_rows_report(r->ui, &r->rows);
+    } else if (r->s->load) {
+        r->s->load(r);
     }
     if (top) {
         r->list.sel = 0;
@@ -55,11 +57,14 @@ static void draw(struct ui_run *r)
     ui_frame(r->ui, title, r->s->context);
     if (r->s->draw_head)
         r->s->draw_head(r);
-    if (r->s->flags & UI_TEXT)
+    if (r->s->flags & UI_TEXT) {
         for (int i = 0; y + i < LINES - 2 && r->top + i < r->rows.n; i++)
             ui_put(y + i, 0, r->rows.row[r->top + i].cells[0], COLS, 0);
-    else
+    } else {
         ui_list_draw(&r->list, y, ui_run_limit(r) + 1);
+        if (r->s->flags & UI_MENU)      /* rows under no header */
+            ui_put(y, 0, "", COLS, 0);
+    }
     refresh();
 }
 
@@ -138,7 +143,7 @@ static void columns(struct ui_run *r)
     const struct ui_screen *s = r->s;
     r->list.ncols = s->ncols;
     for (int c = 0; c < s->ncols && c < UI_LIST_COLS; c++) {
-        r->list.cols[c].header = s->headers[c][0] ? _(s->headers[c]) : "";
+        r->list.cols[c].header = s->headers && s->headers[c][0] ? _(s->headers[c]) : "";
         r->list.cols[c].width = s->widths[c];
         r->list.cols[c].right = s->right ? s->right[c] : 0;
     }

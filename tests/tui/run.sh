@@ -498,14 +498,20 @@ sel_on_line() { tm capture-pane -p -e -t t | sed -n "${1}p" | grep -q $'\e\\[[0-
 # A reverse-video line that starts with TEXT: the selected row, on the screen.
 sel_shows() { tm capture-pane -p -e -t t | sed 's/\x1b\[[0-9;]*m/\x01&/g' |
               grep -a $'\e\\[[0-9;]*7m' | sed 's/\x1b\[[0-9;]*m//g; s/\x01//g' | grep -qF -- "$1"; }
-# keeps_selection FIRST DOWNS: on a list whose first row is screen line FIRST at 120x40,
+# keeps_selection FIRST DOWNS [KEY]: on a list whose first row is screen line FIRST at 120x40,
 # moves the selection DOWNS rows down; that row stays selected and on the screen when the
-# terminal shrinks to 80x24 and when it grows back.
+# terminal shrinks to 80x24 and when it grows back. The row is known by the part of it the
+# regex KEY matches, else by its first 10 characters.
 keeps_selection() {
     local line=$(($1 + $2)) key
     for _ in $(seq "$2"); do keys Down; done
     wait_until "selection never reached line $line" sel_on_line "$line" || return 1
-    key=$(screen | sed -n "${line}p" | cut -c1-10)
+    if [ -n "${3:-}" ]; then
+        key=$(screen | sed -n "${line}p" | grep -oE -- "$3" | head -1)
+        [ -n "$key" ] || { fail "line $line has no $3"; return 1; }
+    else
+        key=$(screen | sed -n "${line}p" | cut -c1-10)
+    fi
     tm resize-window -t t -x 80 -y 24
     wait_until "at 80x24 the selected row is not on the screen: $key" sel_shows "$key" || return 1
     tm resize-window -t t -x 120 -y 40
@@ -697,6 +703,42 @@ PY
         "$work/half.xlsx" || fail "the replaced workbook does not open"
 }
 
+# The monthly review's roster, the programmes and the main menu keep the selected row on the
+# screen when the terminal shrinks from 120x40 to 80x24 and grows back.
+case_resize_subsidy_120x40() {
+    local size
+    sql "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 40)
+         INSERT INTO programme (code, name, active) SELECT 'zz' || x, '试点项目' || x, 0 FROM n"
+    start 120 40
+    wait_title "主菜单" || return
+    keys 2
+    wait_title "每月补贴审核 2026-06" || return
+    keys Tab Tab Tab Tab Tab Tab                  # the roster: a few hundred lines
+    wait_for "银行账号" || return
+    wait_until "roster: the first row is not selected on line 5" sel_on_line 5 || return
+    # A roster line is one person in one programme: the programme, name and ID say which.
+    keeps_selection 5 28 '^.*[0-9]{6}\*{8}[0-9]{3}[0-9X]' || return
+    keys Escape
+    wait_title "主菜单" || return
+    keys 3
+    wait_title "补贴项目" || return
+    wait_until "programmes: the first row is not selected on line 3" sel_on_line 3 || return
+    keeps_selection 3 28 || return
+    keys Escape
+    wait_title "主菜单" || return
+    keys Down Down Down
+    wait_until "menu: the fourth module is not selected on line 8" sel_on_line 8 || return
+    sel_shows "4. 精准康复" || { fail "menu: the selected line is not the fourth module"; return; }
+    for size in "80 24" "120 40"; do
+        tm resize-window -t t -x "${size% *}" -y "${size#* }"
+        wait_until "menu at ${size/ /x}: the fourth module is not selected on line 8" \
+            sel_on_line 8 || return
+        sel_shows "4. 精准康复" || { fail "menu at ${size/ /x}: another line is selected"; return; }
+    done
+    keys F10
+    wait_for "[exit 0]"
+}
+
 # A reviewer (审核员) may read the register but not change it: F2 is refused with the reason
 # on the status line and no form opens; the main menu still works.
 case_role_refused_80x24() {
@@ -755,7 +797,7 @@ case_not_utf8() {
 all_cases="register_80x24 discard_and_save_errors list_120x40 subsidy_review_80x24
     rehab_rates_80x24 insurance_claim_80x24 claims_2000_120x40 enrol_70_120x40 resize_lists
     resize_screens_120x40
-    report_80x24 role_refused_80x24 midnight_80x24 not_utf8"
+    report_80x24 resize_subsidy_120x40 role_refused_80x24 midnight_80x24 not_utf8"
 for c in ${TUI_CASES:-$all_cases}; do
     run_case "$c"
 done
