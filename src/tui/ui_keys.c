@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include "dpf/i18n.h"
 #include "dpf/access.h"
+#include "dpf/text.h"
 #include "ui.h"
 
 struct binding {
@@ -167,7 +168,9 @@ int ui_key_help(unsigned context, char lines[][UI_HELP_LINE], int max)
 {
     struct ui_key_label k[UI_KEY_LABELS];
     int n = ui_key_labels(context, k, max < UI_KEY_LABELS ? max : UI_KEY_LABELS);
+    char name[32];
     for (int i = 0; i < n; i++)
-        snprintf(lines[i], UI_HELP_LINE, "  %-6s %s", k[i].name, k[i].label);
+        snprintf(lines[i], UI_HELP_LINE, "  %s %s", text_fit(name, sizeof name, k[i].name, 6, 0),
+                 k[i].label);
     return n;
 }
