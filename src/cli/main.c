@@ -73,13 +73,99 @@ static int run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
     return cmd->run(c, cmd, &a);
 }
 
+/* The global options before the command: the index of the first word after them, or
+ * -1 - exit code when one of them was the whole run (--help, --version, a mistake). */
+static int global_options(struct cli *c, int argc, char **argv)
+{
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+            c->db_path = argv[++i];
+        } else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
+            i++;                        /* taken before anything was printed */
+        } else if (wants_help(argv[i])) {
+            print_help();
+            return -1 - EXIT_OK;
+        } else if (strcmp(argv[i], "--version") == 0) {
+            printf("dpf %s\n", DPF_VERSION);
+            return -1 - EXIT_OK;
+        } else {
+            fprintf(stderr, _("dpf: unknown option %s (see dpf --help)\n"), argv[i]);
+            return -1 - EXIT_USAGE;
+        }
+    }
+    return i;
+}
+
+/* `dpf help [GROUP [CMD]]`. */
+static int help_command(struct cli *c, int argc, char **argv)
+{
+    if (argc > 0)
+        cli_kinds_of_db(argv[0], c->db_path);
+    if (argc == 0) {
+        print_help();
+        return EXIT_OK;
+    }
+    return cli_help(argc, argv);
+}
+
+/* No command by those words: `dpf GROUP --help` lists the group's commands; a group named
+ * with a command it lacks, or alone, says so and lists them; anything else is unknown. */
+static int no_such_command(int argc, char **argv)
+{
+    if (argc > 1 && wants_help(argv[1]) && cli_help_group(stdout, argv[0]))
+        return EXIT_OK;
+    if (cli_help_group(NULL, argv[0])) {
+        if (argc > 1)
+            fprintf(stderr, _("dpf: unknown command \"%s %s\"\n"), argv[0], argv[1]);
+        fprintf(stderr, _("dpf: the %s commands are:\n"), argv[0]);
+        cli_help_group(stderr, argv[0]);
+        return EXIT_USAGE;
+    }
+    fprintf(stderr, _("dpf: unknown command \"%s\" (see dpf --help)\n"), argv[0]);
+    return EXIT_USAGE;
+}
+
+/* The command the words name (no words: the summary), with *used the words it took; the
+ * kinds a database defines are looked up when the built-in ones do not match. */
+static const struct cli_cmd *find_command(struct cli *c, int argc, char **argv, int *used)
+{
+    static char *summary[] = { "summary", NULL };
+    const struct cli_cmd *cmd;
+
+    if (argc == 0) {
+        cmd = cli_lookup(1, summary, used);
+        *used = 0;
+        return cmd;
+    }
+    if ((cmd = cli_lookup(argc, argv, used)))
+        return cmd;
+    return cli_kinds_of_db(argv[0], c->db_path) ? cli_lookup(argc, argv, used) : NULL;
+}
+
+/* Runs the command: handlers see argv[0] = the command name, then their own arguments;
+ * --help anywhere after it explains the command instead. */
+static int dispatch(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+    for (int k = 1; k < argc; k++)
+        if (wants_help(argv[k])) {
+            cli_help_command(stdout, cmd);
+            return EXIT_OK;
+        }
+    c->need = cli_cap(cmd);
+    c->cmd = cmd;
+    snprintf(c->origin, sizeof c->origin, "%s%s%s", cmd->group ? cmd->group : "",
+             cmd->group ? " " : "", cmd->name);
+    return run(c, cmd, argc, argv);
+}
+
 int main(int argc, char **argv)
 {
     struct cli c = { .prog = argv[0] };
     struct dpf_err err;
     const char *lang = NULL;
     const struct cli_cmd *cmd;
-    int i = 1, used = 0, rc;
+    int i, used = 0, rc;
 
     /* --lang must be known before any message is printed. */
     for (int k = 1; k + 1 < argc; k++)
@@ -89,22 +175,8 @@ int main(int argc, char **argv)
     modules_init();
     cli_set_commands(cli_kinds_table(join_rows(), NULL));
     c.db_path = priv_getenv("DPF_DB");
-    for (; i < argc && argv[i][0] == '-'; i++) {
-        if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
-            c.db_path = argv[++i];
-        } else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
-            i++;
-        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            print_help();
-            return EXIT_OK;
-        } else if (strcmp(argv[i], "--version") == 0) {
-            printf("dpf %s\n", DPF_VERSION);
-            return EXIT_OK;
-        } else {
-            fprintf(stderr, _("dpf: unknown option %s (see dpf --help)\n"), argv[i]);
-            return EXIT_USAGE;
-        }
-    }
+    if ((i = global_options(&c, argc, argv)) < 0)
+        return -1 - i;
     if (!c.db_path || !*c.db_path)
         c.db_path = cli_default_db();
     if (datadir_check(c.db_path, _("The database"), &err) != DPF_OK)
@@ -117,50 +189,12 @@ int main(int argc, char **argv)
         db_close(c.db);
         return rc;
     }
-    if (i < argc && strcmp(argv[i], "help") == 0) {
-        if (i + 1 < argc)
-            cli_kinds_of_db(argv[i + 1], c.db_path);
-        if (i + 1 == argc) {
-            print_help();
-            return EXIT_OK;
-        }
-        return cli_help(argc - i - 1, argv + i + 1);
-    }
-    if (i == argc) {
-        static char *summary[] = { "summary", NULL };
-        cmd = cli_lookup(1, summary, &used);
-        used = 0;
-    } else if (!(cmd = cli_lookup(argc - i, argv + i, &used)) &&
-               !(cli_kinds_of_db(argv[i], c.db_path) && (cmd = cli_lookup(argc - i, argv + i, &used)))) {
-        /* `dpf GROUP --help`: the group's commands. */
-        if (i + 1 < argc && wants_help(argv[i + 1]) && cli_help_group(stdout, argv[i]))
-            return EXIT_OK;
-        /* A group named with a command it lacks, or alone: say so, then what it has. */
-        if (cli_help_group(NULL, argv[i])) {
-            if (i + 1 < argc)
-                fprintf(stderr, _("dpf: unknown command \"%s %s\"\n"), argv[i], argv[i + 1]);
-            fprintf(stderr, _("dpf: the %s commands are:\n"), argv[i]);
-            cli_help_group(stderr, argv[i]);
-            return EXIT_USAGE;
-        }
-        fprintf(stderr, _("dpf: unknown command \"%s\" (see dpf --help)\n"), argv[i]);
-        return EXIT_USAGE;
-    }
-    /* Handlers see argv[0] = the command name, then their own arguments. */
-    if (used > 0)
-        i += used - 1;
-    else
-        i = argc - 1;
-    for (int k = i + 1; k < argc; k++)
-        if (wants_help(argv[k])) {
-            cli_help_command(stdout, cmd);
-            return EXIT_OK;
-        }
-    c.need = cli_cap(cmd);
-    c.cmd = cmd;
-    snprintf(c.origin, sizeof c.origin, "%s%s%s", cmd->group ? cmd->group : "",
-             cmd->group ? " " : "", cmd->name);
-    rc = run(&c, cmd, argc - i, argv + i);
+    if (i < argc && strcmp(argv[i], "help") == 0)
+        return help_command(&c, argc - i - 1, argv + i + 1);
+    if (!(cmd = find_command(&c, argc - i, argv + i, &used)))
+        return no_such_command(argc - i, argv + i);
+    i += used > 0 ? used - 1 : argc - i - 1;
+    rc = dispatch(&c, cmd, argc - i, argv + i);
     db_close(c.db);
     return rc;
 }
