@@ -186,7 +186,8 @@ struct ui_screen {
     const unsigned char *right; /* optional: 1 for a column of figures, aligned right */
     const char *empty;          /* msgid shown when there are no rows; NULL: "(no records)" */
     int head;                   /* lines between the title and the list, drawn by draw_head */
-    /* The title, translated, into buf. */
+    const char *name;           /* the title (a msgid), when it never changes */
+    /* Otherwise the title, translated, into buf. */
     void (*title)(struct ui_run *r, char *buf, size_t cap);
     /* Optional: the head lines (1..head). */
     void (*draw_head)(struct ui_run *r);
@@ -229,6 +230,9 @@ void ui_table_columns(struct ui_run *r, const struct rtable *t, const int *cols,
  * right-aligned), then the extra cells (NULL-terminated, or NULL); tag is the table row. */
 int ui_table_add(struct ui_run *r, const struct rtable *t, int row, const int *cols,
                  int64_t id, const char *const *extra);
+/* The whole table in those columns (ui_table_columns, then every row with its index as id);
+ * rc is the builder's: a table it could not build marks the rows failed ("Out of memory"). */
+void ui_table_show(struct ui_run *r, const struct rtable *t, const int *cols, int n, int rc);
 
 /* The form widget: one line per field of a field table, labels translated, inline errors.
  * The caller's save callback checks the record as a whole and names the bad field. */

@@ -143,12 +143,6 @@ static void export_roster(struct ui *ui, int64_t id, int year)
     free(path);
 }
 
-static void title(struct ui_run *r, char *buf, size_t cap)
-{
-    (void)r;
-    snprintf(buf, cap, "%s", _("Accident insurance: policies"));
-}
-
 /* The selected policy's actions; with no policy, those that make or list one. */
 static enum ui_result act(struct ui_run *r, enum ui_action a, struct ui_key k)
 {
@@ -202,7 +196,7 @@ int ui_insurance(struct ui *ui)
     static const struct ui_screen screen = {
         .context = UC_IPOL, .intro = intro, .ncols = NCOLS, .headers = headers,
         .widths = widths, .right = right, .empty = N_("(no policies: F2 records one)"),
-        .title = title, .load = load, .act = act,
+        .name = N_("Accident insurance: policies"), .load = load, .act = act,
     };
     ui_run(ui, &screen, NULL);
     return 0;

@@ -30,13 +30,7 @@ static void load(struct ui_run *r)
         ui_set_message(r->ui, "%s", err.msg);
         return;
     }
-    if (report_insurance_table(&f, &t) == DPF_OK) {
-        ui_table_columns(r, &t, cols, NCOLS, 0);
-        for (int i = 0; i < t.nrows; i++)
-            ui_table_add(r, &t, i, cols, i, NULL);
-    } else {
-        r->rows.failed = 1;
-    }
+    ui_table_show(r, &t, cols, NCOLS, report_insurance_table(&f, &t));
     rtable_free(&t);
     insurance_figures_free(&f);
 }

@@ -41,12 +41,6 @@ struct menu {
     char district[128];
 };
 
-static void title(struct ui_run *r, char *buf, size_t cap)
-{
-    (void)r;
-    snprintf(buf, cap, "%s", _("Main menu"));
-}
-
 static void draw_head(struct ui_run *r)
 {
     const struct menu *m = r->ctx;
@@ -86,8 +80,8 @@ static void main_menu(struct ui *ui)
     /* The rows sit where the menu's lines always were: from line 4, at column 4. */
     static const int widths[] = { 3, 74 };
     static const struct ui_screen screen = {
-        .context = UC_MAIN, .flags = UI_MENU, .ncols = 2, .widths = widths, .head = 2, .title = title,
-        .draw_head = draw_head, .load = load, .act = act,
+        .context = UC_MAIN, .flags = UI_MENU, .ncols = 2, .widths = widths, .head = 2,
+        .name = N_("Main menu"), .draw_head = draw_head, .load = load, .act = act,
     };
     struct menu m;
 

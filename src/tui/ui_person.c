@@ -366,12 +366,6 @@ static void filter_text(struct source *s, char *out, size_t cap)
 
 /* ---- the list screen ---- */
 
-static void list_title(struct ui_run *r, char *buf, size_t cap)
-{
-    (void)r;
-    snprintf(buf, cap, "%s", _("Register of certified disabled persons"));
-}
-
 /* The search line above the list: what is typed, then the filters in force. */
 static void draw_search(struct ui_run *r)
 {
@@ -460,8 +454,9 @@ int ui_person_list(struct ui *ui)
     static int widths[NLIST];
     static const struct ui_screen screen = {
         .context = UC_LIST, .intro = intro, .ncols = NLIST, .headers = headers,
-        .widths = widths, .empty = N_("(no persons match)"), .head = 1, .title = list_title,
-        .draw_head = draw_search, .fetch = fetch, .act = list_act,
+        .widths = widths, .empty = N_("(no persons match)"), .head = 1,
+        .name = N_("Register of certified disabled persons"), .draw_head = draw_search,
+        .fetch = fetch, .act = list_act,
     };
     struct source s = { .ui = ui };
 

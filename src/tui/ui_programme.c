@@ -248,12 +248,6 @@ static void rules_screen(struct screen *s)
     ui_run(s->ui, &screen, s);
 }
 
-static void progs_title(struct ui_run *run, char *buf, size_t cap)
-{
-    (void)run;
-    snprintf(buf, cap, "%s", _("Subsidy programmes"));
-}
-
 /* Enter: the selected programme's rules; F4: the programme itself. */
 static enum ui_result progs_act(struct ui_run *run, enum ui_action a, struct ui_key k)
 {
@@ -281,7 +275,8 @@ int ui_programmes(struct ui *ui)
     static const int widths[] = { 12, 22, 4, 4, 10, 8, 30 };
     static const struct ui_screen screen = {
         .context = UC_PROGS, .intro = progs_intro, .ncols = 7, .headers = headers,
-        .widths = widths, .title = progs_title, .load = load_progs, .act = progs_act,
+        .widths = widths, .name = N_("Subsidy programmes"), .load = load_progs,
+        .act = progs_act,
     };
     struct screen s = { .ui = ui };
 

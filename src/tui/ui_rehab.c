@@ -32,13 +32,7 @@ static void load_rates(struct ui_run *r)
         return;
     }
     s->assessed = rr.assessed;
-    if (report_rehab_rates_table(&rr, &t) == DPF_OK) {
-        ui_table_columns(r, &t, NULL, 0, 0);
-        for (int i = 0; i < t.nrows; i++)
-            ui_table_add(r, &t, i, NULL, i, NULL);
-    } else {
-        r->rows.failed = 1;
-    }
+    ui_table_show(r, &t, NULL, 0, report_rehab_rates_table(&rr, &t));
     rtable_free(&t);
     rehab_rates_free(&rr);
 }

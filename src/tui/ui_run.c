@@ -53,7 +53,10 @@ static void draw(struct ui_run *r)
     char title[256];
     int y = 1 + r->s->head;
 
-    r->s->title(r, title, sizeof title);
+    if (r->s->title)
+        r->s->title(r, title, sizeof title);
+    else
+        snprintf(title, sizeof title, "%s", _(r->s->name));
     ui_frame(r->ui, title, r->s->context);
     if (r->s->draw_head)
         r->s->draw_head(r);

@@ -28,6 +28,17 @@ void ui_table_columns(struct ui_run *r, const struct rtable *t, const int *cols,
     r->rows.ncols = n + extra;      /* load empties the rows first: no cell is left behind */
 }
 
+void ui_table_show(struct ui_run *r, const struct rtable *t, const int *cols, int n, int rc)
+{
+    if (rc != DPF_OK) {
+        r->rows.failed = 1;
+        return;
+    }
+    ui_table_columns(r, t, cols, n, 0);
+    for (int i = 0; i < t->nrows; i++)
+        ui_table_add(r, t, i, cols, i, NULL);
+}
+
 int ui_table_add(struct ui_run *r, const struct rtable *t, int row, const int *cols,
                  int64_t id, const char *const *extra)
 {
