@@ -14,17 +14,16 @@
 
 enum { NCOLS = 8, CELL = 72 };
 
+/* The screen's state: the year and the status filter; for one person's claims, who they are
+ * and the policies they are insured under. A row's tag is its claim's status. */
 struct claims {
-    struct ui *ui;
     int year, status;           /* filter: status 0 all, -1 open */
     int64_t person_id;
     char name[64], cert[32], insured[160];
-    struct ui_rows rows;        /* tag: the claim's status */
 };
 
 static int keep(const struct claim_summary *s, void *ctx)
 {
-    struct claims *t = ctx;
     char c[NCOLS][CELL];
     const char *cells[NCOLS];
 
@@ -38,18 +37,7 @@ static int keep(const struct claim_summary *s, void *ctx)
     money_format(s->paid, 1, c[7], CELL);
     for (int i = 0; i < NCOLS; i++)
         cells[i] = c[i];
-    return ui_rows_add(&t->rows, s->id, s->status, cells) != DPF_OK;
-}
-
-static void load(struct claims *t, struct ui_list *l)
-{
-    struct claim_filter f = { t->person_id ? 0 : t->year, t->status, t->person_id };
-    struct dpf_err err;
-    ui_rows_reset(&t->rows);
-    if (claim_list(t->ui->db, &f, keep, t, &err) != DPF_OK)
-        ui_set_message(t->ui, "%s", err.msg);
-    ui_rows_report(t->ui, &t->rows);
-    ui_list_load(l, 0, ui_list_rows() - 1, &err);
+    return ui_rows_add(ctx, s->id, s->status, cells) != DPF_OK;
 }
 
 /* ---- the claim form ---- */
@@ -350,39 +338,56 @@ static int keep_period(const struct insured_period *p, void *ctx)
 }
 
 /* For a person's page: their name, certificate and the policies they are insured under. */
-static void person_header(struct claims *t)
+static void person_header(struct ui *ui, struct claims *t)
 {
     struct person p;
     struct dpf_err err;
 
     person_init(&p);
-    if (person_load(t->ui->db, t->person_id, &p, &err) == DPF_OK) {
+    if (person_load(ui->db, t->person_id, &p, &err) == DPF_OK) {
         snprintf(t->name, sizeof t->name, "%s", person_get(&p, PF_NAME));
         snprintf(t->cert, sizeof t->cert, "%s", person_get(&p, PF_CERT_NO));
     }
     person_clear(&p);
     t->insured[0] = '\0';
-    insured_periods(t->ui->db, t->person_id, keep_period, t, &err);
+    insured_periods(ui->db, t->person_id, keep_period, t, &err);
 }
 
-static void draw(struct claims *t, struct ui_list *l)
+static void load(struct ui_run *r)
 {
-    char title[200], line[256];
+    struct claims *t = r->ctx;
+    struct claim_filter f = { t->person_id ? 0 : t->year, t->status, t->person_id };
+    struct dpf_err err;
+
+    if (t->person_id)
+        person_header(r->ui, t);
+    if (claim_list(r->ui->db, &f, keep, &r->rows, &err) != DPF_OK)
+        ui_set_message(r->ui, "%s", err.msg);
+}
+
+static void title(struct ui_run *r, char *buf, size_t cap)
+{
+    const struct claims *t = r->ctx;
+    if (t->person_id)
+        snprintf(buf, cap, _("Insurance of %s"), t->name);
+    else
+        snprintf(buf, cap, _("Claims of the %d policy"), t->year);
+}
+
+/* The line above the list: the filter, and on a person's page the policies they are under. */
+static void draw_head(struct ui_run *r)
+{
+    const struct claims *t = r->ctx;
     const char *filter = t->status == 0 ? _("all") : t->status < 0 ? _("in progress")
                                                    : claim_statuses[t->status - 1];
-    if (t->person_id)
-        snprintf(title, sizeof title, _("Insurance of %s"), t->name);
-    else
-        snprintf(title, sizeof title, _("Claims of the %d policy"), t->year);
-    ui_frame(t->ui, title, UC_CLAIMS);
+    char line[256];
+
     if (t->person_id)
         snprintf(line, sizeof line, _("Insured: %s   Claims: %s"),
                  t->insured[0] ? t->insured : _("never"), filter);
     else
         snprintf(line, sizeof line, _("Status: %s (F5 changes it)"), filter);
     ui_put(1, 0, line, COLS, A_BOLD);
-    ui_list_draw(l, 2, ui_list_rows() + 1);
-    refresh();
 }
 
 static int ask_cert(struct ui *ui, char **cert)
@@ -393,12 +398,56 @@ static int ask_cert(struct ui *ui, char **cert)
                   cert) && *cert;
 }
 
+/* A new claim: for the page's person, or for the certificate the clerk gives. */
+static int report(struct ui *ui, const struct claims *t)
+{
+    char *cert = NULL;
+    int saved;
+
+    if (t->person_id)
+        return claim_form(ui, 0, t->cert);
+    saved = ask_cert(ui, &cert) && claim_form(ui, 0, cert);
+    free(cert);
+    return saved;
+}
+
+static enum ui_result act(struct ui_run *r, enum ui_action a, struct ui_key k)
+{
+    const struct ui_rows_row *row = ui_run_row(r);
+    struct claims *t = r->ctx;
+    int64_t id = row ? row->id : 0;
+
+    (void)k;
+    switch (a) {
+    case UA_NEW:                /* a new claim is reported today: at the top */
+        return report(r->ui, t) ? UR_TOP : UR_STAY;
+    case UA_EDIT:
+        return id && claim_form(r->ui, id, NULL) ? UR_RELOAD : UR_STAY;
+    case UA_ADVANCE:
+        return id && move_claim(r->ui, id, row->tag) ? UR_RELOAD : UR_STAY;
+    case UA_FILTER:
+        t->status = t->status >= CS_WITHDRAWN ? 0 : t->status == 0 ? -1 : t->status + 1;
+        return UR_TOP;
+    case UA_YEAR:
+        return ui_ask_year(r->ui, &t->year) ? UR_TOP : UR_STAY;
+    case UA_STEPS:
+        if (id)
+            steps(r->ui, id);
+        return UR_STAY;
+    case UA_FIGURES:
+        ui_insurance_figures(r->ui, t->year);
+        return UR_STAY;
+    default:
+        return UR_PASS;
+    }
+}
+
 void ui_claims(struct ui *ui, int year, int64_t person_id)
 {
-    static const char *const headers[] = { N_("No."), N_("Name"), N_("Township"),
-                                           N_("Accident date"), N_("Claim status"),
-                                           N_("Days"), N_("Claimed"), N_("Amount paid") };
-    static const int widths[] = { 4, 8, 10, 10, 12, 4, 11, 11 };
+    static const char *const headers[NCOLS] = { N_("No."), N_("Name"), N_("Township"),
+                                                N_("Accident date"), N_("Claim status"),
+                                                N_("Days"), N_("Claimed"), N_("Amount paid") };
+    static const int widths[NCOLS] = { 4, 8, 10, 10, 12, 4, 11, 11 };
     static const char *const intro[] = {
         N_("Claims go 报案 → 材料收集 → 已报保险公司 → 已赔付 or 拒赔; 撤销 ends an open claim. "
            "Days counts from the report to today, or to the closing step."),
@@ -408,81 +457,12 @@ void ui_claims(struct ui *ui, int year, int64_t person_id)
         N_("A claim is paid only when every document its items need is received."),
         NULL,
     };
-    struct claims *t = calloc(1, sizeof *t);
-    struct ui_list l = { .fetch = ui_rows_fetch, .empty = _("(no claims)") };
-    struct dpf_err err;
-    char *cert = NULL;
+    static const struct ui_screen screen = {
+        .context = UC_CLAIMS, .intro = intro, .ncols = NCOLS, .headers = headers,
+        .widths = widths, .empty = N_("(no claims)"), .head = 1, .title = title,
+        .draw_head = draw_head, .load = load, .act = act,
+    };
+    struct claims t = { .year = year ? year : atoi(db_today(ui->db)), .person_id = person_id };
 
-    if (!t)
-        return;
-    ui_rows_init(&t->rows, NCOLS);
-    l.ctx = &t->rows;
-    t->ui = ui;
-    t->year = year ? year : atoi(db_today(ui->db));
-    t->person_id = person_id;
-    if (person_id)
-        person_header(t);
-    l.ncols = NCOLS;
-    for (int c = 0; c < NCOLS; c++) {
-        l.cols[c].header = _(headers[c]);
-        l.cols[c].width = widths[c];
-    }
-    load(t, &l);
-    for (;;) {
-        int row = l.nrows ? (int)ui_list_selected(&l) : -1;
-        int64_t id = row >= 0 ? t->rows.row[row].id : 0;
-        int changed = 0;
-        struct ui_key k;
-        if (!ui_too_small())
-            draw(t, &l);
-        k = ui_read_key(ui);
-        switch (ui_action(ui, UC_CLAIMS, k)) {
-        case UA_BACK:
-            ui_list_clear(&l);
-            ui_rows_free(&t->rows);
-            free(t);
-            return;
-        case UA_HELP:
-            ui_help_run(ui, UC_CLAIMS, intro);
-            break;
-        case UA_NEW:
-            if (person_id)
-                changed = claim_form(ui, 0, t->cert);
-            else if (ask_cert(ui, &cert))
-                changed = claim_form(ui, 0, cert);
-            free(cert);
-            cert = NULL;
-            break;
-        case UA_EDIT:
-            if (id)
-                changed = claim_form(ui, id, NULL);
-            break;
-        case UA_ADVANCE:
-            if (id)
-                changed = move_claim(ui, id, t->rows.row[row].tag);
-            break;
-        case UA_FILTER:
-            t->status = t->status >= CS_WITHDRAWN ? 0 : t->status == 0 ? -1 : t->status + 1;
-            changed = 1;
-            break;
-        case UA_YEAR:
-            changed = ui_ask_year(ui, &t->year);
-            break;
-        case UA_STEPS:
-            if (id)
-                steps(ui, id);
-            break;
-        case UA_FIGURES:
-            ui_insurance_figures(ui, t->year);
-            break;
-        default:
-            ui_list_key(&l, k, &err);
-            break;
-        }
-        if (changed) {
-            if (person_id)
-                person_header(t);
-            load(t, &l);
-        }
-    }
+    ui_run(ui, &screen, &t);
 }

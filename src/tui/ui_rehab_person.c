@@ -25,12 +25,11 @@ static const int what_f[][3] = {
 };
 static const int cost_f[] = { -1, -1, SV_COST, RS_COST };
 
+/* The screen's state: the person. A row's tag is its record's kind. */
 struct page {
-    struct ui *ui;
     int64_t person;
     char cert[32], name[64];
     int k;                      /* the kind being loaded (index into kinds) */
-    struct ui_rows rows;        /* tag: the record's kind */
 };
 
 static const char *fmt(int k, int f, char *const *v, char *buf, size_t cap)
@@ -41,7 +40,8 @@ static const char *fmt(int k, int f, char *const *v, char *buf, size_t cap)
 
 static int keep(int64_t id, char *const *v, void *ctx)
 {
-    struct page *p = ctx;
+    struct ui_run *r = ctx;
+    struct page *p = r->ctx;
     char cell[NCOLS][CELL], buf[CELL];
     const char *cells[NCOLS];
     size_t len = 0;
@@ -58,48 +58,95 @@ static int keep(int64_t id, char *const *v, void *ctx)
     snprintf(cell[4], CELL, "%s", fmt(p->k, cost_f[p->k], v, buf, sizeof buf));
     for (int i = 0; i < NCOLS; i++)
         cells[i] = cell[i];
-    return ui_rows_add(&p->rows, id, kinds[p->k], cells) != DPF_OK;
+    return ui_rows_add(&r->rows, id, kinds[p->k], cells) != DPF_OK;
 }
 
-static void load(struct page *p, struct ui_list *l)
+static void load(struct ui_run *r)
 {
+    struct page *p = r->ctx;
     struct dpf_err err;
-    ui_rows_reset(&p->rows);
     for (p->k = 0; p->k < 4; p->k++)
-        if (rehab_list(p->ui->db, kinds[p->k], p->person, 0, keep, p, &err) != DPF_OK)
-            ui_set_message(p->ui, "%s", err.msg);
-    ui_rows_report(p->ui, &p->rows);
-    ui_list_load(l, 0, ui_list_rows(), &err);
+        if (rehab_list(r->ui->db, kinds[p->k], p->person, 0, keep, r, &err) != DPF_OK)
+            ui_set_message(r->ui, "%s", err.msg);
 }
 
-static int add(struct page *p, int kind, const char *what)
+static void title(struct ui_run *r, char *buf, size_t cap)
 {
+    const struct page *p = r->ctx;
+    snprintf(buf, cap, _("Rehabilitation of %s"), p->name);
+}
+
+static int add(struct ui_run *r, int kind, const char *what)
+{
+    const struct page *p = r->ctx;
     char title[160];
     snprintf(title, sizeof title, "%s: %s", what, p->name);
-    return ui_rehab_form(p->ui, kind, 0, p->cert, title);
+    return ui_rehab_form(r->ui, kind, 0, p->cert, title);
 }
 
-static int delete(struct page *p, int row)
+static int edit(struct ui_run *r, const struct ui_rows_row *row)
 {
+    const struct page *p = r->ctx;
+    char buf[160];
+    title(r, buf, sizeof buf);
+    return ui_rehab_form(r->ui, row->tag, row->id, p->cert, buf);
+}
+
+static int delete(struct ui_run *r, const struct ui_rows_row *row)
+{
+    const struct page *p = r->ctx;
+    struct db *db = r->ui->db;
     struct dpf_err err;
     char q[256];
     int rc;
 
-    snprintf(q, sizeof q, _("Delete this %s of %s (%s)?"), ui_rows_cell(&p->rows, row, 0),
-             p->name, ui_rows_cell(&p->rows, row, 1));
-    if (!ui_confirm(p->ui, q))
+    snprintf(q, sizeof q, _("Delete this %s of %s (%s)?"), row->cells[0], p->name,
+             row->cells[1]);
+    if (!ui_confirm(r->ui, q))
         return 0;
-    if ((rc = db_begin(p->ui->db, &err)) == DPF_OK)
-        rc = db_end(p->ui->db, rehab_delete(p->ui->db, p->rows.row[row].tag, p->rows.row[row].id, &err), &err);
-    ui_set_message(p->ui, "%s", rc == DPF_OK ? _("Deleted") : err.msg);
+    if ((rc = db_begin(db, &err)) == DPF_OK)
+        rc = db_end(db, rehab_delete(db, row->tag, row->id, &err), &err);
+    ui_set_message(r->ui, "%s", rc == DPF_OK ? _("Deleted") : err.msg);
     return rc == DPF_OK;
+}
+
+/* F2..F5 record a new one of each kind; the chosen record is edited or deleted. */
+static enum ui_result act(struct ui_run *r, enum ui_action a, struct ui_key k)
+{
+    const struct ui_rows_row *row = ui_run_row(r);
+    int changed;
+
+    (void)k;
+    switch (a) {
+    case UA_ASSESS:
+        changed = add(r, RK_ASSESSMENT, _("Needs assessment"));
+        break;
+    case UA_AGREE:
+        changed = add(r, RK_AGREEMENT, _("Service agreement"));
+        break;
+    case UA_SERVE:
+        changed = add(r, RK_SERVICE, _("Service"));
+        break;
+    case UA_RESCUE:
+        changed = add(r, RK_RESCUE, _("Children's rescue"));
+        break;
+    case UA_EDIT:
+        changed = row && edit(r, row);
+        break;
+    case UA_DELETE:
+        changed = row && delete(r, row);
+        break;
+    default:
+        return UR_PASS;
+    }
+    return changed ? UR_RELOAD : UR_STAY;
 }
 
 void ui_rehab_person(struct ui *ui, int64_t person_id)
 {
-    static const char *const headers[] = { N_("Record"), N_("Date"), N_("Institution"),
-                                           N_("Content"), N_("Amount") };
-    static const int widths[] = { 6, 10, 20, 30, 10 };
+    static const char *const headers[NCOLS] = { N_("Record"), N_("Date"), N_("Institution"),
+                                                N_("Content"), N_("Amount") };
+    static const int widths[NCOLS] = { 6, 10, 20, 30, 10 };
     static const char *const intro[] = {
         N_("A person's rehabilitation: needs assessments, service agreements, services and "
            "children's rescue."),
@@ -107,80 +154,23 @@ void ui_rehab_person(struct ui *ui, int64_t person_id)
            "within the age limit; institutions come from the institution list."),
         NULL,
     };
-    struct page *p = calloc(1, sizeof *p);
-    struct ui_list l = { .fetch = ui_rows_fetch, .empty = _("(no rehabilitation records)") };
+    static const struct ui_screen screen = {
+        .context = UC_RPERSON, .intro = intro, .ncols = NCOLS, .headers = headers,
+        .widths = widths, .empty = N_("(no rehabilitation records)"), .title = title,
+        .load = load, .act = act,
+    };
+    struct page p = { .person = person_id };
     struct person who;
     struct dpf_err err;
-    char title[160];
 
-    if (!p)
-        return;
-    ui_rows_init(&p->rows, NCOLS);
-    l.ctx = &p->rows;
     person_init(&who);
     if (person_load(ui->db, person_id, &who, &err) != DPF_OK) {
         ui_set_message(ui, "%s", err.msg);
         person_clear(&who);
-        free(p);
         return;
     }
-    p->ui = ui;
-    p->person = person_id;
-    snprintf(p->cert, sizeof p->cert, "%s", person_get(&who, PF_CERT_NO));
-    snprintf(p->name, sizeof p->name, "%s", person_get(&who, PF_NAME));
+    snprintf(p.cert, sizeof p.cert, "%s", person_get(&who, PF_CERT_NO));
+    snprintf(p.name, sizeof p.name, "%s", person_get(&who, PF_NAME));
     person_clear(&who);
-    snprintf(title, sizeof title, _("Rehabilitation of %s"), p->name);
-    l.ncols = NCOLS;
-    for (int c = 0; c < NCOLS; c++) {
-        l.cols[c].header = _(headers[c]);
-        l.cols[c].width = widths[c];
-    }
-    load(p, &l);
-    for (;;) {
-        int row = l.nrows ? (int)ui_list_selected(&l) : -1;
-        struct ui_key k;
-        int changed = 0;
-        if (!ui_too_small()) {
-            ui_frame(ui, title, UC_RPERSON);
-            ui_list_draw(&l, 1, ui_list_rows() + 2);
-            refresh();
-        }
-        k = ui_read_key(ui);
-        switch (ui_action(ui, UC_RPERSON, k)) {
-        case UA_BACK:
-            ui_list_clear(&l);
-            ui_rows_free(&p->rows);
-            free(p);
-            return;
-        case UA_HELP:
-            ui_help_run(ui, UC_RPERSON, intro);
-            break;
-        case UA_ASSESS:
-            changed = add(p, RK_ASSESSMENT, _("Needs assessment"));
-            break;
-        case UA_AGREE:
-            changed = add(p, RK_AGREEMENT, _("Service agreement"));
-            break;
-        case UA_SERVE:
-            changed = add(p, RK_SERVICE, _("Service"));
-            break;
-        case UA_RESCUE:
-            changed = add(p, RK_RESCUE, _("Children's rescue"));
-            break;
-        case UA_EDIT:
-            if (row >= 0)
-                changed = ui_rehab_form(ui, p->rows.row[row].tag, p->rows.row[row].id, p->cert,
-                                         title);
-            break;
-        case UA_DELETE:
-            if (row >= 0)
-                changed = delete(p, row);
-            break;
-        default:
-            ui_list_key(&l, k, &err);
-            break;
-        }
-        if (changed)
-            load(p, &l);
-    }
+    ui_run(ui, &screen, &p);
 }

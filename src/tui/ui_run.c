@@ -46,6 +46,12 @@ static void reload(struct ui_run *r, int top)
     }
     if (ui_list_load(&r->list, top ? 0 : r->list.page, ui_run_limit(r), &err) != DPF_OK)
         ui_set_message(r->ui, "%s", err.msg);
+    /* The only row of the last page is gone (deleted): the page before, at its last row. */
+    if (!r->list.nrows && r->list.page > 0) {
+        if (ui_list_load(&r->list, r->list.page - 1, r->list.limit, &err) != DPF_OK)
+            ui_set_message(r->ui, "%s", err.msg);
+        r->list.sel = r->list.nrows ? r->list.nrows - 1 : 0;
+    }
 }
 
 static void draw(struct ui_run *r)

@@ -641,6 +641,50 @@ case_enrol_70_120x40() {
     line_has "^$prog +不予通过 +2001-01 +x +2001-01-01"
 }
 
+# A person's own pages keep the selected row on the screen through a resize: their claims
+# (F11), subsidies (F8) and rehabilitation (F9), 40 rows each, made by SQL.
+case_resize_person_pages_120x40() {
+    local id who
+    id=$(sql "SELECT id_no FROM person WHERE status = 1
+              AND id NOT IN (SELECT person_id FROM enrolment) ORDER BY id LIMIT 1")
+    who=$(sql "SELECT name FROM person WHERE id_no = '$id'")
+    sql "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 40)
+         INSERT INTO claim (policy_id, person_id, accident_on, reported_on, place, status,
+                            status_on)
+         SELECT c.policy_id, p.id, '2026-04-01', '2026-04-01', 'x', 1, '2026-04-01'
+         FROM n, (SELECT * FROM claim ORDER BY id LIMIT 1) c, person p WHERE p.id_no = '$id';
+         WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 40)
+         INSERT INTO enrolment (programme_id, person_id, step, applied_on, applied_by,
+                                start_month, closed_on, closed_by, reason_note)
+         SELECT (SELECT min(id) FROM programme), p.id, 5, '2002-01-01', 'root', '2002-01',
+                '2002-01-02', 'root', 'x'
+         FROM n, person p WHERE p.id_no = '$id';
+         WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 40)
+         INSERT INTO service (person_id, year, served_on, institution_id, kind, item, cost)
+         SELECT p.id, 2026, '2026-03-01', (SELECT min(id) FROM institution), 1, '服务' || x, 100
+         FROM n, person p WHERE p.id_no = '$id'"
+    start 120 40
+    wait_title "主菜单" || return
+    keys Enter
+    wait_title "持证残疾人名单" || return
+    type_text "$id"
+    wait_for "查找： $id" || return
+    line_has "^$who "
+    keys F11
+    wait_title "${who}的意外伤害保险" || return
+    keeps_selection 4 28 || return
+    keys Escape
+    wait_title "持证残疾人名单" || return
+    keys F8
+    wait_title "${who}的补贴" || return
+    keeps_selection 3 28 || return
+    keys Escape
+    wait_title "持证残疾人名单" || return
+    keys F9
+    wait_title "${who}的康复" || return
+    keeps_selection 3 28
+}
+
 # A manager opens the reports, sees the year's targets with their rates, changes to the
 # first half-year (completion counted up to 30 June), and exports the workbook, which is read
 # back: its sheets and a rate stored with the 0.00% format. Exporting to the same name again
@@ -795,8 +839,8 @@ case_not_utf8() {
 
 # TUI_CASES="a b": only those cases (while working on a screen).
 all_cases="register_80x24 discard_and_save_errors list_120x40 subsidy_review_80x24
-    rehab_rates_80x24 insurance_claim_80x24 claims_2000_120x40 enrol_70_120x40 resize_lists
-    resize_screens_120x40
+    rehab_rates_80x24 insurance_claim_80x24 claims_2000_120x40 enrol_70_120x40
+    resize_person_pages_120x40 resize_lists resize_screens_120x40
     report_80x24 resize_subsidy_120x40 role_refused_80x24 midnight_80x24 not_utf8"
 for c in ${TUI_CASES:-$all_cases}; do
     run_case "$c"
