@@ -7,6 +7,7 @@
 #include <string.h>
 #include "dpf/audit.h"
 #include "dpf/i18n.h"
+#include "dpf/text.h"
 #include "dpf/insurance.h"
 #include "dpf/money.h"
 #include "dpf/person.h"
@@ -307,9 +308,11 @@ static int move_claim(struct ui *ui, int64_t id, int status)
 
 static int keep_step(const struct claim_step *s, void *ctx)
 {
-    char line[400];
-    snprintf(line, sizeof line, "%s  %-14s %s  %s  %s", s->on, claim_statuses[s->status - 1],
-             s->user, s->at, s->note);
+    char line[400], status[64];
+    /* The status padded by display columns: 14 cells hold the longest, 已报保险公司. */
+    snprintf(line, sizeof line, "%s  %s %s  %s  %s", s->on,
+             text_fit(status, sizeof status, claim_statuses[s->status - 1], 14, 0), s->user,
+             s->at, s->note);
     return ui_lines_add(ctx, line) != DPF_OK;
 }
 
@@ -426,7 +429,10 @@ static enum ui_result act(struct ui_run *r, enum ui_action a, struct ui_key k)
     case UA_ADVANCE:
         return id && move_claim(r->ui, id, row->tag) ? UR_RELOAD : UR_STAY;
     case UA_FILTER:
-        t->status = t->status >= CS_WITHDRAWN ? 0 : t->status == 0 ? -1 : t->status + 1;
+        /* all → in progress → each status in turn → all (from -1 the next is the first
+         * status, not 0: before, F5 only ever toggled between all and in progress). */
+        t->status = t->status >= CS_WITHDRAWN ? 0 : t->status == 0 ? -1
+                  : t->status < 0              ? 1 : t->status + 1;
         return UR_TOP;
     case UA_YEAR:
         return ui_ask_year(r->ui, &t->year) ? UR_TOP : UR_STAY;

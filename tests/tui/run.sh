@@ -491,6 +491,15 @@ case_claims_2000_120x40() {
         keys NPage NPage NPage NPage NPage NPage NPage NPage NPage NPage
     done
     line_has "^$last +.* 2026-03-30 +报案 "
+    # F5 steps the filter through all, in progress, then each status in turn.
+    keys F5
+    wait_for "状态：处理中" || return
+    keys F5
+    wait_for "状态：报案" || return
+    line_has "^$last +.* 2026-03-30 +报案 "
+    keys F5
+    wait_for "状态：材料收集" || return
+    no_line "^$last "
 }
 
 # The selected row (its screen line by number, 1-based) is drawn in reverse video.
