@@ -496,10 +496,11 @@ case_claims_2000_120x40() {
     wait_for "状态：处理中" || return
     keys F5
     wait_for "状态：报案" || return
-    line_has "^$last +.* 2026-03-30 +报案 "
+    line_has "^2000 +.* 2026-04-01 +报案 "
+    no_line "[0-9] +(材料收集|已赔付|拒赔) "
     keys F5
     wait_for "状态：材料收集" || return
-    no_line "^$last "
+    no_line "[0-9] +报案 "
 }
 
 # The selected row (its screen line by number, 1-based) is drawn in reverse video.
