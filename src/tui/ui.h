@@ -23,7 +23,7 @@ enum ui_action {
     UA_MONTH, UA_EXPORT, UA_CONFIRM, UA_CONFIRM_ALL, UA_APPROVE, UA_PROGRAMMES,
     UA_NEXT_SECTION, UA_PREV_SECTION, UA_APPLY, UA_ADVANCE, UA_REFUSE, UA_STOP,
     UA_REHAB, UA_YEAR, UA_INSTITUTIONS, UA_PROJECTS, UA_DELETE, UA_ASSESS, UA_AGREE,
-    UA_SERVE, UA_RESCUE, UA_INSURANCE, UA_BUILD, UA_CLAIMS, UA_FIGURES, UA_STEPS, UA_PERIOD,
+    UA_SERVE, UA_RESCUE, UA_INSURANCE, UA_BUILD, UA_CLAIMS, UA_FIGURES, UA_STEPS, UA_PERIOD, UA_PICK,
 };
 enum ui_context {
     UC_MAIN = 1, UC_LIST = 2, UC_FORM = 4, UC_VIEW = 8, UC_REVIEW = 16, UC_ENROL = 32,
@@ -59,7 +59,8 @@ struct ui {
     struct db *db;
     const char *db_path;
     long persons;               /* persons in the register, for the status line */
-    char message[256];          /* shown once on the status line, then cleared */
+    char message[512];          /* shown once on the status line, then cleared */
+    char shown[512];            /* the message of the frame being drawn (ui_show) */
 };
 
 /* Reads a key, waiting, then the clock: every screen reads its keys here, so each action
@@ -69,13 +70,20 @@ struct ui {
 struct ui_key ui_read_key(struct ui *ui);
 /* True (and the screen says so) when the terminal is smaller than 80x24. */
 int ui_too_small(void);
-/* Clears the screen and draws the title line, the status line and the key bar. */
+/* Clears the screen and draws the title line, the status line and the key bar. The message
+ * goes on the status line when it fits there; a longer one is drawn whole by ui_show. */
 void ui_frame(struct ui *ui, const char *title, unsigned context);
+/* Lines the frame's message takes above the status line (0: it fits on the status line);
+ * a screen may keep them free of what it draws. */
+int ui_message_lines(const struct ui *ui);
+/* Ends a frame: the message too long for the status line, wrapped whole into the lines just
+ * above it (over what the screen drew there), then the terminal refreshed. */
+void ui_show(struct ui *ui);
 /* Text at (y, x) fitted to width cells: clipped without splitting a character, padded
  * (ui_text.c, with the message: the bottom file every other one draws through). */
 void ui_put(int y, int x, const char *s, int width, attr_t attr);
 void ui_set_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Asks a yes/no question on the status line; true for yes (Y or Enter on 是). */
+/* Asks a yes/no question on the status line (wrapped above it when long); true for yes. */
 int ui_confirm(struct ui *ui, const char *question);
 /* Refreshes the persons count for the status line. */
 void ui_count_persons(struct ui *ui);
@@ -234,6 +242,7 @@ int ui_table_add(struct ui_run *r, const struct rtable *t, int row, const int *c
  * rc is the builder's: a table it could not build marks the rows failed ("Out of memory"). */
 void ui_table_show(struct ui_run *r, const struct rtable *t, const int *cols, int n, int rc);
 
+struct ui_lines;
 /* The form widget: one line per field of a field table, labels translated, inline errors.
  * The caller's save callback checks the record as a whole and names the bad field. */
 /* A form's lines: the longest is a claim's, its own lines and four for each of a policy's
@@ -250,12 +259,25 @@ struct ui_form {
     int (*save)(void *ctx, struct ui_form *f, struct dpf_err *err);
     /* Optional: a rule of the entity for one parsed value, checked as the clerk leaves it. */
     int (*check)(void *ctx, const struct field *fd, const char *value, struct dpf_err *err);
+    /* Optional: choices known at run time for a text line (institutions): adds them to out
+     * and returns how many (0: the line has none). The picker offers them. */
+    int (*choices)(void *ctx, const struct field *fd, const struct ui_form *f,
+                   struct ui_lines *out);
+    /* Optional: called when the clerk leaves line `line` with a good value, to fill the lines
+     * that follow from it (ui_form_derive). */
+    void (*left)(void *ctx, struct ui_form *f, int line);
     void *ctx;
+    unsigned char derived[UI_FORM_FIELDS];  /* filled by ui_form_derive, not typed */
 };
 void ui_form_init(struct ui_form *f, const char *title, const struct field *table,
                   const int *which, int n);
 /* Shows a canonical value as the clerk would type it (choice names, 是/否). */
 void ui_form_set(struct ui_form *f, int i, const char *canonical);
+/* Fills line i with a value derived from another line (shown dimmed, marked as derived),
+ * unless the clerk typed something there. */
+void ui_form_derive(struct ui_form *f, int i, const char *canonical);
+/* The line whose field has key, or -1. */
+int ui_form_line(const struct ui_form *f, const char *key);
 /* The typed text of line i (UTF-8). */
 void ui_form_text(const struct ui_form *f, int i, char *out, size_t cap);
 /* Line i's value parsed (malloc'd, NULL if empty), or DPF_EINVAL with the error shown at
@@ -281,8 +303,30 @@ void ui_lines_free(struct ui_lines *ls);
 void ui_lines_wrap(struct ui_lines *ls, const char *text, int width);
 /* Shows the lines (ui_view_run), first saying "Out of memory" if any was lost. */
 void ui_lines_run(struct ui *ui, const char *title, const struct ui_lines *ls);
+/* A field's choices as a picker lists them ("1 男"; 是, 否 for a flag): how many, 0 for a
+ * field without (ui_field.c). */
+int ui_field_choices(const struct field *fd, struct ui_lines *out);
+/* What a field accepts, for F1 in a form: its label, rule, format and choices, wrapped to
+ * width; has_runtime: the form offers a list of names for it. */
+void ui_field_help(const struct field *fd, int has_runtime, struct ui_lines *out, int width);
 /* The help screen of a context: the intro lines (NULL-terminated, msgids), then its keys. */
 void ui_help_run(struct ui *ui, unsigned context, const char *const *intro);
+
+/* The picker (ui_pick.c): a popup list over the screen, type to narrow, Enter to choose;
+ * with multi, Space ticks items and Enter takes the ticked set. */
+struct ui_pick {
+    const char *title;
+    char *const *items;
+    int n;
+    int multi;
+    unsigned char *on;          /* multi: ticked items, in and out (n of them) */
+    int sel;                    /* single: the item to start on, then the one chosen */
+    /* Draws the screen beneath (again after a resize); ends with ui_show or refresh. */
+    void (*under)(void *ctx);
+    void *ctx;
+};
+/* 1 when chosen (sel, or the ticked set in on), 0 when the clerk left with Esc. */
+int ui_pick_run(struct ui *ui, struct ui_pick *p);
 
 /* Asks for one value in a small form: 1 when given (*out the canonical value, malloc'd,
  * NULL if left empty), 0 when the clerk left. `initial` is canonical too. */

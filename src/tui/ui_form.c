@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* The form widget: one line per field (label, edit line, the field's error beside it),
  * driven by the entity's field table. A field is checked when the clerk leaves it; the
- * whole record when the clerk saves, and the error lands on the field it names. */
+ * whole record when the clerk saves, and the error lands on the field it names. The current
+ * line's error is also the frame's message, shown whole (wrapped) above the status line.
+ * A line with choices opens the picker (F4; Space too where typing a space means nothing);
+ * F1 explains the current line. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +32,23 @@ void ui_form_set(struct ui_form *f, int i, const char *canonical)
     char buf[512];
     ui_edit_set(&f->edit[i], canonical ? field_format(f->fields[i], canonical, 0, buf, sizeof buf)
                                        : "");
+}
+
+void ui_form_derive(struct ui_form *f, int i, const char *canonical)
+{
+    if (i < 0 || i >= f->n || (f->edit[i].len && !f->derived[i]))
+        return;
+    ui_form_set(f, i, canonical);
+    f->derived[i] = 1;
+    f->error[i][0] = '\0';
+}
+
+int ui_form_line(const struct ui_form *f, const char *key)
+{
+    for (int i = 0; key && i < f->n; i++)
+        if (strcmp(f->fields[i]->key, key) == 0)
+            return i;
+    return -1;
 }
 
 void ui_form_text(const struct ui_form *f, int i, char *out, size_t cap)
@@ -63,6 +83,8 @@ static void check(struct ui *ui, struct ui_form *f, int i)
     if (ui_form_parse(f, i, db_today(ui->db), &v, &err) == DPF_OK && v && f->check &&
         f->check(f->ctx, f->fields[i], v, &err) != DPF_OK)
         snprintf(f->error[i], sizeof f->error[i], "%s", err.msg);
+    else if (v && f->left)
+        f->left(f->ctx, f, i);
     free(v);
 }
 
@@ -75,10 +97,13 @@ static void hint(struct ui *ui, const struct field *fd)
         for (int c = 0; fd->choices[c]; c++)
             snprintf(list + strlen(list), sizeof list - strlen(list), "%s%d %s", c ? "  " : "",
                      c + 1, fd->choices[c]);
-        ui_set_message(ui, _("Choices: %s"), list);
+        ui_set_message(ui, _("Choices: %s (F4: list)"), list);
+        break;
+    case FT_CODES:
+        ui_set_message(ui, "%s", _("Several choices: F4 or Space opens the list"));
         break;
     case FT_FLAG:
-        ui_set_message(ui, "%s", _("Yes or no: type 是 or 否"));
+        ui_set_message(ui, "%s", _("Yes or no: type 是 or 否 (F4: list)"));
         break;
     case FT_DATE:
         ui_set_message(ui, "%s", _("Date: YYYY-MM-DD"));
@@ -113,42 +138,182 @@ static int label_width(const struct ui_form *f)
     return w;
 }
 
+/* What the error column shows for line i: its error, or that a derived value was not typed. */
+static const char *note(const struct ui_form *f, int i, attr_t *attr)
+{
+    *attr = f->error[i][0] ? A_BOLD : A_DIM;
+    return f->error[i][0] ? f->error[i] : f->derived[i] ? _("(from the certificate number)") : "";
+}
+
 static void draw(struct ui *ui, struct ui_form *f)
 {
-    int height = LINES - 4, lw = label_width(f), err_x = lw + VALUE_W + 2;
+    int height, lw = label_width(f), err_x = lw + VALUE_W + 2;
     char label[128];
 
-    if (f->cur < f->top)
-        f->top = f->cur;
-    if (f->cur >= f->top + height)
-        f->top = f->cur - height + 1;
     if (!ui->message[0] && f->error[f->cur][0])
         ui_set_message(ui, "%s", f->error[f->cur]);
     else if (!ui->message[0])
         hint(ui, f->fields[f->cur]);
     ui_frame(ui, f->title, UC_FORM);
+    /* The lines below the title down to the message: the status line's, or the lines a long
+     * one takes above it (one line is kept free in any case, as before). */
+    height = LINES - 3 - (ui_message_lines(ui) > 1 ? ui_message_lines(ui) : 1);
+    if (height < 1)
+        height = 1;
+    if (f->cur < f->top)
+        f->top = f->cur;
+    if (f->cur >= f->top + height)
+        f->top = f->cur - height + 1;
     for (int r = 0; r < height && f->top + r < f->n; r++) {
         int i = f->top + r;
         const struct field *fd = f->fields[i];
+        attr_t a;
+        const char *n = note(f, i, &a);
         snprintf(label, sizeof label, "%s%s", _(fd->label),
                  (fd->flags & FF_REQUIRED) && !(fd->flags & FF_DERIVED) ? "*" : "");
         ui_put(1 + r, 0, label, lw, i == f->cur ? A_BOLD : 0);
-        if (f->error[i][0])
-            ui_put(1 + r, err_x, f->error[i], COLS - err_x, A_BOLD);
+        if (*n)
+            ui_put(1 + r, err_x, n, COLS - err_x, a);
     }
-    for (int r = 0; r < height && f->top + r < f->n; r++)
-        if (f->top + r != f->cur)
-            ui_edit_draw(&f->edit[f->top + r], 1 + r, lw + 1, VALUE_W, 0);
+    for (int r = 0; r < height && f->top + r < f->n; r++) {
+        if (f->top + r == f->cur)
+            continue;
+        ui_edit_draw(&f->edit[f->top + r], 1 + r, lw + 1, VALUE_W, 0);
+        if (f->derived[f->top + r])         /* a value not typed reads dimmer */
+            mvchgat(1 + r, lw + 1, VALUE_W, A_DIM | A_UNDERLINE, 0, NULL);
+    }
     ui_edit_draw(&f->edit[f->cur], 1 + f->cur - f->top, lw + 1, VALUE_W, 1);
-    refresh();
+    ui_show(ui);
 }
 
-static int line_of(const struct ui_form *f, const char *key)
+/* F1: what the current line accepts, then the form's keys. */
+static void field_help(struct ui *ui, struct ui_form *f)
 {
-    for (int i = 0; key && i < f->n; i++)
-        if (strcmp(f->fields[i]->key, key) == 0)
-            return i;
-    return -1;
+    char keys[UI_KEY_LABELS][UI_HELP_LINE];
+    struct ui_lines ls = { 0 }, names = { 0 };
+    const struct field *fd = f->fields[f->cur];
+    int runtime = f->choices && f->choices(f->ctx, fd, f, &names) > 0, nkeys;
+
+    ui_field_help(fd, runtime, &ls, COLS - 1);
+    if (runtime) {
+        ui_lines_add(&ls, "");
+        ui_lines_add(&ls, _("Known names:"));
+        for (int i = 0; i < names.n; i++) {
+            char line[UI_HELP_LINE];
+            snprintf(line, sizeof line, "  %s", names.v[i]);
+            ui_lines_add(&ls, line);
+        }
+    }
+    ui_lines_add(&ls, "");
+    nkeys = ui_key_help(UC_FORM, keys, UI_KEY_LABELS);
+    for (int i = 0; i < nkeys; i++)
+        ui_lines_add(&ls, keys[i]);
+    ui_lines_run(ui, _("Help"), &ls);
+    ui_lines_free(&names);
+    ui_lines_free(&ls);
+}
+
+/* The picker's screen beneath: the form as it stands. */
+struct beneath {
+    struct ui *ui;
+    struct ui_form *f;
+};
+
+static void draw_beneath(void *ctx)
+{
+    struct beneath *b = ctx;
+    draw(b->ui, b->f);
+}
+
+/* The picker's items preset from the line's text: the ticked codes of a set, the chosen
+ * choice, or the name typed. */
+static void preset(struct ui *ui, struct ui_form *f, struct ui_pick *p)
+{
+    const struct field *fd = f->fields[f->cur];
+    struct dpf_err err;
+    char text[UI_EDIT_MAX * 4 + 1], *v = NULL;
+
+    ui_form_text(f, f->cur, text, sizeof text);
+    if (fd->type == FT_TEXT) {
+        for (int i = 0; i < p->n; i++)
+            if (strcmp(p->items[i], text) == 0)
+                p->sel = i;
+        return;
+    }
+    if (!text[0] || field_parse(fd, text, db_today(ui->db), &v, &err) != DPF_OK || !v)
+        return;
+    if (fd->type == FT_FLAG)
+        p->sel = v[0] == '1' ? 0 : 1;
+    else if (fd->type == FT_CHOICE)
+        p->sel = atoi(v) - 1;
+    else
+        for (const char *c = v; *c; c++)
+            if (*c - '1' >= 0 && *c - '1' < p->n)
+                p->on[*c - '1'] = 1;
+    free(v);
+}
+
+/* Writes the picked value into the line as the clerk would type it. */
+static void take(struct ui_form *f, const struct ui_pick *p)
+{
+    const struct field *fd = f->fields[f->cur];
+    char code[UI_FORM_FIELDS] = "";
+    size_t n = 0;
+
+    if (fd->type == FT_TEXT) {
+        ui_edit_set(&f->edit[f->cur], p->items[p->sel]);
+    } else if (fd->type == FT_FLAG) {
+        ui_form_set(f, f->cur, p->sel == 0 ? "1" : "0");
+    } else if (fd->type == FT_CHOICE) {
+        snprintf(code, sizeof code, "%d", p->sel + 1);
+        ui_form_set(f, f->cur, code);
+    } else {
+        for (int i = 0; i < p->n && i < 9; i++)
+            if (p->on[i])
+                code[n++] = (char)('1' + i);
+        code[n] = '\0';
+        ui_form_set(f, f->cur, n ? code : NULL);
+    }
+    f->dirty = 1;
+    f->derived[f->cur] = 0;
+    f->edit[f->cur].fresh = 1;
+}
+
+/* F4 (or Space on a line of choices): the picker for the current line. 0 when the line has
+ * no choices, so that Space is typed as a space. */
+static int pick(struct ui *ui, struct ui_form *f, struct ui_key k)
+{
+    const struct field *fd = f->fields[f->cur];
+    struct ui_lines items = { 0 };
+    struct beneath b = { ui, f };
+    unsigned char on[UI_FORM_FIELDS] = { 0 };
+    struct ui_pick p = { .title = _(fd->label), .multi = fd->type == FT_CODES, .on = on,
+                         .under = draw_beneath, .ctx = &b };
+    int space = !k.is_code;
+
+    if (fd->type == FT_TEXT && !space && f->choices)
+        f->choices(f->ctx, fd, f, &items);
+    else if (fd->type != FT_TEXT)
+        ui_field_choices(fd, &items);
+    if (items.n == 0) {
+        ui_lines_free(&items);
+        if (!space)
+            ui_set_message(ui, "%s", _("This line has no list to choose from: type its value"));
+        return !space;
+    }
+    p.items = items.v;
+    p.n = items.n < (int)sizeof on ? items.n : (int)sizeof on;
+    if (fd->type == FT_TEXT)
+        p.n = items.n;
+    if (items.failed)
+        ui_set_message(ui, "%s", _("Out of memory"));
+    preset(ui, f, &p);
+    if (ui_pick_run(ui, &p)) {
+        take(f, &p);
+        check(ui, f, f->cur);
+    }
+    ui_lines_free(&items);
+    return 1;
 }
 
 int ui_form_run(struct ui *ui, struct ui_form *f)
@@ -167,7 +332,7 @@ int ui_form_run(struct ui *ui, struct ui_form *f)
             err.field = NULL;
             if (f->save(f->ctx, f, &err) == DPF_OK)
                 return 1;
-            if ((line = line_of(f, err.field)) >= 0) {
+            if ((line = ui_form_line(f, err.field)) >= 0) {
                 snprintf(f->error[line], sizeof f->error[line], "%s", err.msg);
                 go(f, line);
             }
@@ -186,11 +351,18 @@ int ui_form_run(struct ui *ui, struct ui_form *f)
             go(f, (f->cur + f->n - 1) % f->n);
             break;
         case UA_HELP:
-            ui_help_run(ui, UC_FORM, NULL);
+            field_help(ui, f);
             break;
+        case UA_PICK:
+            if (pick(ui, f, k))
+                break;
+            /* a space typed into text */
+            __attribute__((fallthrough));
         default:
-            if (ui_edit_key(&f->edit[f->cur], k) == 1)
+            if (ui_edit_key(&f->edit[f->cur], k) == 1) {
                 f->dirty = 1;
+                f->derived[f->cur] = 0;
+            }
             break;
         }
     }

@@ -69,14 +69,48 @@ static const char *cell_text(const struct ui_list *l, int c, const char *s, char
     return l->cols[c].right ? text_fit(buf, cap, s, l->cols[c].width, 1) : s;
 }
 
+/* A cell of figures: digits with the marks of amounts, dates, times, phones and masked
+ * numbers, nothing else. */
+static int is_figure(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++)
+        if (!strchr("0123456789-:./,*+% ", *s))
+            return 0;
+    return 1;
+}
+
+/* Columns of figures (right-aligned, or every filled cell of the page a figure: dates,
+ * phones) are shown whole or not at all: a date or a number cut short would read as another.
+ * Returns how many columns, from the first, are drawn at this width. */
+static int shown_columns(const struct ui_list *l)
+{
+    int x = 0, c;
+    for (c = 0; c < l->ncols && x < COLS; c++) {
+        int figures = l->cols[c].right, any = 0;
+        for (int r = 0; !figures && r < l->nrows; r++) {
+            const char *cell = l->rows[r].cells[c];
+            if (cell && *cell && !(any = is_figure(cell)))
+                break;
+            if (r == l->nrows - 1)
+                figures = any;
+        }
+        if (figures && x + l->cols[c].width > COLS)
+            break;
+        x += l->cols[c].width + 1;
+    }
+    return c;
+}
+
 void ui_list_draw(const struct ui_list *l, int y, int height)
 {
     char fitted[256];
-    int x = 0, top;
-    for (int c = 0; c < l->ncols && x < COLS; c++) {
+    int x = 0, top, ncols = shown_columns(l);
+    if (height < 2)
+        height = 2;
+    for (int c = 0; c < ncols && x < COLS; c++) {
         int w = l->cols[c].width;
-        if (l->cols[c].right && x + w > COLS)
-            break;
         ui_put(y, x, cell_text(l, c, l->cols[c].header, fitted, sizeof fitted),
                x + w > COLS ? COLS - x : w, A_BOLD | A_UNDERLINE);
         x += w + 1;
@@ -90,12 +124,10 @@ void ui_list_draw(const struct ui_list *l, int y, int height)
         x = 0;
         if (a)
             mvchgat(line, 0, COLS, A_REVERSE, 0, NULL);
-        for (int c = 0; c < l->ncols && x < COLS; c++) {
+        for (int c = 0; c < ncols && x < COLS; c++) {
             /* The column and the gap after it, never past the last column: writing there
              * would wrap onto the next line. */
             int w = l->cols[c].width + 1;
-            if (l->cols[c].right && x + l->cols[c].width > COLS)
-                break;              /* a figure cut short would read as another figure */
             ui_put(line, x, cell_text(l, c, l->rows[r].cells[c], fitted, sizeof fitted),
                    x + w > COLS ? COLS - x : w, a);
             x += w;

@@ -155,6 +155,29 @@ static int check_person_field(void *ctx, const struct field *fd, const char *val
     return cert_validate(value, db_today(pe->ui->db), cert, err);
 }
 
+/* A good certificate number fills the lines it gives (gender, birth date, category, level)
+ * that the clerk has not typed; the form shows them as derived. */
+static void derive_from_cert(void *ctx, struct ui_form *f, int line)
+{
+    struct person_edit *pe = ctx;
+    struct dpf_err err;
+    char cert[CERT_MAX_LEN + 1], birth[11], text[UI_EDIT_MAX * 4 + 1];
+    char gender[2] = "0", category[2] = "0", level[2] = "0";
+
+    ui_form_text(f, line, text, sizeof text);
+    if (f->fields[line]->type != FT_CERT ||
+        cert_validate(text, db_today(pe->ui->db), cert, &err) != DPF_OK)
+        return;
+    idcard_birth_date(cert, birth);
+    gender[0] = (char)('0' + idcard_gender(cert));
+    category[0] = cert[18];
+    level[0] = cert[19];
+    ui_form_derive(f, ui_form_line(f, person_fields[PF_GENDER].key), gender);
+    ui_form_derive(f, ui_form_line(f, person_fields[PF_BIRTH_DATE].key), birth);
+    ui_form_derive(f, ui_form_line(f, person_fields[PF_CATEGORY].key), category);
+    ui_form_derive(f, ui_form_line(f, person_fields[PF_LEVEL].key), level);
+}
+
 /* Adds a person (id 0) or edits one; true if saved. */
 static int edit_person(struct ui *ui, int64_t id)
 {
@@ -178,6 +201,7 @@ static int edit_person(struct ui *ui, int64_t id)
         ui_form_set(&f, i, pe.p.v[form_fields[i]]);
     f.save = save_person;
     f.check = check_person_field;
+    f.left = derive_from_cert;
     f.ctx = &pe;
     saved = ui_form_run(ui, &f);
     if (saved)

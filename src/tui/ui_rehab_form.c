@@ -43,6 +43,26 @@ static int save(void *ctx, struct ui_form *f, struct dpf_err *err)
     return rc;
 }
 
+static int add_institution(int64_t id, char *const *v, void *ctx)
+{
+    (void)id;
+    return ui_lines_add(ctx, v[IN_NAME] ? v[IN_NAME] : "") != DPF_OK;
+}
+
+/* The institution lines pick from the institution list. */
+static int institutions(void *ctx, const struct field *fd, const struct ui_form *f,
+                        struct ui_lines *out)
+{
+    struct rform *rf = ctx;
+    struct dpf_err err;
+    (void)f;
+    if (strcmp(fd->key, "institution") != 0)
+        return 0;
+    if (rehab_list(rf->ui->db, RK_INSTITUTION, 0, 0, add_institution, out, &err) != DPF_OK)
+        ui_set_message(rf->ui, "%s", err.msg);
+    return out->n;
+}
+
 /* New records start on today's date (this year for a project), persons counted. */
 static void defaults(struct rform *rf, struct ui_form *f)
 {
@@ -84,6 +104,7 @@ int ui_rehab_form(struct ui *ui, int kind, int64_t id, const char *cert, const c
         defaults(&rf, &f);
     }
     f.save = save;
+    f.choices = institutions;
     f.ctx = &rf;
     saved = ui_form_run(ui, &f);
     if (saved)

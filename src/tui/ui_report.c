@@ -71,7 +71,7 @@ static void progress(void *ctx, int done, int total)
     struct ui *ui = ctx;
     ui_set_message(ui, _("Writing the workbook: sheet %d of %d"), done, total);
     ui_frame(ui, _("Reports"), UC_REPORT);
-    refresh();
+    ui_show(ui);
 }
 
 static void export(struct ui *ui, const struct report *r)

@@ -57,7 +57,7 @@ static void reload(struct ui_run *r, int top)
 static void draw(struct ui_run *r)
 {
     char title[256];
-    int y = 1 + r->s->head;
+    int y = 1 + r->s->head, msg;
 
     if (r->s->title)
         r->s->title(r, title, sizeof title);
@@ -66,15 +66,18 @@ static void draw(struct ui_run *r)
     ui_frame(r->ui, title, r->s->context);
     if (r->s->draw_head)
         r->s->draw_head(r);
+    /* A message too long for the status line takes lines above it for this frame: the page
+     * stays as loaded (ui_run_limit), the list shows the part of it that holds the selection. */
+    msg = ui_message_lines(r->ui);
     if (r->s->flags & UI_TEXT) {
-        for (int i = 0; y + i < LINES - 2 && r->top + i < r->rows.n; i++)
+        for (int i = 0; y + i < LINES - 2 - msg && r->top + i < r->rows.n; i++)
             ui_put(y + i, 0, r->rows.row[r->top + i].cells[0], COLS, 0);
     } else {
-        ui_list_draw(&r->list, y, ui_run_limit(r) + 1);
+        ui_list_draw(&r->list, y, ui_run_limit(r) + 1 - msg);
         if (r->s->flags & UI_MENU)      /* rows under no header */
             ui_put(y, 0, "", COLS, 0);
     }
-    refresh();
+    ui_show(r->ui);
 }
 
 /* A text screen scrolls by line and by page; at the last page Down does nothing. */

@@ -7,6 +7,7 @@
 #include "dpf/i18n.h"
 #include "dpf/person.h"
 #include "dpf/text.h"
+#include "dpf/textwrap.h"
 #include "ui.h"
 
 static int too_small(void)
@@ -77,19 +78,74 @@ int ui_list_rows(void)
     return LINES - 5;
 }
 
+/* The status line's own part: the database, the user, the persons. */
+static void base_line(const struct ui *ui, char *line, size_t cap)
+{
+    const char *base = strrchr(ui->db_path, '/');
+    snprintf(line, cap, _("Database %s | user %s | %ld persons"),
+             base ? base + 1 : ui->db_path, db_user(ui->db), ui->persons);
+}
+
+/* The status line; its message moves to ui->shown. One that fits after the database, user
+ * and count is drawn there and done; a longer one is drawn there cut (for a screen that
+ * ends its frame with refresh alone) and whole by ui_show. */
 static void status_line(struct ui *ui)
 {
     char line[512];
-    const char *base = strrchr(ui->db_path, '/');
+    int w;
 
-    snprintf(line, sizeof line, _("Database %s | user %s | %ld persons"),
-             base ? base + 1 : ui->db_path, db_user(ui->db), ui->persons);
+    base_line(ui, line, sizeof line);
     ui_put(LINES - 2, 0, line, COLS, A_REVERSE);
-    if (ui->message[0]) {
-        int w = text_width(line) + 2;
-        ui_put(LINES - 2, w, ui->message, COLS - w, A_REVERSE | A_BOLD);
-        ui->message[0] = '\0';
+    snprintf(ui->shown, sizeof ui->shown, "%s", ui->message);
+    ui->message[0] = '\0';
+    w = text_width(line) + 2;
+    if (ui->shown[0])
+        ui_put(LINES - 2, w, ui->shown, COLS - w, A_REVERSE | A_BOLD);
+    if (text_width(ui->shown) <= COLS - w)
+        ui->shown[0] = '\0';
+}
+
+/* At most this many lines of the screen: the title and one line of the screen stay. */
+static int area_max(void)
+{
+    return LINES - 4 > 1 ? LINES - 4 : 1;
+}
+
+int ui_message_lines(const struct ui *ui)
+{
+    int n = ui->shown[0] ? text_wrap_count(ui->shown, COLS) : 0;
+    return n < area_max() ? n : area_max();
+}
+
+/* Text wrapped whole into the lines that end just above line `last`, in attr. */
+static void put_wrapped(const char *text, int last, attr_t attr)
+{
+    int n = text_wrap_count(text, COLS), y;
+    char line[512];
+
+    if (n > area_max())
+        n = area_max();
+    y = last - n;
+    for (const char *s = text_wrap_skip(text); *s && y < last; y++) {
+        size_t len = text_wrap_line(s, COLS);
+        snprintf(line, sizeof line, "%.*s", (int)len, s);
+        ui_put(y, 0, line, COLS, attr);
+        s = text_wrap_skip(s + len);
     }
+}
+
+void ui_show(struct ui *ui)
+{
+    int x, y;
+    char line[512];
+    getyx(stdscr, y, x);        /* the edit point a form left: the cursor goes back there */
+    if (ui->shown[0]) {
+        base_line(ui, line, sizeof line);
+        ui_put(LINES - 2, 0, line, COLS, A_REVERSE);
+        put_wrapped(ui->shown, LINES - 2, A_REVERSE | A_BOLD);
+    }
+    move(y, x);
+    refresh();
 }
 
 /* The function-key bar on the bottom line: the screen's labelled keys in table order, as
@@ -130,7 +186,11 @@ int ui_confirm(struct ui *ui, const char *question)
     struct ui_key k;
     snprintf(line, sizeof line, "%s %s", question, _("(Y = yes, N = no)"));
     for (;;) {
-        ui_put(LINES - 2, 0, line, COLS, A_REVERSE | A_BOLD);
+        /* A long question is read whole: wrapped into the lines that end at the status line. */
+        if (text_width(line) <= COLS)
+            ui_put(LINES - 2, 0, line, COLS, A_REVERSE | A_BOLD);
+        else
+            put_wrapped(line, LINES - 1, A_REVERSE | A_BOLD);
         refresh();
         k = ui_read_key(ui);
         if (!k.is_code && (k.ch == L'y' || k.ch == L'Y'))

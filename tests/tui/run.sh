@@ -812,6 +812,103 @@ case_role_refused_80x24() {
 # A session started two seconds before midnight: once midnight has passed, the new day is
 # today on the open screens. A death dated 2026-07-01 is accepted, not "in the future", and
 # its audit row is dated 2026-07-01 too.
+# Pickers and whole messages at 80x24: the certificate number fills the lines it gives
+# (shown as derived); the category is chosen from the picker, narrowed by typing; the long
+# error of a category that contradicts the certificate is read whole, to its end; F1 on a
+# line lists its choices; a flag is set through the picker (Space) and the person saved.
+case_form_pickers_80x24() {
+    start 80 24
+    wait_for "主菜单" || return
+    keys Enter
+    wait_for "持证残疾人名单" || return
+    keys F2
+    wait_for "新增人员" || return
+    type_text "34150319900101123562"             # category 6 (精神), level 2
+    keys Tab
+    wait_for "（由证号得出）" || return
+    line_has "^性别 +男 +（由证号得出）"
+    line_has "^出生日期 +1990-01-01 +（由证号得出）"
+    line_has "^残疾类别 +精神 +（由证号得出）"
+    line_has "^残疾等级 +二级 +（由证号得出）"
+    line_has "F4选择"
+    type_text "王小五"
+    keys Tab Tab Tab Tab                         # to 残疾类别
+    keys F4
+    wait_for "查找：" || return
+    line_has "6 精神"
+    line_has "4 肢体"
+    type_text "肢"
+    wait_until "typing did not narrow the picker" eval '! shows "│ 6 精神"' || return
+    keys Enter
+    wait_until "the category was not taken from the picker" line_matches "^残疾类别 +肢体( |$)" || return
+    keys Tab Tab                                 # to 乡镇街道
+    type_text "新安镇"
+    keys F2
+    # The whole error, to its last words, though it is longer than the status line.
+    wait_for "残疾人证号：残疾类别码 6（精神）与残疾类别“肢体”不一致" || return
+    keys Tab Tab Tab Tab Tab                     # back to 残疾类别
+    keys Space
+    wait_for "查找：" || return
+    type_text "精"
+    wait_until "typing did not narrow the picker" eval '! shows "│ 4 肢体"' || return
+    keys Enter
+    wait_until "the category was not taken from the picker" line_matches "^残疾类别 +精神( |$)" || return
+    keys Tab                                     # 残疾等级
+    keys F1
+    wait_for "可选：" || return
+    line_has "^残疾等级$"
+    line_has "^  1 一级$"
+    line_has "^  4 四级$"
+    line_has "F4 或空格"
+    keys Escape
+    wait_until "help did not go back to the form" line_matches "^残疾等级 +二级" || return
+    keys Tab Tab Tab Tab Tab Tab Tab Tab         # to 低保
+    keys Space
+    wait_for "查找：" || return
+    line_has "是"
+    keys Enter
+    wait_until "the flag was not taken from the picker" line_matches "^低保 +是( |$)" || return
+    keys F2
+    wait_for "已保存：王小五" || return
+    [ "$(sql "SELECT gender || ' ' || birth_date || ' ' || category || ' ' || level || ' ' || dibao
+              FROM person WHERE name = '王小五'")" = "1 1990-01-01 6 2 1" ] ||
+        fail "the database holds: $(sql "SELECT gender, birth_date, category, level, dibao FROM person WHERE name = '王小五'")"
+}
+
+# A claim's documents received, ticked in the picker (a set): the line shows the names and
+# the claim keeps their codes.
+case_claim_documents_80x24() {
+    local claim id
+    claim=$(sql "SELECT min(id) FROM claim WHERE status < 4")
+    id=$(sql "SELECT p.id_no FROM claim c JOIN person p ON p.id = c.person_id WHERE c.id = $claim")
+    [ "$(sql "SELECT count(*) FROM claim WHERE person_id = (SELECT person_id FROM claim WHERE id = $claim)")" = 1 ] ||
+        { fail "the demo's open claim is not its person's only one"; return; }
+    start 80 24
+    wait_for "主菜单" || return
+    keys 1
+    wait_for "持证残疾人名单" || return
+    type_text "$id"
+    wait_for "查找： $id" || return
+    keys F11
+    wait_for "的意外伤害保险" || return
+    line_has "^$claim "
+    keys Enter
+    wait_for "理赔 #$claim" || return
+    keys Tab Tab Tab Tab Tab                     # to 已收材料
+    keys C-u F4
+    wait_for "[ ] 1 理赔申请书" || return
+    keys Space Down Down Space
+    wait_for "[x] 3 残疾人证" || return
+    line_has "\[x\] 1 理赔申请书"
+    line_has "\[ \] 2 身份证明"
+    keys Enter
+    wait_until "the set was not written into the line" line_matches "^已收材料 +理赔申请书、残疾人证" || return
+    keys F2
+    wait_for "理赔 #$claim 已保存" || return
+    [ "$(sql "SELECT docs FROM claim WHERE id = $claim")" = 13 ] ||
+        fail "the claim holds documents '$(sql "SELECT docs FROM claim WHERE id = $claim")'"
+}
+
 case_midnight_80x24() {
     local id who at
     id=$(sql "SELECT id_no FROM person WHERE status = 1 ORDER BY id LIMIT 1")
@@ -851,7 +948,8 @@ case_not_utf8() {
 all_cases="register_80x24 discard_and_save_errors list_120x40 subsidy_review_80x24
     rehab_rates_80x24 insurance_claim_80x24 claims_2000_120x40 enrol_70_120x40
     resize_person_pages_120x40 resize_lists resize_screens_120x40
-    report_80x24 resize_subsidy_120x40 role_refused_80x24 midnight_80x24 not_utf8"
+    report_80x24 resize_subsidy_120x40 role_refused_80x24 form_pickers_80x24
+    claim_documents_80x24 midnight_80x24 not_utf8"
 for c in ${TUI_CASES:-$all_cases}; do
     run_case "$c"
 done
