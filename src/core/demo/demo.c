@@ -251,7 +251,7 @@ static int require_empty(struct db *db, struct dpf_err *err)
  * of the IDs), then a township's 3 digits and a village's 3. */
 static int places(struct db *db, struct dpf_err *err)
 {
-    char code[16], village[32];
+    char code[32], village[32];
     long n;
     int rc = place_count(db, &n, err);
 
