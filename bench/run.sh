@@ -37,7 +37,7 @@ base=$(awk "BEGIN { print $t1 - $t0 }")
 # dpf: parse, validate every row, insert with indexes and one audit row per person.
 "$dpf" --db "$tmp/dpf.db" init > /dev/null
 t0=$(secs)
-"$dpf" --db "$tmp/dpf.db" import persons "$csv" > "$tmp/import.out"
+"$dpf" --db "$tmp/dpf.db" import persons "$csv" --new-places > "$tmp/import.out"
 t1=$(secs)
 ours=$(awk "BEGIN { print $t1 - $t0 }")
 

@@ -18,6 +18,8 @@ struct import_opts {
     const char *rejects;    /* rejects CSV; NULL = beside the input, NAME.rejects.csv (or
                                NAME.rejects-2.csv … when that exists: never replaced) */
     unsigned rejects_flags; /* OUT_FORCE: a named rejects file may replace an existing one */
+    int new_places;         /* persons, in an office without places: take the places the
+                               file names (dpf/place.h); without it such a file is refused */
 };
 
 struct import_result {

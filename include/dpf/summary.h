@@ -17,7 +17,9 @@ struct register_summary {
     long by_status[5];              /* index by enum person_status */
     long active_by[8][5];           /* active persons by [category][level] */
     long poor_reg, dibao, tekun, illness_poor;  /* active persons with the flag */
-    struct township_count *townships;
+    struct township_count *townships;   /* the place list's in code order (every one, and
+                                         * one row for persons at a place not on it), or
+                                         * without a list the register's, by name */
     int ntownships;
 };
 

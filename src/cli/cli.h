@@ -75,8 +75,10 @@ enum cli_kind {
 
 /* CLI_REQUIRED: the parser refuses the command without it. CLI_SHOWN_REQUIRED: required in
  * usage, but the handler checks it with a message of its own. CLI_KIND_YEAR: only in the
- * rows of the module kinds exported by year (EF_EXPORT_YEAR, cli_kinds.c). */
-enum { CLI_REQUIRED = 1 << 0, CLI_SHOWN_REQUIRED = 1 << 1, CLI_KIND_YEAR = 1 << 2 };
+ * rows of the module kinds exported by year (EF_EXPORT_YEAR, cli_kinds.c). CLI_KIND_PERSONS:
+ * only in the rows of kinds whose rows are persons (EF_PERSONS). */
+enum { CLI_REQUIRED = 1 << 0, CLI_SHOWN_REQUIRED = 1 << 1, CLI_KIND_YEAR = 1 << 2,
+       CLI_KIND_PERSONS = 1 << 3 };
 
 struct cli_opt {
     const char *name;           /* "year": --year */
@@ -119,7 +121,8 @@ struct cli_cmd {
 /* The groups' tables, each in the file of its handlers, {0}-terminated. */
 extern const struct cli_cmd cli_setup_rows[], cli_register_rows[], cli_person_rows[],
     cli_yearly_rows[], cli_subsidy_rows[], cli_review_rows[], cli_rehab_rows[],
-    cli_insurance_rows[], cli_claim_rows[], cli_report_rows[], cli_admin_rows[];
+    cli_insurance_rows[], cli_claim_rows[], cli_report_rows[], cli_admin_rows[],
+    cli_place_rows[];
 
 /* The command table in use, with a row per kind of record for template, import and export:
  * main.c joins the groups' tables, which sit above cli.c, and hands the result over at

@@ -16,15 +16,17 @@ static struct cli_cmd *table;               /* made from it; lives until the pro
 static int *caps;                           /* what each kind's row needs; -1: not one */
 
 static struct cli_opt no_year[CLI_MAX_OPTS + 1];    /* export's options without --year */
+static struct cli_opt no_persons[CLI_MAX_OPTS + 1]; /* import's without --new-places */
 
-/* r's options less those only kinds exported by year have. */
-static const struct cli_opt *without_year(const struct cli_opt *opts)
+/* opts less those with flag (only some kinds have them), into out. */
+static const struct cli_opt *without(const struct cli_opt *opts, unsigned flag,
+                                     struct cli_opt *out)
 {
     int n = 0;
     for (const struct cli_opt *o = opts; o && o->name && n < CLI_MAX_OPTS; o++)
-        if (!(o->flags & CLI_KIND_YEAR))
-            no_year[n++] = *o;
-    return no_year;
+        if (!(o->flags & flag))
+            out[n++] = *o;
+    return out;
 }
 
 /* A summary made from the entity's label, for a kind the database defines. */
@@ -55,7 +57,7 @@ static int kind_row(const struct cli_cmd *r, const struct entity *e, int owned,
             return 0;
         summary = e->export_summary;
         /* A kind the database defines has --year, refused when it is open (cmd_export). */
-        out->opts = owned || e->flags & EF_EXPORT_YEAR ? r->opts : without_year(r->opts);
+        out->opts = owned || e->flags & EF_EXPORT_YEAR ? r->opts : without(r->opts, CLI_KIND_YEAR, no_year);
         out->help = e->export_help ? e->export_help : r->help;
     } else {
         if (!e->import)
@@ -63,6 +65,8 @@ static int kind_row(const struct cli_cmd *r, const struct entity *e, int owned,
         summary = strcmp(r->group, "import") == 0 ? e->import_summary : e->template_summary;
         if (strcmp(r->group, "import") == 0) {
             out->help = e->import_help ? e->import_help : r->help;
+            if (!(e->flags & EF_PERSONS))
+                out->opts = without(r->opts, CLI_KIND_PERSONS, no_persons);
             *cap = (int)e->cap;
         }
     }

@@ -95,10 +95,17 @@ static int cmd_import(struct cli *c, const struct cli_cmd *self, const struct cl
     struct import_opts o = { .encoding = TE_AUTO, .rejects = cli_str(a, "rejects"),
                              .dry_run = cli_has(a, "dry-run"), .partial = cli_has(a, "partial"),
                              .rejects_flags = cli_has(a, "force") ? OUT_FORCE : 0 };
+    const struct cli_opt *opt = self->opts;
     struct import_result res;
     struct dpf_err err;
     int enc;
 
+    /* Only the persons' row has --new-places (cli_kinds.c). */
+    for (; opt->name; opt++)
+        if (strcmp(opt->name, "new-places") == 0)
+            o.new_places = cli_has(a, "new-places");
+    if (o.new_places)
+        cli_option(c, "new-places");    /* the manager's: checked when the database opens */
     if (cli_has(a, "encoding")) {
         if ((enc = text_encoding_parse(cli_str(a, "encoding"))) < 0)
             return cli_usage(self, _("--encoding is auto, utf-8 or gbk"));
@@ -162,6 +169,9 @@ static const struct cli_opt import_opts[] = {
     { "partial", CK_FLAG, 0, NULL, N_("write the good rows even if some are bad"), NULL, 0 },
     { "rejects", CK_FILE, 0, NULL, N_("where the bad rows go"), NULL, 0 },
     { "force", CK_FLAG, 0, NULL, N_("replace the rejects file if it exists"), NULL, 0 },
+    { "new-places", CK_FLAG, CLI_KIND_PERSONS, NULL,
+      N_("take the places the file names that are not on the list (no codes yet)"), NULL,
+      NEED_MANAGE },
     { 0 },
 };
 

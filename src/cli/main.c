@@ -20,9 +20,9 @@
 
 /* The groups' tables in the order `dpf --help` lists them. */
 static const struct cli_cmd *const groups[] = {
-    cli_setup_rows, cli_register_rows, cli_person_rows, cli_yearly_rows, cli_subsidy_rows,
-    cli_review_rows, cli_rehab_rows, cli_insurance_rows, cli_claim_rows, cli_report_rows,
-    cli_admin_rows,
+    cli_setup_rows, cli_register_rows, cli_person_rows, cli_place_rows, cli_yearly_rows,
+    cli_subsidy_rows, cli_review_rows, cli_rehab_rows, cli_insurance_rows, cli_claim_rows,
+    cli_report_rows, cli_admin_rows,
 };
 
 /* The groups' rows as one table (the kinds' rows still to be made by cli_kinds_table);

@@ -22,7 +22,7 @@ check() {
 # stamps DPF NAME: the dates of the audit rows a fresh database gets from an import.
 stamps() {
     "$1" --db "$work/$2.db" init > /dev/null &&
-        "$1" --db "$work/$2.db" import persons "$here/../fixtures/persons_good.csv" > /dev/null &&
+        "$1" --db "$work/$2.db" import persons "$here/../fixtures/persons_good.csv" --new-places > /dev/null &&
         sqlite3 "$work/$2.db" "SELECT DISTINCT substr(at, 1, 10) FROM audit"
 }
 

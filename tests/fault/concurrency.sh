@@ -52,7 +52,7 @@ import_worker() {       # alternating files: an import updates the persons it ch
     local k=$1 ok=0 n=0 f
     while [ "$(date +%s)" -lt "$end" ]; do
         f=$([ $((n % 2)) = 0 ] && echo b || echo a)
-        "$dpf" --db "$db" import persons "$work/$f.csv" > "$work/imp.$k" 2>> "$work/err.$k" &&
+        "$dpf" --db "$db" import persons "$work/$f.csv" --new-places > "$work/imp.$k" 2>> "$work/err.$k" &&
             ok=$((ok + $(grep -o "更新 [0-9]* 人" "$work/imp.$k" | grep -o "[0-9]*")))
         n=$((n + 1))
     done

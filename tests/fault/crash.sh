@@ -15,7 +15,7 @@ rows=$(($(wc -l < "$work/persons.csv") - 1))
 # How long each takes uninterrupted, so kills land anywhere in it.
 "$dpf" --db "$work/t.db" init > /dev/null
 t0=$(date +%s%N)
-"$dpf" --db "$work/t.db" import persons "$work/persons.csv" > /dev/null || fail "import"
+"$dpf" --db "$work/t.db" import persons "$work/persons.csv" --new-places > /dev/null || fail "import"
 import_ms=$((($(date +%s%N) - t0) / 1000000))
 cp "$work/src.db" "$work/a.db"
 t0=$(date +%s%N)
@@ -29,7 +29,7 @@ killed=0
 for r in $(seq "$rounds"); do
     rm -f "$work"/i.db*
     "$dpf" --db "$work/i.db" init > /dev/null
-    kill_at $((RANDOM % (import_ms + 50))) "$dpf" --db "$work/i.db" import persons "$work/persons.csv"
+    kill_at $((RANDOM % (import_ms + 50))) "$dpf" --db "$work/i.db" import persons "$work/persons.csv" --new-places
     "$dpf" --db "$work/i.db" check > "$work/check.out" 2>&1 || { cat "$work/check.out"; fail "check after import kill $r"; }
     n=$(sqlite3 "$work/i.db" "SELECT count(*) FROM person")
     a=$(sqlite3 "$work/i.db" "SELECT count(*) FROM audit WHERE entity = 'person'")

@@ -294,7 +294,7 @@ static void test_migration_keeps_rows_and_ids(void **state)
     struct db *v7 = NULL;
     struct dpf_err err;
     struct import_result res;
-    struct import_opts o = { 0 };
+    struct import_opts o = { .new_places = 1 };
     long problems;
     char seen[512] = "";
 

@@ -110,7 +110,7 @@ static void formula_marked_and_unmarked(void **state)
 static void export_guards_formulas_and_round_trips(void **state)
 {
     struct db *db = tu_db(tu_dir, "a.db"), *db2;
-    struct import_opts o = { .encoding = TE_AUTO };
+    struct import_opts o = { .encoding = TE_AUTO, .new_places = 1 };
     struct import_result res;
     struct dpf_err err;
     long rows;
@@ -178,7 +178,7 @@ static void full_export_audited_before_it_is_in_place(void **state)
 static void rejects_file_audited_or_removed(void **state)
 {
     struct db *db = tu_db(tu_dir, "a.db");
-    struct import_opts o = { .encoding = TE_AUTO, .partial = 1 };
+    struct import_opts o = { .encoding = TE_AUTO, .partial = 1, .new_places = 1 };
     struct import_result res;
     struct dpf_err err;
     FILE *f = fopen(at("in.csv"), "w");

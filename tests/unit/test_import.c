@@ -46,7 +46,8 @@ static char *slurp(const char *name)
 static int import(struct db *db, const char *name, int partial, int dry, enum text_encoding enc,
                   struct import_result *res, struct dpf_err *err)
 {
-    struct import_opts o = { .encoding = enc, .partial = partial, .dry_run = dry };
+    struct import_opts o = { .encoding = enc, .partial = partial, .dry_run = dry,
+                             .new_places = 1 };
     return import_file(db, "persons", path(name), &o, res, err);
 }
 

@@ -173,7 +173,7 @@ static int only(const char *a, const char *b)
  * (an empty register) and row by row (a register with someone on it). */
 static void import_with_a_dying_child(void **state)
 {
-    struct import_opts o = { .encoding = TE_AUTO, .partial = 1 };
+    struct import_opts o = { .encoding = TE_AUTO, .partial = 1, .new_places = 1 };
     struct import_result res;
     struct dpf_err err;
     struct db *db = tu_db(dir, "r.db");
@@ -209,7 +209,7 @@ static void import_with_a_dying_child(void **state)
  * switch of the effective group, which every thread would feel. */
 static void rejects_opened_before_the_reader_thread(void **state)
 {
-    struct import_opts o = { .encoding = TE_AUTO, .partial = 1 };
+    struct import_opts o = { .encoding = TE_AUTO, .partial = 1, .new_places = 1 };
     struct import_result res;
     struct dpf_err err;
     struct db *db = tu_db(dir, "r.db");

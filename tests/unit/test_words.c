@@ -195,7 +195,7 @@ static int import_it(const char *path, struct dpf_err *err)
 {
     char db_path[128];
     struct db *db = NULL;
-    struct import_opts o = { 0 };
+    struct import_opts o = { .new_places = 1 };
     struct import_result res;
     int rc;
 

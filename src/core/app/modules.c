@@ -9,6 +9,7 @@
 #include "dpf/insurance.h"
 #include "dpf/modules.h"
 #include "dpf/person.h"
+#include "dpf/place.h"
 #include "dpf/rehab.h"
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -19,6 +20,7 @@ static void register_all(void)
     subsidy_register_entities();
     rehab_register_entities();
     insurance_register_entities();
+    place_register_entities();
     entity_db_attach();         /* and every database's own kinds, when it opens */
 }
 

@@ -327,6 +327,8 @@ const char *audit_action_label(const char *action)
         { "rescue_add", N_("children's rescue recorded") },
         { "rescue_edit", N_("children's rescue changed") },
         { "rescue_delete", N_("children's rescue deleted") },
+        { "place_add", N_("place added") },
+        { "place_edit", N_("place changed") },
         { "insured_add", N_("added to the insured roster") },
         { "insured_remove", N_("removed from the insured roster") },
         { "claim_add", N_("insurance claim reported") },

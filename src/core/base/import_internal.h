@@ -63,6 +63,7 @@ struct importer {
     const char *path;
     int bulk;                       /* the register was empty: no lookups, indexes rebuilt */
     struct db_index_set indexes;
+    void *ctx;                      /* the body's own state (the register's places) */
 };
 
 /* Reads the next record that is not blank, counting it in res->rows; a record with a CSV

@@ -12,6 +12,7 @@
 #include "dpf/i18n.h"
 #include "dpf/idcard.h"
 #include "dpf/person.h"
+#include "dpf/place.h"
 #include "dpf/yearly.h"
 #include "base/db_struct.h"
 
@@ -246,6 +247,29 @@ static int require_empty(struct db *db, struct dpf_err *err)
     return rc;
 }
 
+/* The district's places with synthetic codes: the district's code (the first address code
+ * of the IDs), then a township's 3 digits and a village's 3. */
+static int places(struct db *db, struct dpf_err *err)
+{
+    char code[32], village[32];
+    long n;
+    int rc = place_count(db, &n, err);
+
+    if (rc != DPF_OK || n > 0)
+        return rc;              /* the office's own list stands */
+
+    for (int t = 0; rc == DPF_OK && t < (int)DEMO_N(demo_townships); t++) {
+        snprintf(code, sizeof code, "%s%03d", addr_codes[0], t + 1);
+        rc = place_add(db, NULL, demo_townships[t], code, err);
+        for (int v = 0; rc == DPF_OK && v < VILLAGES_PER_TOWNSHIP; v++) {
+            village_name(t, v, village, sizeof village);
+            snprintf(code, sizeof code, "%s%03d%03d", addr_codes[0], t + 1, v + 1);
+            rc = place_add(db, demo_townships[t], village, code, err);
+        }
+    }
+    return rc;
+}
+
 int demo_generate(struct db *db, const struct demo_opts *o, struct dpf_err *err)
 {
     struct gen g = { .rng = o->seed ? o->seed : 20171120 };
@@ -263,6 +287,8 @@ int demo_generate(struct db *db, const struct demo_opts *o, struct dpf_err *err)
     if ((rc = db_bulk_begin(db, err)) != DPF_OK || (rc = db_begin(db, err)) != DPF_OK)
         goto out;
     rc = require_empty(db, err);
+    if (rc == DPF_OK)
+        rc = places(db, err);
     if (rc == DPF_OK)
         rc = db_indexes_drop(db, "person", &indexes, err);
     for (long i = 0; rc == DPF_OK && i < o->persons; i++) {

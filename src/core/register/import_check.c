@@ -8,6 +8,7 @@
 #include "dpf/i18n.h"
 #include "dpf/idcard.h"
 #include "person_io.h"
+#include "place_set.h"
 #include "base/db_struct.h"
 
 /* Merges the file's fields over an existing person: columns the file lacks stay as they were. */
@@ -51,10 +52,15 @@ int import_check(struct importer *im, const struct csv_record *rec, struct perso
     if (rc != DPF_OK && rc != DPF_ENOTFOUND)
         return rc;
     rc = DPF_OK;
-    if (person_validate(row, im->db->today, &ve) != DPF_OK)
+    if (person_validate(row, im->db->today, &ve) != DPF_OK ||
+        (im->ctx && place_set_check(im->ctx, row->v[PF_TOWNSHIP], row->v[PF_VILLAGE], &ve) !=
+                        DPF_OK)) {
+        if (ve.code == DPF_ENOMEM)
+            return dpf_err_set(err, DPF_ENOMEM, NULL, "%s", ve.msg);
         rc = import_reject(im, rec, import_header_of(im, ve.field), ve.msg, err);
-    else
+    } else {
         *ok = 1;
+    }
 out:
     if (rc == DPF_OK && !*ok)
         im->res->rejected++;

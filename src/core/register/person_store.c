@@ -11,6 +11,7 @@
 #include "dpf/i18n.h"
 #include "dpf/idcard.h"
 #include "dpf/person.h"
+#include "dpf/place.h"
 #include "person_internal.h"
 #include "base/record.h"
 #include "base/store.h"
@@ -137,12 +138,20 @@ int person_insert(struct db *db, struct person *p, struct dpf_err *err)
     struct strbuf after;
     int rc;
 
+    /* Once the office keeps a list of places, a person is registered at one of them. */
+    if ((rc = place_check(db, p->v[PF_TOWNSHIP], p->v[PF_VILLAGE], err)) != DPF_OK)
+        return rc;
     sb_init(&after);
     person_insert_json(&after, p);
     rc = after.oom ? dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"))
                    : person_insert_audited(db, p, sb_str(&after), err);
     sb_free(&after);
     return rc;
+}
+
+static int same(const char *a, const char *b)
+{
+    return (a ? a : "")[0] == (b ? b : "")[0] && strcmp(a ? a : "", b ? b : "") == 0;
 }
 
 static int update_audited(struct db *db, const struct person *p, const char *action,
@@ -158,6 +167,13 @@ static int update_audited(struct db *db, const struct person *p, const char *act
     person_init(&old);
     if ((rc = person_load(db, p->id, &old, err)) != DPF_OK)
         return rc;
+    /* A place is checked when it changes: a record kept at a place no longer on the list
+     * can still have its other fields corrected. */
+    if (!same(old.v[PF_TOWNSHIP], p->v[PF_TOWNSHIP]) || !same(old.v[PF_VILLAGE], p->v[PF_VILLAGE]))
+        if ((rc = place_check(db, p->v[PF_TOWNSHIP], p->v[PF_VILLAGE], err)) != DPF_OK) {
+            person_clear(&old);
+            return rc;
+        }
     sb_init(&before);
     sb_init(&after);
     record_json_diff(&before, person_fields, PERSON_NFIELDS, old.v, p->v, 0);

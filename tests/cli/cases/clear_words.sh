@@ -10,7 +10,7 @@ first_line() {
     echo "exit $rc"
 }
 dpf --db w.db init > /dev/null
-dpf --db w.db import persons "$FIX/persons_good.csv" > /dev/null
+dpf --db w.db import persons "$FIX/persons_good.csv" --new-places > /dev/null
 dpf --db w.db person status 34150319650312101941 --status 死亡 --date 1800-01-01 || echo "exit $?"
 dpf --db w.db person status 34150319650312101941 --status 死亡 --date 1800-02-30 || echo "exit $?"
 first_line dpf --db w.db audit --limit abc

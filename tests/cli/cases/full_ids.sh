@@ -64,7 +64,7 @@ sqlite3 a.db "UPDATE person SET note = '=HYPERLINK(\"http://x.test\")', address 
 dpf --db a.db export persons --out full.csv --full-id > /dev/null
 grep -o "'=HYPERLINK[^,]*\|,'-2 号\|,'@SUM(A1)" full.csv
 dpf --db e.db init
-dpf --db e.db import persons full.csv
+dpf --db e.db import persons full.csv --new-places
 dpf --db e.db export persons --out again.csv --full-id > /dev/null
 cmp full.csv again.csv && echo "round trip unchanged"
 sqlite3 e.db "SELECT note, address, guardian FROM person WHERE cert_no = '$C'"

@@ -1,7 +1,7 @@
 # A certificate already registered updates that person; columns the file lacks are kept;
 # the same ID twice in one file names both lines; the update leaves an audit row.
 dpf --db r.db init
-dpf --db r.db import persons "$FIX/persons_good.csv"
+dpf --db r.db import persons "$FIX/persons_good.csv" --new-places
 dpf --db r.db import persons "$FIX/persons_update.csv"
 dpf --db r.db import persons "$FIX/persons_reordered.csv"
 dpf --db r.db person history 34150319780720202322

@@ -7,7 +7,7 @@
 # roster), a re-import that changes nothing, claims moved on, the year's figures, an export,
 # and the person's history.
 dpf --db i.db init > /dev/null
-dpf --db i.db import persons "$FIX/ins_persons.csv" > /dev/null
+dpf --db i.db import persons "$FIX/ins_persons.csv" --new-places > /dev/null
 dpf --db i.db person status 34150319600303061241 --status 死亡 --date 2026-03-01 --reason 病故
 dpf --db i.db import persons "$FIX/ins_poor_later.csv" > /dev/null
 dpf --db i.db person status 34150320170101051621 --status 死亡 --date 2026-06-01 --reason 溺水 > /dev/null

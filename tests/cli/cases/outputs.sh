@@ -13,7 +13,7 @@ for out in o.db o.db-wal o.db-shm o.db-journal ./o.db sub/../o.db; do
     mkdir -p sub
     dpf --db o.db export persons --out "$out" || echo "exit $?"
 done
-dpf --db o.db import persons "$FIX/persons_bad.csv" --rejects o.db-wal || echo "exit $?"
+dpf --db o.db import persons "$FIX/persons_bad.csv" --new-places --rejects o.db-wal || echo "exit $?"
 dpf --db o.db template persons --out o.db || echo "exit $?"
 dpf --db o.db subsidy roster --month 2026-05 --out o.db-shm || echo "exit $?"
 dpf --db o.db insurance roster --year 2026 --out o.db-journal || echo "exit $?"

@@ -7,7 +7,7 @@
 # deletion.
 A=34150319580501011741
 dpf --db r.db init > /dev/null
-dpf --db r.db import persons "$FIX/rehab_persons.csv" > /dev/null
+dpf --db r.db import persons "$FIX/rehab_persons.csv" --new-places > /dev/null
 dpf --db r.db template assessments --out t.csv && cat t.csv
 dpf --db r.db import institutions "$FIX/rehab_institutions.csv" --rejects i.csv
 dpf --db r.db rehab institutions

@@ -6,8 +6,8 @@
 # counts only the assessments dated by 31 March; bad periods are refused.
 /usr/bin/python3 "$TOOLS/report_fixture.py" .
 dpf --db r.db init > /dev/null
-dpf --db r.db import persons persons.csv > /dev/null
-dpf --db r.db import persons "$FIX/subsidy_persons.csv" > /dev/null
+dpf --db r.db import persons persons.csv --new-places > /dev/null
+dpf --db r.db import persons "$FIX/subsidy_persons.csv" --new-places > /dev/null
 dpf --db r.db import enrolments "$FIX/enrolments.csv" > /dev/null
 dpf --db r.db import payments "$FIX/payments.csv" --partial --rejects p.csv > /dev/null
 dpf --db r.db import assessments assessments.csv > /dev/null

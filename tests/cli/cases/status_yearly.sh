@@ -1,6 +1,6 @@
 # Status changes need a date; the yearly update verifies or writes off; counts per township.
 dpf --db r.db init
-dpf --db r.db import persons "$FIX/persons_good.csv"
+dpf --db r.db import persons "$FIX/persons_good.csv" --new-places
 dpf --db r.db person status 34150319650312101941 --status 死亡 || echo "exit $?"
 dpf --db r.db person status 34150319650312101941 --status 死亡 --date 2027-01-01 || echo "exit $?"
 dpf --db r.db update record 34150319780720202322 --year 2026 --contact 入户 --date 2026-03-05

@@ -5,7 +5,7 @@
 # the yearly totals, and a person's subsidies.
 A=341503196003120116; D=341503194501010412; F=34150319900909061X
 dpf --db s.db init > /dev/null
-dpf --db s.db import persons "$FIX/subsidy_persons.csv"
+dpf --db s.db import persons "$FIX/subsidy_persons.csv" --new-places
 dpf --db s.db template enrolments --out t.csv && cat t.csv
 dpf --db s.db import enrolments "$FIX/enrolments.csv"
 dpf --db s.db import enrolments "$FIX/enrolments_bad.csv" --rejects bad.csv || echo "exit $?"
