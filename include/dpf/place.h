@@ -30,6 +30,11 @@ extern const struct field place_fields[PLACE_NFIELDS];
 int place_names(struct db *db, const char *township,
                 int (*fn)(const char *name, const char *code, void *ctx), void *ctx,
                 struct dpf_err *err);
+/* Puts n items of size bytes, each holding a township's name at name_off, in the place
+ * list's code order; townships not on the list come after, by name (all of them by name
+ * when the office has no places yet). For tables gathered from the records by township. */
+int place_sort_townships(struct db *db, void *base, size_t n, size_t size, size_t name_off,
+                         struct dpf_err *err);
 /* How many places (townships and villages) the office holds. */
 int place_count(struct db *db, long *n, struct dpf_err *err);
 

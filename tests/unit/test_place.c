@@ -3,6 +3,7 @@
  * the check a person's record passes (only once the office has places), the summary's rows
  * in code order with one row for a place not on the list, and the register import's
  * refusal of an unknown township (line, column, nearest names). */
+#include <stddef.h>
 #include <locale.h>
 #include "testutil.h"
 #include "dpf/import.h"
@@ -72,6 +73,35 @@ static void codes_and_order(void **state)
     buf[0] = '\0';
     assert_int_equal(place_names(db, NULL, collect, buf, &err), DPF_OK);
     assert_string_equal(buf, "城南镇=341503001 新安镇=341503101 新集镇=341503102");
+    db_close(db);
+}
+
+/* Tables gathered by township from the records come out in the list's code order, the
+ * townships not on it after them by name; with no places, all by name. */
+struct town_row {
+    int n;
+    char name[32];
+};
+
+static void townships_in_code_order(void **state)
+{
+    struct db *db = tu_db(tu_dir, "s.db");
+    struct dpf_err err;
+    struct town_row t[4] = { { 1, "新集镇" }, { 2, "未知乡" }, { 3, "新安镇" }, { 4, "东乡" } };
+    (void)state;
+    assert_int_equal(place_sort_townships(db, t, 4, sizeof *t, offsetof(struct town_row, name),
+                                          &err), DPF_OK);
+    assert_string_equal(t[0].name, "东乡");             /* no places: by name (code point) */
+    assert_string_equal(t[3].name, "未知乡");
+    add(db, NULL, "新集镇", "341503102", DPF_OK);
+    add(db, NULL, "新安镇", "341503101", DPF_OK);
+    assert_int_equal(place_sort_townships(db, t, 4, sizeof *t, offsetof(struct town_row, name),
+                                          &err), DPF_OK);
+    assert_string_equal(t[0].name, "新安镇");
+    assert_int_equal(t[0].n, 3);                          /* the whole item moved */
+    assert_string_equal(t[1].name, "新集镇");
+    assert_string_equal(t[2].name, "东乡");
+    assert_string_equal(t[3].name, "未知乡");
     db_close(db);
 }
 
@@ -165,6 +195,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(nearest_by_characters),
         cmocka_unit_test(codes_and_order),
+        cmocka_unit_test(townships_in_code_order),
         cmocka_unit_test(person_refused_once_there_are_places),
         cmocka_unit_test(import_refuses_unknown_township),
     };

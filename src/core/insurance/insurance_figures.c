@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* The year's insurance figures, for the district and by township: one pass over the roster
  * and one over the claims, each grouped by the person's township. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "dpf/place.h"
 #include "dpf/i18n.h"
 #include "insurance_internal.h"
 
@@ -23,12 +25,6 @@ static struct insurance_town *town_of(struct insurance_figures *f, const char *n
     memset(t, 0, sizeof *t);
     snprintf(t->name, sizeof t->name, "%s", name);
     return t;
-}
-
-static int cmp_town(const void *a, const void *b)
-{
-    return strcmp(((const struct insurance_town *)a)->name,
-                  ((const struct insurance_town *)b)->name);
 }
 
 /* Steps st, whose first column is the township, and hands each row to add with that
@@ -135,9 +131,10 @@ int insurance_figures(struct db *db, int year, struct insurance_figures *out,
         insurance_figures_free(out);
         return rc;
     }
-    if (out->ntown > 1)
-        qsort(out->town, (size_t)out->ntown, sizeof *out->town, cmp_town);
-    return DPF_OK;
+    if ((rc = place_sort_townships(db, out->town, (size_t)out->ntown, sizeof *out->town,
+                                   offsetof(struct insurance_town, name), err)) != DPF_OK)
+        insurance_figures_free(out);
+    return rc;
 }
 
 void insurance_figures_free(struct insurance_figures *f)

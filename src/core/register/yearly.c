@@ -34,7 +34,11 @@ static const char summary_sql[] =
     "LEFT JOIN yearly_update u ON u.person_id = p.id AND u.year = ?1 "
     "WHERE (p.cert_issue_date IS NULL OR p.cert_issue_date <= ?1 || '-12-31') "
     "  AND (p.status = 1 OR p.status_date >= ?1 || '-01-01') "
-    "GROUP BY p.township ORDER BY p.township";
+    "GROUP BY p.township "
+    /* The place list's code order (place.c), townships not on it after, by name. */
+    "ORDER BY (SELECT count(*) = 0 FROM place WHERE parent IS NULL AND name = p.township), "
+    "  (SELECT code IS NULL FROM place WHERE parent IS NULL AND name = p.township), "
+    "  (SELECT code FROM place WHERE parent IS NULL AND name = p.township), p.township";
 
 /* The district's total alone: the same rows without the sort a GROUP BY needs. */
 static const char district_sql[] =

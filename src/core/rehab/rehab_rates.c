@@ -4,8 +4,10 @@
  * id, then one scan of the register adds the marked persons to their groups and township.
  * A million persons and two million services take well under a second this way; a GROUP BY
  * over the joined tables sorts millions of rows first. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include "dpf/place.h"
 #include "dpf/db.h"
 #include "dpf/i18n.h"
 #include "dpf/rehab.h"
@@ -86,11 +88,6 @@ static struct rehab_town *town_of(struct rehab_rates *r, int *cap, const char *n
     return t;
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(((const struct rehab_town *)a)->name, ((const struct rehab_town *)b)->name);
-}
-
 /* Adds every marked person to the totals, the groups and their township. */
 static int tally(struct db *db, const unsigned char *m, int64_t max, struct rehab_rates *r,
                  struct dpf_err *err)
@@ -121,9 +118,8 @@ static int tally(struct db *db, const unsigned char *m, int64_t max, struct reha
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
         return db_fail(db, err);
-    if (r->ntown)
-        qsort(r->town, (size_t)r->ntown, sizeof *r->town, by_name);
-    return DPF_OK;
+    return place_sort_townships(db, r->town, (size_t)r->ntown, sizeof *r->town,
+                                offsetof(struct rehab_town, name), err);
 }
 
 int rehab_rates(struct db *db, int year, int needs_year, struct rehab_rates *out,
