@@ -76,7 +76,8 @@ enum cli_kind {
 /* CLI_REQUIRED: the parser refuses the command without it. CLI_SHOWN_REQUIRED: required in
  * usage, but the handler checks it with a message of its own. CLI_KIND_YEAR: only in the
  * rows of the module kinds exported by year (EF_EXPORT_YEAR, cli_kinds.c). */
-enum { CLI_REQUIRED = 1 << 0, CLI_SHOWN_REQUIRED = 1 << 1, CLI_KIND_YEAR = 1 << 2 };
+enum { CLI_REQUIRED = 1 << 0, CLI_SHOWN_REQUIRED = 1 << 1, CLI_KIND_YEAR = 1 << 2,
+       CLI_KIND_PERSONS = 1 << 3 /* only in the rows of the kinds of persons (EF_PERSONS) */ };
 
 struct cli_opt {
     const char *name;           /* "year": --year */

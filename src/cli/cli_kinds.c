@@ -15,16 +15,17 @@ static const struct cli_cmd *base_rows;     /* the table as main.c wrote it */
 static struct cli_cmd *table;               /* made from it; lives until the program ends */
 static int *caps;                           /* what each kind's row needs; -1: not one */
 
-static struct cli_opt no_year[CLI_MAX_OPTS + 1];    /* export's options without --year */
+/* export's options less those of kinds exported by year (1) or of persons (2), by mask. */
+static struct cli_opt stripped[4][CLI_MAX_OPTS + 1];
 
-/* r's options less those only kinds exported by year have. */
-static const struct cli_opt *without_year(const struct cli_opt *opts)
+/* opts less those whose flags are in drop (CLI_KIND_YEAR, CLI_KIND_PERSONS). */
+static const struct cli_opt *without(const struct cli_opt *opts, unsigned drop)
 {
-    int n = 0;
+    int k = (drop & CLI_KIND_YEAR ? 1 : 0) | (drop & CLI_KIND_PERSONS ? 2 : 0), n = 0;
     for (const struct cli_opt *o = opts; o && o->name && n < CLI_MAX_OPTS; o++)
-        if (!(o->flags & CLI_KIND_YEAR))
-            no_year[n++] = *o;
-    return no_year;
+        if (!(o->flags & drop))
+            stripped[k][n++] = *o;
+    return stripped[k];
 }
 
 /* A summary made from the entity's label, for a kind the database defines. */
@@ -55,7 +56,8 @@ static int kind_row(const struct cli_cmd *r, const struct entity *e, int owned,
             return 0;
         summary = e->export_summary;
         /* A kind the database defines has --year, refused when it is open (cmd_export). */
-        out->opts = owned || e->flags & EF_EXPORT_YEAR ? r->opts : without_year(r->opts);
+        out->opts = without(r->opts, (owned || e->flags & EF_EXPORT_YEAR ? 0 : CLI_KIND_YEAR) |
+                                     (e->flags & EF_PERSONS ? 0 : CLI_KIND_PERSONS));
         out->help = e->export_help ? e->export_help : r->help;
     } else {
         if (!e->import)

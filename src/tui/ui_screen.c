@@ -82,8 +82,12 @@ static void status_line(struct ui *ui)
     char line[512];
     const char *base = strrchr(ui->db_path, '/');
 
-    snprintf(line, sizeof line, _("Database %s | user %s | %ld persons"),
-             base ? base + 1 : ui->db_path, db_user(ui->db), ui->persons);
+    if (ui->filtered)
+        snprintf(line, sizeof line, _("Database %s | user %s | %ld of %ld persons"),
+                 base ? base + 1 : ui->db_path, db_user(ui->db), ui->listed, ui->persons);
+    else
+        snprintf(line, sizeof line, _("Database %s | user %s | %ld persons"),
+                 base ? base + 1 : ui->db_path, db_user(ui->db), ui->persons);
     ui_put(LINES - 2, 0, line, COLS, A_REVERSE);
     if (ui->message[0]) {
         int w = text_width(line) + 2;
