@@ -131,6 +131,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libdpfcore.a
 run: deps all
 	@test -f $(DEMO_DB) || $(DPF) --db $(DEMO_DB) demo
 	$(DPF) --db $(DEMO_DB)
+	@echo 'The commands of README.md, in this shell: export DPF_DB=$$PWD/$(DEMO_DB) PATH=$$PWD/$(BUILD):$$PATH'
 
 # The tests run the test build, and build/dpf (the normal build) for the check that it
 # ignores DPF_NOW.

@@ -6,6 +6,7 @@
 #ifndef DPF_ACCESS_H
 #define DPF_ACCESS_H
 
+#include <stddef.h>
 #include "dpf/err.h"
 
 struct db;
@@ -39,8 +40,14 @@ int access_creator_admin(struct db *db, struct dpf_err *err);
 int user_first_admin(struct db *db, const char *login, unsigned real_uid, struct dpf_err *err);
 int user_set(struct db *db, const char *login, int role, struct dpf_err *err);
 int user_remove(struct db *db, const char *login, struct dpf_err *err);
+/* A user's display name (张三; NULL or "" removes it), audited as user_name (user_name.c). */
+int user_set_name(struct db *db, const char *login, const char *name, struct dpf_err *err);
+/* The display name of login, or the login itself when it has none (or is no user): what
+ * rosters (制表人), reports and the history show. Returns out. */
+const char *user_display(struct db *db, const char *login, char *out, size_t cap);
+/* name: the display name, or NULL. */
 typedef int (*user_fn)(const char *login, int role, const char *added_on, const char *added_by,
-                       void *ctx);
+                       const char *name, void *ctx);
 int user_list(struct db *db, user_fn fn, void *ctx, struct dpf_err *err);
 
 #endif

@@ -14,5 +14,10 @@ struct db;
  * written as outfile.h says (mode 0600; an existing one only with OUT_FORCE in oflags). */
 int export_persons(struct db *db, const char *path, unsigned oflags, int full, long *rows,
                    struct dpf_err *err);
+/* The persons flt holds (dpf/person.h; NULL or empty: export_persons), in the list's order
+ * (person_page), as the screen's list shows them: what F3 in the register writes. */
+struct person_filter;
+int export_persons_filtered(struct db *db, const struct person_filter *flt, const char *path,
+                            unsigned oflags, int full, long *rows, struct dpf_err *err);
 
 #endif

@@ -75,8 +75,11 @@ int person_find_named(struct db *db, const char *cert_or_id, const char *name,
 struct person_filter {
     const char *query;          /* NULL or "" = everyone, sorted by name */
     const char *township;       /* NULL = any */
+    const char *village;        /* NULL = any */
     int category, level;        /* 0 = any */
     int status;                 /* 0 = any */
+    /* 1: only those flagged (建档立卡, 低保, 特困, 因病致贫); 0 = any */
+    int poor_reg, dibao, tekun, illness_poor;
 };
 struct person_cursor {
     char *key;                  /* last row's sort key, NULL before the first page */
@@ -88,6 +91,16 @@ int person_page(struct db *db, const struct person_filter *flt, struct person_cu
                 int limit, person_row_fn fn, void *ctx, int *rows, struct dpf_err *err);
 /* How many persons the register holds, whatever their status. */
 int person_count(struct db *db, long *n, struct dpf_err *err);
+/* How many persons person_page would walk through for flt (the same conditions, counted
+ * over the same indexes: a name prefix counts in the name index). */
+int person_count_filter(struct db *db, const struct person_filter *flt, long *n,
+                        struct dpf_err *err);
+/* Where person id stands in flt's list (0 = first), counted over the same indexes;
+ * DPF_ENOTFOUND when the list does not hold them. */
+int person_index(struct db *db, const struct person_filter *flt, int64_t id, long *index,
+                 struct dpf_err *err);
+/* True when flt narrows the register (a query or any filter). */
+int person_filter_any(const struct person_filter *flt);
 /* Copies a cursor (to come back to a page); returns DPF_ENOMEM on failure. */
 int person_cursor_copy(struct person_cursor *to, const struct person_cursor *from);
 void person_cursor_free(struct person_cursor *cur);

@@ -29,6 +29,11 @@ struct roster_result {
 int roster_export(struct db *db, const struct roster_opts *opts, const char *path,
                   struct roster_result *res, struct dpf_err *err);
 
+/* How many persons n review lines name (a person may have a line in several programmes):
+ * the counts a reviewer reads are in persons, not lines. -1 when out of memory. */
+struct review_line;
+long roster_persons(const struct review_line *l, long n);
+
 /* What was paid in a year, from the approved rosters. */
 enum roster_by { RB_PROGRAMME, RB_MONTH, RB_TOWNSHIP };
 struct roster_total {

@@ -15,16 +15,18 @@ static const struct cli_cmd *base_rows;     /* the table as main.c wrote it */
 static struct cli_cmd *table;               /* made from it; lives until the program ends */
 static int *caps;                           /* what each kind's row needs; -1: not one */
 
-static struct cli_opt no_year[CLI_MAX_OPTS + 1];    /* export's options without --year */
-static struct cli_opt no_persons[CLI_MAX_OPTS + 1]; /* import's without --new-places */
+/* A kind row's options less those of other kinds (by mask of CLI_KIND_YEAR and
+ * CLI_KIND_PERSONS): export's rows by mask, import's without the persons' options. */
+static struct cli_opt export_opts[4][CLI_MAX_OPTS + 1];
+static struct cli_opt import_opts[CLI_MAX_OPTS + 1];
 
-/* opts less those with flag (only some kinds have them), into out. */
-static const struct cli_opt *without(const struct cli_opt *opts, unsigned flag,
+/* opts less those whose flags are in drop, into out. */
+static const struct cli_opt *without(const struct cli_opt *opts, unsigned drop,
                                      struct cli_opt *out)
 {
     int n = 0;
     for (const struct cli_opt *o = opts; o && o->name && n < CLI_MAX_OPTS; o++)
-        if (!(o->flags & flag))
+        if (!(o->flags & drop))
             out[n++] = *o;
     return out;
 }
@@ -57,7 +59,10 @@ static int kind_row(const struct cli_cmd *r, const struct entity *e, int owned,
             return 0;
         summary = e->export_summary;
         /* A kind the database defines has --year, refused when it is open (cmd_export). */
-        out->opts = owned || e->flags & EF_EXPORT_YEAR ? r->opts : without(r->opts, CLI_KIND_YEAR, no_year);
+        unsigned drop = (owned || e->flags & EF_EXPORT_YEAR ? 0 : CLI_KIND_YEAR) |
+                        (e->flags & EF_PERSONS ? 0 : CLI_KIND_PERSONS);
+        out->opts = without(r->opts, drop, export_opts[(drop & CLI_KIND_YEAR ? 1 : 0) |
+                                                       (drop & CLI_KIND_PERSONS ? 2 : 0)]);
         out->help = e->export_help ? e->export_help : r->help;
     } else {
         if (!e->import)
@@ -66,7 +71,7 @@ static int kind_row(const struct cli_cmd *r, const struct entity *e, int owned,
         if (strcmp(r->group, "import") == 0) {
             out->help = e->import_help ? e->import_help : r->help;
             if (!(e->flags & EF_PERSONS))
-                out->opts = without(r->opts, CLI_KIND_PERSONS, no_persons);
+                out->opts = without(r->opts, CLI_KIND_PERSONS, import_opts);
             *cap = (int)e->cap;
         }
     }

@@ -10,12 +10,16 @@
 #include "dpf/i18n.h"
 #include "dpf/person.h"
 
-static int print_user(const char *login, int role, const char *on, const char *by, void *ctx)
+static int print_user(const char *login, int role, const char *on, const char *by,
+                      const char *name, void *ctx)
 {
     (void)ctx;
     cli_cell(login, 16, 0);
     cli_cell(role_names[role - 1], 8, 0);
-    printf("  %s  %s\n", on, by);
+    printf("  %s  %s", on, by);
+    if (name && *name)          /* a user without a name prints as before names existed */
+        printf("  %s", name);
+    putchar('\n');
     return 0;
 }
 
@@ -36,15 +40,36 @@ static int first_admin(struct cli *c, const char *login)
     return EXIT_OK;
 }
 
-/* dpf user list | add LOGIN --role R [--first-admin] | remove LOGIN: self->name says which. */
+/* dpf user name LOGIN --name 张三 (or --name "" to remove it). */
+static int cmd_user_name(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
+{
+    const char *name = cli_str(a, "name");
+    struct dpf_err err;
+    int rc;
+
+    if (!name)
+        return cli_usage(self, _("--name is required"));
+    if (cli_open(c, 0) != EXIT_OK)
+        return EXIT_FAIL;
+    if ((rc = db_begin(c->db, &err)) == DPF_OK)
+        rc = db_end(c->db, user_set_name(c->db, a->operands[0], name, &err), &err);
+    if (rc != DPF_OK)
+        return cli_fail(&err);
+    printf(*name ? _("%s is shown as %s\n") : _("%s is shown by login\n"), a->operands[0], name);
+    return EXIT_OK;
+}
+
+/* dpf user list | add LOGIN --role R [--name N] [--first-admin] | remove LOGIN: self->name
+ * says which. */
 static int cmd_user(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
-    const char *login = a->noperands ? a->operands[0] : NULL;
+    const char *login = a->noperands ? a->operands[0] : NULL, *name = NULL;
     struct dpf_err err;
     int role = 0, rc;
 
     if (strcmp(self->name, "add") == 0) {
         int first = cli_has(a, "first-admin");
+        name = cli_str(a, "name");
         /* Role keys are taken too (role_parse), so --role is text rather than a choice. */
         if (!cli_has(a, "role") || (role = role_parse(cli_str(a, "role"))) < 0)
             return cli_usage(self, _("Roles are 录入员, 审核员, 领导 and 管理员"));
@@ -57,12 +82,17 @@ static int cmd_user(struct cli *c, const struct cli_cmd *self, const struct cli_
         return EXIT_FAIL;
     if (!login)
         return user_list(c->db, print_user, NULL, &err) == DPF_OK ? EXIT_OK : cli_fail(&err);
-    if ((rc = db_begin(c->db, &err)) == DPF_OK)
-        rc = db_end(c->db, role ? user_set(c->db, login, role, &err)
-                                : user_remove(c->db, login, &err), &err);
+    if ((rc = db_begin(c->db, &err)) == DPF_OK) {
+        rc = role ? user_set(c->db, login, role, &err) : user_remove(c->db, login, &err);
+        if (rc == DPF_OK && role && name)   /* the role and the name in one transaction */
+            rc = user_set_name(c->db, login, name, &err);
+        rc = db_end(c->db, rc, &err);
+    }
     if (rc != DPF_OK)
         return cli_fail(&err);
-    if (role)
+    if (role && name && *name)
+        printf(_("%s (%s) is now %s\n"), login, name, role_names[role - 1]);
+    else if (role)
         printf(_("%s is now %s\n"), login, role_names[role - 1]);
     else
         printf(_("%s is no longer a user\n"), login);
@@ -191,6 +221,13 @@ static const struct cli_opt add_opts[] = {
     { "role", CK_TEXT, CLI_SHOWN_REQUIRED, "录入员|审核员|领导|管理员", N_("the user's role"), NULL, 0 },
     { "first-admin", CK_FLAG, 0, NULL, N_("root names the first admin of a file without users"),
       NULL, 0 },
+    { "name", CK_TEXT, 0, NULL, N_("the name shown on rosters, reports and history"), NULL, 0 },
+    { 0 },
+};
+
+static const struct cli_opt name_opts[] = {
+    { "name", CK_TEXT, CLI_SHOWN_REQUIRED, NULL,
+      N_("the name shown on rosters, reports and history (\"\": the login)"), NULL, 0 },
     { 0 },
 };
 
@@ -227,6 +264,10 @@ const struct cli_cmd cli_admin_rows[] = {
          "including users and backups. --first-admin: root names the first admin of a file\n"
          "that has no users (a backup from before roles)."),
       .run = cmd_user },
+    { .group = "user", .name = "name", .operands = "LOGIN", .min_operands = 1,
+      .max_operands = 1, .need = NEED_ADMIN, .opts = name_opts,
+      .summary = N_("Set the name a user is shown by (rosters, reports, history)"),
+      .run = cmd_user_name },
     { .group = "user", .name = "remove", .operands = "LOGIN", .min_operands = 1,
       .max_operands = 1, .need = NEED_ADMIN,
       .summary = N_("Remove a user"),

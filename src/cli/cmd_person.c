@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "dpf/access.h"
 #include "dpf/audit.h"
 #include "dpf/i18n.h"
 #include "dpf/person.h"
@@ -67,8 +68,10 @@ static int print_audit(const struct audit_row *r, void *ctx)
 {
     struct history *h = ctx;
     struct dpf_err err;
-    char user[256];
-    printf("%s  %s  %s\n", r->at, cli_safe(r->user, user, sizeof user),
+    char user[256], shown[128];
+    /* Who, by their display name when the admin gave one (dpf user name). */
+    printf("%s  %s  %s\n", r->at,
+           cli_safe(user_display(h->db, r->user, shown, sizeof shown), user, sizeof user),
            audit_action_label(r->action));
     if (person_audit_changes(h->db, r->before, r->after, !h->full, print_change, NULL, &err) !=
         DPF_OK)

@@ -6,9 +6,11 @@
 #include <string.h>
 #include "cli.h"
 #include "dpf/entity.h"
+#include "dpf/export.h"
 #include "dpf/i18n.h"
 #include "dpf/import.h"
 #include "dpf/outfile.h"
+#include "dpf/person.h"
 
 #define IMPORT_HELP                                                                          \
     N_("Without --partial, a file with any bad row writes nothing. Bad rows are written to\n" \
@@ -122,8 +124,21 @@ static int cmd_import(struct cli *c, const struct cli_cmd *self, const struct cl
     return res.rejected && !o.partial ? EXIT_FAIL : EXIT_OK;
 }
 
+/* The register's filters of `dpf export persons` (CLI_KIND_PERSONS rows), as the list's. */
+static void person_filter_of(const struct cli_args *a, struct person_filter *f)
+{
+    *f = (struct person_filter){ .query = cli_str(a, "find"), .township = cli_str(a, "township"),
+                                 .village = cli_str(a, "village"), .poor_reg = cli_has(a, "poor"),
+                                 .dibao = cli_has(a, "dibao"), .tekun = cli_has(a, "tekun"),
+                                 .illness_poor = cli_has(a, "illness-poor") };
+    f->category = cli_has(a, "category") ? (int)cli_int(a, "category") + 1 : 0;
+    f->level = cli_has(a, "level") ? (int)cli_int(a, "level") + 1 : 0;
+    f->status = cli_has(a, "status") ? (int)cli_int(a, "status") + 1 : 0;
+}
+
 static int cmd_export(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
+    struct person_filter flt;
     const struct entity *e;
     struct entity_export x = { .path = cli_str(a, "out"), .full = cli_has(a, "full-id"),
                                .oflags = cli_has(a, "force") ? OUT_FORCE : 0 };
@@ -145,7 +160,11 @@ static int cmd_export(struct cli *c, const struct cli_cmd *self, const struct cl
         snprintf(problem, sizeof problem, _("--year: %s are not exported by year"), _(e->label));
         return cli_usage(self, problem);
     }
-    if (entity_export(c->db, e, &x, &rows, &err) != DPF_OK)
+    if (e->flags & EF_PERSONS)      /* its row has the filters (CLI_KIND_PERSONS) */
+        person_filter_of(a, &flt);
+    if ((e->flags & EF_PERSONS ? export_persons_filtered(c->db, &flt, x.path, x.oflags, x.full,
+                                                         &rows, &err)
+                               : entity_export(c->db, e, &x, &rows, &err)) != DPF_OK)
         return cli_fail(&err);
     if (e->flags & EF_PERSONS)
         printf(x.full ? _("Exported %ld persons to %s (full resident IDs and bank accounts)\n")
@@ -182,6 +201,20 @@ static const struct cli_opt export_opts[] = {
     { "full-id", CK_FLAG, 0, NULL, N_("full resident IDs and bank accounts (audited)"), NULL,
       NEED_REVIEW },
     { "force", CK_FLAG, 0, NULL, N_("replace the file if it exists"), NULL, 0 },
+    /* The register list's search and filters (F5), so that a list on screen is one command. */
+    { "find", CK_TEXT, CLI_KIND_PERSONS, "TEXT",
+      N_("a name prefix, or the first digits of an ID, certificate or phone"), NULL, 0 },
+    { "township", CK_TEXT, CLI_KIND_PERSONS, NULL, N_("only this township"), NULL, 0 },
+    { "village", CK_TEXT, CLI_KIND_PERSONS, NULL, N_("only this village"), NULL, 0 },
+    { "category", CK_CHOICE, CLI_KIND_PERSONS, NULL, N_("only this category"),
+      person_categories, 0 },
+    { "level", CK_CHOICE, CLI_KIND_PERSONS, NULL, N_("only this level"), person_levels, 0 },
+    { "status", CK_CHOICE, CLI_KIND_PERSONS, NULL, N_("only this status"), person_statuses, 0 },
+    { "poor", CK_FLAG, CLI_KIND_PERSONS, NULL, N_("only the registered poor"), NULL, 0 },
+    { "dibao", CK_FLAG, CLI_KIND_PERSONS, NULL, N_("only those on dibao (minimum living allowance)"), NULL, 0 },
+    { "tekun", CK_FLAG, CLI_KIND_PERSONS, NULL, N_("only those on tekun (extreme hardship support)"), NULL, 0 },
+    { "illness-poor", CK_FLAG, CLI_KIND_PERSONS, NULL, N_("only those poor through illness"),
+      NULL, 0 },
     { 0 },
 };
 

@@ -10,6 +10,7 @@
 #include "dpf/money.h"
 #include "dpf/month.h"
 #include "dpf/review.h"
+#include "dpf/roster.h"
 
 enum { W_PROG = 22, W_NAME = 10, W_ID = 20, W_TOWN = 12, W_REASON = 14, W_DATE = 10,
        W_MONTH = 8, W_MONEY = 12, W_NUM = 8, CANDIDATES_SHOWN = 20 };
@@ -166,7 +167,7 @@ static void recoveries(const struct out *o)
         return;
     static const char *const cols[] = { N_("Amount"), N_("Months"), N_("Reason"), NULL };
     static const int widths[] = { -W_MONEY, 17, W_REASON };
-    printf(_("\nTo recover (paid for months not due): %ld, %s yuan\n"), n,
+    printf(_("\nTo recover (paid for months not due): %ld, %s yuan\n"), roster_persons(l, n),
            money_format(o->rv->recover, 1, total, sizeof total));
     header(cols, widths);
     for (long i = 0; i < n; i++) {

@@ -59,6 +59,8 @@ struct ui {
     struct db *db;
     const char *db_path;
     long persons;               /* persons in the register, for the status line */
+    int filtered;               /* a list narrowed by a search or filter is on screen: */
+    long listed;                /* the persons it holds, for the status line */
     char message[512];          /* shown once on the status line, then cleared */
     char shown[512];            /* the message of the frame being drawn (ui_show) */
 };
@@ -124,6 +126,7 @@ struct ui_list {
     struct ui_list_row rows[UI_LIST_ROWS];
     int nrows, page, sel, limit;
     int spare;                  /* lines of the screen not for rows: a resize keeps them */
+    long total;                 /* rows the source holds, if its fetch says (End); else -1 */
     /* Adds up to limit rows of page (0-based) with ui_list_add; returns DPF_OK or an error. */
     int (*fetch)(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err);
     void *ctx;

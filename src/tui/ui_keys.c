@@ -30,7 +30,7 @@ static const struct binding bindings[] = {
     { UC_FORM, UA_SAVE, KEY_F(2), 0, "F2", N_("Save") },
     { UC_FORM, UA_PICK, KEY_F(4), 0, "F4", N_("List") },
     { UC_FORM, UA_PICK, 0, L' ', "Space", NULL },   /* a line of choices: the list */
-    { UC_LIST, UA_FIND, KEY_F(3), 0, "F3", N_("Find") },
+    { UC_LIST, UA_EXPORT, KEY_F(3), 0, "F3", N_("Export") },
     { UC_LIST, UA_EDIT, KEY_F(4), 0, "F4", N_("Edit") },
     { UC_LIST, UA_FILTER, KEY_F(5), 0, "F5", N_("Filter") },
     { UC_LIST, UA_STATUS, KEY_F(6), 0, "F6", N_("Status") },

@@ -34,6 +34,7 @@ int ui_list_add_page(struct ui_list *l, int page, int limit, int n,
                      const char *(*cell)(void *ctx, int row, int col), void *ctx,
                      struct dpf_err *err)
 {
+    l->total = n;
     for (int i = page * limit; i < n && i < (page + 1) * limit; i++) {
         const char *cells[UI_LIST_COLS];
         for (int c = 0; c < l->ncols; c++)
@@ -56,6 +57,7 @@ int ui_list_load(struct ui_list *l, int page, int limit, struct dpf_err *err)
     ui_list_clear(l);
     l->page = page;
     l->limit = limit;
+    l->total = -1;
     rc = l->fetch(l->ctx, l, page, limit, err);
     if (l->sel >= l->nrows)
         l->sel = l->nrows ? l->nrows - 1 : 0;
@@ -189,6 +191,17 @@ int ui_list_key(struct ui_list *l, struct ui_key k, struct dpf_err *err)
         return 1;
     case KEY_HOME:
         go_page(l, 0, 0, err);
+        return 1;
+    case KEY_END:               /* the last page: by the count, else page by page */
+        if (l->total > 0 && l->limit > 0)
+            go_page(l, (int)((l->total - 1) / l->limit), -1, err);
+        else
+            while (l->nrows == l->limit && go_page(l, l->page + 1, -1, err) == DPF_OK)
+                if (l->nrows == 0) {
+                    go_page(l, l->page - 1, -1, err);   /* the last page was exactly full */
+                    break;
+                }
+        l->sel = l->nrows ? l->nrows - 1 : 0;
         return 1;
     case KEY_RESIZE:
         fit(l, err);

@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "dpf/access.h"
 #include "dpf/audit.h"
+#include "dpf/export.h"
 #include "dpf/i18n.h"
 #include "dpf/idcard.h"
 #include "dpf/person.h"
@@ -40,6 +42,7 @@ struct source {
     struct person_filter flt;
     struct person_cursor *starts;   /* starts[k]: the cursor before row k * CHUNK */
     int nstarts;
+    long count;                     /* the persons the list holds (End, the status line) */
 };
 
 /* A page being filled: rows before first are read past, rows from first on are added. */
@@ -83,6 +86,7 @@ static int fetch(void *ctx, struct ui_list *l, int page, int limit, struct dpf_e
     struct person_cursor cur = { 0 };
     int rc = DPF_OK;
 
+    l->total = s->count;
     if (person_cursor_copy(&cur, &s->starts[k]) != DPF_OK)
         return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
     f.at = k * CHUNK;
@@ -109,6 +113,50 @@ static void source_reset(struct source *s)
     s->nstarts = 1;
     ui_edit_get(&s->query, s->query_text, sizeof s->query_text);
     s->flt.query = s->query_text;
+    /* A count with the list's conditions over its index: a name prefix counts in the name
+     * index (docs: a few ms at a million persons; the whole register, a scan). */
+    if (person_count_filter(s->ui->db, &s->flt, &s->count, NULL) != DPF_OK)
+        s->count = -1;
+    s->ui->filtered = person_filter_any(&s->flt);
+    s->ui->listed = s->count;
+}
+
+/* After a save: the list shows the saved person selected (their place in the list as it is
+ * now), or from the top when the search or filter does not hold them. */
+static enum ui_result stay_on(struct ui_run *r, struct source *s, int64_t id)
+{
+    long at;
+    int limit = r->list.limit > 0 ? r->list.limit : ui_run_limit(r);
+
+    source_reset(s);
+    if (!id || person_index(s->ui->db, &s->flt, id, &at, NULL) != DPF_OK)
+        return UR_TOP;
+    r->list.page = (int)(at / limit);
+    r->list.sel = (int)(at % limit);
+    return UR_RELOAD;
+}
+
+/* F3: what the list shows (the search and the filters in force) to a file the clerk names;
+ * IDs masked unless a reviewer asks for them in full, as `dpf export persons --full-id`. */
+static void export_list(struct ui *ui, struct source *s)
+{
+    struct dpf_err err;
+    char *path = NULL;
+    unsigned oflags = 0;
+    int full = 0;
+    long rows;
+
+    if (!ui_ask_file(ui, _("Export the list (.xlsx or .csv)"), "persons.xlsx", &path, &oflags))
+        return;
+    if (access_check(ui->db, CAP_REVIEW, &err) == DPF_OK)
+        full = ui_confirm(ui, _("Full resident IDs and bank accounts (audited)?"));
+    if (export_persons_filtered(ui->db, &s->flt, path, oflags, full, &rows, &err) != DPF_OK)
+        ui_set_message(ui, "%s", err.msg);
+    else
+        ui_set_message(ui, full ? _("Exported %ld persons to %s (full resident IDs and bank accounts)")
+                                : _("Exported %ld persons to %s (resident IDs and bank accounts masked)"),
+                       rows, path);
+    free(path);
 }
 
 /* ---- the person form ---- */
@@ -178,13 +226,13 @@ static void derive_from_cert(void *ctx, struct ui_form *f, int line)
     ui_form_derive(f, ui_form_line(f, person_fields[PF_LEVEL].key), level);
 }
 
-/* Adds a person (id 0) or edits one; true if saved. */
-static int edit_person(struct ui *ui, int64_t id)
+/* Adds a person (id 0) or edits one; the person's id if saved, else 0. */
+static int64_t edit_person(struct ui *ui, int64_t id)
 {
     struct person_edit pe = { .ui = ui };
     struct ui_form f;
     struct dpf_err err;
-    int saved;
+    int64_t saved;
 
     person_init(&pe.p);
     /* The version first: a change between the two reads makes the save refused, never lost.
@@ -203,7 +251,7 @@ static int edit_person(struct ui *ui, int64_t id)
     f.check = check_person_field;
     f.left = derive_from_cert;
     f.ctx = &pe;
-    saved = ui_form_run(ui, &f);
+    saved = ui_form_run(ui, &f) ? pe.p.id : 0;
     if (saved)
         ui_set_message(ui, _("Saved: %s"), pe.p.v[PF_NAME]);
     person_clear(&pe.p);
@@ -287,8 +335,9 @@ static int change_line(const char *label, const char *before, const char *after,
 static int audit_lines(const struct audit_row *r, void *ctx)
 {
     struct lines *ls = ctx;
-    char line[256];
-    snprintf(line, sizeof line, "%s  %s  %s", r->at, r->user, audit_action_label(r->action));
+    char line[256], who[128];
+    snprintf(line, sizeof line, "%s  %s  %s", r->at, user_display(ls->db, r->user, who, sizeof who),
+             audit_action_label(r->action));
     if (add_line(ls, line))
         return 1;
     return person_audit_changes(ls->db, r->before, r->after, 1, change_line, ls, NULL) != DPF_OK;
@@ -405,7 +454,7 @@ static void draw_search(struct ui_run *r)
     ui_edit_draw(&s->query, 1, w + 1, 30, 1);
 }
 
-static enum ui_result list_act(struct ui_run *r, enum ui_action a, struct ui_key k)
+static enum ui_result list_do(struct ui_run *r, enum ui_action a, struct ui_key k)
 {
     struct source *s = r->ctx;
     struct ui *ui = r->ui;
@@ -418,19 +467,16 @@ static enum ui_result list_act(struct ui_run *r, enum ui_action a, struct ui_key
         ui_edit_set(&s->query, "");
         source_reset(s);
         return UR_TOP;
-    case UA_FIND:
-        ui_edit_set(&s->query, "");
-        source_reset(s);
-        ui_set_message(ui, "%s", _("Type a name, or a certificate, ID or phone number"));
-        return UR_TOP;
+    case UA_EXPORT:
+        export_list(ui, s);
+        return UR_STAY;
     case UA_NEW:
-        if (!edit_person(ui, 0))
+        if (!(id = edit_person(ui, 0)))
             return UR_STAY;
         ui_count_persons(ui);
-        source_reset(s);
-        return UR_TOP;
+        return stay_on(r, s, id);
     case UA_EDIT:
-        return id && edit_person(ui, id) ? UR_RELOAD : UR_STAY;
+        return id && edit_person(ui, id) ? stay_on(r, s, id) : UR_STAY;
     case UA_FILTER:
         edit_filter(ui, s);
         source_reset(s);
@@ -466,12 +512,26 @@ static enum ui_result list_act(struct ui_run *r, enum ui_action a, struct ui_key
     }
 }
 
+/* The screens the list opens (a form, the claims) show the register's total on their status
+ * line; the list's own count comes back with it. */
+static enum ui_result list_act(struct ui_run *r, enum ui_action a, struct ui_key k)
+{
+    struct source *s = r->ctx;
+    enum ui_result res;
+
+    r->ui->filtered = 0;
+    res = list_do(r, a, k);
+    r->ui->filtered = person_filter_any(&s->flt);
+    return res;
+}
+
 int ui_person_list(struct ui *ui)
 {
     static const char *const intro[] = {
         N_("Type to search: a name, or the digits of a"),
         N_("certificate number, resident ID or phone."),
-        N_("Up/Down, PgUp/PgDn, Home: move through the list."),
+        N_("Up/Down, PgUp/PgDn, Home, End: move through the list."),
+        N_("F3 writes the list as shown (search and filters) to a file."),
         NULL,
     };
     static const char *headers[NLIST];
@@ -497,6 +557,7 @@ int ui_person_list(struct ui *ui)
     ui_edit_set(&s.query, "");
     source_reset(&s);
     ui_run(ui, &screen, &s);
+    ui->filtered = 0;
     for (int i = 0; i < s.nstarts; i++)
         person_cursor_free(&s.starts[i]);
     free(s.starts);

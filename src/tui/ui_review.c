@@ -290,11 +290,14 @@ static void draw_head(struct ui_run *r)
     const struct review *rv = &s->rv;
     char line[512], amount[40], back[40], recover[40];
     int x = 0;
+    long nrec = 0;
 
-    snprintf(line, sizeof line, _("Paid %ld persons %s yuan | back pay %s | to recover %s"),
+    const struct review_line *rec = review_lines(rv, RK_RECOVER, &nrec);
+
+    snprintf(line, sizeof line, _("Paid %ld persons %s yuan | back pay %s | to recover %s (%ld persons)"),
              rv->total.persons, money_format(rv->total.amount, 1, amount, sizeof amount),
              money_format(rv->back, 1, back, sizeof back),
-             money_format(rv->recover, 1, recover, sizeof recover));
+             money_format(rv->recover, 1, recover, sizeof recover), roster_persons(rec, nrec));
     if (rv->approved)
         snprintf(line + strlen(line), sizeof line - strlen(line), _(" | approved by %s %s"),
                  rv->approved_by, rv->approved_at);
@@ -354,8 +357,8 @@ static int confirm_stops(struct screen *s, const struct ui_list *l, int all)
         ui_set_message(s->ui, "%s", _("Choose a person in the Stop section"));
         return 0;
     }
-    if (all) {
-        snprintf(msg, sizeof msg, _("Stop the payment of all %ld persons?"), n);
+    if (all) {                  /* persons: one may be stopped in two programmes */
+        snprintf(msg, sizeof msg, _("Stop the payment of all %ld persons?"), roster_persons(first, n));
         if (!ui_confirm(s->ui, msg))
             return 0;
     }
@@ -363,7 +366,7 @@ static int confirm_stops(struct screen *s, const struct ui_list *l, int all)
         for (long i = 0; i < (all ? n : 1) && rc == DPF_OK; i++)
             rc = review_confirm_stop(s->ui->db, &s->rv, all ? &first[i] : one, &err);
     if (all)
-        snprintf(msg, sizeof msg, _("Stopped: %ld persons"), n);
+        snprintf(msg, sizeof msg, _("Stopped: %ld persons"), roster_persons(first, n));
     else
         snprintf(msg, sizeof msg, _("Stopped: %s, from %d-%02d"), review_text(&s->rv, one->name),
                  month_year(one->stop_month), month_number(one->stop_month));
@@ -447,10 +450,14 @@ static void export_roster(struct screen *s)
     snprintf(name, sizeof name, "roster-%d-%02d.xlsx", month_year(s->month), month_number(s->month));
     if (!ui_ask_file(s->ui, _("Export the roster (.xlsx or .csv)"), name, &path, &o.oflags))
         return;
+    /* F3 needs the reviewer (ui_keys.c), as `dpf subsidy roster --full-id`: the bank's copy
+     * has the full IDs and accounts; roster_export audits it either way. */
+    o.full = ui_confirm(s->ui, _("For the bank: full resident IDs and bank accounts (audited)?"));
     if (roster_export(s->ui->db, &o, path, &r, &err) != DPF_OK)
         ui_set_message(s->ui, "%s", err.msg);
     else
-        ui_set_message(s->ui, _("Exported %ld lines to %s%s"), r.lines, path,
+        ui_set_message(s->ui, _("Exported %ld lines, %ld persons to %s%s%s"), r.lines, r.persons,
+                       path, o.full ? _(" (full IDs and accounts)") : "",
                        r.approved ? "" : _(" (draft)"));
     free(path);
 }

@@ -79,11 +79,17 @@ int ui_list_rows(void)
 }
 
 /* The status line's own part: the database, the user, the persons. */
+/* The database, the user and the persons: of the list on screen when it is narrowed by a
+ * search or filter ("1/301"), else the register's. */
 static void base_line(const struct ui *ui, char *line, size_t cap)
 {
     const char *base = strrchr(ui->db_path, '/');
-    snprintf(line, cap, _("Database %s | user %s | %ld persons"),
-             base ? base + 1 : ui->db_path, db_user(ui->db), ui->persons);
+    if (ui->filtered)
+        snprintf(line, cap, _("Database %s | user %s | %ld of %ld persons"),
+                 base ? base + 1 : ui->db_path, db_user(ui->db), ui->listed, ui->persons);
+    else
+        snprintf(line, cap, _("Database %s | user %s | %ld persons"),
+                 base ? base + 1 : ui->db_path, db_user(ui->db), ui->persons);
 }
 
 /* The status line; its message moves to ui->shown. One that fits after the database, user

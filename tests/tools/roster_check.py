@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Reads a subsidy roster .xlsx back: the sheets, the header row, each line, the totals row
-(a SUM formula whose cached value must equal the sum of the lines, to the fen), the number
+(a SUM formula whose cached value must equal the sum of the lines, to the fen), under it a
+line left blank and the signature block (制表人, 审核人, 负责人, 日期), the number
 format of amounts, and the print set-up (A4, landscape, one page wide, header row repeated,
 page numbers in the footer). Prints what it found; exits 1 on the first problem."""
 import sys
@@ -25,6 +26,13 @@ for name in values.sheetnames:
         total = rows[-1]
         print(f"{name}: {total[0]} {total[1]} persons, {total[2]:.2f} yuan")
         continue
+    sign = rows[-1]
+    if sign[1:8:2] != tuple(f"{k}{v}" for k, v in zip(("制表人：", "审核人：", "负责人：", "日期："),
+                                                       (str(sign[1])[4:], str(sign[3])[4:], "", str(sign[7])[3:]))) \
+            or any(rows[-2]) or not str(sign[1]).startswith("制表人："):
+        fail(f"{name}: no signature block under the total: {sign}")
+    rows = rows[:-2]
+    print(f"{name}: signed {' / '.join(str(sign[c]) for c in (1, 3, 5, 7))}")
     head = rows[2]
     if head[:3] != ("序号", "姓名", "身份证号"):
         fail(f"{name}: header row is {head}")

@@ -209,7 +209,7 @@ int user_remove(struct db *db, const char *login, struct dpf_err *err)
 
 int user_list(struct db *db, user_fn fn, void *ctx, struct dpf_err *err)
 {
-    sqlite3_stmt *st = db_stmt(db, "SELECT login, role, added_on, added_by FROM app_user "
+    sqlite3_stmt *st = db_stmt(db, "SELECT login, role, added_on, added_by, name FROM app_user "
                                    "ORDER BY role DESC, login", err);
     int rc, stop = 0;
     if (!st)
@@ -217,7 +217,8 @@ int user_list(struct db *db, user_fn fn, void *ctx, struct dpf_err *err)
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
         stop = fn((const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1),
                   (const char *)sqlite3_column_text(st, 2),
-                  (const char *)sqlite3_column_text(st, 3), ctx);
+                  (const char *)sqlite3_column_text(st, 3),
+                  (const char *)sqlite3_column_text(st, 4), ctx);
     sqlite3_reset(st);
     return stop || rc == SQLITE_DONE ? DPF_OK : db_fail(db, err);
 }

@@ -337,6 +337,7 @@ const char *audit_action_label(const char *action)
         { "user_first_admin", N_("first user, made admin") },
         { "user_set", N_("user added or role changed") },
         { "user_remove", N_("user removed") },
+        { "user_name", N_("user's name set") },
         { "backup", N_("database backed up") },
         { "backup_auto", N_("automatic backup turned on or off") },
         { "restore", N_("database restored from a backup") },

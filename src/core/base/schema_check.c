@@ -108,7 +108,9 @@ int schema_verify(sqlite3 *h, check_problem_fn fn, void *ctx, long *problems,
 
     dpf_err_clear(err);
     *problems = 0;
-    if (version < 0 || version > migration_count)
+    /* By the newest file's number, not the count of files: numbers may leave a gap while
+     * two branches each add one (010, 011), and every step goes by its version. */
+    if (version < 0 || version > (migration_count ? migrations[migration_count - 1].version : 0))
         return dpf_err_set(err, DPF_EVERSION, NULL, _("Cannot read the schema version: %s"),
                            sqlite3_errmsg(h));
     while (n < migration_count && migrations[n].version <= version)

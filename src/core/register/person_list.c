@@ -55,16 +55,33 @@ static int is_number(const char *q)
     return n > 0;
 }
 
+int person_filter_any(const struct person_filter *flt)
+{
+    return (flt->query && *flt->query) || (flt->township && *flt->township) ||
+           (flt->village && *flt->village) || flt->category || flt->level || flt->status ||
+           flt->poor_reg || flt->dibao || flt->tekun || flt->illness_poor;
+}
+
 static void add_filters(struct strbuf *q, const struct person_filter *flt)
 {
     if (flt->township && *flt->township)
         sb_add(q, " AND township = :township");
+    if (flt->village && *flt->village)
+        sb_add(q, " AND village = :village");
     if (flt->category)
         sb_add(q, " AND category = :category");
     if (flt->level)
         sb_add(q, " AND level = :level");
     if (flt->status)
         sb_add(q, " AND status = :status");
+    if (flt->poor_reg)
+        sb_add(q, " AND poor_reg = 1");
+    if (flt->dibao)
+        sb_add(q, " AND dibao = 1");
+    if (flt->tekun)
+        sb_add(q, " AND tekun = 1");
+    if (flt->illness_poor)
+        sb_add(q, " AND illness_poor = 1");
 }
 
 /* One index walk: rows where cond holds, after the cursor, in (key, id) order. */
@@ -106,6 +123,39 @@ static void build_sql(struct strbuf *q, const struct person_filter *flt,
     sb_add(q, ") ORDER BY sort_key, id LIMIT :limit");
 }
 
+/* The count of what build_sql walks: the same conditions without cursor or limit; a number
+ * search counts its two branches (they exclude each other). With a person (:pid) in `only`,
+ * CB_ONE counts that person alone and CB_BEFORE the rows before them (:before_key). */
+enum count_by { CB_ALL, CB_ONE, CB_BEFORE };
+static void count_branch(struct strbuf *q, const struct person_filter *flt, const char *key,
+                         const char *cond, enum count_by by)
+{
+    sb_printf(q, "SELECT count(*) FROM person WHERE %s", cond);
+    add_filters(q, flt);
+    if (by == CB_ONE)
+        sb_add(q, " AND id = :pid");
+    else if (by == CB_BEFORE)
+        sb_printf(q, " AND (%s, id) < (:before_key, :pid)", key);
+}
+
+static void build_count(struct strbuf *q, const struct person_filter *flt, enum count_by by)
+{
+    const char *query = flt->query ? flt->query : "";
+    char phone_cond[160];
+
+    if (!is_number(query)) {
+        count_branch(q, flt, "name", *query ? "name >= :q AND name < :q_end" : "1", by);
+        return;
+    }
+    snprintf(phone_cond, sizeof phone_cond, "phone >= :q AND phone < :q_end AND NOT (%s)",
+             id_cond(query));
+    sb_add(q, "SELECT (");
+    count_branch(q, flt, "id_no", id_cond(query), by);
+    sb_add(q, ") + (");
+    count_branch(q, flt, "phone", phone_cond, by);
+    sb_add(q, ")");
+}
+
 static void bind_text(sqlite3_stmt *st, const char *name, const char *v)
 {
     int i = sqlite3_bind_parameter_index(st, name);
@@ -135,12 +185,98 @@ static void bind_all(sqlite3_stmt *st, const struct person_filter *flt,
     bind_text(st, ":q_end", end);
     bind_text(st, ":id18", id18);
     bind_text(st, ":township", flt->township);
+    bind_text(st, ":village", flt->village);
     bind_int(st, ":category", flt->category);
     bind_int(st, ":level", flt->level);
     bind_int(st, ":status", flt->status);
     bind_text(st, ":after_key", cur->key);
     bind_int(st, ":after_id", cur->id);
     bind_int(st, ":limit", limit);
+}
+
+/* Runs the count that build_count(flt, extra) makes, with :pid and :before_key bound. */
+static int count_sql(struct db *db, const struct person_filter *flt, enum count_by by,
+                     int64_t pid, const char *before_key, long *n, struct dpf_err *err)
+{
+    static const struct person_cursor none = { 0 };
+    struct strbuf q;
+    sqlite3_stmt *st;
+    int rc;
+
+    *n = 0;
+    sb_init(&q);
+    build_count(&q, flt, by);
+    if (q.oom) {
+        sb_free(&q);
+        return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    }
+    rc = sqlite3_prepare_v2(db->h, sb_str(&q), -1, &st, NULL);   /* as person_page: uncached */
+    sb_free(&q);
+    if (rc != SQLITE_OK)
+        return db_fail(db, err);
+    bind_all(st, flt, &none, 0);
+    bind_int(st, ":pid", pid);
+    bind_text(st, ":before_key", before_key);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *n = (long)sqlite3_column_int64(st, 0);
+    else
+        db_fail(db, err);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? DPF_OK : DPF_EDB;
+}
+
+int person_count_filter(struct db *db, const struct person_filter *flt, long *n,
+                        struct dpf_err *err)
+{
+    return count_sql(db, flt, CB_ALL, 0, NULL, n, err);
+}
+
+/* The sort key person id has in flt's list: its name, or the number the query matched. */
+static int sort_key_of(struct db *db, const struct person_filter *flt, int64_t id, char *key,
+                       size_t cap, struct dpf_err *err)
+{
+    static const struct person_cursor none = { 0 };
+    const char *query = flt->query ? flt->query : "";
+    char sql[256];
+    sqlite3_stmt *st;
+    int rc;
+
+    if (is_number(query))
+        snprintf(sql, sizeof sql, "SELECT CASE WHEN %s THEN id_no ELSE phone END FROM person "
+                 "WHERE id = :pid", id_cond(query));
+    else
+        snprintf(sql, sizeof sql, "SELECT name FROM person WHERE id = :pid");
+    if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_fail(db, err);
+    bind_all(st, flt, &none, 0);
+    bind_int(st, ":pid", id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        snprintf(key, cap, "%s", sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0) : "");
+    else if (rc != SQLITE_DONE)
+        db_fail(db, err);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE)
+        return dpf_err_set(err, DPF_ENOTFOUND, NULL, _("Not found"));
+    return rc == SQLITE_ROW ? DPF_OK : DPF_EDB;
+}
+
+int person_index(struct db *db, const struct person_filter *flt, int64_t id, long *index,
+                 struct dpf_err *err)
+{
+    char key[256];
+    long in;
+    int rc;
+
+    *index = -1;
+    if ((rc = count_sql(db, flt, CB_ONE, id, NULL, &in, err)) != DPF_OK)
+        return rc;
+    if (!in)
+        return dpf_err_set(err, DPF_ENOTFOUND, NULL, _("Not found"));
+    if ((rc = sort_key_of(db, flt, id, key, sizeof key, err)) != DPF_OK)
+        return rc;
+    return count_sql(db, flt, CB_BEFORE, id, key, index, err);
 }
 
 int person_page(struct db *db, const struct person_filter *flt, struct person_cursor *cur,

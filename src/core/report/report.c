@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "dpf/access.h"
 #include "dpf/db.h"
 #include "dpf/i18n.h"
 #include "dpf/insurance.h"
@@ -369,7 +370,7 @@ int report_build(struct db *db, const char *from, const char *to, struct report 
     out->annual = strcmp(from + 4, "-01-01") == 0 && strcmp(to + 4, "-12-31") == 0;
     db_setting(db, "district_name", out->district, sizeof out->district);
     snprintf(out->made_at, sizeof out->made_at, "%s", db->now);
-    snprintf(out->made_by, sizeof out->made_by, "%s", db->user);
+    user_display(db, db->user, out->made_by, sizeof out->made_by);     /* 张三, not zhangs */
     if (out->annual)
         snprintf(out->title, sizeof out->title, _("%s disabled persons' work: %d annual report"),
                  out->district, out->year);

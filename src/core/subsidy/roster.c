@@ -4,10 +4,12 @@
  * constant_memory mode: a district's roster of 300,000 lines needs megabytes, not a
  * gigabyte. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <xlsxwriter.h>
 #include "dpf/csv.h"
+#include "dpf/access.h"
 #include "dpf/audit.h"
 #include "dpf/db.h"
 #include "dpf/enrol.h"
@@ -31,6 +33,27 @@ static const struct { const char *header; int width, text; } roster_cols[RC_N] =
     { "村（社区）", 12, 1 }, { "银行账号", 24, 1 }, { "金额（元）", 13, 0 }, { "所属月份", 17, 1 },
     { "备注", 18, 1 },
 };
+
+/* The signature block under each list: who made it (制表人: the user exporting, by their
+ * display name), who approved the month (审核人), the head (负责人, signed by hand) and the
+ * day. Cells of one row, in the columns of the name, township, bank account and months. */
+struct signers {
+    char maker[160], approver[160], head[32], date[32];
+};
+
+static void signers_of(struct db *db, const struct review *rv, struct signers *g)
+{
+    char name[128] = "";
+
+    snprintf(g->maker, sizeof g->maker, "制表人：%s", user_display(db, db->user, name, sizeof name));
+    if (rv->approved)
+        user_display(db, rv->approved_by, name, sizeof name);
+    else
+        name[0] = '\0';
+    snprintf(g->approver, sizeof g->approver, "审核人：%s", name);
+    snprintf(g->head, sizeof g->head, "负责人：");
+    snprintf(g->date, sizeof g->date, "日期：%s", db_today(db));
+}
 
 /* One roster line as text cells (the amount also as fen, for the .xlsx number). */
 struct cells {
@@ -71,9 +94,32 @@ static void line_cells(const struct review *rv, const struct review_line *l, lon
     c->v[RC_NOTE] = c->note;
 }
 
+static int cmp_id(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+long roster_persons(const struct review_line *l, long n)
+{
+    int64_t *ids = malloc((size_t)(n ? n : 1) * sizeof *ids);
+    long k = 0;
+
+    if (!ids)
+        return -1;
+    for (long i = 0; i < n; i++)
+        ids[i] = l[i].person_id;
+    qsort(ids, (size_t)n, sizeof *ids, cmp_id);
+    for (long i = 0; i < n; i++)
+        k += i == 0 || ids[i] != ids[i - 1];
+    free(ids);
+    return k;
+}
+
 /* ---- CSV: one list with the programme in the first column and a totals row ---- */
 
-static int write_csv(const struct review *rv, FILE *f, int full, struct roster_result *res)
+static int write_csv(const struct review *rv, FILE *f, int full, const struct signers *g,
+                     struct roster_result *res)
 {
     const char *head[RC_N + 1];
     char total[32], persons[32];
@@ -98,11 +144,18 @@ static int write_csv(const struct review *rv, FILE *f, int full, struct roster_r
         }
         fputs("\r\n", f);
     }
-    snprintf(persons, sizeof persons, "%ld人", n);
+    snprintf(persons, sizeof persons, "%ld人", rv->total.persons);   /* persons, not lines */
     money_format(rv->total.amount, 0, total, sizeof total);
     {
         const char *row[RC_N + 1] = { "合计", "", persons, "", "", "", "", total, "", "" };
         csv_write_row(f, row, RC_N + 1);
+    }
+    {
+        const char *blank[RC_N + 1] = { "", "", "", "", "", "", "", "", "", "" };
+        const char *sign[RC_N + 1] = { "", "", g->maker, "", g->approver, "", g->head, "",
+                                       g->date, "" };
+        csv_write_row(f, blank, RC_N + 1);
+        csv_write_row(f, sign, RC_N + 1);
     }
     res->lines = n;
     return DPF_OK;              /* write errors are found when the file is committed */
@@ -114,7 +167,8 @@ struct book {
     lxw_workbook *wb;
     lxw_format *title, *head, *cell, *money, *total, *total_money;  /* cells are ruled */
     const struct review *rv;
-    char district[128], month[32];
+    const struct signers *sign;
+    char district[128], month[32], approver[128];   /* approver: the display name */
     int full;
 };
 
@@ -144,7 +198,7 @@ static lxw_worksheet *sheet(struct book *b, const char *name, const char *what)
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, roster_cols[c].width, NULL);
     worksheet_write_string(ws, 0, 0, title, b->title);
     if (b->rv->approved)
-        snprintf(line, sizeof line, "审批：%s  %s", b->rv->approved_by, b->rv->approved_at);
+        snprintf(line, sizeof line, "审批：%s  %s", b->approver, b->rv->approved_at);
     else
         snprintf(line, sizeof line, "草稿：本月尚未审批，名单可能变动");
     worksheet_write_string(ws, 1, 0, line, NULL);
@@ -179,6 +233,12 @@ static void total_row(struct book *b, lxw_worksheet *ws, lxw_row_t r, long n, in
             worksheet_write_blank(ws, r, (lxw_col_t)k, b->total);
     worksheet_write_formula_num(ws, r, RC_AMOUNT, n ? formula : "=0", b->total_money,
                                 (double)fen / 100.0);
+    /* A line left for the hand, then the signatures. */
+    worksheet_set_row(ws, r + 2, 30, NULL);
+    worksheet_write_string(ws, r + 2, RC_NAME, b->sign->maker, NULL);
+    worksheet_write_string(ws, r + 2, RC_TOWN, b->sign->approver, NULL);
+    worksheet_write_string(ws, r + 2, RC_BANK, b->sign->head, NULL);
+    worksheet_write_string(ws, r + 2, RC_MONTHS, b->sign->date, NULL);
 }
 
 static int programme_sheets(struct book *b)
@@ -221,7 +281,7 @@ static int recovery_sheet(struct book *b)
         worksheet_write_string(ws, r, RC_NOTE, note, NULL);
         sum += l[i].amount;
     }
-    total_row(b, ws, r, n, sum);
+    total_row(b, ws, r, roster_persons(l, n), sum);     /* 合计 in persons, not lines */
     return 0;
 }
 
@@ -269,13 +329,14 @@ static int summary_sheet(struct book *b)
 }
 
 static int write_xlsx(struct db *db, const struct review *rv, const struct outfile *out,
-                      const char *path, int full, struct roster_result *res,
-                      struct dpf_err *err)
+                      const char *path, int full, const struct signers *g,
+                      struct roster_result *res, struct dpf_err *err)
 {
-    struct book b = { .rv = rv, .full = full };
+    struct book b = { .rv = rv, .sign = g, .full = full };
     long n;
 
     db_setting(db, "district_name", b.district, sizeof b.district);
+    user_display(db, rv->approved_by, b.approver, sizeof b.approver);
     snprintf(b.month, sizeof b.month, "%d年%d月", month_year(rv->month), month_number(rv->month));
     if (!(b.wb = xlsx_file_new(out, path, 1, err)))
         return DPF_EIO;
@@ -336,8 +397,10 @@ int roster_export(struct db *db, const struct roster_opts *o, const char *path,
                              "draft)"), month_format(o->month, m));
     }
     if ((rc = outfile_open(&out, path, oflags, err)) == DPF_OK) {
-        rc = out.fp ? write_csv(&rv, out.fp, o->full, res)
-                    : write_xlsx(db, &rv, &out, path, o->full, res, err);
+        struct signers g;
+        signers_of(db, &rv, &g);
+        rc = out.fp ? write_csv(&rv, out.fp, o->full, &g, res)
+                    : write_xlsx(db, &rv, &out, path, o->full, &g, res, err);
         /* The audit row before the file is in place; without it the file is removed. */
         if (rc == DPF_OK)
             rc = audit_export(db, "payment roster", path, rv.total.persons, o->full, err);
