@@ -343,6 +343,10 @@ int ui_ask_year(struct ui *ui, int *year);
  * clerk left, said no, or the name was refused (the reason on the status line). */
 int ui_ask_file(struct ui *ui, const char *title, const char *initial, char **path,
                 unsigned *oflags);
+/* For a form's choices: the place list's townships for a line keyed "township", the villages
+ * of the form's township for one keyed "village" (ui_places.c); how many were added. */
+int ui_place_choices(struct ui *ui, const struct field *fd, const struct ui_form *f,
+                     struct ui_lines *out);
 /* Screens. */
 int ui_person_list(struct ui *ui);
 int ui_review(struct ui *ui);

@@ -297,7 +297,7 @@ static int pick(struct ui *ui, struct ui_form *f, struct ui_key k)
         ui_field_choices(fd, &items);
     if (items.n == 0) {
         ui_lines_free(&items);
-        if (!space)
+        if (!space && !ui->message[0])      /* the choices may have said why there are none */
             ui_set_message(ui, "%s", _("This line has no list to choose from: type its value"));
         return !space;
     }

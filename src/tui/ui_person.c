@@ -226,6 +226,12 @@ static void derive_from_cert(void *ctx, struct ui_form *f, int line)
     ui_form_derive(f, ui_form_line(f, person_fields[PF_LEVEL].key), level);
 }
 
+static int person_places(void *ctx, const struct field *fd, const struct ui_form *f,
+                         struct ui_lines *out)
+{
+    return ui_place_choices(((struct person_edit *)ctx)->ui, fd, f, out);
+}
+
 /* Adds a person (id 0) or edits one; the person's id if saved, else 0. */
 static int64_t edit_person(struct ui *ui, int64_t id)
 {
@@ -250,6 +256,7 @@ static int64_t edit_person(struct ui *ui, int64_t id)
     f.save = save_person;
     f.check = check_person_field;
     f.left = derive_from_cert;
+    f.choices = person_places;
     f.ctx = &pe;
     saved = ui_form_run(ui, &f) ? pe.p.id : 0;
     if (saved)
@@ -396,6 +403,12 @@ static int save_filter(void *ctx, struct ui_form *f, struct dpf_err *err)
     return rc;
 }
 
+static int filter_places(void *ctx, const struct field *fd, const struct ui_form *f,
+                         struct ui_lines *out)
+{
+    return ui_place_choices(((struct filter_edit *)ctx)->s->ui, fd, f, out);
+}
+
 static void edit_filter(struct ui *ui, struct source *s)
 {
     /* The same fields as the register, none of them required here. */
@@ -416,6 +429,7 @@ static void edit_filter(struct ui *ui, struct source *s)
         ui_form_set(&f, i, *filter_code(s, i) ? code : NULL);
     }
     f.save = save_filter;
+    f.choices = filter_places;
     f.ctx = &fe;
     ui_form_run(ui, &f);
 }

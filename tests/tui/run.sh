@@ -901,6 +901,47 @@ case_form_pickers_80x24() {
         fail "the database holds: $(sql "SELECT gender, birth_date, category, level, dibao FROM person WHERE name = '王小五'")"
 }
 
+# A person added with the township and the village chosen from the place list: the picker
+# lists the townships in code order and narrows as the clerk types; the villages are those
+# of the township chosen.
+case_place_picker_80x24() {
+    local first village
+    first=$(sql "SELECT name FROM place WHERE parent IS NULL ORDER BY code LIMIT 1")
+    village=$(sql "SELECT v.name FROM place v JOIN place t ON t.id = v.parent
+                   WHERE t.name = '新安镇' ORDER BY v.code LIMIT 1")
+    [ -n "$village" ] || { fail "the demo has no villages of 新安镇"; return; }
+    start 80 24
+    wait_for "主菜单" || return
+    keys 1
+    wait_for "持证残疾人名单" || return
+    keys F2
+    wait_for "新增人员" || return
+    type_text "34150319900101123542"             # category 4 (肢体), level 2
+    keys Tab
+    wait_for "（由证号得出）" || return
+    type_text "赵小六"
+    keys Tab Tab Tab Tab Tab Tab                 # to 乡镇街道
+    keys Tab                                     # 村社区 first: it asks for the township
+    keys F4
+    wait_for "请先选择乡镇街道" || return
+    keys BTab F4
+    wait_for "查找：" || return
+    line_has "│ $first"
+    type_text "新安"
+    wait_until "typing did not narrow the townships" eval '! shows "│ $first"' || return
+    keys Enter
+    wait_until "the township was not taken from the picker" line_matches "^乡镇街道\*? +新安镇( |$)" || return
+    keys Tab F4
+    wait_for "查找：" || return
+    line_has "│ $village"
+    keys Enter
+    wait_until "the village was not taken from the picker" line_matches "^村社区 +$village( |$)" || return
+    keys F2
+    wait_for "已保存：赵小六" || return
+    [ "$(sql "SELECT township || ' ' || village FROM person WHERE name = '赵小六'")" = "新安镇 $village" ] ||
+        fail "the database holds: $(sql "SELECT township, village FROM person WHERE name = '赵小六'")"
+}
+
 # A claim's documents received, ticked in the picker (a set): the line shows the names and
 # the claim keeps their codes.
 case_claim_documents_80x24() {
@@ -975,7 +1016,7 @@ all_cases="register_80x24 discard_and_save_errors list_120x40 subsidy_review_80x
     rehab_rates_80x24 insurance_claim_80x24 claims_2000_120x40 enrol_70_120x40
     resize_person_pages_120x40 resize_lists resize_screens_120x40
     report_80x24 resize_subsidy_120x40 place_refused_80x24 role_refused_80x24
-    form_pickers_80x24 claim_documents_80x24 midnight_80x24 not_utf8"
+    form_pickers_80x24 place_picker_80x24 claim_documents_80x24 midnight_80x24 not_utf8"
 for c in ${TUI_CASES:-$all_cases}; do
     run_case "$c"
 done
