@@ -22,12 +22,20 @@ struct import_opts {
                                file names (dpf/place.h); without it such a file is refused */
 };
 
+enum { IMPORT_SHOWN = 5 };
 struct import_result {
     long rows;              /* data rows read (blank lines not counted) */
     long added, updated, unchanged, rejected;
     int committed;          /* the database was changed */
     enum text_encoding encoding;
     char rejects[PATH_MAX]; /* where rejects were written, "" if there were none */
+    /* The first rejects, for the terminal: the whole list is in the rejects file. */
+    struct import_shown {
+        long line;
+        char column[64];
+        char reason[400];
+    } shown[IMPORT_SHOWN];
+    int nshown;
 };
 
 /* Imports a file of the kind named (an entity of dpf/entity.h: "persons", "claims", or one

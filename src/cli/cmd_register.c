@@ -61,6 +61,20 @@ static const char *encoding_name(enum text_encoding e)
     return e == TE_GBK ? "GBK" : "UTF-8";
 }
 
+/* "line 3, 日期: ..."; most reasons begin with their column already ("日期：…"), and then
+ * it is not said twice. */
+static void print_shown(const struct import_shown *s)
+{
+    size_t n = strlen(s->column);
+    int named = n && strncmp(s->reason, s->column, n) == 0 &&
+                (strncmp(s->reason + n, "：", strlen("：")) == 0 || s->reason[n] == ':');
+
+    if (!n || named)
+        printf(_("  line %ld: %s\n"), s->line, s->reason);
+    else
+        printf(_("  line %ld, %s: %s\n"), s->line, s->column, s->reason);
+}
+
 /* Persons are counted as persons; other kinds as records. */
 static void print_result(const struct entity *e, const struct import_opts *o,
                          const struct import_result *r)
@@ -80,6 +94,11 @@ static void print_result(const struct entity *e, const struct import_opts *o,
     else
         printf(_("Read %ld rows (%s): %ld records to add, %ld to update, %ld unchanged, %ld "
                  "rejected\n"), r->rows, enc, r->added, r->updated, r->unchanged, r->rejected);
+    /* The first few here, so a clerk sees why without opening the file. */
+    for (int i = 0; i < r->nshown; i++)
+        print_shown(&r->shown[i]);
+    if (r->rejected > r->nshown)
+        printf(_("  ... and %ld more\n"), r->rejected - r->nshown);
     if (r->rejects[0])
         printf(_("Rejected rows, with line, column and reason: %s\n"), r->rejects);
     if (o->dry_run)

@@ -1004,6 +1004,99 @@ case_midnight_80x24() {
         "2 2026-07-01" ] || fail "the database does not hold the death on 2026-07-01"
 }
 
+# A clerk narrows the register by a filter and exports what the list shows (F3): the file
+# read back holds exactly the persons of the filter, IDs masked.
+case_list_export_80x24() {
+    local want
+    want=$(sql "SELECT count(*) FROM person WHERE township = '新安镇' AND category = 4")
+    start 80 24
+    wait_for "主菜单" || return
+    keys 1
+    wait_for "持证残疾人名单" || return
+    keys F5
+    wait_for "筛选名单" || return
+    type_text "新安镇"
+    keys Tab
+    type_text "肢体"
+    keys F2
+    wait_for "乡镇街道=新安镇" || return
+    wait_for "$want/300 人" || return
+    keys F3
+    wait_for "导出列表" || return
+    keys C-u
+    type_text "$work/limb.csv"
+    keys F2
+    wait_for "完整身份证号" || return            # the admin may ask for full IDs: no
+    keys n
+    wait_for "已导出 $want 人到 $work/limb.csv" || return
+    /usr/bin/python3 - "$work/limb.csv" "$want" <<'PY' || fail "the exported list is not the filter's"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")))
+assert len(rows) == int(sys.argv[2]), len(rows)
+assert all(r["乡镇街道"] == "新安镇" and r["残疾类别"] == "肢体" for r in rows)
+assert all("*" in r["残疾人证号"] for r in rows), "certificate numbers not masked"
+PY
+}
+
+# The reviewer exports the bank's roster from the review screen: full IDs and accounts after
+# the question, audited; every list ends with the signature block; the 追回 total counts
+# persons (one person paid by two programmes after their death: two lines, one person).
+case_review_roster_80x24() {
+    local pid idno
+    pid=$(sql "SELECT person_id FROM roster_line WHERE month = '2026-05' GROUP BY person_id
+               HAVING count(*) >= 2 ORDER BY person_id LIMIT 1")
+    idno=$(sql "SELECT id_no FROM person WHERE id = $pid")
+    sql "UPDATE person SET status = 2, status_date = '2026-03-15' WHERE id = $pid"
+    start 80 24
+    wait_for "主菜单" || return
+    keys 2
+    wait_for "每月补贴审核 2026-06" || return
+    line_has "应追回 [0-9,.]+（1 人）"
+    keys F3
+    wait_for "导出发放名册" || return
+    keys C-u
+    type_text "$work/bank.xlsx"
+    keys F2
+    wait_for "给银行：导出完整身份证号和银行账号（记入审计日志）？" || return
+    keys y
+    wait_for "到 $work/bank.xlsx（完整身份证号和账号）" || return
+    /usr/bin/python3 - "$work/bank.xlsx" "$idno" <<'PY' || fail "the bank's roster is not as it should be"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ids = [r[2] for ws in wb.worksheets[:-1] for r in ws.iter_rows(min_row=4, values_only=True)]
+assert sys.argv[2] in ids, "the person's full ID is not in the roster"
+for ws in wb.worksheets[:-1]:
+    rows = [r for r in ws.iter_rows(values_only=True) if any(c is not None for c in r)]
+    last = [c for c in rows[-1] if c]
+    assert last[0].startswith("制表人：") and last[1].startswith("审核人：") and \
+        last[2].startswith("负责人：") and last[3].startswith("日期："), (ws.title, last)
+rec = wb["追回名单"]
+lines = [r for r in rec.iter_rows(min_row=4, values_only=True) if isinstance(r[0], int)]
+total = [r for r in rec.iter_rows(values_only=True) if r[0] == "合计"][0]
+assert len(lines) == 2 and total[1] == "1 人", (len(lines), total)
+PY
+    [ "$(sql "SELECT count(*) FROM audit WHERE action = 'disclose'
+              AND json_extract(after, '$.what') = 'payment roster'
+              AND json_extract(after, '$.file') = '$work/bank.xlsx'")" = 1 ] ||
+        fail "the full export is not in the audit log"
+}
+
+# An import naming a township not on the place list is refused, the row and the column
+# named with the nearest names, read whole on an 80-column terminal; nothing is imported.
+case_import_place_80x24() {
+    local before
+    before=$(sql "SELECT count(*) FROM person")
+    "$build/dpf" --db "$work/$name.db" template persons --out "$work/bad.csv" > /dev/null
+    echo "34150319900101123542,赵小七,男,1990-01-01,汉族,肢体,二级,新按镇,,,,,,否,否,否,否,,在册,,,," \
+        >> "$work/bad.csv"
+    tm new-session -d -s t -x 80 -y 24 \
+        "env -u LC_ALL -u LC_CTYPE LANG=C.UTF-8 '$build/dpf' --db '$work/$name.db' import persons '$work/bad.csv'; echo \"[exit \$?]\"; sleep 60"
+    wait_for "[exit" || return
+    tm capture-pane -p -J -t t | grep -qF "第 2 行，乡镇街道：新按镇 不在地名表中；相近：新安镇" ||
+        fail "the refusal does not name the row, the column and the nearest names: $(tm capture-pane -p -J -t t)"
+    [ "$(sql "SELECT count(*) FROM person")" = "$before" ] || fail "the failed import changed the register"
+}
+
 case_not_utf8() {
     tm new-session -d -s t -x 80 -y 24 \
         "env -u LC_ALL -u LC_CTYPE LANG=C '$build/dpf' --db '$work/$name.db'; echo \"[exit \$?]\"; sleep 60"
@@ -1016,7 +1109,8 @@ all_cases="register_80x24 discard_and_save_errors list_120x40 subsidy_review_80x
     rehab_rates_80x24 insurance_claim_80x24 claims_2000_120x40 enrol_70_120x40
     resize_person_pages_120x40 resize_lists resize_screens_120x40
     report_80x24 resize_subsidy_120x40 place_refused_80x24 role_refused_80x24
-    form_pickers_80x24 place_picker_80x24 claim_documents_80x24 midnight_80x24 not_utf8"
+    form_pickers_80x24 place_picker_80x24 claim_documents_80x24 midnight_80x24
+    list_export_80x24 review_roster_80x24 import_place_80x24 not_utf8"
 for c in ${TUI_CASES:-$all_cases}; do
     run_case "$c"
 done

@@ -122,6 +122,12 @@ int import_reject(struct importer *im, const struct csv_record *rec, const char 
     }
     fputs("\r\n", im->rejects);
     im->rejects_lines++;
+    if (im->res->nshown < IMPORT_SHOWN) {
+        struct import_shown *s = &im->res->shown[im->res->nshown++];
+        s->line = rec->line;
+        snprintf(s->column, sizeof s->column, "%s", column ? column : "");
+        snprintf(s->reason, sizeof s->reason, "%s", reason ? reason : "");
+    }
     return DPF_OK;
 }
 
