@@ -29,6 +29,7 @@ enum ui_context {
     UC_MAIN = 1, UC_LIST = 2, UC_FORM = 4, UC_VIEW = 8, UC_REVIEW = 16, UC_ENROL = 32,
     UC_PROGS = 64, UC_RULES = 128, UC_REHAB = 256, UC_RLIST = 512, UC_RPERSON = 1024,
     UC_IPOL = 2048, UC_CLAIMS = 4096, UC_REPORT = 8192, UC_FIGURES = 16384,
+    UC_PLACES = 32768,
 };
 
 /* A key press: a function or cursor key (code, from KEY_*) or a character (ch). */
@@ -347,6 +348,8 @@ int ui_ask_file(struct ui *ui, const char *title, const char *initial, char **pa
  * of the form's township for one keyed "village" (ui_places.c); how many were added. */
 int ui_place_choices(struct ui *ui, const struct field *fd, const struct ui_form *f,
                      struct ui_lines *out);
+/* The place list's screen: townships and their villages with codes, kept by the manager. */
+int ui_places(struct ui *ui);
 /* Screens. */
 int ui_person_list(struct ui *ui);
 int ui_review(struct ui *ui);

@@ -20,7 +20,7 @@ struct binding {
 #define ESC 27
 static const struct binding bindings[] = {
     { UC_MAIN | UC_LIST | UC_FORM | UC_REVIEW | UC_ENROL | UC_PROGS | UC_RULES | UC_REHAB |
-      UC_RLIST | UC_RPERSON | UC_IPOL | UC_CLAIMS | UC_REPORT | UC_FIGURES, UA_HELP, KEY_F(1),
+      UC_RLIST | UC_RPERSON | UC_IPOL | UC_CLAIMS | UC_REPORT | UC_FIGURES | UC_PLACES, UA_HELP, KEY_F(1),
       0, "F1", N_("Help") },
     { UC_REPORT, UA_EXPORT, KEY_F(3), 0, "F3", N_("Export") },
     { UC_REPORT, UA_YEAR, KEY_F(5), 0, "F5", N_("Year") },
@@ -56,10 +56,10 @@ static const struct binding bindings[] = {
     { UC_REHAB | UC_RLIST, UA_YEAR, KEY_F(5), 0, "F5", N_("Year") },
     { UC_REHAB, UA_INSTITUTIONS, KEY_F(7), 0, "F7", N_("Institutions") },
     { UC_REHAB, UA_PROJECTS, KEY_F(8), 0, "F8", N_("Projects") },
-    { UC_RLIST, UA_NEW, KEY_F(2), 0, "F2", N_("New") },
+    { UC_RLIST | UC_PLACES, UA_NEW, KEY_F(2), 0, "F2", N_("New") },
     { UC_RLIST | UC_REHAB, UA_EXPORT, KEY_F(3), 0, "F3", N_("Export") },
-    { UC_RLIST, UA_EDIT, KEY_F(4), 0, "F4", N_("Edit") },
-    { UC_RLIST | UC_RPERSON, UA_EDIT, 0, L'\n', "Enter", NULL },
+    { UC_RLIST | UC_PLACES, UA_EDIT, KEY_F(4), 0, "F4", N_("Edit") },
+    { UC_RLIST | UC_RPERSON | UC_PLACES, UA_EDIT, 0, L'\n', "Enter", NULL },
     { UC_RPERSON, UA_ASSESS, KEY_F(2), 0, "F2", N_("Assess") },
     { UC_RPERSON, UA_AGREE, KEY_F(3), 0, "F3", N_("Agreement") },
     { UC_RPERSON, UA_SERVE, KEY_F(4), 0, "F4", N_("Service") },
@@ -95,11 +95,11 @@ static const struct binding bindings[] = {
     { UC_FORM, UA_PREV_FIELD, KEY_BTAB, 0, "S-Tab", N_("Previous") },
     { UC_FORM, UA_PREV_FIELD, KEY_UP, 0, "Up", NULL },
     { UC_LIST | UC_FORM | UC_VIEW | UC_ENROL | UC_PROGS | UC_RULES | UC_REHAB | UC_RLIST |
-      UC_RPERSON | UC_IPOL | UC_CLAIMS | UC_REPORT | UC_FIGURES, UA_BACK, 0, ESC, "Esc",
+      UC_RPERSON | UC_IPOL | UC_CLAIMS | UC_REPORT | UC_FIGURES | UC_PLACES, UA_BACK, 0, ESC, "Esc",
       N_("Back") },
     { UC_REVIEW, UA_BACK, 0, ESC, "Esc", NULL },
     { UC_VIEW | UC_LIST | UC_REVIEW | UC_ENROL | UC_PROGS | UC_RULES | UC_REHAB | UC_RLIST |
-      UC_RPERSON | UC_IPOL | UC_CLAIMS | UC_REPORT | UC_FIGURES, UA_BACK, KEY_F(10), 0,
+      UC_RPERSON | UC_IPOL | UC_CLAIMS | UC_REPORT | UC_FIGURES | UC_PLACES, UA_BACK, KEY_F(10), 0,
       "F10", NULL },
     { UC_MAIN, UA_QUIT, KEY_F(10), 0, "F10", N_("Quit") },
 };
@@ -123,7 +123,7 @@ static const struct {
     { UC_REVIEW, UA_APPROVE, CAP_REVIEW }, { UC_REVIEW, UA_EXPORT, CAP_REVIEW },
     { UC_ENROL, UA_REFUSE, CAP_REVIEW }, { UC_ENROL, UA_STOP, CAP_REVIEW },
     { UC_PROGS | UC_RULES, UA_NEW, CAP_MANAGE }, { UC_PROGS | UC_RULES, UA_EDIT, CAP_MANAGE },
-    { UC_RLIST, UA_NEW, CAP_MANAGE }, { UC_RLIST, UA_EDIT, CAP_MANAGE },
+    { UC_RLIST | UC_PLACES, UA_NEW, CAP_MANAGE }, { UC_RLIST | UC_PLACES, UA_EDIT, CAP_MANAGE },
     { UC_RLIST, UA_DELETE, CAP_MANAGE },
     { UC_IPOL, UA_NEW, CAP_MANAGE }, { UC_IPOL, UA_EDIT, CAP_MANAGE },
     { UC_IPOL, UA_BUILD, CAP_MANAGE }, { UC_IPOL, UA_CONFIRM, CAP_MANAGE },

@@ -21,6 +21,7 @@ static const struct module modules[] = {
     { N_("Rehabilitation: service rates, institutions, projects"), ui_rehab },
     { N_("Accident insurance: policies, the insured roster, claims"), ui_insurance },
     { N_("Reports: the year-end and half-year tables, exported as .xlsx"), ui_report },
+    { N_("Places: townships and villages with their codes"), ui_places },
 };
 #define NMODULES (int)(sizeof modules / sizeof modules[0])
 

@@ -942,6 +942,44 @@ case_place_picker_80x24() {
         fail "the database holds: $(sql "SELECT township, village FROM person WHERE name = '赵小六'")"
 }
 
+# The manager keeps the place list on its screen: townships in code order with their
+# villages under them; a village added under the selected township with its code, and a
+# township's code changed; the database holds both.
+case_places_80x24() {
+    local first code
+    first=$(sql "SELECT name FROM place WHERE parent IS NULL ORDER BY code LIMIT 1")
+    code=$(sql "SELECT code FROM place WHERE parent IS NULL ORDER BY code LIMIT 1")
+    start 80 24
+    wait_for "主菜单" || return
+    line_has "7\. 地名表"
+    keys 7
+    wait_title "地名表" || return
+    line_has "^$first +$code "
+    keys F2
+    wait_for "新增地名" || return
+    line_has "^乡镇街道\*? +$first"             # the selected row's township
+    keys Tab
+    type_text "新建村"
+    keys Tab
+    type_text "${code}099"
+    keys F2
+    wait_for "已保存" || return
+    wait_for "  新建村" || return
+    keys Home Enter
+    wait_for "修改地名" || return
+    keys Tab Tab C-u
+    type_text "${code%?}9"
+    keys F2
+    wait_for "个村社区的代码不以 ${code%?}9 开头" || return   # its villages' codes would no longer begin with it
+    keys C-u
+    type_text "$code"
+    keys F2
+    wait_for "已保存" || return
+    [ "$(sql "SELECT v.code FROM place v JOIN place t ON t.id = v.parent
+              WHERE t.name = '$first' AND v.name = '新建村'")" = "${code}099" ] ||
+        fail "the village is not stored with its code"
+}
+
 # A claim's documents received, ticked in the picker (a set): the line shows the names and
 # the claim keeps their codes.
 case_claim_documents_80x24() {
@@ -1109,7 +1147,7 @@ all_cases="register_80x24 discard_and_save_errors list_120x40 subsidy_review_80x
     rehab_rates_80x24 insurance_claim_80x24 claims_2000_120x40 enrol_70_120x40
     resize_person_pages_120x40 resize_lists resize_screens_120x40
     report_80x24 resize_subsidy_120x40 place_refused_80x24 role_refused_80x24
-    form_pickers_80x24 place_picker_80x24 claim_documents_80x24 midnight_80x24
+    form_pickers_80x24 place_picker_80x24 places_80x24 claim_documents_80x24 midnight_80x24
     list_export_80x24 review_roster_80x24 import_place_80x24 not_utf8"
 for c in ${TUI_CASES:-$all_cases}; do
     run_case "$c"
