@@ -522,10 +522,20 @@ keeps_selection() {
     else
         key=$(screen | sed -n "${line}p" | cut -c1-10)
     fi
-    tm resize-window -t t -x 80 -y 24
+    resize_to 80 24 || return 1
     wait_until "at 80x24 the selected row is not on the screen: $key" sel_shows "$key" || return 1
-    tm resize-window -t t -x 120 -y 40
+    resize_to 120 40 || return 1
     wait_until "at 120x40 again the selected row is not on the screen: $key" sel_shows "$key"
+}
+
+# The screen is the same twice, half a second apart: the keys sent have all been read.
+settled() { local a; a=$(screen); sleep 0.5; [ "$a" = "$(screen)" ]; }
+# resize_to W H: resizes the terminal and waits until dpf has laid its screen out again (the
+# key bar on the last line), so that no key is read against the old size.
+bar_on() { screen | sed -n "${1}p" | grep -q "F1帮助"; }
+resize_to() {
+    tm resize-window -t t -x "$1" -y "$2"
+    wait_until "dpf never laid the screen out at $1x$2" bar_on "$2"
 }
 
 # Every list keeps its selected row on the screen through a resize (claims, policies,
@@ -588,10 +598,10 @@ case_resize_screens_120x40() {
     keys Home NPage NPage NPage Down Down            # the fourth page, two rows below its top
     wait_until "register: the selection never reached line 6" sel_on_line 6 || return
     key=$(screen | sed -n 6p | cut -c1-10)
-    tm resize-window -t t -x 80 -y 24
+    resize_to 80 24 || return
     wait_until "register at 80x24: the selected row is not on the screen: $key" \
         sel_shows "$key" || return
-    tm resize-window -t t -x 120 -y 40
+    resize_to 120 40 || return
     wait_until "register at 120x40 again: the selected row is not on the screen: $key" \
         sel_shows "$key" || return
     keys Escape
@@ -611,11 +621,12 @@ case_resize_screens_120x40() {
     wait_title "示范区残疾人工作 2026 年度报表" || return
     for _ in $(seq 30); do keys Down; done
     wait_until "the report never scrolled" eval '! screen | sed -n 2p | grep -qF "2026-01-01 — 2026-12-31"' || return
+    wait_until "the report never stopped scrolling" settled || return
     top=$(screen | sed -n 2p | sed 's/ *$//')
     [ -n "$top" ] || top=$(screen | sed -n 3p | sed 's/ *$//')
-    tm resize-window -t t -x 80 -y 24
+    resize_to 80 24 || return
     wait_for "$top" || return
-    tm resize-window -t t -x 120 -y 40
+    resize_to 120 40 || return
     wait_for "$top" || return
     keys Escape
     wait_title "主菜单" || return
