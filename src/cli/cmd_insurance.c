@@ -247,7 +247,7 @@ static int cmd_insurance_figures(struct cli *c, const struct cli_cmd *self, cons
 {
     int y = (int)cli_int(a, "year");
     struct insurance_figures f;
-    struct rtable t;
+    struct rtable t = { 0 };
     struct dpf_err err;
     int rc;
 

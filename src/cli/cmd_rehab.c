@@ -16,7 +16,7 @@ static int cmd_rehab_rates(struct cli *c, const struct cli_cmd *self, const stru
     int year = (int)cli_int(a, "year");
     int needs_year = cli_has(a, "needs-year") ? (int)cli_int(a, "needs-year") : year;
     struct rehab_rates r;
-    struct rtable t;
+    struct rtable t = { 0 };
     struct dpf_err err;
     int rc;
 
@@ -60,7 +60,7 @@ static int cmd_rehab_projects(struct cli *c, const struct cli_cmd *self, const s
     int year = (int)cli_int(a, "year");
     struct dpf_err err;
     struct project_defs pd = { 0 };
-    struct rtable t;
+    struct rtable t = { 0 };
     int rc, rows;
 
     (void)self;

@@ -125,7 +125,7 @@ static void print_townships(const struct register_summary *s)
 static int cmd_summary(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
     const struct field *st = &person_fields[PF_STATUS];
-    struct register_summary s;
+    struct register_summary s = { 0 };
     struct dpf_err err;
     char district[128];
 

@@ -23,7 +23,7 @@ static void load(struct ui_run *r)
 {
     const struct figures *fg = r->ctx;
     struct insurance_figures f;
-    struct rtable t;
+    struct rtable t = { 0 };
     struct dpf_err err;
 
     if (insurance_figures(r->ui->db, fg->year, &f, &err) != DPF_OK) {

@@ -23,7 +23,7 @@ static void load_rates(struct ui_run *r)
 {
     struct rates *s = r->ctx;
     struct rehab_rates rr;
-    struct rtable t;
+    struct rtable t = { 0 };
     struct dpf_err err;
 
     s->assessed = 0;
@@ -148,7 +148,7 @@ static void load_projects(struct ui_run *r, int year)
 {
     struct project_defs p = { 0 };
     struct dpf_err err;
-    struct rtable t;
+    struct rtable t = { 0 };
 
     if (report_projects_table(r->ui->db, year, NULL, &t, project_def, &p, &err) == DPF_OK) {
         ui_table_columns(r, &t, NULL, 0, 1);

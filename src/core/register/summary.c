@@ -66,10 +66,11 @@ int summary_register(struct db *db, struct register_summary *s, struct dpf_err *
 {
     sqlite3_stmt *st;
     struct township_count *t;
-    struct seeding g = { s, 0 };
+    struct seeding g = { NULL, 0 };
     int rc, last = 0, listed;
 
     memset(s, 0, sizeof *s);
+    g.s = s;
     /* The townships of the place list first, in code order, each even without persons. */
     if ((rc = place_names(db, NULL, seed, &g, err)) != DPF_OK || g.failed) {
         summary_free(s);

@@ -98,7 +98,7 @@ static int section_register(struct db *db, struct report *r, struct dpf_err *err
     static const char *const th[] = { N_("Township"), N_("Holders"), N_("Levels 1-2"),
                                       "建档立卡" };
     static const int tw[] = { 12, 9, 9, 9 };
-    struct register_summary s;
+    struct register_summary s = { 0 };
     struct rtable *t, *tt;
     long col[5] = { 0 };
     int rc = summary_register(db, &s, err), row;

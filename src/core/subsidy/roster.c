@@ -397,7 +397,7 @@ int roster_export(struct db *db, const struct roster_opts *o, const char *path,
                              "draft)"), month_format(o->month, m));
     }
     if ((rc = outfile_open(&out, path, oflags, err)) == DPF_OK) {
-        struct signers g;
+        struct signers g = { 0 };
         signers_of(db, &rv, &g);
         rc = out.fp ? write_csv(&rv, out.fp, o->full, &g, res)
                     : write_xlsx(db, &rv, &out, path, o->full, &g, res, err);
