@@ -10,13 +10,14 @@
 
 enum field_type {
     FT_TEXT,    /* free text, at most maxlen characters */
-    FT_DATE,    /* YYYY-MM-DD; input also YYYY/M/D; never in the future unless FF_FUTURE */
+    FT_DATE,    /* YYYY-MM-DD; input also YYYY-M-D, YYYY/M/D, YYYY.M.D, YYYY年M月D日 and
+                 * YYYYMMDD; never in the future unless FF_FUTURE */
     FT_FLAG,    /* 0/1; input 是/否, 1/0, Y/N */
     FT_CHOICE,  /* code 1..n; input the choice's name or its code */
     FT_PHONE,   /* 11-digit mobile or a landline such as 0564-3312345 */
     FT_IDNO,    /* resident ID (checked by idcard_validate) */
     FT_CERT,    /* certificate number (checked against the record by the entity) */
-    FT_DIGITS,  /* digits only, e.g. a bank account */
+    FT_DIGITS,  /* digits only: a bank account (8-32), or a code of maxlen (FF_EXACT) */
     FT_MONEY,   /* yuan with at most two decimals; canonical: integer fen ("6000") */
     FT_INT,     /* a whole number 0..99999 */
     FT_MONTH,   /* YYYY-MM; input also YYYY/M, YYYYMM, YYYY年M月 */
@@ -28,6 +29,8 @@ enum field_flag {
     FF_SENSITIVE = 1 << 1,  /* masked unless full values are asked for */
     FF_DERIVED   = 1 << 2,  /* may be left empty on input: the entity derives it */
     FF_FUTURE    = 1 << 3,  /* a date that may be in the future (a policy's period) */
+    FF_EXACT     = 1 << 4,  /* FT_DIGITS: exactly maxlen digits, a code whose leading zeros
+                             * count (a place's 行政区划代码) */
 };
 
 struct field {
@@ -42,7 +45,12 @@ struct field {
 };
 
 /* Converts user input (trimmed) to the canonical value. Returns DPF_OK and sets *out
- * (malloc'd, NULL for empty input) or fills err naming the field. today is YYYY-MM-DD. */
+ * (malloc'd, NULL for empty input) or fills err naming the field. today is YYYY-MM-DD.
+ * What Excel does to a column it took for numbers (an ID in scientific notation or with
+ * its last digits zeroed, a phone, account or code without its leading zeros) is refused
+ * with what was lost and how to fix the sheet: in a resident ID or certificate field, and
+ * in a text field keyed cert_no or id_no (the certificate by which other kinds name a
+ * person). */
 int field_parse(const struct field *f, const char *input, const char *today, char **out,
                 struct dpf_err *err);
 

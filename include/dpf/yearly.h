@@ -13,12 +13,17 @@ struct db;
 enum yearly_contact { YC_HOME = 1, YC_FACE, YC_PHONE, YC_LOST };
 enum yearly_outcome { YO_VERIFIED = 1, YO_DECEASED };
 
-/* The fields of an update as its audit rows name them (year, contact, outcome, date). */
-enum { YEARLY_NFIELDS = 4 };
+/* The fields of an update: the import template's columns (`dpf import updates`), whose
+ * year, contact, outcome and date are also the keys of its audit rows. */
+enum {
+    YU_CERT_NO, YU_NAME, YU_YEAR, YU_CONTACT, YU_OUTCOME, YU_DATE, YU_NOTE, YEARLY_NFIELDS
+};
 extern const struct field yearly_fields[YEARLY_NFIELDS];
 
 /* Contact names as the office writes them: 入户, 面对面, 电话, 失访 (code = index + 1). */
 extern const char *const yearly_contacts[];
+/* Outcome names: 核实, 核销 (code = enum yearly_outcome). */
+extern const char *const yearly_outcomes[];
 /* Parses a contact name or code; -1 if unknown. */
 int yearly_contact_parse(const char *s);
 

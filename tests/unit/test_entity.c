@@ -50,7 +50,8 @@ static void modules_register_in_order(void **state)
 {
     static const char *const names[] = { "persons", "updates", "enrolments", "payments", "rules",
                                          "institutions", "assessments", "agreements",
-                                         "services", "rescues", "projects", "claims", "places",
+                                         "services", "rescues", "projects", "claims", "insured",
+                                         "places",
                                          NULL };
     const struct entity *e;
     (void)state;
@@ -60,8 +61,10 @@ static void modules_register_in_order(void **state)
         assert_ptr_equal(entity_find(NULL, names[i]), e);
         assert_true(e->nfields > 0);
     }
-    assert_null(entity_at(NULL, 13));
-    assert_null(entity_find(NULL, "updates")->import);  /* labels its audit keys only */
+    assert_null(entity_at(NULL, 14));
+    /* the yearly update and the roster's changes are imported like every kind */
+    assert_non_null(entity_find(NULL, "updates")->import);
+    assert_non_null(entity_find(NULL, "insured")->import);
     assert_null(entity_find(NULL, "ledger"));
     assert_int_equal(entity_find(NULL, "persons")->cap, CAP_REGISTER);
     assert_int_equal(entity_find(NULL, "payments")->cap, CAP_REVIEW);
@@ -103,7 +106,7 @@ static void defined_kind_template_import_export(void **state)
 
     assert_non_null(e);
     assert_int_equal(e->cap, CAP_MANAGE);
-    assert_ptr_equal(entity_at(db, 13), e);
+    assert_ptr_equal(entity_at(db, 14), e);
     assert_null(entity_find(NULL, "ledger"));      /* the database's, not every one's */
     assert_int_equal(import_template(db, "ledger", tu_at(tu_dir, "t.csv"), 0, &err), DPF_OK);
     assert_string_equal(tu_slurp(tu_at(tu_dir, "t.csv")),
@@ -233,7 +236,7 @@ static void unsound_definitions_are_left_out(void **state)
     assert_null(entity_find(db, "inject"));
     assert_ptr_equal(entity_find(db, "claims"), entity_find(NULL, "claims"));
     assert_non_null(entity_find(db, "ledger"));
-    assert_null(entity_at(db, 14));
+    assert_null(entity_at(db, 15));
     db_close(db);
 }
 

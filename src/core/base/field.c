@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Parsing and formatting of single field values, driven by struct field. Checks that need
- * the whole record (ID against gender, certificate against category) belong to the entity. */
+ * the whole record (ID against gender, certificate against category) belong to the entity.
+ * The syntax of dates and phones is field_syntax.c's, Excel's damage field_excel.c's. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "dpf/idcard.h"
 #include "dpf/money.h"
 #include "dpf/month.h"
+#include "field_internal.h"
 
 size_t utf8_chars(const char *s)
 {
@@ -18,69 +20,6 @@ size_t utf8_chars(const char *s)
         if (((unsigned char)*s & 0xC0) != 0x80)
             n++;
     return n;
-}
-
-static int all_digits(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if (!isdigit((unsigned char)s[i]))
-            return 0;
-    return len > 0;
-}
-
-static int leap(int y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-/* Reads 1..max digits at *s into *v and advances *s; returns the count read. */
-static int digits(const char **s, int max, int *v)
-{
-    int n = 0;
-    for (*v = 0; n < max && isdigit((unsigned char)**s); n++, (*s)++)
-        *v = *v * 10 + (**s - '0');
-    return n;
-}
-
-/* The earliest year a date may have: no one on the register was born before it. */
-#define DATE_MIN_YEAR 1880
-
-/* Accepts YYYY-MM-DD, YYYY-M-D, YYYY/M/D and YYYYMMDD. Returns 0, -1 if it is no date, -2 if
- * it is a real date before DATE_MIN_YEAR (told apart: the clerk fixes each differently).
- * Hand-parsed: sscanf costs more than the rest of a row's checks together. */
-static int parse_date(const char *s, char out[32])
-{
-    static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    int y, m, d;
-    char sep;
-
-    if (digits(&s, 4, &y) != 4)
-        return -1;
-    if (isdigit((unsigned char)*s)) {
-        if (digits(&s, 2, &m) != 2 || digits(&s, 2, &d) != 2)
-            return -1;
-    } else {
-        sep = *s;
-        if ((sep != '-' && sep != '/') || (s++, digits(&s, 2, &m)) < 1 || *s++ != sep ||
-            digits(&s, 2, &d) < 1)
-            return -1;
-    }
-    if (*s != '\0' || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] + (m == 2 && leap(y)))
-        return -1;
-    if (y < DATE_MIN_YEAR)
-        return -2;
-    out[0] = (char)('0' + y / 1000);
-    out[1] = (char)('0' + y / 100 % 10);
-    out[2] = (char)('0' + y / 10 % 10);
-    out[3] = (char)('0' + y % 10);
-    out[4] = '-';
-    out[5] = (char)('0' + m / 10);
-    out[6] = (char)('0' + m % 10);
-    out[7] = '-';
-    out[8] = (char)('0' + d / 10);
-    out[9] = (char)('0' + d % 10);
-    out[10] = '\0';
-    return 0;
 }
 
 static int parse_flag(const char *s)
@@ -102,26 +41,9 @@ static int parse_choice(const struct field *f, const char *s)
     for (; f->choices[n]; n++)
         if (strcmp(s, f->choices[n]) == 0)
             return n + 1;
-    if (all_digits(s, strlen(s)) && strlen(s) <= 2 && atoi(s) >= 1 && atoi(s) <= n)
+    if (field_all_digits(s, strlen(s)) && strlen(s) <= 2 && atoi(s) >= 1 && atoi(s) <= n)
         return atoi(s);
     return -1;
-}
-
-static int phone_ok(const char *s)
-{
-    size_t len = strlen(s);
-    const char *dash = strchr(s, '-');
-
-    if (len == 11 && s[0] == '1' && all_digits(s, len))
-        return 1;                                   /* mobile */
-    if (dash) {                                     /* 0564-3312345, 010-12345678 */
-        size_t area = (size_t)(dash - s), local = len - area - 1;
-        return s[0] == '0' && (area == 3 || area == 4) && all_digits(s, area) &&
-               (local == 7 || local == 8) && all_digits(dash + 1, local);
-    }
-    if (s[0] == '0')                                /* area code without the dash */
-        return (len == 10 || len == 11 || len == 12) && all_digits(s, len);
-    return (len == 7 || len == 8) && all_digits(s, len);    /* local number */
 }
 
 static int has_control(const char *s)
@@ -194,6 +116,9 @@ static int parse_codes(const struct field *f, const char *s, char out[16])
     return 0;
 }
 
+/* The longest date input: 2017年12月25日 and a little room. */
+#define DATE_INPUT_MAX 16
+
 static void release(char *v, int heap)
 {
     if (heap)
@@ -241,7 +166,12 @@ int field_parse(const struct field *f, const char *input, const char *today, cha
         return dpf_err_set(err, DPF_EINVAL, f->key, _("%s contains control characters"),
                            label(f));
     }
-    if (f->maxlen && utf8_chars(v) > (size_t)f->maxlen) {
+    if ((rc = field_excel_damage(f, v, err)) != DPF_OK) {
+        release(v, heap);
+        return rc;
+    }
+    /* A date's maxlen is its canonical length: 2017年12月25日 is longer. */
+    if (f->maxlen && utf8_chars(v) > (size_t)(f->type == FT_DATE ? DATE_INPUT_MAX : f->maxlen)) {
         release(v, heap);
         return dpf_err_set(err, DPF_EINVAL, f->key, _("%s is longer than %d characters"),
                            label(f), f->maxlen);
@@ -255,13 +185,19 @@ int field_parse(const struct field *f, const char *input, const char *today, cha
         *out = v;
         return DPF_OK;
     case FT_DATE:
-        if ((code = parse_date(v, buf)) == -2)
+        if ((code = field_date_parse(v, buf)) == FD_EARLY)
             rc = dpf_err_set(err, DPF_EINVAL, f->key,
                              _("%s: %s is out of range (dates start at %d-01-01)"),
-                             label(f), v, DATE_MIN_YEAR);
-        else if (code != 0)
+                             label(f), v, FIELD_DATE_MIN_YEAR);
+        else if (code == FD_YEAR_LAST)
             rc = dpf_err_set(err, DPF_EINVAL, f->key,
-                             _("%s: \"%s\" is not a date (YYYY-MM-DD)"), label(f), v);
+                             _("%s: \"%s\" puts the year last, so the day and the month cannot "
+                               "be told apart; write the year first (YYYY-MM-DD; also 2017/3/5, "
+                               "2017.3.5, 2017年3月5日, 20170305)"), label(f), v);
+        else if (code != FD_OK)
+            rc = dpf_err_set(err, DPF_EINVAL, f->key,
+                             _("%s: \"%s\" is not a date (YYYY-MM-DD; also 2017/3/5, 2017.3.5, "
+                               "2017年3月5日, 20170305)"), label(f), v);
         else if (today && !(f->flags & FF_FUTURE) && strcmp(buf, today) > 0)
             rc = dpf_err_set(err, DPF_EINVAL, f->key, _("%s: %s is in the future"), label(f),
                              buf);
@@ -283,7 +219,7 @@ int field_parse(const struct field *f, const char *input, const char *today, cha
             snprintf(buf, sizeof buf, "%d", code);
         break;
     case FT_PHONE:
-        if (!phone_ok(v))
+        if (!field_phone_ok(v))
             rc = dpf_err_set(err, DPF_EINVAL, f->key,
                              _("%s: \"%s\" is neither an 11-digit mobile nor a landline"),
                              label(f), v);
@@ -306,7 +242,7 @@ int field_parse(const struct field *f, const char *input, const char *today, cha
     case FT_INT:
         /* The field's own length bounds it (checked above); nine digits at most, so that any
          * count a city or province keeps fits in an int. */
-        if (!all_digits(v, strlen(v)) || strlen(v) > 9)
+        if (!field_all_digits(v, strlen(v)) || strlen(v) > 9)
             rc = dpf_err_set(err, DPF_EINVAL, f->key, _("%s: \"%s\" is not a whole number"),
                              label(f), v);
         else
@@ -328,7 +264,12 @@ int field_parse(const struct field *f, const char *input, const char *today, cha
     case FT_DIGITS: {
         char *d = digits_only(v);
         size_t n = d ? strlen(d) : 0;
-        if (d && (n < 8 || n > 32 || !all_digits(d, n)))
+        if (d && (f->flags & FF_EXACT) &&
+            ((int)n != f->maxlen || !field_all_digits(d, n)))
+            rc = dpf_err_set(err, DPF_EINVAL, f->key, _("%s: \"%s\" must be %d digits"),
+                             label(f), v, f->maxlen);
+        else if (d && ((int)n < field_digits_min(f) || (int)n > field_digits_max(f) ||
+                       !field_all_digits(d, n)))
             rc = dpf_err_set(err, DPF_EINVAL, f->key, _("%s: \"%s\" must be 8-32 digits"),
                              label(f), v);
         release(v, heap);

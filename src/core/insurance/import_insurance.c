@@ -143,4 +143,5 @@ static const struct entity claims = {
 void insurance_register_entities(void)
 {
     entity_register(&claims);
+    entity_register(&insured_entity);
 }

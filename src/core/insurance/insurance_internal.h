@@ -9,6 +9,11 @@
 #include "dpf/insurance.h"
 #include "base/db_struct.h"
 
+struct entity;
+
+/* Additions to and removals from a roster as an importable kind (import_insured.c). */
+extern const struct entity insured_entity;
+
 /* Column i copied into out (empty for NULL). */
 void ins_copy(sqlite3_stmt *st, int i, char *out, size_t cap);
 /* An audit row under the person: action (claim_add, insured_add, ...) with JSON objects. */

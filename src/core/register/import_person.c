@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /* The persons entity: its import inserts or updates by resident ID, row by row, or hands an
  * empty register to the bulk loader (import_bulk.c); its export writes the register
- * (person_export.c). Registered with the others by modules_init. */
+ * (person_export.c). Registered with the others by modules_init, and the yearly updates
+ * (import_yearly.c) after it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "dpf/i18n.h"
 #include "dpf/place.h"
 #include "dpf/idcard.h"
-#include "dpf/yearly.h"
 #include "dpf/entity.h"
 #include "person_io.h"
 #include "place_set.h"
@@ -157,19 +157,8 @@ static const struct entity persons = {
     .export = person_export,
 };
 
-/* The yearly needs-and-services updates: nothing imports or exports them, but their audit
- * rows are read in the clerk's terms through the registry like every kind's. */
-static const struct entity updates = {
-    .name = "updates",
-    .label = N_("yearly updates"),
-    .table = "yearly_update",
-    .fields = yearly_fields,
-    .nfields = YEARLY_NFIELDS,
-    .cap = CAP_REGISTER,
-};
-
 void person_register_entities(void)
 {
     entity_register(&persons);
-    entity_register(&updates);
+    entity_register(&yearly_entity);
 }

@@ -2,7 +2,7 @@
 /* The register's files in and out, in files that call downward only: import_person.c (the
  * persons entity: imported row by row, or by the bulk loader when the register is empty),
  * import_bulk.c (the two-thread loader), import_check.c (one row's checks, which both use)
- * and person_export.c (the register to CSV or .xlsx). */
+ * person_export.c (the register to CSV or .xlsx) and import_yearly.c (the yearly update). */
 #ifndef DPF_PERSON_IO_H
 #define DPF_PERSON_IO_H
 
@@ -19,6 +19,9 @@ int import_check(struct importer *im, const struct csv_record *rec, struct perso
 
 /* Loads an empty register: the checks above on a second thread while this one inserts. */
 int import_bulk(struct importer *im, struct recsrc *src, struct dpf_err *err);
+
+/* The yearly updates entity (import_yearly.c), registered after the persons. */
+extern const struct entity yearly_entity;
 
 /* The persons entity's export hook (dpf/entity.h). */
 int person_export(struct db *db, const struct entity *e, const struct entity_export *x,

@@ -10,12 +10,18 @@
 #include "base/db_struct.h"
 
 const char *const yearly_contacts[] = { "入户", "面对面", "电话", "失访", NULL };
+const char *const yearly_outcomes[] = { "核实", "核销", NULL };
 
+/* The certificate is text, so that a resident ID names the person too (as the command has
+ * it); the date left empty is today, as the command's. */
 const struct field yearly_fields[YEARLY_NFIELDS] = {
-    { "year", "年度", N_("Year"), FT_TEXT, NULL, 4, 4, FF_REQUIRED },
-    { "contact", "联系方式", N_("Contact"), FT_TEXT, NULL, 6, 3, FF_REQUIRED },
-    { "outcome", "结果", N_("Outcome"), FT_TEXT, NULL, 4, 2, FF_REQUIRED },
-    { "date", "日期", N_("Date"), FT_DATE, NULL, 10, 10, FF_REQUIRED },
+    [YU_CERT_NO] = { "cert_no", "残疾人证号", N_("Certificate number"), FT_TEXT, NULL, 24, 24, FF_REQUIRED | FF_SENSITIVE },
+    [YU_NAME]    = { "name", "姓名", N_("Name"), FT_TEXT, NULL, 10, 30, 0 },
+    [YU_YEAR]    = { "year", "年度", N_("Year"), FT_INT, NULL, 4, 4, FF_REQUIRED },
+    [YU_CONTACT] = { "contact", "联系方式", N_("Contact"), FT_CHOICE, yearly_contacts, 6, 3, FF_REQUIRED },
+    [YU_OUTCOME] = { "outcome", "结果", N_("Outcome"), FT_CHOICE, yearly_outcomes, 4, 2, FF_REQUIRED },
+    [YU_DATE]    = { "date", "日期", N_("Date"), FT_DATE, NULL, 10, 10, 0 },
+    [YU_NOTE]    = { "note", "备注", N_("Note"), FT_TEXT, NULL, 20, 200, 0 },
 };
 
 static const char upsert_sql[] =
@@ -134,7 +140,7 @@ int yearly_record(struct db *db, int64_t person_id, int year, int contact, int o
         return rc;
     snprintf(after, sizeof after,
              "{\"year\":%d,\"contact\":\"%s\",\"outcome\":\"%s\",\"date\":\"%s\"}", year,
-             yearly_contacts[contact - 1], outcome == YO_VERIFIED ? "核实" : "核销", date);
+             yearly_contacts[contact - 1], yearly_outcomes[outcome - 1], date);
     return audit_record(db, "person", person_id, "yearly_update", NULL, after, err);
 }
 
