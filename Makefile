@@ -12,13 +12,13 @@ DATADIR ?= /var/lib/dpf
 # The system group that owns DATADIR and that dpf is setgid to.
 DPF_GROUP ?= dpf
 CC      ?= cc
-PKGS    := sqlite3 xlsxwriter ncursesw nettle
+PKGS    := sqlite3 xlsxwriter ncursesw nettle libzip expat freexl
 CFLAGS  ?= -O2 -g
 # -MMD -MP: each object's real header dependencies, in a .d file beside it.
 CFLAGS  += -pthread -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 -MMD -MP \
            -DDPF_LOCALEDIR='"$(PREFIX)/share/locale"' \
            -DDPF_DATADIR='"$(DATADIR)"' -Iinclude -Isrc/core -I$(BUILD) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz -lncursesw -ltinfo -lnettle) -lm -pthread
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz -lncursesw -ltinfo -lnettle -lzip -lexpat -lfreexl) -lm -pthread
 ifeq ($(SAN),thread)
 CFLAGS  += -O1 -fno-omit-frame-pointer -fsanitize=thread
 LDFLAGS += -fsanitize=thread
