@@ -152,4 +152,5 @@ def main():
     (write_xls if out.endswith(".xls") else write_xlsx)(rows, out, opts)
 
 
-main()
+if __name__ == "__main__":
+    main()

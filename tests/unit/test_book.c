@@ -116,7 +116,7 @@ static void test_cells(void **state)
 
     write_xlsx("a.xlsx", "xl/workbook.xml", WORKBOOK(""), "xl/_rels/workbook.xml.rels", RELS,
                "xl/styles.xml", STYLES, "xl/strings.xml", STRINGS,
-               "xl/worksheets/sheet1.xml", DATA, "xl/worksheets/sheet2.xml", OTHER, NULL);
+               "xl/worksheets/sheet1.xml", DATA, "xl/worksheets/sheet2.xml", OTHER, (const char *)NULL);
     assert_int_equal(book_kind_of(path("a.xlsx")), BOOK_XLSX);
     assert_int_equal(read_all("a.xlsx", "名册", out, sizeof out, &err), DPF_OK);
     /* The header's width is 4 (F2 is empty); short rows are padded, a wider one stays wide;
@@ -144,7 +144,7 @@ static void test_date1904(void **state)
 
     write_xlsx("b.xlsx", "xl/workbook.xml", WORKBOOK("<workbookPr date1904=\"1\"/>"),
                "xl/_rels/workbook.xml.rels", RELS, "xl/styles.xml", STYLES,
-               "xl/worksheets/sheet2.xml", OTHER, NULL);
+               "xl/worksheets/sheet2.xml", OTHER, (const char *)NULL);
     assert_int_equal(read_all("b.xlsx", NULL, out, sizeof out, &err), DPF_OK);
     assert_string_equal(out, "1:这一页不是名册\n2:1904-01-02\n");
 }
@@ -180,26 +180,26 @@ static void test_damage(void **state)
 
     /* A zip that is no workbook; a workbook whose sheet is gone; a sheet with a DTD; bad XML
      * part way through a sheet (the rows before it are read, then the failure). */
-    write_xlsx("c.xlsx", "hello.txt", "hi", NULL);
+    write_xlsx("c.xlsx", "hello.txt", "hi", (const char *)NULL);
     assert_int_equal(read_all("c.xlsx", NULL, out, sizeof out, &err), DPF_EINVAL);
     assert_non_null(strstr(err.msg, "c.xlsx: not an Excel workbook"));
     write_xlsx("d.xlsx", "xl/workbook.xml", WORKBOOK(""), "xl/_rels/workbook.xml.rels", RELS,
-               NULL);
+               (const char *)NULL);
     assert_int_equal(read_all("d.xlsx", NULL, out, sizeof out, &err), DPF_EINVAL);
     assert_non_null(strstr(err.msg, "d.xlsx: the workbook is damaged"));
     write_xlsx("e.xlsx", "xl/workbook.xml", WORKBOOK(""), "xl/_rels/workbook.xml.rels", RELS,
-               "xl/worksheets/sheet2.xml", "<!DOCTYPE x [<!ENTITY a \"b\">]><worksheet/>", NULL);
+               "xl/worksheets/sheet2.xml", "<!DOCTYPE x [<!ENTITY a \"b\">]><worksheet/>", (const char *)NULL);
     assert_int_equal(read_all("e.xlsx", NULL, out, sizeof out, &err), -2);
     assert_non_null(strstr(err.msg, "e.xlsx: the workbook is damaged"));
     write_xlsx("f.xlsx", "xl/workbook.xml", WORKBOOK(""), "xl/_rels/workbook.xml.rels", RELS,
                "xl/worksheets/sheet2.xml", "<worksheet><sheetData><row><c t=\"inlineStr\"><is>"
-               "<t>ok</t></is></c></row><row><c><v>1</c></row></sheetData></worksheet>", NULL);
+               "<t>ok</t></is></c></row><row><c><v>1</c></row></sheetData></worksheet>", (const char *)NULL);
     assert_int_equal(read_all("f.xlsx", NULL, out, sizeof out, &err), -2);
     assert_string_equal(out, "1:ok\n");
     assert_non_null(strstr(err.msg, "f.xlsx: the workbook is damaged (the sheet, line 1"));
     write_xlsx("g.xlsx", "xl/workbook.xml", WORKBOOK(""), "xl/_rels/workbook.xml.rels", RELS,
                "xl/worksheets/sheet2.xml", "<worksheet><sheetData><row r=\"1048577\"><c><v>1"
-               "</v></c></row></sheetData></worksheet>", NULL);
+               "</v></c></row></sheetData></worksheet>", (const char *)NULL);
     assert_int_equal(read_all("g.xlsx", NULL, out, sizeof out, &err), -2);
     assert_non_null(strstr(err.msg, "g.xlsx: the sheet is too large"));
     /* A zip cut short: its central directory is gone. */

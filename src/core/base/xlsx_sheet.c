@@ -18,7 +18,7 @@ static int column_of(const char *ref)
 {
     int col = 0, n = 0;
 
-    for (; *ref >= 'A' && *ref <= 'Z'; ref++, n++)
+    for (; *ref >= 'A' && *ref <= 'Z' && n <= 3; ref++, n++)    /* XFD: 3 letters at most */
         col = col * 26 + (*ref - 'A' + 1);
     if (n == 0 || n > 3 || col > BOOK_MAX_COLS || !(*ref >= '1' && *ref <= '9'))
         return -1;
