@@ -54,16 +54,16 @@ int book_row_set(struct book_row *r, int c, const char *s, size_t n)
 
 void book_number(char *out, size_t n, const char *raw)
 {
-    size_t len = strlen(raw), dot;
-    const char *p = strchr(raw, '.');
+    size_t len = strlen(raw);
+    const char *p = memchr(raw, '.', len);
 
     /* openpyxl and others write a whole float as "12.0": Excel shows and saves it as 12. */
-    if (p && !strpbrk(raw, "eE") && p[1 + strspn(p + 1, "0")] == '\0') {
-        dot = (size_t)(p - raw);
-        snprintf(out, n, "%.*s", (int)dot, raw);
-        return;
-    }
-    snprintf(out, n, "%.*s", (int)len, raw);
+    if (p && !strpbrk(raw, "eE") && p[1 + strspn(p + 1, "0")] == '\0')
+        len = (size_t)(p - raw);
+    if (len >= n)
+        len = n - 1;
+    memcpy(out, raw, len);
+    out[len] = '\0';
 }
 
 /* Days from 1970-01-01 to y-m-d's civil date, and back (Howard Hinnant's algorithms). */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dpf/priv.h"
+#include "book.h"
 #include "recsrc.h"
 
 int recsrc_use_child(void)
@@ -26,7 +27,10 @@ int recsrc_open(struct recsrc *s, const char *path, enum text_encoding enc, cons
     memset(s, 0, sizeof *s);
     s->path = path;
     s->pid = -1;
-    if (recsrc_use_child())
+    /* A workbook is always read in a child: its XML parsing is the costly part of reading,
+     * and so it runs beside the checking and the inserts instead of before them (and the
+     * zip and XML libraries meet a hostile file in a process of their own). */
+    if (recsrc_use_child() || book_kind_of(path) != BOOK_CSV)
         return recsrc_child_open(s, path, enc, sheet, err);
     return recsrc_local_open(s, path, enc, sheet, err);
 }

@@ -41,7 +41,7 @@ struct xlsx {
     long line, last_line;       /* the row being read, the one before */
     int in_data, in_row, in_cell, in_text, in_phonetic;
     int col, last_col;          /* the cell being read (0-based), the one before */
-    char type[12];
+    int type;                   /* enum xlsx_type (xlsx_sheet.c) */
     int style;
     struct strbuf raw;          /* the cell's <v> or inline <t> text */
     char chunk[XLSX_CHUNK];

@@ -13,6 +13,26 @@
  * has nearly so many columns. */
 enum { MAX_FIELDS = 4096, MAX_ROW_TEXT = 16 << 20 };
 
+/* A cell's t attribute: what its <v> holds. */
+enum xlsx_type { T_NUMBER, T_SHARED, T_INLINE, T_FORMULA_TEXT, T_BOOL, T_ERROR, T_DATE };
+
+static int type_of(const char *t)
+{
+    if (!t || strcmp(t, "n") == 0)
+        return T_NUMBER;
+    if (strcmp(t, "s") == 0)
+        return T_SHARED;
+    if (strcmp(t, "inlineStr") == 0)
+        return T_INLINE;
+    if (strcmp(t, "str") == 0)
+        return T_FORMULA_TEXT;
+    if (strcmp(t, "b") == 0)
+        return T_BOOL;
+    if (strcmp(t, "d") == 0)
+        return T_DATE;
+    return T_ERROR;                     /* "e", or one no Excel writes: its text as it is */
+}
+
 /* "AB12" → 27 (from 0); -1 if it is no cell reference within Excel's columns. */
 static int column_of(const char *ref)
 {
@@ -46,13 +66,25 @@ static void row_start(struct xlsx *x, const char **atts)
 
 static void cell_start(struct xlsx *x, const char **atts)
 {
-    const char *r = xlsx_attr(atts, "r"), *t = xlsx_attr(atts, "t"), *s = xlsx_attr(atts, "s");
+    const char *r = NULL, *t = NULL, *s = NULL;
 
+    /* One pass over the attributes: this runs for every cell of the sheet. */
+    for (int i = 0; atts[i]; i += 2) {
+        const char *a = atts[i];
+        if (a[0] && !a[1]) {
+            if (a[0] == 'r')
+                r = atts[i + 1];
+            else if (a[0] == 't')
+                t = atts[i + 1];
+            else if (a[0] == 's')
+                s = atts[i + 1];
+        }
+    }
     x->col = r ? column_of(r) : x->last_col + 1;
     if (x->col < 0 || x->col >= BOOK_MAX_COLS)
         xlsx_fail(x, DPF_EINVAL, _("%s: the workbook is damaged (a cell at \"%s\")"), x->name,
                   r ? r : "");
-    snprintf(x->type, sizeof x->type, "%s", t ? t : "n");
+    x->type = type_of(t);
     x->style = s ? atoi(s) : 0;
     x->in_cell = 1;
     sb_reset(&x->raw);
@@ -63,16 +95,20 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *el, const XML_Char **a
     struct xlsx *x = ud;
     const char *local = xlsx_local(el);
 
-    if (strcmp(local, "sheetData") == 0)
+    if (x->in_cell) {                   /* v, f, is, t, r, rPh ... */
+        if (strcmp(local, "rPh") == 0)
+            x->in_phonetic = 1;         /* a reading aid, not the text */
+        else if (!x->in_phonetic && (strcmp(local, "v") == 0 || strcmp(local, "t") == 0))
+            x->in_text = 1;
+    } else if (x->in_row) {
+        if (strcmp(local, "c") == 0)
+            cell_start(x, atts);
+    } else if (x->in_data) {
+        if (strcmp(local, "row") == 0)
+            row_start(x, atts);
+    } else if (strcmp(local, "sheetData") == 0) {
         x->in_data = 1;
-    else if (x->in_data && !x->in_row && strcmp(local, "row") == 0)
-        row_start(x, atts);
-    else if (x->in_row && !x->in_cell && strcmp(local, "c") == 0)
-        cell_start(x, atts);
-    else if (x->in_cell && strcmp(local, "rPh") == 0)
-        x->in_phonetic = 1;             /* a reading aid, not the text */
-    else if (x->in_cell && !x->in_phonetic && (strcmp(local, "v") == 0 || strcmp(local, "t") == 0))
-        x->in_text = 1;
+    }
 }
 
 static void XMLCALL sheet_text(void *ud, const XML_Char *s, int n)
@@ -91,23 +127,29 @@ static void XMLCALL sheet_text(void *ud, const XML_Char *s, int n)
 static const char *cell_text(struct xlsx *x, char *num, size_t n)
 {
     char *raw = x->raw.s ? x->raw.s : (char *)"", *end;
-    const char *t = x->type;
 
-    if (strcmp(t, "s") == 0) {
+    switch (x->type) {
+    case T_SHARED: {
         long i = strtol(raw, &end, 10);
         if (end == raw || *end || i < 0 || i >= x->ss_n)
             return NULL;
         return x->ss_text + x->ss_at[i];
     }
-    if (strcmp(t, "inlineStr") == 0 || strcmp(t, "str") == 0) {
+    case T_INLINE: case T_FORMULA_TEXT:
         xlsx_unescape(raw);
         return raw;
-    }
-    if (strcmp(t, "b") == 0)
+    case T_BOOL:
         return !*raw ? "" : strcmp(raw, "1") == 0 ? "TRUE" : "FALSE";
-    if (strcmp(t, "d") == 0 && strlen(raw) >= 10 && raw[4] == '-' && raw[7] == '-')
-        raw[10] = '\0';                 /* an ISO date, its time dropped */
-    if (strcmp(t, "n") != 0 || !*raw)
+    case T_DATE:
+        if (strlen(raw) >= 10 && raw[4] == '-' && raw[7] == '-')
+            raw[10] = '\0';             /* an ISO date, its time dropped */
+        return raw;
+    case T_ERROR:
+        return raw;
+    default:
+        break;
+    }
+    if (!*raw)
         return raw;
     if (x->style > 0 && x->style < x->nxf && x->xf_date[x->style]) {
         double v = strtod(raw, &end);
