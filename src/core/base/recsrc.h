@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* Where an import's records come from: a CSV file, or a workbook's sheet (.xlsx, .xls: book.h)
  * chosen by the file's first bytes, as the same records. In process (the file read and
- * parsed here), or,
- * when dpf runs setgid, from a child process that has dropped the data's group for good,
- * opened the file as the user, parsed it and streams the records over a pipe: a file made
- * to exploit the parser meets a process that can reach nothing the user cannot (privilege
- * separation, as OpenSSH does it). The engine reads both alike; not for front ends. */
+ * parsed here), or, when dpf runs setgid (and for every workbook), from a child process that
+ * has dropped the data's group for good, opened the file as the user, parsed it and streams
+ * the records over a pipe: a file made to exploit the parser meets a process that can reach
+ * nothing the user cannot (privilege separation, as OpenSSH does it), and a workbook's XML
+ * is parsed beside the import's checks and inserts. The engine reads both alike; not for
+ * front ends. */
 #ifndef DPF_RECSRC_H
 #define DPF_RECSRC_H
 
