@@ -12,13 +12,13 @@ DATADIR ?= /var/lib/dpf
 # The system group that owns DATADIR and that dpf is setgid to.
 DPF_GROUP ?= dpf
 CC      ?= cc
-PKGS    := sqlite3 xlsxwriter ncursesw nettle
+PKGS    := sqlite3 xlsxwriter ncursesw nettle libzip expat freexl
 CFLAGS  ?= -O2 -g
 # -MMD -MP: each object's real header dependencies, in a .d file beside it.
 CFLAGS  += -pthread -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 -MMD -MP \
            -DDPF_LOCALEDIR='"$(PREFIX)/share/locale"' \
            -DDPF_DATADIR='"$(DATADIR)"' -Iinclude -Isrc/core -I$(BUILD) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz -lncursesw -ltinfo -lnettle) -lm -pthread
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz -lncursesw -ltinfo -lnettle -lzip -lexpat -lfreexl) -lm -pthread
 ifeq ($(SAN),thread)
 CFLAGS  += -O1 -fno-omit-frame-pointer -fsanitize=thread
 LDFLAGS += -fsanitize=thread
@@ -60,15 +60,17 @@ valgrind: deps
 	@scripts/deps.sh valgrind
 	VALGRIND=1 TUI_WAIT=300 tests/tui/run.sh build-test
 
-# Fuzzing with libFuzzer (clang): the CSV reader, the ID validators and a row's validation,
-# FUZZ_TIME seconds each from the seeds in fuzz/corpus; inputs that once crashed are kept
+# Fuzzing with libFuzzer (clang): the CSV reader, the ID validators, a row's validation and
+# the .xlsx reader, FUZZ_TIME seconds each from the seeds in fuzz/corpus (the .xlsx seeds are
+# written by fuzz/xlsx_seeds.py into $(BUILD)/fuzz-seeds); inputs that once crashed are kept
 # in tests/fuzz_regressions/TARGET and replayed first. CI runs a short form.
 FUZZ_TIME ?= 60
-FUZZ_TARGETS := csv idcard person
+FUZZ_TARGETS := csv idcard person xlsx
 FUZZ_FLAGS := -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
               -fno-sanitize-recover=all -Iinclude -Isrc/core -I$(BUILD) -DDPF_LOCALEDIR='"$(PREFIX)/share/locale"'
 fuzz: $(BUILD)/schema_gen.c
 	@scripts/deps.sh clang libclang-rt-14-dev
+	@fuzz/xlsx_seeds.py $(BUILD)/fuzz-seeds/xlsx
 	@for t in $(FUZZ_TARGETS); do \
 	    clang $(FUZZ_FLAGS) -o $(BUILD)/fuzz_$$t fuzz/fuzz_$$t.c $(CORE_SRC) \
 	        $(BUILD)/schema_gen.c $(LDLIBS) || exit 1; \
@@ -76,7 +78,8 @@ fuzz: $(BUILD)/schema_gen.c
 	        $(BUILD)/fuzz_$$t tests/fuzz_regressions/$$t/* || exit 1; fi; \
 	    mkdir -p $(BUILD)/fuzz-corpus/$$t; \
 	    $(BUILD)/fuzz_$$t -max_total_time=$(FUZZ_TIME) -max_len=4096 -print_final_stats=1 \
-	        -artifact_prefix=$(BUILD)/fuzz-$$t- $(BUILD)/fuzz-corpus/$$t fuzz/corpus/$$t \
+	        -artifact_prefix=$(BUILD)/fuzz-$$t- $(BUILD)/fuzz-corpus/$$t \
+	        $$(ls -d fuzz/corpus/$$t $(BUILD)/fuzz-seeds/$$t 2> /dev/null) \
 	        > $(BUILD)/fuzz_$$t.log 2>&1 || { tail -40 $(BUILD)/fuzz_$$t.log; exit 1; }; \
 	    echo "fuzz $$t: $$(grep -o 'stat::number_of_executed_units: [0-9]*' $(BUILD)/fuzz_$$t.log | \
 	        grep -o '[0-9]*$$') runs in $(FUZZ_TIME) s, no crash"; \

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* CSV import of any entity of the registry (dpf/entity.h). One transaction: without
+/* Import of any entity of the registry (dpf/entity.h) from a CSV file or a workbook's sheet
+ * (.xlsx, .xls: told by the file's content, not its name). One transaction: without
  * `partial`, any bad row means nothing is written. Bad rows go to a rejects CSV with line,
  * column and reason. */
 #ifndef DPF_IMPORT_H
@@ -20,6 +21,7 @@ struct import_opts {
     unsigned rejects_flags; /* OUT_FORCE: a named rejects file may replace an existing one */
     int new_places;         /* persons, in an office without places: take the places the
                                file names (dpf/place.h); without it such a file is refused */
+    const char *sheet;      /* a workbook's sheet by name; NULL = the first */
 };
 
 enum { IMPORT_SHOWN = 5 };

@@ -13,7 +13,9 @@
 #include "dpf/person.h"
 
 #define IMPORT_HELP                                                                          \
-    N_("Without --partial, a file with any bad row writes nothing. Bad rows are written to\n" \
+    N_("The file is a CSV file or an Excel workbook (.xlsx or .xls, told by its content):\n" \
+       "its first sheet, or the one --sheet names; a line of a workbook is its row number.\n" \
+       "Without --partial, a file with any bad row writes nothing. Bad rows are written to\n" \
        "the rejects file (default: beside the input, NAME.rejects.csv, or NAME.rejects-2.csv\n" \
        "and so on rather than replacing an earlier one) with line, column and reason. A\n"     \
        "named --rejects file that exists is kept unless --force. Exit status: 0 written,\n"   \
@@ -115,7 +117,8 @@ static int cmd_import(struct cli *c, const struct cli_cmd *self, const struct cl
     const struct entity *e;
     struct import_opts o = { .encoding = TE_AUTO, .rejects = cli_str(a, "rejects"),
                              .dry_run = cli_has(a, "dry-run"), .partial = cli_has(a, "partial"),
-                             .rejects_flags = cli_has(a, "force") ? OUT_FORCE : 0 };
+                             .rejects_flags = cli_has(a, "force") ? OUT_FORCE : 0,
+                             .sheet = cli_str(a, "sheet") };
     const struct cli_opt *opt = self->opts;
     struct import_result res;
     struct dpf_err err;
@@ -134,7 +137,7 @@ static int cmd_import(struct cli *c, const struct cli_cmd *self, const struct cl
     }
     /* Its own message rather than the parser's "missing FILE.csv" (kept as it was). */
     if (a->noperands != 1)
-        return cli_usage(self, _("name one CSV file"));
+        return cli_usage(self, _("name one file (.csv, .xlsx or .xls)"));
     if (cli_open(c, 0) != EXIT_OK || !(e = kind_of(c, self->name)))
         return EXIT_FAIL;
     if (import_file(c->db, self->name, a->operands[0], &o, &res, &err) != DPF_OK)
@@ -203,6 +206,7 @@ static const struct cli_opt template_opts[] = {
 
 static const struct cli_opt import_opts[] = {
     { "encoding", CK_TEXT, 0, "auto|utf-8|gbk", N_("the file's encoding (default: auto)"), NULL, 0 },
+    { "sheet", CK_TEXT, 0, "NAME", N_("a workbook's sheet (default: the first)"), NULL, 0 },
     { "dry-run", CK_FLAG, 0, NULL, N_("check every row, write nothing"), NULL, 0 },
     { "partial", CK_FLAG, 0, NULL, N_("write the good rows even if some are bad"), NULL, 0 },
     { "rejects", CK_FILE, 0, NULL, N_("where the bad rows go"), NULL, 0 },
@@ -243,7 +247,7 @@ const struct cli_cmd cli_register_rows[] = {
     { .group = "template", .name = CLI_KINDS, .need = NEED_READ, .opts = template_opts,
       .run = cmd_template },
     { .group = "import", .name = CLI_KINDS, .need = NEED_READ, .opts = import_opts,
-      .operands = "FILE.csv", .max_operands = -1, .help = IMPORT_HELP, .run = cmd_import },
+      .operands = "FILE.csv|FILE.xlsx|FILE.xls", .max_operands = -1, .help = IMPORT_HELP, .run = cmd_import },
     { .group = "export", .name = CLI_KINDS, .need = NEED_READ, .opts = export_opts,
       .run = cmd_export },
     { 0 },

@@ -75,7 +75,7 @@ static void trace(const char *name, enum text_encoding enc, char *out, size_t ca
     struct csv_record rec;
     struct dpf_err err = { 0, NULL, "" };
     size_t used = 0;
-    int r, rc = recsrc_open(&s, path(name), enc, &err);
+    int r, rc = recsrc_open(&s, path(name), enc, NULL, &err);
 
     out[0] = '\0';
     if (rc != DPF_OK) {
@@ -143,7 +143,7 @@ static void killed_child_is_a_clean_failure(void **state)
     (void)state;
     write_register("big.csv", 30000, 0);     /* more than the pipe holds */
     setenv("DPF_TEST_PARSE_CHILD", "1", 1);
-    assert_int_equal(recsrc_open(&s, path("big.csv"), TE_AUTO, &err), DPF_OK);
+    assert_int_equal(recsrc_open(&s, path("big.csv"), TE_AUTO, NULL, &err), DPF_OK);
     assert_int_equal(recsrc_next(&s, &rec, &err), 1);
     assert_int_equal(kill(s.pid, SIGKILL), 0);
     while ((r = recsrc_next(&s, &rec, &err)) == 1)

@@ -259,7 +259,7 @@ static int import_run(struct importer *im, const char *path, const char *bulk_ta
         return rc;
     rejects_open(im);
     /* The source is opened while this is the only thread: a child is forked here. */
-    if ((rc = recsrc_open(&src, path, opts->encoding, err)) != DPF_OK)
+    if ((rc = recsrc_open(&src, path, opts->encoding, opts->sheet, err)) != DPF_OK)
         return rejects_close(im, rc, err);
     res->encoding = src.found;
     idset_init(&im->seen);

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* The record source's choice and its in-process side (see recsrc.h). */
+/* The record source's choice: in process (recsrc_local.c) or from a child (recsrc_child.c);
+ * see recsrc.h. */
 #include <stdlib.h>
 #include <string.h>
 #include "dpf/priv.h"
+#include "book.h"
 #include "recsrc.h"
 
 int recsrc_use_child(void)
@@ -19,36 +21,31 @@ int recsrc_use_child(void)
 #endif
 }
 
-int recsrc_open(struct recsrc *s, const char *path, enum text_encoding enc,
+int recsrc_open(struct recsrc *s, const char *path, enum text_encoding enc, const char *sheet,
                 struct dpf_err *err)
 {
-    int rc;
-
     memset(s, 0, sizeof *s);
     s->path = path;
     s->pid = -1;
-    if (recsrc_use_child())
-        return recsrc_child_open(s, path, enc, err);
-    if ((rc = textfile_load(path, enc, &s->tf, err)) != DPF_OK)
-        return rc;
-    s->found = s->tf.found;
-    csv_reader_init(&s->rd, s->tf.data, s->tf.len);
-    return DPF_OK;
+    /* A workbook is always read in a child: its XML parsing is the costly part of reading,
+     * and so it runs beside the checking and the inserts instead of before them (and the
+     * zip and XML libraries meet a hostile file in a process of their own). */
+    if (recsrc_use_child() || book_kind_of(path) != BOOK_CSV)
+        return recsrc_child_open(s, path, enc, sheet, err);
+    return recsrc_local_open(s, path, enc, sheet, err);
 }
 
 int recsrc_next(struct recsrc *s, struct csv_record *rec, struct dpf_err *err)
 {
-    return s->child ? recsrc_child_next(s, rec, err) : csv_next(&s->rd, rec, err);
+    return s->child ? recsrc_child_next(s, rec, err) : recsrc_local_next(s, rec, err);
 }
 
 void recsrc_close(struct recsrc *s)
 {
-    if (s->child) {
+    if (s->child)
         recsrc_child_close(s);
-    } else {
-        csv_reader_free(&s->rd);
-        textfile_free(&s->tf);
-    }
+    else
+        recsrc_local_close(s);
     memset(s, 0, sizeof *s);
     s->pid = -1;
 }

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* Where an import's CSV records come from. In process (the file read and parsed here), or,
- * when dpf runs setgid, from a child process that has dropped the data's group for good,
- * opened the file as the user, parsed it and streams the records over a pipe: a file made
- * to exploit the parser meets a process that can reach nothing the user cannot (privilege
- * separation, as OpenSSH does it). The engine reads both alike; not for front ends. */
+/* Where an import's records come from: a CSV file, or a workbook's sheet (.xlsx, .xls: book.h)
+ * chosen by the file's first bytes, as the same records. In process (the file read and
+ * parsed here), or, when dpf runs setgid (and for every workbook), from a child process that
+ * has dropped the data's group for good, opened the file as the user, parsed it and streams
+ * the records over a pipe: a file made to exploit the parser meets a process that can reach
+ * nothing the user cannot (privilege separation, as OpenSSH does it), and a workbook's XML
+ * is parsed beside the import's checks and inserts. The engine reads both alike; not for
+ * front ends. */
 #ifndef DPF_RECSRC_H
 #define DPF_RECSRC_H
 
@@ -19,6 +22,7 @@ struct recsrc {
     /* in process */
     struct textfile tf;
     struct csv_reader rd;
+    struct book *book;          /* a workbook's sheet instead of tf and rd */
     /* from a child */
     pid_t pid;
     FILE *in;                   /* the pipe's reading end, buffered */
@@ -34,8 +38,10 @@ struct recsrc {
 int recsrc_use_child(void);
 
 /* Opens and reads path (as the user) in the chosen way; an unreadable or undecodable file
- * is an error here, as textfile_load says it. On failure s needs no recsrc_close. */
-int recsrc_open(struct recsrc *s, const char *path, enum text_encoding enc,
+ * is an error here, as textfile_load says it, and so is a workbook that cannot be read or
+ * has no such sheet (sheet: NULL for the first; given for a CSV, an error). On failure s
+ * needs no recsrc_close. */
+int recsrc_open(struct recsrc *s, const char *path, enum text_encoding enc, const char *sheet,
                 struct dpf_err *err);
 
 /* As csv_next: 1 a record, 0 the end, -1 a malformed record (rec->line, rec->bad_column and
@@ -47,9 +53,15 @@ int recsrc_next(struct recsrc *s, struct csv_record *rec, struct dpf_err *err);
 /* Releases s; a child that has not finished is killed and reaped, never waited for. */
 void recsrc_close(struct recsrc *s);
 
+/* The file read in this process, whichever process that is (the child reads it so too). */
+int recsrc_local_open(struct recsrc *s, const char *path, enum text_encoding enc,
+                      const char *sheet, struct dpf_err *err);
+int recsrc_local_next(struct recsrc *s, struct csv_record *rec, struct dpf_err *err);
+void recsrc_local_close(struct recsrc *s);
+
 /* recsrc_child.c: the child's side and the pipe's format. */
 int recsrc_child_open(struct recsrc *s, const char *path, enum text_encoding enc,
-                      struct dpf_err *err);
+                      const char *sheet, struct dpf_err *err);
 int recsrc_child_next(struct recsrc *s, struct csv_record *rec, struct dpf_err *err);
 void recsrc_child_close(struct recsrc *s);
 

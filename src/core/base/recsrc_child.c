@@ -9,7 +9,7 @@
  * ends are the same program) and len bytes after it. OPEN (n: the encoding found) or ERR
  * (n: the error code, the message after) first; then one REC per record (n fields, each
  * NUL-terminated) or BAD per malformed one (n: the code, col: the column, the message
- * after); END last. Both ends use large stdio buffers: a million rows cost a few hundred
+ * after); END last, or ERR when a workbook turned out damaged part way. Both ends use large stdio buffers: a million rows cost a few hundred
  * large writes, not millions of small ones. */
 #include <errno.h>
 #include <fcntl.h>
@@ -82,10 +82,9 @@ static long test_die_after(void)
 }
 
 /* Reads and parses the file and streams it; never returns. */
-static void child_main(int wfd, const char *path, enum text_encoding enc)
+static void child_main(int wfd, const char *path, enum text_encoding enc, const char *sheet)
 {
-    struct textfile tf;
-    struct csv_reader rd;
+    struct recsrc src;
     struct csv_record rec;
     struct dpf_err err = { 0, NULL, "" };
     FILE *out;
@@ -96,13 +95,17 @@ static void child_main(int wfd, const char *path, enum text_encoding enc)
     if (priv_drop() != 0 || !(out = fdopen(wfd, "wb")))
         _exit(2);
     setvbuf(out, NULL, _IOFBF, PIPE_BUF_SIZE);
-    if (textfile_load(path, enc, &tf, &err) != DPF_OK) {
+    memset(&src, 0, sizeof src);
+    if (recsrc_local_open(&src, path, enc, sheet, &err) != DPF_OK) {
         put_frame(out, F_ERR, err.code, 0, 0, err.msg, strlen(err.msg) + 1);
         _exit(fflush(out) != 0);
     }
-    put_frame(out, F_OPEN, tf.found, 0, 0, NULL, 0);
-    csv_reader_init(&rd, tf.data, tf.len);
-    while ((r = csv_next(&rd, &rec, &err)) != 0) {
+    put_frame(out, F_OPEN, src.found, 0, 0, NULL, 0);
+    while ((r = recsrc_local_next(&src, &rec, &err)) != 0) {
+        if (r == -2) {          /* a workbook damaged part way: the import fails whole */
+            put_frame(out, F_ERR, err.code, 0, 0, err.msg, strlen(err.msg) + 1);
+            _exit(fflush(out) != 0);
+        }
         if (r > 0)
             put_record(out, &rec);
         else
@@ -239,6 +242,12 @@ int recsrc_child_next(struct recsrc *s, struct csv_record *rec, struct dpf_err *
     case F_END:
         s->done = 1;
         return 0;
+    case F_ERR:                 /* the file failed part way: the child has ended */
+        if (!f.len)
+            return child_lied(s, err);
+        dpf_err_set(err, f.n > 0 ? f.n : DPF_EIO, NULL, "%s", s->buf);
+        s->done = 1;
+        return -2;
     default:
         return child_lied(s, err);
     }
@@ -262,7 +271,7 @@ static int first_frame(struct recsrc *s, struct dpf_err *err)
 }
 
 int recsrc_child_open(struct recsrc *s, const char *path, enum text_encoding enc,
-                      struct dpf_err *err)
+                      const char *sheet, struct dpf_err *err)
 {
     int fd[2], rc;
 
@@ -276,7 +285,7 @@ int recsrc_child_open(struct recsrc *s, const char *path, enum text_encoding enc
                            strerror(errno));
     }
     if (s->pid == 0)
-        child_main(fd[1], path, enc);
+        child_main(fd[1], path, enc, sheet);
     close(fd[1]);
     s->child = 1;
     if (!(s->in = fdopen(fd[0], "rb"))) {

@@ -3,7 +3,7 @@
 # build only): the output, rejects and all, is the same byte for byte, so this case's .out is
 # theirs one after another.
 export DPF_TEST_PARSE_CHILD=1
-for c in import_good import_bad import_encodings import_update hostile; do
+for c in import_good import_bad import_encodings import_update hostile import_workbook; do
     mkdir "$c"
     (cd "$c" && bash -e "$FIX/../cli/cases/$c.sh")
 done
