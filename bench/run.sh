@@ -71,9 +71,9 @@ for f in "$xcsv" "$xlsx"; do
     "$dpf" --db "$tmp/wb-${f##*.}.db" init > /dev/null
 done
 read -r csv_s csv_kb < <(/usr/bin/python3 "$here/rusage.py" "$dpf" --db "$tmp/wb-csv.db" \
-    import persons "$xcsv")
+    import persons "$xcsv" --new-places)
 read -r xlsx_s xlsx_kb < <(/usr/bin/python3 "$here/rusage.py" "$dpf" --db "$tmp/wb-xlsx.db" \
-    import persons "$xlsx")
+    import persons "$xlsx" --new-places)
 cmp -s <("$dpf" --db "$tmp/wb-csv.db" summary | sed 1d) <("$dpf" --db "$tmp/wb-xlsx.db" summary | sed 1d) ||
     echo "bench: FAIL: the register imported from the .xlsx is not the CSV's" >&2
 awk -v c="$csv_s" -v x="$xlsx_s" -v ck="$csv_kb" -v xk="$xlsx_kb" -v n="$nx" 'BEGIN {
