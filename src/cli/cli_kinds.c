@@ -40,7 +40,7 @@ static const char *made(const char *fmt_kind, const struct entity *e)
     if (strcmp(fmt_kind, "template") == 0)
         snprintf(buf, sizeof buf, _("Write the import template for %s"), label);
     else if (strcmp(fmt_kind, "import") == 0)
-        snprintf(buf, sizeof buf, _("Import %s from CSV"), label);
+        snprintf(buf, sizeof buf, _("Import %s from CSV, .xlsx or .xls"), label);
     else
         snprintf(buf, sizeof buf, _("Export %s"), label);
     return strdup(buf);
