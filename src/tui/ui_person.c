@@ -28,7 +28,10 @@ static const int form_fields[] = {
 };
 #define NFORM (int)(sizeof form_fields / sizeof form_fields[0])
 static const int status_fields[] = { PF_STATUS, PF_STATUS_DATE, PF_STATUS_REASON };
-static const int filter_fields[] = { PF_TOWNSHIP, PF_CATEGORY, PF_LEVEL, PF_STATUS };
+/* The filter's lines: the places (text), then codes (a choice; a flag's 是: only those). */
+static const int filter_fields[] = { PF_TOWNSHIP, PF_VILLAGE, PF_CATEGORY, PF_LEVEL, PF_STATUS,
+                                     PF_POOR_REG, PF_DIBAO, PF_TEKUN, PF_ILLNESS_POOR };
+enum { NFILTER = sizeof filter_fields / sizeof filter_fields[0], FILTER_TEXTS = 2 };
 
 /* The list's source pages the register by keyset and keeps a cursor every CHUNK rows, so it
  * can serve any page by index (row first..first+limit): reading at most CHUNK rows more than
@@ -38,7 +41,7 @@ struct source {
     struct ui *ui;
     struct ui_edit query;
     char query_text[UI_EDIT_MAX * 4 + 1];
-    char township[128];
+    char township[128], village[128];
     struct person_filter flt;
     struct person_cursor *starts;   /* starts[k]: the cursor before row k * CHUNK */
     int nstarts;
@@ -378,28 +381,41 @@ struct filter_edit {
     const char *today;
 };
 
-/* The filter's code for filter_fields[i], i = 1..3 (category, level, status). */
+/* The filter's text for line i < FILTER_TEXTS (the places), as the list's filter holds it. */
+static char *filter_place(struct source *s, int i, const char ***held)
+{
+    *held = i == 0 ? &s->flt.township : &s->flt.village;
+    return i == 0 ? s->township : s->village;
+}
+
+/* The filter's code for line i >= FILTER_TEXTS. */
 static int *filter_code(struct source *s, int i)
 {
-    return i == 1 ? &s->flt.category : i == 2 ? &s->flt.level : &s->flt.status;
+    int *codes[NFILTER] = { NULL, NULL, &s->flt.category, &s->flt.level, &s->flt.status,
+                            &s->flt.poor_reg, &s->flt.dibao, &s->flt.tekun,
+                            &s->flt.illness_poor };
+    return codes[i];
 }
 
 static int save_filter(void *ctx, struct ui_form *f, struct dpf_err *err)
 {
     struct filter_edit *fe = ctx;
-    char *v[4] = { NULL, NULL, NULL, NULL };
+    char *v[NFILTER] = { NULL };
     int rc = DPF_OK;
 
-    for (int i = 0; i < 4 && rc == DPF_OK; i++)
+    for (int i = 0; i < NFILTER && rc == DPF_OK; i++)
         rc = ui_form_parse(f, i, fe->today, &v[i], err);
-    if (rc == DPF_OK) {
-        snprintf(fe->s->township, sizeof fe->s->township, "%s", v[0] ? v[0] : "");
-        fe->s->flt.township = fe->s->township;
-        for (int i = 1; i < 4; i++)
+    for (int i = 0; rc == DPF_OK && i < NFILTER; i++) {
+        const char **held;
+        if (i < FILTER_TEXTS) {
+            char *text = filter_place(fe->s, i, &held);
+            snprintf(text, sizeof fe->s->township, "%s", v[i] ? v[i] : "");
+            *held = text[0] ? text : NULL;
+        } else {
             *filter_code(fe->s, i) = v[i] ? atoi(v[i]) : 0;
+        }
     }
-    for (int i = 0; i < 4; i++)
-        free(v[i]);
+    record_free(v, NFILTER);
     return rc;
 }
 
@@ -412,21 +428,27 @@ static int filter_places(void *ctx, const struct field *fd, const struct ui_form
 static void edit_filter(struct ui *ui, struct source *s)
 {
     /* The same fields as the register, none of them required here. */
-    struct field optional[4];
+    static const int all[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8 };
+    struct field optional[NFILTER];
     struct filter_edit fe = { .s = s, .today = db_today(ui->db) };
     struct ui_form f;
-    static const int all[] = { 0, 1, 2, 3 };
     char code[2] = "0";
 
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < NFILTER; i++) {
         optional[i] = person_fields[filter_fields[i]];
         optional[i].flags = 0;
     }
-    ui_form_init(&f, _("Filter the list (leave empty for all)"), optional, all, 4);
-    ui_form_set(&f, 0, s->township[0] ? s->township : NULL);
-    for (int i = 1; i < 4; i++) {
-        code[0] = (char)('0' + *filter_code(s, i));
-        ui_form_set(&f, i, *filter_code(s, i) ? code : NULL);
+    ui_form_init(&f, _("Filter the list (leave empty for all; 是: only those)"), optional, all,
+                 NFILTER);
+    for (int i = 0; i < NFILTER; i++) {
+        const char **held;
+        if (i < FILTER_TEXTS) {
+            char *text = filter_place(s, i, &held);
+            ui_form_set(&f, i, text[0] ? text : NULL);
+        } else {
+            code[0] = (char)('0' + *filter_code(s, i));
+            ui_form_set(&f, i, *filter_code(s, i) ? code : NULL);
+        }
     }
     f.save = save_filter;
     f.choices = filter_places;
@@ -434,20 +456,23 @@ static void edit_filter(struct ui *ui, struct source *s)
     ui_form_run(ui, &f);
 }
 
-/* "乡镇=新安镇 类别=肢体" for the search line. */
+/* "乡镇街道=新安镇 残疾类别=肢体 低保=是" for the search line. */
 static void filter_text(struct source *s, char *out, size_t cap)
 {
     char buf[64];
     out[0] = '\0';
-    if (s->township[0])
-        snprintf(out, cap, "%s=%s ", _(person_fields[PF_TOWNSHIP].label), s->township);
-    for (int i = 1; i < 4; i++) {
-        int c = *filter_code(s, i);
-        char code[2] = { (char)('0' + c), '\0' };
+    for (int i = 0; i < NFILTER; i++) {
         const struct field *fd = &person_fields[filter_fields[i]];
-        if (c)
-            snprintf(out + strlen(out), cap - strlen(out), "%s=%s ", _(fd->label),
-                     field_format(fd, code, 0, buf, sizeof buf));
+        const char **held, *shown;
+        char code[2] = { 0, 0 };
+        if (i < FILTER_TEXTS) {
+            shown = filter_place(s, i, &held);
+        } else {
+            code[0] = (char)(*filter_code(s, i) ? '0' + *filter_code(s, i) : 0);
+            shown = code[0] ? field_format(fd, code, 0, buf, sizeof buf) : "";
+        }
+        if (shown[0])
+            snprintf(out + strlen(out), cap - strlen(out), "%s=%s ", _(fd->label), shown);
     }
 }
 

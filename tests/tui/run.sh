@@ -218,7 +218,7 @@ case_list_120x40() {
     wait_until "PgUp did not come back to the first page" row4_is "$first" || return
     keys F5
     wait_for "筛选名单" || return
-    keys Tab
+    keys Tab Tab                                 # past 乡镇街道 and 村社区
     type_text "肢体"
     keys Tab
     type_text "一级"
@@ -1065,7 +1065,7 @@ case_list_export_80x24() {
     keys F5
     wait_for "筛选名单" || return
     type_text "新安镇"
-    keys Tab
+    keys Tab Tab                                 # past 村社区
     type_text "肢体"
     keys F2
     wait_for "乡镇街道=新安镇" || return
@@ -1085,6 +1085,15 @@ assert len(rows) == int(sys.argv[2]), len(rows)
 assert all(r["乡镇街道"] == "新安镇" and r["残疾类别"] == "肢体" for r in rows)
 assert all("*" in r["残疾人证号"] for r in rows), "certificate numbers not masked"
 PY
+    # A flag narrows it further: 低保 是, only the persons on 低保.
+    want=$(sql "SELECT count(*) FROM person WHERE township = '新安镇' AND category = 4 AND dibao = 1")
+    keys F5
+    wait_for "筛选名单" || return
+    keys Tab Tab Tab Tab Tab Tab                 # to 低保
+    type_text "是"
+    keys F2
+    wait_for "低保=是" || return
+    wait_for "$want/300 人" || return
 }
 
 # The reviewer exports the bank's roster from the review screen: full IDs and accounts after
