@@ -30,7 +30,7 @@ static void key(FILE *f, const struct cli_cmd *c)
     word(f, k);
 }
 
-/* Whether the group (or, NULL, a top-level name) appears in a row before c. */
+/* Whether c's group appears in a row before c (its words are written once). */
 static int seen_group(const struct cli_cmd *c)
 {
     for (const struct cli_cmd *r = cli_commands; r < c; r++)
