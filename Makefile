@@ -47,6 +47,14 @@ LINGUAS  := $(basename $(notdir $(wildcard po/*.po)))
 MO       := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/dpf.mo)
 
 DPF      := $(BUILD)/dpf
+# dpf(1) in each catalogue's language and in English (en/, the msgids), and the bash
+# completion: written from the command rows by the dpf just built (dpf help --man,
+# --completion). The page of a locale that names no language (man1/) is the Chinese one,
+# as dpf's messages are there.
+MAN_DEFAULT := zh_CN
+MAN      := $(BUILD)/man/man1/dpf.1 $(BUILD)/man/en/man1/dpf.1 \
+            $(LINGUAS:%=$(BUILD)/man/%/man1/dpf.1)
+COMPLETION := $(BUILD)/completion/dpf
 DEMO_DB  ?= demo.db
 
 .DEFAULT_GOAL := all
@@ -96,6 +104,7 @@ fault: deps
 	tests/fault/backup_crash.sh build-test $(ROUNDS)
 	tests/fault/concurrency.sh build-test $(FAULT_SECONDS)
 all: $(DPF) $(MO)
+all: $(MAN) $(COMPLETION)
 
 deps:
 	@scripts/deps.sh
@@ -126,6 +135,24 @@ $(DPF): $(CLI_OBJ) $(BUILD)/libdpfcore.a
 $(BUILD)/locale/%/LC_MESSAGES/dpf.mo: po/%.po
 	@mkdir -p $(dir $@)
 	msgfmt --check -o $@ $<
+
+# The catalogue in the build tree, whatever DPF_LOCALEDIR the caller has.
+HELP_DPF = DPF_LOCALEDIR=$(abspath $(BUILD))/locale $(DPF)
+$(BUILD)/man/man1/dpf.1: $(BUILD)/man/$(MAN_DEFAULT)/man1/dpf.1
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+$(BUILD)/man/en/man1/dpf.1: $(DPF)
+	@mkdir -p $(dir $@)
+	$(HELP_DPF) --lang en help --man > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/man/%/man1/dpf.1: $(DPF) $(BUILD)/locale/%/LC_MESSAGES/dpf.mo
+	@mkdir -p $(dir $@)
+	$(HELP_DPF) --lang $* help --man > $@.tmp && mv $@.tmp $@
+
+$(COMPLETION): $(DPF)
+	@mkdir -p $(dir $@)
+	$(HELP_DPF) help --completion en $(LINGUAS) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libdpfcore.a
 	@mkdir -p $(dir $@)
@@ -160,6 +187,8 @@ tsan: deps all
 # is the post-install step README.md gives.
 BINDIR  := $(DESTDIR)$(PREFIX)/bin
 LOCALES := $(DESTDIR)$(PREFIX)/share/locale
+MANDIR  := $(DESTDIR)$(PREFIX)/share/man
+BASHCOMP := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 DATA    := $(DESTDIR)$(DATADIR)
 install: all
 	@test -z "$(TEST_CLOCK)$(SAN)" || { echo "make install: the normal build only" >&2; exit 1; }
@@ -170,6 +199,10 @@ install: all
 	for l in $(LINGUAS); do \
 	    install -D -m 0644 $(BUILD)/locale/$$l/LC_MESSAGES/dpf.mo \
 	        $(LOCALES)/$$l/LC_MESSAGES/dpf.mo || exit 1; done
+	install -D -m 0644 $(BUILD)/man/man1/dpf.1 $(MANDIR)/man1/dpf.1
+	for l in en $(LINGUAS); do \
+	    install -D -m 0644 $(BUILD)/man/$$l/man1/dpf.1 $(MANDIR)/$$l/man1/dpf.1 || exit 1; done
+	install -D -m 0644 $(COMPLETION) $(BASHCOMP)/dpf
 	@if [ -z "$(DESTDIR)" ]; then \
 	    getent group $(DPF_GROUP) > /dev/null || groupadd --system $(DPF_GROUP) || exit 1; \
 	    chown root:$(DPF_GROUP) $(BINDIR)/dpf $(DATA) $(DATA)/backup $(DATA)/restore && \
@@ -179,10 +212,12 @@ install: all
 	    echo "installed into $(DESTDIR): the post-install step (README.md) sets the group"; \
 	fi
 
-# The program and its catalogues; never DATADIR, which holds the register.
+# The program, its catalogues, manual pages and completion; never DATADIR, which holds the
+# register.
 uninstall:
-	rm -f $(BINDIR)/dpf
-	for l in $(LINGUAS); do rm -f $(LOCALES)/$$l/LC_MESSAGES/dpf.mo; done
+	rm -f $(BINDIR)/dpf $(MANDIR)/man1/dpf.1 $(BASHCOMP)/dpf
+	for l in en $(LINGUAS); do \
+	    rm -f $(LOCALES)/$$l/LC_MESSAGES/dpf.mo $(MANDIR)/$$l/man1/dpf.1; done
 
 # Every bench/bench_NAME.c is a benchmark program, built by one rule.
 BENCHES := $(patsubst bench/%.c,$(BUILD)/%,$(wildcard bench/bench_*.c))

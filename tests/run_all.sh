@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test suite against a test build: the cmocka unit tests, the layer check, the
 # CLI tests, the yearly update of a whole district (yearly/), the clock (with the normal build
-# beside it), the screen tests, then the installed privilege boundary (as root only; it builds
-# and installs its own normal build). Ends with one line "N passed, N failed" counting
-# individual tests; exits non-zero if any failed.
+# beside it), the screen tests, the installed help (help/: dpf(1) and the completion, put
+# into a DESTDIR from the normal build), then the installed privilege boundary (as root
+# only; it builds and installs its own normal build). Ends with one line "N passed, N
+# failed" counting individual tests; exits non-zero if any failed.
 set -u
 build=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -40,6 +41,7 @@ suite cli
 suite yearly
 suite clock
 suite tui
+suite help
 suite install
 
 echo "${passed} passed, ${failed} failed"

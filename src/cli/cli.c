@@ -17,24 +17,37 @@ void cli_set_commands(const struct cli_cmd *table)
     cli_commands = table;
 }
 
-/* What an option's value looks like in usage: its arg, else its codes, else the kind's. */
-static void opt_value(FILE *f, const struct cli_opt *o)
+/* main.c's global options, for the man page and the completion; `dpf --help` prints its
+ * own text of them. */
+const struct cli_opt cli_global_opts[] = {
+    { "db", CK_FILE, 0, "FILE",
+      N_("the database (default: $DPF_DB, else ~/.local/share/dpf/dpf.db)"), NULL, 0 },
+    { "lang", CK_TEXT, 0, "LANG",
+      N_("the language of messages, e.g. zh_CN or en (default: Chinese)"), NULL, 0 },
+    { "help", CK_FLAG, 0, NULL, N_("the commands; `dpf COMMAND --help` explains one"), NULL, 0 },
+    { "version", CK_FLAG, 0, NULL, N_("print the version"), NULL, 0 },
+    { 0 },
+};
+
+const char *cli_opt_value(const struct cli_opt *o, char *buf, size_t cap)
 {
     static const char *const shown[] = {
         [CK_FLAG] = "", [CK_TEXT] = "TEXT", [CK_FILE] = "FILE", [CK_YEAR] = "YYYY",
         [CK_MONTH] = "YYYY-MM", [CK_DATE] = "YYYY-MM-DD", [CK_MONEY] = "YUAN",
         [CK_COUNT] = "N", [CK_ID] = "N", [CK_CHOICE] = "",
     };
+    size_t n = 0;
+
     if (o->kind == CK_FLAG)
-        return;
-    if (o->arg) {
-        fprintf(f, " %s", o->arg);
-    } else if (o->kind == CK_CHOICE && o->codes) {
-        for (const char *const *k = o->codes; *k; k++)
-            fprintf(f, "%s%s", k == o->codes ? " " : "|", *k);
-    } else {
-        fprintf(f, " %s", shown[o->kind]);
-    }
+        return "";
+    if (o->arg)
+        return o->arg;
+    if (o->kind != CK_CHOICE || !o->codes)
+        return shown[o->kind];
+    buf[0] = '\0';
+    for (const char *const *k = o->codes; *k && n < cap; k++)
+        n += (size_t)snprintf(buf + n, cap - n, "%s%s", k == o->codes ? "" : "|", *k);
+    return buf;
 }
 
 void cli_usage_line(FILE *f, const struct cli_cmd *cmd)
@@ -44,8 +57,9 @@ void cli_usage_line(FILE *f, const struct cli_cmd *cmd)
         fprintf(f, " %s", cmd->operands);
     for (const struct cli_opt *o = cmd->opts; o && o->name; o++) {
         int req = (o->flags & (CLI_REQUIRED | CLI_SHOWN_REQUIRED)) != 0;
-        fprintf(f, " %s--%s", req ? "" : "[", o->name);
-        opt_value(f, o);
+        char codes[256];
+        const char *v = cli_opt_value(o, codes, sizeof codes);
+        fprintf(f, " %s--%s%s%s", req ? "" : "[", o->name, *v ? " " : "", v);
         if (!req)
             fputc(']', f);
     }

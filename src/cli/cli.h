@@ -148,6 +148,13 @@ void cli_help_overview(FILE *f);
 int cli_help_group(FILE *f, const char *group);
 void cli_help_command(FILE *f, const struct cli_cmd *cmd);
 void cli_help_rows(FILE *f);
+/* The global options (--db, --lang, --help, --version), {0}-terminated (cli.c). */
+extern const struct cli_opt cli_global_opts[];
+/* The hidden `dpf help --man`: dpf(1) in roff, in the language of the messages (cli_man.c). */
+void cli_man(FILE *f);
+/* The hidden `dpf help --completion LANG...`: the bash completion script, --lang offering
+ * langs (cli_complete.c). */
+void cli_completion(FILE *f, int nlangs, char **langs);
 /* `dpf help [GROUP [CMD]]`. */
 int cli_help(int argc, char **argv);
 /* The row for `GROUP NAME` or `NAME` at argv; *used: how many words it took. */
@@ -190,6 +197,9 @@ int cli_disclose(struct cli *c, const char *what, int64_t person_id);
 const char *cli_safe(const char *s, char *buf, size_t cap);
 /* Prints "dpf: message" on stderr and returns EXIT_FAIL. */
 int cli_fail(const struct dpf_err *err);
+/* What o's value looks like in usage ("YYYY", "FILE", a choice's codes as "a|b" written
+ * into buf); "" for a flag. */
+const char *cli_opt_value(const struct cli_opt *o, char *buf, size_t cap);
 /* "  dpf GROUP NAME USAGE" on f, made from the row's operands and options. */
 void cli_usage_line(FILE *f, const struct cli_cmd *cmd);
 /* Prints a usage error for cmd and returns EXIT_USAGE. */

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* Help made from the command rows: usage lines (a converted row's from its operands and
  * option table), `dpf --help`'s list, a group's commands, one command's help with its
- * options, `dpf help [GROUP [CMD]]`, and the hidden `dpf help --rows` the rows test reads. */
+ * options, `dpf help [GROUP [CMD]]`, the hidden `dpf help --rows` the rows test reads, and the
+ * hidden `dpf help --man` and `dpf help --completion LANG...` the build writes dpf(1) and the
+ * bash completion with (cli_man.c, cli_complete.c). */
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
@@ -85,6 +87,14 @@ int cli_help(int argc, char **argv)
     if (strcmp(argv[0], "--rows") == 0) {
         cli_help_rows(stdout);
         return EXIT_OK;
+    }
+    if (strcmp(argv[0], "--man") == 0 && argc == 1) {
+        cli_man(stdout);
+        return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+    }
+    if (strcmp(argv[0], "--completion") == 0) {
+        cli_completion(stdout, argc - 1, argv + 1);
+        return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
     }
     if ((cmd = cli_lookup(argc, argv, &used)) && used == argc) {
         cli_help_command(stdout, cmd);
