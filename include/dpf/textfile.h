@@ -7,7 +7,8 @@
 #include <stddef.h>
 #include "dpf/err.h"
 
-enum text_encoding { TE_AUTO, TE_UTF8, TE_GBK };
+/* TE_BOOK: not a text file but a workbook (.xlsx, .xls), whose text is Unicode already. */
+enum text_encoding { TE_AUTO, TE_UTF8, TE_GBK, TE_BOOK };
 
 struct textfile {
     char *data;             /* UTF-8, NUL-terminated, BOM removed */

@@ -60,7 +60,7 @@ static int cmd_template(struct cli *c, const struct cli_cmd *self, const struct 
 
 static const char *encoding_name(enum text_encoding e)
 {
-    return e == TE_GBK ? "GBK" : "UTF-8";
+    return e == TE_GBK ? "GBK" : e == TE_BOOK ? _("workbook") : "UTF-8";
 }
 
 /* "line 3, 日期: ..."; most reasons begin with their column already ("日期：…"), and then

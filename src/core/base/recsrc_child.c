@@ -260,7 +260,7 @@ static int first_frame(struct recsrc *s, struct dpf_err *err)
 
     if (read_frame(s, &f, err) < 0)
         return err->code;
-    if (f.kind == F_OPEN && f.n >= TE_AUTO && f.n <= TE_GBK) {
+    if (f.kind == F_OPEN && f.n >= TE_AUTO && f.n <= TE_BOOK) {
         s->found = (enum text_encoding)f.n;
         return DPF_OK;
     }

@@ -14,7 +14,7 @@ int recsrc_local_open(struct recsrc *s, const char *path, enum text_encoding enc
     int rc;
 
     if (kind != BOOK_CSV) {
-        s->found = TE_UTF8;             /* a workbook's text is Unicode: --encoding is moot */
+        s->found = TE_BOOK;             /* a workbook's text is Unicode: --encoding is moot */
         return book_open(&s->book, path, kind, sheet, err);
     }
     if (sheet)
