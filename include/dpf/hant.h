@@ -21,4 +21,8 @@ char *hant_simplify(const char *s);
  * written into buf (size bytes, clipped at a character); else s itself. */
 const char *hant_display(const char *s, char *buf, size_t size);
 
+/* hant_display of a string that lives for the whole run (a sheet name, a heading written in
+ * the code), giving one that does too: each conversion is made once and kept. */
+const char *hant_static(const char *s);
+
 #endif

@@ -14,6 +14,12 @@
 extern const unsigned char hant_bits[8192];   /* hant_gen.c, scripts/hant_table.py */
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+/* hant_static's conversions, kept until the program ends: a few dozen headings at most. */
+static struct kept {
+    const char *from;
+    char *to;
+    struct kept *next;
+} *kept;
 static opencc_t to_simplified, to_display;
 static int simplified_tried, display_tried;
 
@@ -120,4 +126,29 @@ const char *hant_display(const char *s, char *buf, size_t size)
     s = copy(out, buf, size);
     free(out);
     return s;
+}
+
+const char *hant_static(const char *s)
+{
+    char buf[256];
+    const char *shown = hant_display(s, buf, sizeof buf);
+    struct kept *k;
+
+    if (shown == s)
+        return s;
+    pthread_mutex_lock(&lock);
+    for (k = kept; k && strcmp(k->from, s) != 0; k = k->next)
+        ;
+    if (!k && (k = malloc(sizeof *k))) {
+        k->from = s;
+        k->next = kept;
+        if ((k->to = strdup(shown))) {
+            kept = k;
+        } else {
+            free(k);
+            k = NULL;
+        }
+    }
+    pthread_mutex_unlock(&lock);
+    return k ? k->to : s;
 }

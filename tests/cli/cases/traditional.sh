@@ -15,3 +15,8 @@ dpf --db t.db person show 34150319650312101941 | head -4
 sqlite3 t.db "SELECT name, township, village, address, note FROM person ORDER BY id"
 dpf --lang zh_TW --db t.db person show 34150319650312101941 | head -4
 dpf --lang zh_HK --db t.db person status 34150319650312101941 --status 死亡 --date 2099-01-01 || echo "exit $?"
+# The report's headings and sheet names are Traditional; its cells hold the register's values.
+dpf --lang zh_TW --db t.db report annual --year 2026 --out r.xlsx > /dev/null
+python3 -c "import openpyxl; wb = openpyxl.load_workbook('r.xlsx'); print(' '.join(wb.sheetnames)); print(' '.join(c.value for c in wb['持證情況'][2]))"
+dpf --db t.db report annual --year 2026 --out s.xlsx > /dev/null
+python3 -c "import openpyxl; print(' '.join(openpyxl.load_workbook('s.xlsx').sheetnames))"
