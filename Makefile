@@ -12,13 +12,13 @@ DATADIR ?= /var/lib/dpf
 # The system group that owns DATADIR and that dpf is setgid to.
 DPF_GROUP ?= dpf
 CC      ?= cc
-PKGS    := sqlite3 xlsxwriter ncursesw nettle libzip expat freexl
+PKGS    := sqlite3 xlsxwriter ncursesw nettle libzip expat freexl opencc
 CFLAGS  ?= -O2 -g
 # -MMD -MP: each object's real header dependencies, in a .d file beside it.
 CFLAGS  += -pthread -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 -MMD -MP \
-           -DDPF_LOCALEDIR='"$(PREFIX)/share/locale"' \
+           -DDPF_LOCALEDIR='"$(PREFIX)/share/locale"' -DDPF_LINGUAS='"$(LINGUAS)"' \
            -DDPF_DATADIR='"$(DATADIR)"' -Iinclude -Isrc/core -I$(BUILD) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz -lncursesw -ltinfo -lnettle -lzip -lexpat -lfreexl) -lm -pthread
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lxlsxwriter -lz -lncursesw -ltinfo -lnettle -lzip -lexpat -lfreexl -lopencc) -lm -pthread
 ifeq ($(SAN),thread)
 CFLAGS  += -O1 -fno-omit-frame-pointer -fsanitize=thread
 LDFLAGS += -fsanitize=thread
@@ -39,11 +39,14 @@ CORE_SRC := $(wildcard src/core/*/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 TUI_SRC  := $(wildcard src/tui/*.c)
 SCHEMA   := $(sort $(wildcard schema/*.sql))
-CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/schema_gen.o
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/schema_gen.o $(BUILD)/hant_gen.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o) $(TUI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-LINGUAS  := $(basename $(notdir $(wildcard po/*.po)))
+# The Traditional catalogues are made at build from the Simplified one (scripts/po_hant.py,
+# OpenCC); only po/*.po are written by hand.
+HANT     := zh_TW zh_HK
+LINGUAS  := $(basename $(notdir $(wildcard po/*.po))) $(HANT)
 MO       := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/dpf.mo)
 
 DPF      := $(BUILD)/dpf
@@ -76,12 +79,12 @@ FUZZ_TIME ?= 60
 FUZZ_TARGETS := csv idcard person xlsx
 FUZZ_FLAGS := -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
               -fno-sanitize-recover=all -Iinclude -Isrc/core -I$(BUILD) -DDPF_LOCALEDIR='"$(PREFIX)/share/locale"'
-fuzz: $(BUILD)/schema_gen.c
+fuzz: $(BUILD)/schema_gen.c $(BUILD)/hant_gen.c
 	@scripts/deps.sh clang libclang-rt-14-dev
 	@fuzz/xlsx_seeds.py $(BUILD)/fuzz-seeds/xlsx
 	@for t in $(FUZZ_TARGETS); do \
 	    clang $(FUZZ_FLAGS) -o $(BUILD)/fuzz_$$t fuzz/fuzz_$$t.c $(CORE_SRC) \
-	        $(BUILD)/schema_gen.c $(LDLIBS) || exit 1; \
+	        $(BUILD)/schema_gen.c $(BUILD)/hant_gen.c $(LDLIBS) || exit 1; \
 	    if ls tests/fuzz_regressions/$$t/* > /dev/null 2>&1; then \
 	        $(BUILD)/fuzz_$$t tests/fuzz_regressions/$$t/* || exit 1; fi; \
 	    mkdir -p $(BUILD)/fuzz-corpus/$$t; \
@@ -126,6 +129,14 @@ $(BUILD)/schema_gen.c: $(SCHEMA) scripts/embed_schema.sh
 $(BUILD)/schema_gen.o: $(BUILD)/schema_gen.c $(BUILD)/kind
 	$(CC) $(CFLAGS) -c -o $@ $<
 
+# The characters OpenCC's t2s changes, a bit each, so that Simplified text skips OpenCC.
+$(BUILD)/hant_gen.c: scripts/hant_table.py
+	@mkdir -p $(dir $@)
+	scripts/hant_table.py > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/hant_gen.o: $(BUILD)/hant_gen.c $(BUILD)/kind
+	$(CC) $(CFLAGS) -c -o $@ $<
+
 $(BUILD)/libdpfcore.a: $(CORE_OBJ)
 	ar rcs $@ $^
 
@@ -133,6 +144,18 @@ $(DPF): $(CLI_OBJ) $(BUILD)/libdpfcore.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/locale/%/LC_MESSAGES/dpf.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# Taiwan's wording (s2twp: 软件 as 軟體) and Hong Kong's characters (s2hk).
+$(BUILD)/po/zh_TW.po: OPENCC_CONFIG := s2twp.json
+$(BUILD)/po/zh_HK.po: OPENCC_CONFIG := s2hk.json
+$(HANT:%=$(BUILD)/po/%.po): $(BUILD)/po/%.po: po/zh_CN.po scripts/po_hant.py
+	@mkdir -p $(dir $@)
+	scripts/po_hant.py $(OPENCC_CONFIG) $* < $< > $@.tmp
+	msgfmt --check -o /dev/null $@.tmp && mv $@.tmp $@
+
+$(HANT:%=$(BUILD)/locale/%/LC_MESSAGES/dpf.mo): $(BUILD)/locale/%/LC_MESSAGES/dpf.mo: $(BUILD)/po/%.po
 	@mkdir -p $(dir $@)
 	msgfmt --check -o $@ $<
 

@@ -171,7 +171,11 @@ int main(int argc, char **argv)
     for (int k = 1; k + 1 < argc; k++)
         if (strcmp(argv[k], "--lang") == 0)
             lang = argv[k + 1];
-    i18n_init(lang, argv[0]);
+    if (i18n_init(lang, argv[0]) != 0) {
+        fprintf(stderr, _("dpf: unknown language \"%s\" (--lang): the languages are %s\n"),
+                lang, i18n_languages());
+        return EXIT_USAGE;
+    }
     modules_init();
     cli_set_commands(cli_kinds_table(join_rows(), NULL));
     c.db_path = priv_getenv("DPF_DB");

@@ -154,26 +154,36 @@ void ui_show(struct ui *ui)
     refresh();
 }
 
+/* One key of the bar at column x: its name bold, its label reversed. */
+static void put_key(const struct ui_key_label *k, int x)
+{
+    attron(A_BOLD);
+    mvaddstr(LINES - 1, x, k->name);
+    attroff(A_BOLD);
+    ui_put(LINES - 1, x + text_width(k->name), k->label, text_width(k->label), A_REVERSE);
+}
+
 /* The function-key bar on the bottom line: the screen's labelled keys in table order, as
- * many as fit. */
+ * many as fit; when some must go (English at 80 columns), the last (Esc Back, the way out)
+ * is kept at the end. */
 static void key_bar(unsigned context)
 {
     struct ui_key_label k[UI_KEY_LABELS];
-    int n = ui_key_labels(context, k, UI_KEY_LABELS), x = 0;
+    int n = ui_key_labels(context, k, UI_KEY_LABELS), x = 0, w[UI_KEY_LABELS], total = 0;
+    int room = COLS;
 
     move(LINES - 1, 0);
     clrtoeol();
-    for (int i = 0; i < n; i++) {
-        int w = text_width(k[i].name) + text_width(k[i].label) + 1;
-        if (x + w > COLS)
-            break;
-        attron(A_BOLD);
-        mvaddstr(LINES - 1, x, k[i].name);
-        attroff(A_BOLD);
-        ui_put(LINES - 1, x + text_width(k[i].name), k[i].label, text_width(k[i].label),
-               A_REVERSE);
-        x += w;
+    for (int i = 0; i < n; i++)
+        total += w[i] = text_width(k[i].name) + text_width(k[i].label) + 1;
+    if (total > COLS && n > 1)
+        room -= w[--n];
+    for (int i = 0; i < n && x + w[i] <= room; i++) {
+        put_key(&k[i], x);
+        x += w[i];
     }
+    if (room < COLS && x + w[n] <= COLS)
+        put_key(&k[n], x);
 }
 
 void ui_frame(struct ui *ui, const char *title, unsigned context)

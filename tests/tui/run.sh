@@ -1155,6 +1155,58 @@ case_import_place_80x24() {
     [ "$(sql "SELECT count(*) FROM person")" = "$before" ] || fail "the failed import changed the register"
 }
 
+# Traditional characters (issue 22): under --lang zh_TW the menu, the register's title and
+# column headers and the messages are Traditional; a name and a place typed in Traditional
+# characters are stored Simplified, as the register keeps them.
+case_traditional_80x24() {
+    tm new-session -d -s t -x 80 -y 24 \
+        "env -u LC_ALL -u LC_CTYPE LANG=C.UTF-8 $wrap '$build/dpf' --lang zh_TW --db '$work/$name.db'; echo \"[exit \$?]\"; sleep 60"
+    wait_for "主選單" || return
+    line_has "1\. 登記管理"
+    line_has "^F1幫助 .*F10退出"
+    keys Enter
+    wait_for "持證殘疾人名單" || return
+    line_has "^姓名 +殘疾人證號 +性別"
+    keys F2
+    wait_for "新增人員" || return
+    type_text "34150319900101123541"
+    keys Tab
+    type_text "陳麗華"
+    keys Tab Tab Tab Tab Tab Tab
+    type_text "新安鎮"
+    keys Tab
+    type_text "黃墩村"
+    keys Tab Tab
+    type_text "139056412"
+    keys Tab
+    wait_for "聯絡電話：“139056412”" || return
+    keys BTab C-u
+    type_text "13905641234"
+    keys F2
+    wait_for "已儲存：陈丽华" || return
+    [ "$(sql "SELECT name || '|' || township || '|' || village FROM person
+              WHERE cert_no = '34150319900101123541'")" = "陈丽华|新安镇|黄墩村" ] ||
+        fail "the Traditional name and places were not stored Simplified"
+}
+
+# A zh_HK locale (no --lang) speaks Traditional too, in Hong Kong's words (s2hk).
+case_traditional_hk_80x24() {
+    start 80 24 LANG=zh_HK.UTF-8
+    wait_for "主菜單" || return         # Taiwan's words (s2twp) are 主選單
+    line_has "1\. 登記管理"
+}
+
+# English at 80 columns: the register's key bar cannot hold every key; Esc Back, the way
+# out, is kept at its end.
+case_english_keys_80x24() {
+    tm new-session -d -s t -x 80 -y 24 \
+        "env -u LC_ALL -u LC_CTYPE LANG=C.UTF-8 $wrap '$build/dpf' --lang en --db '$work/$name.db'; echo \"[exit \$?]\"; sleep 60"
+    wait_for "Main menu" || return
+    keys Enter
+    wait_for "Register of certified disabled persons" || return
+    line_has "^F1Help F2New F3Export .* EscBack *$"
+}
+
 case_not_utf8() {
     tm new-session -d -s t -x 80 -y 24 \
         "env -u LC_ALL -u LC_CTYPE LANG=C '$build/dpf' --db '$work/$name.db'; echo \"[exit \$?]\"; sleep 60"
@@ -1168,7 +1220,7 @@ all_cases="register_80x24 discard_and_save_errors list_120x40 subsidy_review_80x
     resize_person_pages_120x40 resize_lists resize_screens_120x40
     report_80x24 resize_subsidy_120x40 place_refused_80x24 role_refused_80x24
     form_pickers_80x24 place_picker_80x24 places_80x24 claim_documents_80x24 midnight_80x24
-    list_export_80x24 review_roster_80x24 import_place_80x24 not_utf8"
+    list_export_80x24 review_roster_80x24 import_place_80x24 traditional_80x24 traditional_hk_80x24 english_keys_80x24 not_utf8"
 for c in ${TUI_CASES:-$all_cases}; do
     run_case "$c"
 done

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dpf/field.h"
+#include "dpf/hant.h"
 #include "dpf/i18n.h"
 #include "dpf/idcard.h"
 #include "dpf/money.h"
@@ -132,6 +133,22 @@ static const char *label(const struct field *f)
     return _(f->label);
 }
 
+/* Traditional characters typed or imported made Simplified, as the register keeps them: in
+ * free text and names, and in a choice or set of choices typed by name (肢體 is 肢体). Codes,
+ * IDs, dates and numbers are left to their own checks. *v is replaced (and becomes heap)
+ * only when a character changes; if OpenCC cannot run, the text stays as typed. */
+static void simplify(const struct field *f, char **v, int *heap)
+{
+    char *s;
+
+    if ((f->type != FT_TEXT && f->type != FT_CHOICE && f->type != FT_CODES) ||
+        !(s = hant_simplify(*v)))
+        return;
+    release(*v, *heap);
+    *v = s;
+    *heap = 1;
+}
+
 int field_parse(const struct field *f, const char *input, const char *today, char **out,
                 struct dpf_err *err)
 {
@@ -166,6 +183,7 @@ int field_parse(const struct field *f, const char *input, const char *today, cha
         return dpf_err_set(err, DPF_EINVAL, f->key, _("%s contains control characters"),
                            label(f));
     }
+    simplify(f, &v, &heap);
     if ((rc = field_excel_damage(f, v, err)) != DPF_OK) {
         release(v, heap);
         return rc;

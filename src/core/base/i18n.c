@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Picks the UI language. The office works in Chinese, so a terminal whose locale names no
  * language (C, POSIX, C.UTF-8: common over SSH) gets Simplified Chinese; a locale that names
- * one (en_US.UTF-8) is followed; --lang overrides both. */
+ * one (en_US.UTF-8, zh_TW.UTF-8) is followed; --lang overrides both, and must name English
+ * or a catalogue the build made (DPF_LINGUAS: zh_CN, and zh_TW, zh_HK made from it). */
 #include <libgen.h>
 #include <limits.h>
 #include <locale.h>
@@ -11,6 +12,10 @@
 #include <unistd.h>
 #include "dpf/i18n.h"
 #include "dpf/priv.h"
+
+#ifndef DPF_LINGUAS
+#define DPF_LINGUAS "zh_CN"
+#endif
 
 static int names_language(const char *v)
 {
@@ -47,10 +52,69 @@ static void bind_catalogue(const char *argv0)
     bind_textdomain_codeset("dpf", "UTF-8");
 }
 
-void i18n_init(const char *lang, const char *argv0)
+const char *i18n_languages(void)
+{
+    return "en " DPF_LINGUAS;
+}
+
+/* 1 if one name of a LANGUAGE list (n bytes of it) is English or a built catalogue's, the
+ * encoding or modifier aside: en, en_GB, zh_TW, zh_TW.UTF-8. */
+static int known_name(const char *name, size_t n)
+{
+    const char *list = DPF_LINGUAS;
+    size_t len = strcspn(name, ".@:");
+
+    if (len > n)
+        len = n;
+    if (len == 0)
+        return 0;
+    if ((len == 2 || (len == 5 && name[2] == '_')) && strncmp(name, "en", 2) == 0)
+        return 1;
+    while (*list) {
+        size_t w = strcspn(list, " ");
+        if (w == len && strncmp(list, name, len) == 0)
+            return 1;
+        list += w;
+        list += strspn(list, " ");
+    }
+    return 0;
+}
+
+/* 1 if every name of a --lang value (zh_TW, or a LANGUAGE list zh_TW:zh_CN) is known. */
+static int known_language(const char *lang)
+{
+    while (*lang) {
+        size_t n = strcspn(lang, ":");
+        if (!known_name(lang, n))
+            return 0;
+        lang += n;
+        lang += strspn(lang, ":");
+    }
+    return 1;
+}
+
+const char *i18n_opencc(void)
+{
+    const char *l = getenv("LANGUAGE");
+
+    if (!l)
+        return NULL;
+    if (strncmp(l, "zh_TW", 5) == 0 && strchr(".@:", l[5]))
+        return "s2twp.json";
+    if (strncmp(l, "zh_HK", 5) == 0 && strchr(".@:", l[5]))
+        return "s2hk.json";
+    return NULL;
+}
+
+int i18n_init(const char *lang, const char *argv0)
 {
     const char *msgs;
+    int rc = 0;
 
+    if (lang && !known_language(lang)) {
+        lang = NULL;                    /* the locale's language says that it is unknown */
+        rc = -1;
+    }
     /* glibc's gettext ignores a language name with a '/' when setgid; so does --lang. */
     if (lang && *lang && !(priv_setgid() && strchr(lang, '/'))) {
         setenv("LANGUAGE", lang, 1);
@@ -79,4 +143,5 @@ void i18n_init(const char *lang, const char *argv0)
     if (strcmp(setlocale(LC_MESSAGES, NULL), "C") == 0)
         setlocale(LC_ALL, "C.UTF-8");
     bind_catalogue(argv0);
+    return rc;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "dpf/access.h"
 #include "dpf/db.h"
+#include "dpf/hant.h"
 #include "dpf/i18n.h"
 #include "dpf/insurance.h"
 #include "dpf/month.h"
@@ -42,9 +43,10 @@ static struct rtable *table_new(struct report *r, const char *sheet, const char 
     return t;
 }
 
-static int note(struct report *r, const char *sheet, const char *text)
+static int note(struct report *r, const char *sheet_name, const char *text)
 {
     char **n = realloc(r->notes, (size_t)(r->nnotes + 1) * sizeof *n);
+    const char *sheet = hant_static(sheet_name);
     size_t len = strlen(sheet) + strlen(text) + 4;
     if (!n)
         return DPF_ENOMEM;

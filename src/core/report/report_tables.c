@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "dpf/hant.h"
 #include "dpf/i18n.h"
 #include "dpf/insurance.h"
 #include "dpf/rehab.h"
@@ -12,16 +13,24 @@
 
 /* ---- tables and cells ---- */
 
+/* A heading as the UI shows it: the catalogue's translation, else (Chinese written in the
+ * code: a sheet name, 一级) in the UI's Traditional characters. Static either way. */
+static const char *heading(const char *s)
+{
+    const char *tr = _(s);
+    return tr != s ? tr : hant_static(s);
+}
+
 void table_init(struct rtable *t, const char *sheet, const char *title,
                 const char *const *headers, const int *widths, int ncols)
 {
     memset(t, 0, sizeof *t);
-    t->sheet = sheet;
+    t->sheet = heading(sheet);
     t->title = _(title);
     t->ncols = ncols;
     t->rate_chart = -1;
     for (int c = 0; c < ncols; c++) {
-        t->headers[c] = _(headers[c]);
+        t->headers[c] = heading(headers[c]);
         t->widths[c] = widths[c];
     }
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <xlsxwriter.h>
+#include "dpf/hant.h"
 #include "dpf/i18n.h"
 #include "dpf/outfile.h"
 #include "dpf/rate.h"
@@ -116,7 +117,7 @@ static lxw_error table_sheet(lxw_workbook *wb, const struct report *r, const str
 
 static void cover_sheet(lxw_workbook *wb, const struct report *r, const struct formats *f)
 {
-    lxw_worksheet *ws = workbook_add_worksheet(wb, "封面");
+    lxw_worksheet *ws = workbook_add_worksheet(wb, hant_static("封面"));
     const char *labels[] = { _("District name"), _("Period"), _("Made on"), _("Made by") };
     char period[64];
     const char *values[4];
@@ -148,7 +149,8 @@ static void chart_sheet(lxw_workbook *wb, const struct report *r, const struct r
     lxw_chart *chart;
     lxw_chart_series *s;
 
-    if (t->rate_chart < 0 || t->nrows == 0 || !(cs = workbook_add_chartsheet(wb, "完成率图")))
+    if (t->rate_chart < 0 || t->nrows == 0 ||
+        !(cs = workbook_add_chartsheet(wb, hant_static("完成率图"))))
         return;
     chart = workbook_add_chart(wb, LXW_CHART_BAR);
     s = chart_add_series(chart, NULL, NULL);
@@ -169,7 +171,7 @@ static void chart_sheet(lxw_workbook *wb, const struct report *r, const struct r
 
 static void notes_sheet(lxw_workbook *wb, const struct report *r, const struct formats *f)
 {
-    lxw_worksheet *ws = workbook_add_worksheet(wb, "指标说明");
+    lxw_worksheet *ws = workbook_add_worksheet(wb, hant_static("指标说明"));
     lxw_format *wrap = workbook_add_format(wb);
 
     format_set_text_wrap(wrap);

@@ -1,0 +1,22 @@
+# Traditional characters (issue 22): --lang zh_TW or zh_HK, or a zh_TW/zh_HK locale, speaks
+# in Traditional characters through catalogues made at build from the Simplified one; an
+# unknown --lang is refused with the languages there are; a Traditional CSV is stored
+# Simplified (headers stay Simplified: they are the file format).
+dpf --lang xx --version || echo "exit $?"
+dpf --lang zh_TW:xx --version || echo "exit $?"
+dpf --lang en_US.UTF-8 --version
+dpf --lang zh_TW --help | head -3
+dpf --lang zh_HK --help | head -3
+LANG=zh_TW.UTF-8 dpf --help | head -1
+LANG=zh_HK.UTF-8 dpf --help | head -1
+dpf --db t.db init > /dev/null
+dpf --lang zh_TW --db t.db import persons "$FIX/persons_traditional.csv" --new-places
+dpf --db t.db person show 34150319650312101941 | head -4
+sqlite3 t.db "SELECT name, township, village, address, note FROM person ORDER BY id"
+dpf --lang zh_TW --db t.db person show 34150319650312101941 | head -4
+dpf --lang zh_HK --db t.db person status 34150319650312101941 --status 死亡 --date 2099-01-01 || echo "exit $?"
+# The report's headings and sheet names are Traditional; its cells hold the register's values.
+dpf --lang zh_TW --db t.db report annual --year 2026 --out r.xlsx > /dev/null
+python3 -c "import openpyxl; wb = openpyxl.load_workbook('r.xlsx'); print(' '.join(wb.sheetnames)); print(' '.join(c.value for c in wb['持證情況'][2]))"
+dpf --db t.db report annual --year 2026 --out s.xlsx > /dev/null
+python3 -c "import openpyxl; print(' '.join(openpyxl.load_workbook('s.xlsx').sheetnames))"
