@@ -2,7 +2,7 @@
 # Checks that the Debian packages dpf builds, runs and tests with are installed. As root it
 # installs what is missing; otherwise it prints the exact command and fails.
 # Packages: build tools, SQLite, ncursesw, libxlsxwriter, libzip and expat (import .xlsx),
-# libfreexl (import .xls), cmocka, gettext, tmux (screen tests), python3-openpyxl (reads
+# libfreexl (import .xls), libicu-dev (the pinyin table, made at build), cmocka, gettext, tmux (screen tests), python3-openpyxl (reads
 # exported .xlsx back, and writes the .xlsx fixtures, in tests), python3-xlwt (writes the
 # .xls fixtures), sqlite3 (bench baseline).
 # Targets that need more name their packages as arguments (`make fuzz`: clang and its
@@ -10,7 +10,7 @@
 set -eu
 
 PKGS="gcc make pkg-config libc6-dev libsqlite3-dev sqlite3 libncurses-dev libxlsxwriter-dev \
-zlib1g-dev nettle-dev libzip-dev libexpat1-dev libfreexl-dev libcmocka-dev gettext tmux python3 \
+zlib1g-dev nettle-dev libzip-dev libexpat1-dev libfreexl-dev libicu-dev libcmocka-dev gettext tmux python3 \
 python3-openpyxl python3-xlwt $*"
 
 missing=""
