@@ -226,6 +226,20 @@ int main(int argc, char **argv)
         row("screen: typing a name (per key)", typing_ms(db, names3, m, 3, 9, 3, 0, &seen), -1, 20);
         row("screen: typing an ID (per key)", typing_ms(db, certs, m, 4, 20, 1, 0, &seen), -1, 20);
         row("screen: typing a phone (per key)", typing_ms(db, phones, np, 3, 11, 1, 0, &seen), -1, 20);
+        /* Search by sound: a name's initials (lyf) and its full pinyin (luyufeng). */
+        {
+            static char initials[SAMPLES][32], spells[SAMPLES][32];
+            for (int i = 0; i < m; i++) {
+                struct pinyin_name k;
+                pinyin_name(names[i], &k);
+                snprintf(initials[i], 32, "%.31s", k.initials);
+                snprintf(spells[i], 32, "%.31s", k.spell);
+            }
+            row("screen: typing initials (per key)", typing_ms(db, initials, m, 1, 3, 1, 0, &seen),
+                -1, 20);
+            row("screen: typing pinyin (per key)", typing_ms(db, spells, m, 2, 10, 2, 0, &seen),
+                -1, 20);
+        }
         row("screen: name + rare category", typing_ms(db, names3, m, 3, 6, 3, 3, &seen), -1, 20);
 
         /* The rarest filter: the smallest township, the rarest category, one level. */

@@ -143,16 +143,19 @@ static int branches(const struct person_filter *flt, struct branch *b)
         snprintf(b[0].cond, sizeof b[0].cond, "name_key >= :nk AND name_key < :nk_end");
         return 1;
     }
-    for (int i = 0; i < MAX_BRANCHES; i++) {
-        int n = snprintf(b[i].cond, sizeof b[i].cond, "%s >= :py AND %s < :py_end", spell_cols[i],
+    /* One letter: the initials begin as the spellings do, and a branch that had to step over
+     * every row of another (its NOT) would walk a tenth of the register. */
+    int step = strlen(py) == 1 ? 2 : 1, k = 0;
+    for (int i = 0; i < MAX_BRANCHES; i += step, k++) {
+        int n = snprintf(b[k].cond, sizeof b[k].cond, "%s >= :py AND %s < :py_end", spell_cols[i],
                          spell_cols[i]);
-        b[i].col = spell_cols[i];
-        for (int j = 0; j < i; j++)      /* an alternate is NULL for most: ifnull */
-            n += snprintf(b[i].cond + n, sizeof b[i].cond - (size_t)n,
+        b[k].col = spell_cols[i];
+        for (int j = 0; j < i; j += step)      /* an alternate is NULL for most: ifnull */
+            n += snprintf(b[k].cond + n, sizeof b[k].cond - (size_t)n,
                           " AND NOT ifnull(%s >= :py AND %s < :py_end, 0)", spell_cols[j],
                           spell_cols[j]);
     }
-    return MAX_BRANCHES;
+    return k;
 }
 
 static void build_sql(struct strbuf *q, const struct person_filter *flt,
