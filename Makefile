@@ -39,7 +39,8 @@ CORE_SRC := $(wildcard src/core/*/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 TUI_SRC  := $(wildcard src/tui/*.c)
 SCHEMA   := $(sort $(wildcard schema/*.sql))
-CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/schema_gen.o $(BUILD)/hant_gen.o
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/schema_gen.o $(BUILD)/hant_gen.o \
+            $(BUILD)/pinyin_gen.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o) $(TUI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -79,12 +80,12 @@ FUZZ_TIME ?= 60
 FUZZ_TARGETS := csv idcard person xlsx
 FUZZ_FLAGS := -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
               -fno-sanitize-recover=all -Iinclude -Isrc/core -I$(BUILD) -DDPF_LOCALEDIR='"$(PREFIX)/share/locale"'
-fuzz: $(BUILD)/schema_gen.c $(BUILD)/hant_gen.c
+fuzz: $(BUILD)/schema_gen.c $(BUILD)/hant_gen.c $(BUILD)/pinyin_gen.c
 	@scripts/deps.sh clang libclang-rt-14-dev
 	@fuzz/xlsx_seeds.py $(BUILD)/fuzz-seeds/xlsx
 	@for t in $(FUZZ_TARGETS); do \
 	    clang $(FUZZ_FLAGS) -o $(BUILD)/fuzz_$$t fuzz/fuzz_$$t.c $(CORE_SRC) \
-	        $(BUILD)/schema_gen.c $(BUILD)/hant_gen.c $(LDLIBS) || exit 1; \
+	        $(BUILD)/schema_gen.c $(BUILD)/hant_gen.c $(BUILD)/pinyin_gen.c $(LDLIBS) || exit 1; \
 	    if ls tests/fuzz_regressions/$$t/* > /dev/null 2>&1; then \
 	        $(BUILD)/fuzz_$$t tests/fuzz_regressions/$$t/* || exit 1; fi; \
 	    mkdir -p $(BUILD)/fuzz-corpus/$$t; \
@@ -135,6 +136,19 @@ $(BUILD)/hant_gen.c: scripts/hant_table.py
 	scripts/hant_table.py > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/hant_gen.o: $(BUILD)/hant_gen.c $(BUILD)/kind
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+# The pinyin of every CJK character (src/core/base/pinyin_table.h), read from ICU once at
+# build time by a tool that runs here: dpf itself does not link ICU. Built without the
+# tree's sanitizers, as a build tool.
+$(BUILD)/pinyin_gen_tool: scripts/pinyin_gen.c src/core/base/pinyin_table.h
+	@mkdir -p $(dir $@)
+	$(CC) -O1 -Isrc/core -o $@ $< $(shell pkg-config --cflags --libs icu-uc icu-i18n)
+
+$(BUILD)/pinyin_gen.c: $(BUILD)/pinyin_gen_tool
+	$(BUILD)/pinyin_gen_tool > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/pinyin_gen.o: $(BUILD)/pinyin_gen.c $(BUILD)/kind
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/libdpfcore.a: $(CORE_OBJ)

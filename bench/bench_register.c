@@ -9,6 +9,7 @@
 #include "dpf/db.h"
 #include "base/db_struct.h"   /* benchmarks of the core read its fields */
 #include "dpf/person.h"
+#include "base/pinyin.h"
 
 #define SAMPLES 2000
 
@@ -19,24 +20,27 @@ static double now_ms(void)
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-/* Certificate numbers and names of a random sample of persons. */
-static int sample(struct db *db, char certs[][32], char names[][64], int n)
+/* Certificate numbers, names and name keys (the sorted list's, base/pinyin.h) of a random
+ * sample of persons. */
+static int sample(struct db *db, char certs[][32], char names[][64], char keys[][128], int n)
 {
     sqlite3_stmt *st;
     int i = 0;
     sqlite3_prepare_v2(db->h,
-                       "SELECT cert_no, name FROM person WHERE id IN "
+                       "SELECT cert_no, name, name_key FROM person WHERE id IN "
                        "(SELECT abs(random()) % (SELECT max(id) FROM person) + 1 "
                        " FROM generate_series(1, ?1))", -1, &st, NULL);
     if (!st) {
         /* No generate_series in this SQLite: take every k-th row instead. */
-        sqlite3_prepare_v2(db->h, "SELECT cert_no, name FROM person WHERE id % 997 = 1 LIMIT ?1",
+        sqlite3_prepare_v2(db->h, "SELECT cert_no, name, name_key FROM person WHERE id % 997 = 1 "
+                           "LIMIT ?1",
                            -1, &st, NULL);
     }
     sqlite3_bind_int(st, 1, n);
     while (i < n && sqlite3_step(st) == SQLITE_ROW) {
         snprintf(certs[i], 32, "%s", sqlite3_column_text(st, 0));
         snprintf(names[i], 64, "%s", sqlite3_column_text(st, 1));
+        snprintf(keys[i], 128, "%s", sqlite3_column_text(st, 2));
         i++;
     }
     sqlite3_finalize(st);
@@ -93,7 +97,7 @@ static int count_rows(const struct person *p, void *ctx)
 
 int main(int argc, char **argv)
 {
-    static char certs[SAMPLES][32], names[SAMPLES][64];
+    static char certs[SAMPLES][32], names[SAMPLES][64], keys[SAMPLES][128];
     struct db *db;
     struct dpf_err err;
     struct person p;
@@ -105,7 +109,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: bench_register DB (%s)\n", argc == 2 ? err.msg : "");
         return 2;
     }
-    n = sample(db, certs, names, SAMPLES);
+    n = sample(db, certs, names, keys, SAMPLES);
     if (n == 0) {
         fprintf(stderr, "bench_register: the database is empty\n");
         return 1;
@@ -146,11 +150,15 @@ int main(int argc, char **argv)
     }
     dpf_ms = (now_ms() - t0) / n;
     sqlite3_prepare_v2(db->h,
-                       "SELECT * FROM person WHERE name >= ?1 AND name < ?1 || char(1114111) "
-                       "ORDER BY name, id LIMIT 50", -1, &bare, NULL);
+                       "SELECT * FROM person WHERE name_key >= ?1 AND name_key < ?1 || "
+                       "char(1114111) ORDER BY name_key, id LIMIT 50", -1, &bare, NULL);
     t0 = now_ms();
     for (int i = 0; i < n; i++) {
-        sqlite3_bind_text(bare, 1, names[i], 6, SQLITE_STATIC);
+        char prefix[8];
+        struct pinyin_name k;
+        snprintf(prefix, sizeof prefix, "%.6s", names[i]);
+        pinyin_name(prefix, &k);
+        sqlite3_bind_text(bare, 1, k.key, -1, SQLITE_TRANSIENT);
         while (sqlite3_step(bare) == SQLITE_ROW)
             ;
         sqlite3_reset(bare);
@@ -163,18 +171,18 @@ int main(int argc, char **argv)
     t0 = now_ms();
     for (int i = 0; i < n; i++) {
         struct person_filter flt = { 0 };
-        struct person_cursor cur = { .key = strdup(names[i]), .id = 0 };
+        struct person_cursor cur = { .key = strdup(keys[i]), .id = 0 };
         if (person_page(db, &flt, &cur, 50, count_rows, &seen, &rows, &err) != DPF_OK)
             return fprintf(stderr, "page: %s\n", err.msg), 1;
         person_cursor_free(&cur);
     }
     dpf_ms = (now_ms() - t0) / n;
     sqlite3_prepare_v2(db->h,
-                       "SELECT * FROM person WHERE (name, id) > (?1, 0) ORDER BY name, id "
+                       "SELECT * FROM person WHERE (name_key, id) > (?1, 0) ORDER BY name_key, id "
                        "LIMIT 50", -1, &bare, NULL);
     t0 = now_ms();
     for (int i = 0; i < n; i++) {
-        sqlite3_bind_text(bare, 1, names[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(bare, 1, keys[i], -1, SQLITE_STATIC);
         while (sqlite3_step(bare) == SQLITE_ROW)
             ;
         sqlite3_reset(bare);
@@ -194,7 +202,7 @@ int main(int argc, char **argv)
         t0 = now_ms();
         for (int i = 0; i < n; i++) {
             struct person_filter flt = { .township = town };
-            struct person_cursor cur = { .key = strdup(names[i]), .id = 0 };
+            struct person_cursor cur = { .key = strdup(keys[i]), .id = 0 };
             if (person_page(db, &flt, &cur, 50, count_rows, &seen, &rows, &err) != DPF_OK)
                 return fprintf(stderr, "page: %s\n", err.msg), 1;
             person_cursor_free(&cur);
@@ -218,6 +226,20 @@ int main(int argc, char **argv)
         row("screen: typing a name (per key)", typing_ms(db, names3, m, 3, 9, 3, 0, &seen), -1, 20);
         row("screen: typing an ID (per key)", typing_ms(db, certs, m, 4, 20, 1, 0, &seen), -1, 20);
         row("screen: typing a phone (per key)", typing_ms(db, phones, np, 3, 11, 1, 0, &seen), -1, 20);
+        /* Search by sound: a name's initials (lyf) and its full pinyin (luyufeng). */
+        {
+            static char initials[SAMPLES][32], spells[SAMPLES][32];
+            for (int i = 0; i < m; i++) {
+                struct pinyin_name k;
+                pinyin_name(names[i], &k);
+                snprintf(initials[i], 32, "%.31s", k.initials);
+                snprintf(spells[i], 32, "%.31s", k.spell);
+            }
+            row("screen: typing initials (per key)", typing_ms(db, initials, m, 1, 3, 1, 0, &seen),
+                -1, 20);
+            row("screen: typing pinyin (per key)", typing_ms(db, spells, m, 2, 10, 2, 0, &seen),
+                -1, 20);
+        }
         row("screen: name + rare category", typing_ms(db, names3, m, 3, 6, 3, 3, &seen), -1, 20);
 
         /* The rarest filter: the smallest township, the rarest category, one level. */
@@ -255,7 +277,7 @@ int main(int argc, char **argv)
     }
 
     /* The same page by OFFSET, what keyset paging avoids: one probe deep in the list. */
-    sqlite3_prepare_v2(db->h, "SELECT * FROM person ORDER BY name, id LIMIT 50 OFFSET 500000",
+    sqlite3_prepare_v2(db->h, "SELECT * FROM person ORDER BY name_key, id LIMIT 50 OFFSET 500000",
                        -1, &bare, NULL);
     t0 = now_ms();
     while (sqlite3_step(bare) == SQLITE_ROW)

@@ -1025,6 +1025,61 @@ case_claim_documents_80x24() {
         fail "the claim holds documents '$(sql "SELECT docs FROM claim WHERE id = $claim")'"
 }
 
+# rename_persons AWK: the register exported whole, each data row's name (field 2) set by AWK
+# (it sees n, the row's number from 1, and name, as bytes) and imported back: renamed
+# through dpf's import, so the names get their pinyin keys as any name dpf stores does.
+rename_persons() {
+    "$build/dpf" --db "$work/$name.db" export persons --full-id --out "$work/$name.all.csv" > /dev/null &&
+        LC_ALL=C awk -F, -v OFS=, "NR > 1 { n = NR - 1; name = \$2; $1; \$2 = name } { print }" \
+            "$work/$name.all.csv" > "$work/$name.renamed.csv" &&
+        "$build/dpf" --db "$work/$name.db" import persons "$work/$name.renamed.csv" > /dev/null ||
+        fail "renaming through an import failed"
+}
+
+# Search by sound: pinyin initials and full pinyin find 卢玉峰, either case, with spaces; 曾 is
+# found by its surname reading zeng and by its common one ceng.
+case_pinyin_search_80x24() {
+    rename_persons 'if (n == 7) name = "卢玉峰"; else if (n == 9) name = "曾小贤"'
+    start 80 24
+    wait_for "主菜单" || return
+    keys 1
+    wait_for "持证残疾人名单" || return
+    type_text "lyf"
+    wait_for "查找： lyf" || return
+    line_has "^卢玉峰 +341503"
+    keys C-u
+    type_text "Lu Yu Feng"
+    wait_for "查找： Lu Yu Feng" || return
+    line_has "^卢玉峰 +341503"
+    keys C-u
+    type_text "zeng"
+    wait_for "查找： zeng" || return
+    line_has "^曾小贤 +341503"
+    keys C-u
+    type_text "cxx"
+    wait_for "查找： cxx" || return
+    line_has "^曾小贤 +341503"
+}
+
+# The list in pinyin order: 王 (wang) before 张 (zhang), though 张 comes first by code point.
+# Three of each, everyone else 朱 (zhu), so both are on the first page.
+case_pinyin_order_80x24() {
+    local wang zhang
+    rename_persons 'name = (n <= 3 ? "张" : n <= 6 ? "王" : "朱") substr(name, 4)'
+    start 80 24
+    wait_for "主菜单" || return
+    keys 1
+    wait_for "持证残疾人名单" || return
+    line_has "^王"
+    wang=$(screen | grep -n '^王' | head -1 | cut -d: -f1)
+    zhang=$(screen | grep -n '^张' | head -1 | cut -d: -f1)
+    [ -n "$wang" ] && [ -n "$zhang" ] && [ "$wang" -lt "$zhang" ] ||
+        fail "王 is not listed before 张 (lines ${wang:-none} and ${zhang:-none})"
+    [ "$(screen | grep -c '^[王张]')" = 6 ] || fail "not all six 王 and 张 on the first page"
+    [ "$(screen | grep '^[王张朱]' | head -7 | tail -1 | cut -c1-3)" = "朱" ] ||
+        fail "the 朱 rows do not follow the 张 rows"
+}
+
 case_midnight_80x24() {
     local id who at
     id=$(sql "SELECT id_no FROM person WHERE status = 1 ORDER BY id LIMIT 1")
@@ -1219,8 +1274,10 @@ all_cases="register_80x24 discard_and_save_errors list_120x40 subsidy_review_80x
     rehab_rates_80x24 insurance_claim_80x24 claims_2000_120x40 enrol_70_120x40
     resize_person_pages_120x40 resize_lists resize_screens_120x40
     report_80x24 resize_subsidy_120x40 place_refused_80x24 role_refused_80x24
-    form_pickers_80x24 place_picker_80x24 places_80x24 claim_documents_80x24 midnight_80x24
-    list_export_80x24 review_roster_80x24 import_place_80x24 traditional_80x24 traditional_hk_80x24 english_keys_80x24 not_utf8"
+    form_pickers_80x24 place_picker_80x24 places_80x24 claim_documents_80x24
+    pinyin_search_80x24 pinyin_order_80x24 midnight_80x24
+    list_export_80x24 review_roster_80x24 import_place_80x24 traditional_80x24
+    traditional_hk_80x24 english_keys_80x24 not_utf8"
 for c in ${TUI_CASES:-$all_cases}; do
     run_case "$c"
 done

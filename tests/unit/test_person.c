@@ -4,6 +4,7 @@
  * keyset paging. */
 #include "testutil.h"
 #include "dpf/audit.h"
+#include "base/pinyin.h"
 
 static void derives_from_certificate(void **state)
 {
@@ -193,15 +194,20 @@ static void status_change_and_history(void **state)
     tu_rmdir(dir);
 }
 
-struct page_seen { int n; char last[64]; int64_t last_id; int ordered; };
+struct page_seen { int n; char last[PINYIN_KEY_CAP]; int64_t last_id; int ordered; };
 
+/* Pages come in the order of the names' pinyin keys (base/pinyin.h), then ids. */
 static int check_order(const struct person *p, void *ctx)
 {
     struct page_seen *s = ctx;
-    int c = strcmp(s->last, person_get(p, PF_NAME));
+    struct pinyin_name k;
+    int c;
+
+    pinyin_name(person_get(p, PF_NAME), &k);
+    c = strcmp(s->last, k.key);
     if (s->n && (c > 0 || (c == 0 && p->id <= s->last_id)))
         s->ordered = 0;
-    snprintf(s->last, sizeof s->last, "%s", person_get(p, PF_NAME));
+    snprintf(s->last, sizeof s->last, "%s", k.key);
     s->last_id = p->id;
     s->n++;
     return 0;

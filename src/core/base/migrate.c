@@ -6,6 +6,7 @@
 #include "dpf/i18n.h"
 #include "dpf/migrate.h"
 #include "db_struct.h"
+#include "pinyin.h"
 
 int migrate_user_version(sqlite3 *h)
 {
@@ -91,6 +92,10 @@ int migrate_run(sqlite3 *h, const struct migration *list, int count, struct dpf_
                              "changed."), cur, latest);
     if (cur == latest)
         return DPF_OK;
+    /* The functions a migration's SQL may call to fill a new column (012: the pinyin keys). */
+    if (pinyin_sql_register(h) != SQLITE_OK)
+        return dpf_err_set(err, DPF_EDB, NULL, _("Schema update %s failed: %s"), "dpf_pinyin",
+                           sqlite3_errmsg(h));
     sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_FKEY, -1, &fk);
     sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_FKEY, 0, NULL);
     rc = migrate_steps(h, list, count, cur, err);

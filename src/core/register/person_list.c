@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* Sorted, filtered pages of the register by keyset: each page starts after the last
  * (key, id) shown, so page 50,000 costs what page 1 does (OFFSET would walk the rows).
- * A name search walks the name index; a number search walks the resident-ID index and the
- * phone index, each LIMITed, and merges the two. */
+ * The list is in pinyin order (the name key, base/pinyin.h). A search walks an index per
+ * branch (see branches()), each LIMITed, and merges them: a name's first characters the name
+ * key's, a number the resident ID's and the phone's, pinyin the spellings' and initials'. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include "dpf/i18n.h"
 #include "dpf/idcard.h"
 #include "person_internal.h"
+#include "base/pinyin.h"
 #include "base/strbuf.h"
 #include "base/db_struct.h"
 
@@ -104,28 +106,78 @@ static const char *id_cond(const char *query)
                                       : "id_no >= :q AND id_no < :q_end";
 }
 
+/* What a search walks: one index per branch, each branch's rows in the order of its own
+ * column (the cursor's key), no row in two branches. A name is found by its first characters
+ * through the name key (the key of a prefix is a prefix of the key); pinyin by the full
+ * spelling or the initials, with the surname's reading or the common one (pinyin.h). */
+enum { MAX_BRANCHES = 4 };
+struct branch {
+    const char *col;
+    char cond[320];
+};
+
+static const char *const spell_cols[MAX_BRANCHES] = {
+    "name_spell", "name_initials", "name_spell_alt", "name_initials_alt",
+};
+
+static int branches(const struct person_filter *flt, struct branch *b)
+{
+    const char *query = flt->query ? flt->query : "";
+    char py[8];
+
+    if (!*query) {
+        b[0].col = "name_key";
+        snprintf(b[0].cond, sizeof b[0].cond, "1");
+        return 1;
+    }
+    if (is_number(query)) {
+        b[0].col = "id_no";
+        snprintf(b[0].cond, sizeof b[0].cond, "%s", id_cond(query));
+        b[1].col = "phone";
+        snprintf(b[1].cond, sizeof b[1].cond, "phone >= :q AND phone < :q_end AND NOT (%s)",
+                 id_cond(query));
+        return 2;
+    }
+    if (!pinyin_query(query, py, sizeof py)) {
+        b[0].col = "name_key";
+        snprintf(b[0].cond, sizeof b[0].cond, "name_key >= :nk AND name_key < :nk_end");
+        return 1;
+    }
+    /* One letter: the initials begin as the spellings do, and a branch that had to step over
+     * every row of another (its NOT) would walk a tenth of the register. */
+    int step = strlen(py) == 1 ? 2 : 1, k = 0;
+    for (int i = 0; i < MAX_BRANCHES; i += step, k++) {
+        int n = snprintf(b[k].cond, sizeof b[k].cond, "%s >= :py AND %s < :py_end", spell_cols[i],
+                         spell_cols[i]);
+        b[k].col = spell_cols[i];
+        for (int j = 0; j < i; j += step)      /* an alternate is NULL for most: ifnull */
+            n += snprintf(b[k].cond + n, sizeof b[k].cond - (size_t)n,
+                          " AND NOT ifnull(%s >= :py AND %s < :py_end, 0)", spell_cols[j],
+                          spell_cols[j]);
+    }
+    return k;
+}
+
 static void build_sql(struct strbuf *q, const struct person_filter *flt,
                       const struct person_cursor *cur)
 {
-    const char *query = flt->query ? flt->query : "";
-    char phone_cond[160];
+    struct branch b[MAX_BRANCHES];
+    int n = branches(flt, b);
 
-    if (!is_number(query)) {
-        add_branch(q, flt, cur, "name", *query ? "name >= :q AND name < :q_end" : "1");
+    if (n == 1) {
+        add_branch(q, flt, cur, b[0].col, b[0].cond);
         return;
     }
-    snprintf(phone_cond, sizeof phone_cond, "phone >= :q AND phone < :q_end AND NOT (%s)",
-             id_cond(query));
-    sb_add(q, "SELECT * FROM (");
-    add_branch(q, flt, cur, "id_no", id_cond(query));
-    sb_add(q, ") UNION ALL SELECT * FROM (");
-    add_branch(q, flt, cur, "phone", phone_cond);
+    for (int i = 0; i < n; i++) {
+        sb_add(q, i ? ") UNION ALL SELECT * FROM (" : "SELECT * FROM (");
+        add_branch(q, flt, cur, b[i].col, b[i].cond);
+    }
     sb_add(q, ") ORDER BY sort_key, id LIMIT :limit");
 }
 
-/* The count of what build_sql walks: the same conditions without cursor or limit; a number
- * search counts its two branches (they exclude each other). With a person (:pid) in `only`,
- * CB_ONE counts that person alone and CB_BEFORE the rows before them (:before_key). */
+/* The count of what build_sql walks: the same conditions without cursor or limit, a search
+ * of several branches the sum of theirs (they exclude each other). With a person (:pid) in
+ * `only`, CB_ONE counts that person alone and CB_BEFORE the rows before them (:before_key). */
 enum count_by { CB_ALL, CB_ONE, CB_BEFORE };
 static void count_branch(struct strbuf *q, const struct person_filter *flt, const char *key,
                          const char *cond, enum count_by by)
@@ -140,19 +192,17 @@ static void count_branch(struct strbuf *q, const struct person_filter *flt, cons
 
 static void build_count(struct strbuf *q, const struct person_filter *flt, enum count_by by)
 {
-    const char *query = flt->query ? flt->query : "";
-    char phone_cond[160];
+    struct branch b[MAX_BRANCHES];
+    int n = branches(flt, b);
 
-    if (!is_number(query)) {
-        count_branch(q, flt, "name", *query ? "name >= :q AND name < :q_end" : "1", by);
+    if (n == 1) {
+        count_branch(q, flt, b[0].col, b[0].cond, by);
         return;
     }
-    snprintf(phone_cond, sizeof phone_cond, "phone >= :q AND phone < :q_end AND NOT (%s)",
-             id_cond(query));
-    sb_add(q, "SELECT (");
-    count_branch(q, flt, "id_no", id_cond(query), by);
-    sb_add(q, ") + (");
-    count_branch(q, flt, "phone", phone_cond, by);
+    for (int i = 0; i < n; i++) {
+        sb_add(q, i ? ") + (" : "SELECT (");
+        count_branch(q, flt, b[i].col, b[i].cond, by);
+    }
     sb_add(q, ")");
 }
 
@@ -170,6 +220,26 @@ static void bind_int(sqlite3_stmt *st, const char *name, int64_t v)
         sqlite3_bind_int64(st, i, v);
 }
 
+/* The pinyin of the query (:py) and its name key (:nk), each with the end of its range. */
+static void bind_keys(sqlite3_stmt *st, const char *query)
+{
+    struct pinyin_name k;
+    char py[128], end[160];
+
+    if (sqlite3_bind_parameter_index(st, ":py") && pinyin_query(query, py, sizeof py)) {
+        snprintf(end, sizeof end, "%s" TEXT_MAX_SUFFIX, py);
+        bind_text(st, ":py", py);
+        bind_text(st, ":py_end", end);
+    }
+    if (sqlite3_bind_parameter_index(st, ":nk")) {
+        char nk_end[PINYIN_KEY_CAP + 8];
+        pinyin_name(query, &k);
+        snprintf(nk_end, sizeof nk_end, "%s" TEXT_MAX_SUFFIX, k.key);
+        bind_text(st, ":nk", k.key);
+        bind_text(st, ":nk_end", nk_end);
+    }
+}
+
 static void bind_all(sqlite3_stmt *st, const struct person_filter *flt,
                      const struct person_cursor *cur, int limit)
 {
@@ -184,6 +254,7 @@ static void bind_all(sqlite3_stmt *st, const struct person_filter *flt,
     bind_text(st, ":q", q);
     bind_text(st, ":q_end", end);
     bind_text(st, ":id18", id18);
+    bind_keys(st, flt->query ? flt->query : "");
     bind_text(st, ":township", flt->township);
     bind_text(st, ":village", flt->village);
     bind_int(st, ":category", flt->category);
@@ -232,22 +303,34 @@ int person_count_filter(struct db *db, const struct person_filter *flt, long *n,
     return count_sql(db, flt, CB_ALL, 0, NULL, n, err);
 }
 
-/* The sort key person id has in flt's list: its name, or the number the query matched. */
+/* The sort key person id has in flt's list: its name key, or the number or spelling the
+ * query matched. */
 static int sort_key_of(struct db *db, const struct person_filter *flt, int64_t id, char *key,
                        size_t cap, struct dpf_err *err)
 {
     static const struct person_cursor none = { 0 };
-    const char *query = flt->query ? flt->query : "";
-    char sql[256];
+    struct branch b[MAX_BRANCHES];
+    int n = branches(flt, b), rc;
+    struct strbuf q;
     sqlite3_stmt *st;
-    int rc;
 
-    if (is_number(query))
-        snprintf(sql, sizeof sql, "SELECT CASE WHEN %s THEN id_no ELSE phone END FROM person "
-                 "WHERE id = :pid", id_cond(query));
-    else
-        snprintf(sql, sizeof sql, "SELECT name FROM person WHERE id = :pid");
-    if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+    sb_init(&q);
+    if (n == 1)
+        sb_printf(&q, "SELECT %s", b[0].col);
+    else {
+        sb_add(&q, "SELECT CASE");
+        for (int i = 0; i < n; i++)
+            sb_printf(&q, " WHEN %s THEN %s", b[i].cond, b[i].col);
+        sb_add(&q, " END");
+    }
+    sb_add(&q, " FROM person WHERE id = :pid");
+    if (q.oom) {
+        sb_free(&q);
+        return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    }
+    rc = sqlite3_prepare_v2(db->h, sb_str(&q), -1, &st, NULL);
+    sb_free(&q);
+    if (rc != SQLITE_OK)
         return db_fail(db, err);
     bind_all(st, flt, &none, 0);
     bind_int(st, ":pid", id);
@@ -265,7 +348,7 @@ static int sort_key_of(struct db *db, const struct person_filter *flt, int64_t i
 int person_index(struct db *db, const struct person_filter *flt, int64_t id, long *index,
                  struct dpf_err *err)
 {
-    char key[256];
+    char key[PINYIN_KEY_CAP];
     long in;
     int rc;
 

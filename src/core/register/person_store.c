@@ -13,6 +13,7 @@
 #include "dpf/person.h"
 #include "dpf/place.h"
 #include "person_internal.h"
+#include "base/pinyin.h"
 #include "base/record.h"
 #include "base/store.h"
 #include "base/strbuf.h"
@@ -24,10 +25,36 @@ enum { RUN_ROWS = 16 };
 
 /* A person's row: the fields in the columns of their keys, and the resident ID (id_no, the
  * certificate's first 18 characters) by which the register is searched and kept unique. */
-enum { REF_ID_NO, NREFS };
+enum { REF_ID_NO, REF_KEY, REF_SPELL, REF_INITIALS, REF_SPELL_ALT, REF_INITIALS_ALT, NREFS };
 static const struct field person_refs[NREFS] = {
     [REF_ID_NO] = { .key = "id_no", .type = FT_TEXT },
+    /* The name by sound (base/pinyin.h): what lists sort by and searches find. */
+    [REF_KEY] = { .key = "name_key", .type = FT_TEXT },
+    [REF_SPELL] = { .key = "name_spell", .type = FT_TEXT },
+    [REF_INITIALS] = { .key = "name_initials", .type = FT_TEXT },
+    [REF_SPELL_ALT] = { .key = "name_spell_alt", .type = FT_TEXT },
+    [REF_INITIALS_ALT] = { .key = "name_initials_alt", .type = FT_TEXT },
 };
+
+/* A person's references: the resident ID and the name's keys, pointing into the buffers. */
+struct person_refs {
+    char id[IDCARD_LEN + 1];
+    struct pinyin_name py;
+    char *v[NREFS];
+};
+
+static char *const *refs_of(const struct person *p, struct person_refs *r)
+{
+    person_id_no(p, r->id);
+    pinyin_name(person_get(p, PF_NAME), &r->py);
+    r->v[REF_ID_NO] = r->id;
+    r->v[REF_KEY] = r->py.key;
+    r->v[REF_SPELL] = r->py.spell;
+    r->v[REF_INITIALS] = r->py.initials;
+    r->v[REF_SPELL_ALT] = r->py.spell_alt[0] ? r->py.spell_alt : NULL;
+    r->v[REF_INITIALS_ALT] = r->py.initials_alt[0] ? r->py.initials_alt : NULL;
+    return r->v;
+}
 enum { FIND_IDNO, FIND_CERT };
 static const char *const person_finds[] = {
     [FIND_IDNO] = " WHERE t.id_no = ?1",
@@ -77,10 +104,10 @@ static int refused(struct db *db, int rc, const char *id_no, struct dpf_err *err
 
 static int person_insert_row(struct db *db, struct person *p, struct dpf_err *err)
 {
-    char id[IDCARD_LEN + 1], *refs[NREFS] = { id };
+    struct person_refs r;
+    char *const *refs = refs_of(p, &r);
 
-    person_id_no(p, id);
-    return refused(db, store_insert(db, &person_store, 0, p->v, refs, &p->id, err), id, err);
+    return refused(db, store_insert(db, &person_store, 0, p->v, refs, &p->id, err), r.id, err);
 }
 
 /* JSON object of the person's non-empty fields: the audit record of an insert. */
@@ -100,15 +127,13 @@ int person_insert_audited(struct db *db, struct person *p, const char *after,
 static int insert_rows(struct db *db, struct person *rows, int k, int64_t first_id,
                        struct dpf_err *err)
 {
-    char ids[RUN_ROWS][IDCARD_LEN + 1], *id_refs[RUN_ROWS][NREFS];
+    struct person_refs rr[RUN_ROWS];
     char *const *v[RUN_ROWS], *const *refs[RUN_ROWS];
     int rc;
 
     for (int r = 0; r < k; r++) {
-        person_id_no(&rows[r], ids[r]);
-        id_refs[r][REF_ID_NO] = ids[r];
         v[r] = rows[r].v;
-        refs[r] = id_refs[r];
+        refs[r] = refs_of(&rows[r], &rr[r]);
     }
     if (k == 1)
         rc = store_insert(db, &person_store, first_id, v[0], refs[0], NULL, err);
@@ -159,7 +184,7 @@ static int update_audited(struct db *db, const struct person *p, const char *act
 {
     struct person old;
     struct strbuf before, after;
-    char id[IDCARD_LEN + 1], *refs[NREFS] = { id };
+    struct person_refs r;
     int rc;
 
     if (changed)
@@ -182,8 +207,8 @@ static int update_audited(struct db *db, const struct person *p, const char *act
         rc = DPF_OK;
         goto out;
     }
-    person_id_no(p, id);
-    rc = refused(db, store_update(db, &person_store, p->id, p->v, refs, err), id, err);
+    rc = refused(db, store_update(db, &person_store, p->id, p->v, refs_of(p, &r), err), r.id,
+                 err);
     if (rc == DPF_OK)
         rc = audit_record(db, "person", p->id, action, sb_str(&before), sb_str(&after), err);
     if (rc == DPF_OK && changed)

@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: MIT */
+/* Writes the pinyin table of src/core/base/pinyin.c (to stdout, as C): for every character of
+ * the CJK Unified Ideographs block (U+4E00..U+9FFF) its common reading, and for the
+ * characters whose reading as a surname differs, that reading. Run at build time: ICU's
+ * transliterator costs about 23 us a call, too much for an import of a million names, and
+ * dpf itself then needs no ICU.
+ *
+ * Sources: the common reading is ICU's Han-Latin (CLDR); the surname reading is ICU's
+ * Han-Latin/Names (CLDR's rules for a name's first character), completed by the few
+ * surnames it lacks (extra[] below, from the 《百家姓》 readings in 现代汉语词典). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uclean.h>
+#include <unicode/utrans.h>
+#include <unicode/ustring.h>
+#include <unicode/uversion.h>
+
+#define FIRST 0x4E00
+#define LAST 0x9FFF
+#define NCHARS (LAST - FIRST + 1)
+#define MAXSYL 1024
+
+/* Surnames ICU's Han-Latin/Names reads with their common reading. */
+static const struct { const char *ch, *reading; } extra[] = {
+    { "朴", "piao2" }, { "覃", "qin2" }, { "缪", "miao4" }, { "翟", "zhai2" },
+    { "繁", "po2" }, { "秘", "bi4" }, { "谌", "chen2" }, { "员", "yun4" }, { "句", "gou1" },
+    { "隗", "wei3" }, { "郇", "huan2" }, { "黑", "he4" },
+};
+
+static char syl[MAXSYL][8];
+static int nsyl;
+static unsigned short common[NCHARS], surname[NCHARS];
+
+static UTransliterator *open_tr(const char *id)
+{
+    UChar u[64];
+    UErrorCode e = U_ZERO_ERROR;
+    UTransliterator *t;
+
+    u_uastrcpy(u, id);
+    t = utrans_openU(u, -1, UTRANS_FORWARD, NULL, 0, NULL, &e);
+    if (U_FAILURE(e)) {
+        fprintf(stderr, "pinyin_gen: %s: %s\n", id, u_errorName(e));
+        exit(1);
+    }
+    return t;
+}
+
+/* "lü3" as "lv3": a-z and a tone digit, the neutral tone 5; "" when it is no syllable. */
+static void normalise(const char *in, char *out, size_t cap)
+{
+    size_t n = 0;
+    int tone = 5;
+
+    for (const unsigned char *c = (const unsigned char *)in; *c && *c != ' ' && n + 2 < cap; c++) {
+        if (*c >= 'a' && *c <= 'z')
+            out[n++] = (char)*c;
+        else if (*c >= '1' && *c <= '5')
+            tone = *c - '0';
+        else if (c[0] == 0xC3 && (c[1] == 0xBC || c[1] == 0xAA)) {     /* ü ê */
+            out[n++] = c[1] == 0xBC ? 'v' : 'e';
+            c++;
+        } else {
+            n = 0;
+            break;
+        }
+    }
+    if (n)
+        out[n++] = (char)('0' + tone);
+    out[n] = '\0';
+}
+
+/* The reading of the text s (one character) by t, normalised. */
+static void reading(UTransliterator *t, const char *s, char *out, size_t cap)
+{
+    UChar b[64];
+    char u8[128];
+    int32_t len, lim;
+    UErrorCode e = U_ZERO_ERROR;
+
+    u_strFromUTF8(b, 64, &len, s, -1, &e);
+    lim = len;
+    utrans_transUChars(t, b, &len, 64, 0, &lim, &e);
+    u_strToUTF8(u8, sizeof u8, NULL, b, len, &e);
+    if (U_FAILURE(e))
+        u8[0] = '\0';
+    normalise(u8, out, cap);
+}
+
+static int cmp(const void *a, const void *b)
+{
+    return strcmp(a, b);
+}
+
+/* Index + 1 of syllable s (without its tone) in syl[], added when new. */
+static int syllable(const char *s, int add)
+{
+    char base[8];
+    size_t n = strlen(s) - 1;
+
+    memcpy(base, s, n);
+    base[n] = '\0';
+    for (int i = 0; i < nsyl; i++)
+        if (!strcmp(syl[i], base))
+            return i + 1;
+    if (!add || nsyl == MAXSYL)
+        return 0;
+    strcpy(syl[nsyl], base);
+    return ++nsyl;
+}
+
+static unsigned short code(const char *r)
+{
+    return *r ? (unsigned short)(syllable(r, 0) * 8 + (r[strlen(r) - 1] - '0')) : 0;
+}
+
+static void utf8(unsigned cp, char *out)
+{
+    out[0] = (char)(0xE0 | cp >> 12);
+    out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+    out[2] = (char)(0x80 | (cp & 0x3F));
+    out[3] = '\0';
+}
+
+int main(void)
+{
+    UTransliterator *plain = open_tr("Han-Latin; Latin-NumericPinyin");
+    UTransliterator *names = open_tr("Han-Latin/Names; Latin-NumericPinyin");
+    static char rc[NCHARS][8], rs[NCHARS][8];
+    char ch[4];
+    UVersionInfo v;
+    char ver[U_MAX_VERSION_STRING_LENGTH];
+    int nsur = 0;
+
+    for (unsigned i = 0; i < NCHARS; i++) {
+        utf8(FIRST + i, ch);
+        reading(plain, ch, rc[i], sizeof rc[i]);
+        reading(names, ch, rs[i], sizeof rs[i]);
+        for (size_t k = 0; k < sizeof extra / sizeof *extra; k++)
+            if (!strcmp(extra[k].ch, ch))
+                strcpy(rs[i], extra[k].reading);
+        if (*rc[i])
+            syllable(rc[i], 1);
+        if (*rs[i])
+            syllable(rs[i], 1);
+    }
+    /* Sorted, so that a syllable's index orders as its text does. */
+    qsort(syl, (size_t)nsyl, sizeof syl[0], cmp);
+    for (unsigned i = 0; i < NCHARS; i++) {
+        common[i] = code(rc[i]);
+        surname[i] = strcmp(rs[i], rc[i]) ? code(rs[i]) : 0;
+    }
+    u_getVersion(v);
+    u_versionToString(v, ver);
+    printf("/* Generated by scripts/pinyin_gen.c from ICU %s: do not edit. */\n", ver);
+    printf("#include \"base/pinyin_table.h\"\n\n");
+    printf("const char *const pinyin_syllables[%d] = {\n    \"\",", nsyl + 1);
+    for (int i = 0; i < nsyl; i++)
+        printf("%s\"%s\",", i % 12 == 11 ? "\n    " : " ", syl[i]);
+    printf("\n};\n\nconst unsigned short pinyin_common[PINYIN_NCHARS] = {");
+    for (unsigned i = 0; i < NCHARS; i++)
+        printf("%s%u,", i % 16 ? " " : "\n    ", common[i]);
+    printf("\n};\n\nconst struct pinyin_surname pinyin_surnames[] = {\n");
+    for (unsigned i = 0; i < NCHARS; i++)
+        if (surname[i]) {
+            utf8(FIRST + i, ch);
+            printf("    { 0x%X, %u },   /* %s %s, not %s */\n", FIRST + i, surname[i], ch, rs[i], rc[i]);
+            nsur++;
+        }
+    printf("};\n\nconst int pinyin_nsurnames = %d;\n", nsur);
+    utrans_close(plain);
+    utrans_close(names);
+    u_cleanup();
+    return 0;
+}
