@@ -12,14 +12,15 @@
 
 static int print_claim(const struct claim_summary *s, void *ctx)
 {
-    char cert[32];
+    char cert[32], code[8], status[64];
     (void)ctx;
     cli_num((long)s->id, 5);
     putchar(' ');
     cli_cell(field_format(&claim_fields[CL_CERT_NO], s->cert, 1, cert, sizeof cert), 21, 0);
     cli_cell(s->name, 8, 0);
     cli_cell(s->accident, 11, 0);
-    cli_cell(claim_statuses[s->status - 1], 13, 0);
+    snprintf(code, sizeof code, "%d", s->status);
+    cli_cell(field_show(&claim_fields[CL_STATUS], code, 0, status, sizeof status), 13, 0);
     cli_num(s->days_open, 5);
     cli_money(s->claimed, 11);
     cli_money(s->paid, 11);
@@ -101,13 +102,13 @@ static int cmd_insurance_show(struct cli *c, const struct cli_cmd *self, const s
     for (int i = 0; i < CLAIM_OWN_FIELDS; i++) {
         printf("  ");
         cli_cell(_(claim_fields[i].label), 12, 0);
-        printf(" %s\n", cli_safe(field_format(&claim_fields[i], cl.v[i], !full, buf, sizeof buf),
+        printf(" %s\n", cli_safe(field_show(&claim_fields[i], cl.v[i], !full, buf, sizeof buf),
                                  safe, sizeof safe));
     }
     claim_docs_required(c->db, &cl, need_docs);
     printf("  ");
     cli_cell(_("Documents needed"), 12, 0);
-    printf(" %s\n", field_format(&claim_fields[CL_DOCS], need_docs, 0, buf, sizeof buf));
+    printf(" %s\n", field_show(&claim_fields[CL_DOCS], need_docs, 0, buf, sizeof buf));
     printf(_("Items\n"));
     for (int i = 0; i < cl.nitems; i++) {
         const struct claim_item *it = &cl.items[i];

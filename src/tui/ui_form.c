@@ -30,7 +30,7 @@ void ui_form_init(struct ui_form *f, const char *title, const struct field *tabl
 void ui_form_set(struct ui_form *f, int i, const char *canonical)
 {
     char buf[512];
-    ui_edit_set(&f->edit[i], canonical ? field_format(f->fields[i], canonical, 0, buf, sizeof buf)
+    ui_edit_set(&f->edit[i], canonical ? field_show(f->fields[i], canonical, 0, buf, sizeof buf)
                                        : "");
 }
 
