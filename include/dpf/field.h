@@ -63,6 +63,8 @@ const char *field_format(const struct field *f, const char *value, int mask, cha
  * exports and templates keep the stored names. field_parse reads the shown words back. */
 const char *field_show(const struct field *f, const char *value, int mask, char *buf,
                        size_t cap);
+/* field_show of choice code (from 1; 1 is 是 for a flag): 肢体, "Physical" in English. */
+const char *field_show_choice(const struct field *f, int code, char *buf, size_t cap);
 
 /* 1 if a value of f is text a person typed (so a CSV cell of it is guarded against formula
  * injection, csv_write_text), 0 for amounts, dates, months, numbers and flags, which are

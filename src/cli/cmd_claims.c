@@ -12,15 +12,15 @@
 
 static int print_claim(const struct claim_summary *s, void *ctx)
 {
-    char cert[32], code[8], status[64];
+    char cert[32], status[64];
     (void)ctx;
     cli_num((long)s->id, 5);
     putchar(' ');
     cli_cell(field_format(&claim_fields[CL_CERT_NO], s->cert, 1, cert, sizeof cert), 21, 0);
     cli_cell(s->name, 8, 0);
     cli_cell(s->accident, 11, 0);
-    snprintf(code, sizeof code, "%d", s->status);
-    cli_cell(field_show(&claim_fields[CL_STATUS], code, 0, status, sizeof status), 13, 0);
+    cli_cell(field_show_choice(&claim_fields[CL_STATUS], s->status, status, sizeof status), 13,
+             0);
     cli_num(s->days_open, 5);
     cli_money(s->claimed, 11);
     cli_money(s->paid, 11);
@@ -69,10 +69,11 @@ static int cmd_insurance_claims(struct cli *c, const struct cli_cmd *self, const
 
 static int print_step(const struct claim_step *s, void *ctx)
 {
-    char note[1024], status[64], user[256];
+    char note[1024], status[64], name[64], user[256];
     (void)ctx;
     printf("    %s  %s %s  %s%s%s\n", s->on,
-           cli_pad(claim_statuses[s->status - 1], 14, status, sizeof status),
+           cli_pad(field_show_choice(&claim_fields[CL_STATUS], s->status, name, sizeof name), 14,
+                   status, sizeof status),
            cli_safe(s->user, user, sizeof user), s->at, s->note[0] ? "  " : "",
            cli_safe(s->note, note, sizeof note));
     return 0;
@@ -136,7 +137,7 @@ static int cmd_insurance_move(struct cli *c, const struct cli_cmd *self, const s
     int to = (int)cli_int(a, "to") + 2;         /* --to's codes start at the second status */
     const char *claim = a->operands[0], *on = cli_str(a, "date");
     struct dpf_err err;
-    char *date = NULL;
+    char *date = NULL, name[64];
     int rc;
 
     (void)self;
@@ -151,7 +152,8 @@ static int cmd_insurance_move(struct cli *c, const struct cli_cmd *self, const s
     free(date);
     if (rc != DPF_OK)
         return cli_fail(&err);
-    printf(_("Claim %s moved to %s on %s\n"), claim, claim_statuses[to - 1], on);
+    printf(_("Claim %s moved to %s on %s\n"), claim,
+           field_show_choice(&claim_fields[CL_STATUS], to, name, sizeof name), on);
     return EXIT_OK;
 }
 

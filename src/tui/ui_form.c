@@ -96,7 +96,7 @@ static void hint(struct ui *ui, const struct field *fd)
     case FT_CHOICE:
         for (int c = 0; fd->choices[c]; c++)
             snprintf(list + strlen(list), sizeof list - strlen(list), "%s%d %s", c ? "  " : "",
-                     c + 1, fd->choices[c]);
+                     c + 1, ui_choice_shown(fd, c));
         ui_set_message(ui, _("Choices: %s (F4: list)"), list);
         break;
     case FT_CODES:

@@ -40,3 +40,10 @@ const char *field_show(const struct field *f, const char *value, int mask, char 
     s = field_format(f, value, mask, buf, cap);
     return value && (f->type == FT_CHOICE || f->type == FT_FLAG) ? field_label(s) : s;
 }
+
+const char *field_show_choice(const struct field *f, int code, char *buf, size_t cap)
+{
+    char v[12];
+    snprintf(v, sizeof v, "%d", code);
+    return field_show(f, v, 0, buf, cap);
+}

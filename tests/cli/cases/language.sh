@@ -19,3 +19,6 @@ sqlite3 r.db "SELECT status FROM person WHERE cert_no = '34150319650312101941'"
 dpf --lang en --db r.db export persons --out p.csv > /dev/null
 grep -o -m1 '肢体,一级' p.csv
 grep -c 'Physical\|Moved out\|Level 1' p.csv || true
+# The summary's figures by category, level and status, in English and in Chinese.
+LANG=en_US.UTF-8 dpf --db r.db summary | sed -n "3p;5,9p"
+dpf --db r.db summary | sed -n "3p;5,9p"
