@@ -33,6 +33,16 @@ static const struct { const char *stored, *msgid; } labels[] = {
     /* a programme's pay period and a rule's period */
     { "按月", N_("Monthly") }, { "按季", N_("Quarterly") }, { "按年", N_("Yearly") },
     { "每月", N_("Per month") }, { "每年", N_("Per year") }, { "一次", N_("Once") },
+    /* a rule's poverty condition */
+    { "不限", N_("Any") }, { "低保或建档立卡", N_("Minimum living allowance or registered poor") },
+    { "低保", N_("Minimum living allowance") }, { "建档立卡", N_("Registered poor") },
+    /* an enrolment's step */
+    { "申请", N_("Applied") }, { "初审", N_("First review") }, { "审核", N_("Reviewed") },
+    { "审定", N_("Final approval") }, { "不予通过", N_("Not approved") },
+    { "停发", N_("Stopped") },
+    /* how a rehabilitation need was assessed, and how a project counts */
+    { "上门", N_("At home") }, { "机构", N_("At an institution") },
+    { "人数", N_("Persons") }, { "人次", N_("Person-times") },
 };
 
 /* The msgid of a stored choice name, or NULL. */
