@@ -58,6 +58,14 @@ int field_parse(const struct field *f, const char *input, const char *today, cha
 const char *field_format(const struct field *f, const char *value, int mask, char *buf,
                          size_t bufsize);
 
+/* Text to show on a screen or the terminal: field_format's, with choice names and 是/否 in
+ * the UI language ("Physical", "Yes" in English; unchanged in Chinese). Never for a file:
+ * exports and templates keep the stored names. field_parse reads the shown words back. */
+const char *field_show(const struct field *f, const char *value, int mask, char *buf,
+                       size_t cap);
+/* field_show of choice code (from 1; 1 is 是 for a flag): 肢体, "Physical" in English. */
+const char *field_show_choice(const struct field *f, int code, char *buf, size_t cap);
+
 /* 1 if a value of f is text a person typed (so a CSV cell of it is guarded against formula
  * injection, csv_write_text), 0 for amounts, dates, months, numbers and flags, which are
  * written as they are so that -33.33 stays a number. */

@@ -12,14 +12,15 @@
 
 static int print_claim(const struct claim_summary *s, void *ctx)
 {
-    char cert[32];
+    char cert[32], status[64];
     (void)ctx;
     cli_num((long)s->id, 5);
     putchar(' ');
     cli_cell(field_format(&claim_fields[CL_CERT_NO], s->cert, 1, cert, sizeof cert), 21, 0);
     cli_cell(s->name, 8, 0);
     cli_cell(s->accident, 11, 0);
-    cli_cell(claim_statuses[s->status - 1], 13, 0);
+    cli_cell(field_show_choice(&claim_fields[CL_STATUS], s->status, status, sizeof status), 13,
+             0);
     cli_num(s->days_open, 5);
     cli_money(s->claimed, 11);
     cli_money(s->paid, 11);
@@ -68,10 +69,11 @@ static int cmd_insurance_claims(struct cli *c, const struct cli_cmd *self, const
 
 static int print_step(const struct claim_step *s, void *ctx)
 {
-    char note[1024], status[64], user[256];
+    char note[1024], status[64], name[64], user[256];
     (void)ctx;
     printf("    %s  %s %s  %s%s%s\n", s->on,
-           cli_pad(claim_statuses[s->status - 1], 14, status, sizeof status),
+           cli_pad(field_show_choice(&claim_fields[CL_STATUS], s->status, name, sizeof name), 14,
+                   status, sizeof status),
            cli_safe(s->user, user, sizeof user), s->at, s->note[0] ? "  " : "",
            cli_safe(s->note, note, sizeof note));
     return 0;
@@ -101,13 +103,13 @@ static int cmd_insurance_show(struct cli *c, const struct cli_cmd *self, const s
     for (int i = 0; i < CLAIM_OWN_FIELDS; i++) {
         printf("  ");
         cli_cell(_(claim_fields[i].label), 12, 0);
-        printf(" %s\n", cli_safe(field_format(&claim_fields[i], cl.v[i], !full, buf, sizeof buf),
+        printf(" %s\n", cli_safe(field_show(&claim_fields[i], cl.v[i], !full, buf, sizeof buf),
                                  safe, sizeof safe));
     }
     claim_docs_required(c->db, &cl, need_docs);
     printf("  ");
     cli_cell(_("Documents needed"), 12, 0);
-    printf(" %s\n", field_format(&claim_fields[CL_DOCS], need_docs, 0, buf, sizeof buf));
+    printf(" %s\n", field_show(&claim_fields[CL_DOCS], need_docs, 0, buf, sizeof buf));
     printf(_("Items\n"));
     for (int i = 0; i < cl.nitems; i++) {
         const struct claim_item *it = &cl.items[i];
@@ -135,7 +137,7 @@ static int cmd_insurance_move(struct cli *c, const struct cli_cmd *self, const s
     int to = (int)cli_int(a, "to") + 2;         /* --to's codes start at the second status */
     const char *claim = a->operands[0], *on = cli_str(a, "date");
     struct dpf_err err;
-    char *date = NULL;
+    char *date = NULL, name[64];
     int rc;
 
     (void)self;
@@ -150,7 +152,8 @@ static int cmd_insurance_move(struct cli *c, const struct cli_cmd *self, const s
     free(date);
     if (rc != DPF_OK)
         return cli_fail(&err);
-    printf(_("Claim %s moved to %s on %s\n"), claim, claim_statuses[to - 1], on);
+    printf(_("Claim %s moved to %s on %s\n"), claim,
+           field_show_choice(&claim_fields[CL_STATUS], to, name, sizeof name), on);
     return EXIT_OK;
 }
 

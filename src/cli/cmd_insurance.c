@@ -143,7 +143,7 @@ static void print_covers(struct db *db, int64_t id)
             printf(_(", %s a day, at most %d days"), yuan(cv[i].daily, buf, sizeof buf),
                    cv[i].max_days);
         printf(_("; documents: %s\n"),
-               field_format(&cover_fields[CV_DOCS], cv[i].docs, 0, buf, sizeof buf));
+               field_show(&cover_fields[CV_DOCS], cv[i].docs, 0, buf, sizeof buf));
     }
 }
 

@@ -38,7 +38,7 @@ static int cmd_person_show(struct cli *c, const struct cli_cmd *self, const stru
     for (int i = 0; i < PERSON_NFIELDS; i++) {
         const struct field *f = &person_fields[i];
         printf("%s %s\n", text_fit(label, sizeof label, _(f->label), 26, 0),
-               cli_safe(field_format(f, p.v[i], !full, buf, sizeof buf), safe, sizeof safe));
+               cli_safe(field_show(f, p.v[i], !full, buf, sizeof buf), safe, sizeof safe));
     }
     person_clear(&p);
     return EXIT_OK;
@@ -128,7 +128,7 @@ static int cmd_person_status(struct cli *c, const struct cli_cmd *self, const st
         rc = cli_fail(&err);
     } else {
         printf(_("%s (%s): status is now %s\n"), p.v[PF_NAME], cli_cert(&p, cert, sizeof cert),
-               field_format(&person_fields[PF_STATUS], code, 0, name, sizeof name));
+               field_show(&person_fields[PF_STATUS], code, 0, name, sizeof name));
     }
     free(code);
     free(day);

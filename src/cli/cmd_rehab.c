@@ -106,7 +106,7 @@ static int print_record(int64_t id, char *const *v, void *ctx)
             (strcmp(e->fields[i].key, "name") == 0 && rp->kind != RK_INSTITUTION))
             continue;
         printf(" %s:%s", _(e->fields[i].label),
-               cli_safe(field_format(&e->fields[i], v[i], !rp->full, buf, sizeof buf), safe,
+               cli_safe(field_show(&e->fields[i], v[i], !rp->full, buf, sizeof buf), safe,
                         sizeof safe));
     }
     putchar('\n');

@@ -82,15 +82,22 @@ static void print_matrix(const struct register_summary *s)
 {
     const struct field *cat = &person_fields[PF_CATEGORY], *lvl = &person_fields[PF_LEVEL];
     long col[5] = { 0 };
+    char buf[64];
+    int w = 8;
 
-    cli_cell(_("Category"), 8, 0);
+    /* the category column as wide as its widest name: Psychosocial in English */
+    for (int k = 1; k <= 7; k++) {
+        int kw = text_width(field_show_choice(cat, k, buf, sizeof buf));
+        w = kw > w ? kw : w;
+    }
+    cli_cell(_("Category"), w, 0);
     for (int l = 1; l <= 4; l++)
-        cli_cell(lvl->choices[l - 1], 8, 1);
+        cli_cell(field_show_choice(lvl, l, buf, sizeof buf), 8, 1);
     cli_cell(_("Total"), 8, 1);
     putchar('\n');
     for (int k = 1; k <= 7; k++) {
         long row = 0;
-        cli_cell(cat->choices[k - 1], 8, 0);
+        cli_cell(field_show_choice(cat, k, buf, sizeof buf), w, 0);
         for (int l = 1; l <= 4; l++) {
             cli_num(s->active_by[k][l], 8);
             row += s->active_by[k][l];
@@ -99,7 +106,7 @@ static void print_matrix(const struct register_summary *s)
         cli_num(row, 8);
         putchar('\n');
     }
-    cli_cell(_("Total"), 8, 0);
+    cli_cell(_("Total"), w, 0);
     for (int l = 1; l <= 4; l++)
         cli_num(col[l], 8);
     cli_num(s->by_status[PS_ACTIVE], 8);
@@ -127,7 +134,7 @@ static int cmd_summary(struct cli *c, const struct cli_cmd *self, const struct c
     const struct field *st = &person_fields[PF_STATUS];
     struct register_summary s = { 0 };
     struct dpf_err err;
-    char district[128];
+    char district[128], name[64];
 
     (void)self;
     (void)a;
@@ -139,7 +146,7 @@ static int cmd_summary(struct cli *c, const struct cli_cmd *self, const struct c
     printf(_("%s register of disabled persons (%s)\n\n"), district, c->db_path);
     printf(_("Certificate holders: %ld"), s.total);
     for (int k = PS_ACTIVE; k <= PS_CANCELLED; k++)
-        printf("  %s %ld", st->choices[k - 1], s.by_status[k]);
+        printf("  %s %ld", field_show_choice(st, k, name, sizeof name), s.by_status[k]);
     printf(_("\nActive persons: registered poor %ld, minimum living allowance %ld, extreme "
              "poverty support %ld, poor through illness %ld\n\n"),
            s.poor_reg, s.dibao, s.tekun, s.illness_poor);

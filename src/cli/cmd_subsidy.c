@@ -31,7 +31,7 @@ static int cmd_subsidy_programmes(struct cli *c, const struct cli_cmd *self,
     for (int i = 0; i < ps.n; i++) {
         const struct programme *p = &ps.p[i];
         printf("%s  %s  %s%s%s\n", p->v[GF_CODE], p->v[GF_NAME],
-               field_format(&programme_fields[GF_PAY_PERIOD], p->v[GF_PAY_PERIOD], 0, buf,
+               field_show(&programme_fields[GF_PAY_PERIOD], p->v[GF_PAY_PERIOD], 0, buf,
                             sizeof buf),
                p->active ? "" : _("  (not in use)"), "");
         for (int k = 0; k < p->nrules; k++) {
@@ -41,7 +41,7 @@ static int cmd_subsidy_programmes(struct cli *c, const struct cli_cmd *self,
             for (int f = RF_STATUSES; f < RULE_NFIELDS; f++)
                 if (r->v[f])
                     printf("%s%s %s", shown++ ? "；" : "", rule_fields[f].header,
-                           field_format(&rule_fields[f], r->v[f], 0, buf, sizeof buf));
+                           field_show(&rule_fields[f], r->v[f], 0, buf, sizeof buf));
             putchar('\n');
         }
     }

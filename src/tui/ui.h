@@ -307,8 +307,11 @@ void ui_lines_free(struct ui_lines *ls);
 void ui_lines_wrap(struct ui_lines *ls, const char *text, int width);
 /* Shows the lines (ui_view_run), first saying "Out of memory" if any was lost. */
 void ui_lines_run(struct ui *ui, const char *title, const struct ui_lines *ls);
-/* A field's choices as a picker lists them ("1 男"; 是, 否 for a flag): how many, 0 for a
- * field without (ui_field.c). */
+/* Choice c (from 0) of fd as a screen shows it, in the UI language (field_show); the text
+ * lasts until the next call. */
+const char *ui_choice_shown(const struct field *fd, int c);
+/* A field's choices as a picker lists them ("1 男"; 是, 否 for a flag; "1 Male" in
+ * English): how many, 0 for a field without (ui_field.c). */
 int ui_field_choices(const struct field *fd, struct ui_lines *out);
 /* What a field accepts, for F1 in a form: its label, rule, format and choices, wrapped to
  * width; has_runtime: the form offers a list of names for it. */

@@ -25,14 +25,15 @@ struct claims {
 
 static int keep(const struct claim_summary *s, void *ctx)
 {
-    char c[NCOLS][CELL];
+    char c[NCOLS][CELL], status[64];
     const char *cells[NCOLS];
 
     snprintf(c[0], CELL, "%lld", (long long)s->id);
     snprintf(c[1], CELL, "%s", s->name);
     snprintf(c[2], CELL, "%s", s->township);
     snprintf(c[3], CELL, "%s", s->accident);
-    snprintf(c[4], CELL, "%s", claim_statuses[s->status - 1]);
+    snprintf(c[4], CELL, "%s", field_show_choice(&claim_fields[CL_STATUS], s->status, status,
+                                                     sizeof status));
     snprintf(c[5], CELL, "%d", s->days_open);
     money_format(s->claimed, 1, c[6], CELL);
     money_format(s->paid, 1, c[7], CELL);
@@ -282,7 +283,8 @@ static int move_claim(struct ui *ui, int64_t id, int status)
     int target, rc;
 
     if (status >= CS_PAID) {
-        ui_set_message(ui, _("The claim is closed (%s)"), claim_statuses[status - 1]);
+        ui_set_message(ui, _("The claim is closed (%s)"),
+                       field_show_choice(&claim_fields[CL_STATUS], status, next, sizeof next));
         return 0;
     }
     snprintf(next, sizeof next, "%d", status + 1);
@@ -308,10 +310,12 @@ static int move_claim(struct ui *ui, int64_t id, int status)
 
 static int keep_step(const struct claim_step *s, void *ctx)
 {
-    char line[400], status[64];
+    char line[400], status[64], name[64];
     /* The status padded by display columns: 14 cells hold the longest, 已报保险公司. */
     snprintf(line, sizeof line, "%s  %s %s  %s  %s", s->on,
-             text_fit(status, sizeof status, claim_statuses[s->status - 1], 14, 0), s->user,
+             text_fit(status, sizeof status,
+                      field_show_choice(&claim_fields[CL_STATUS], s->status, name, sizeof name),
+                      14, 0), s->user,
              s->at, s->note);
     return ui_lines_add(ctx, line) != DPF_OK;
 }
@@ -381,9 +385,9 @@ static void title(struct ui_run *r, char *buf, size_t cap)
 static void draw_head(struct ui_run *r)
 {
     const struct claims *t = r->ctx;
+    char line[256], name[64];
     const char *filter = t->status == 0 ? _("all") : t->status < 0 ? _("in progress")
-                                                   : claim_statuses[t->status - 1];
-    char line[256];
+                       : field_show_choice(&claim_fields[CL_STATUS], t->status, name, sizeof name);
 
     if (t->person_id)
         snprintf(line, sizeof line, _("Insured: %s   Claims: %s"),

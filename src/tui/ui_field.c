@@ -5,20 +5,27 @@
 #include "dpf/i18n.h"
 #include "ui.h"
 
+const char *ui_choice_shown(const struct field *fd, int c)
+{
+    static char shown[128];
+    return field_show_choice(fd, c + 1, shown, sizeof shown);
+}
+
 int ui_field_choices(const struct field *fd, struct ui_lines *out)
 {
-    char item[256];
+    char item[256], shown[16];
     int n = 0;
 
+    /* in the UI language (field_show): what the line shows once picked */
     switch (fd->type) {
     case FT_FLAG:
-        ui_lines_add(out, "是");
-        ui_lines_add(out, "否");
+        ui_lines_add(out, field_show(fd, "1", 0, shown, sizeof shown));
+        ui_lines_add(out, field_show(fd, "0", 0, shown, sizeof shown));
         return 2;
     case FT_CHOICE:
     case FT_CODES:
         for (; fd->choices && fd->choices[n]; n++) {
-            snprintf(item, sizeof item, "%d %s", n + 1, fd->choices[n]);
+            snprintf(item, sizeof item, "%d %s", n + 1, ui_choice_shown(fd, n));
             ui_lines_add(out, item);
         }
         return n;

@@ -30,7 +30,7 @@ void ui_form_init(struct ui_form *f, const char *title, const struct field *tabl
 void ui_form_set(struct ui_form *f, int i, const char *canonical)
 {
     char buf[512];
-    ui_edit_set(&f->edit[i], canonical ? field_format(f->fields[i], canonical, 0, buf, sizeof buf)
+    ui_edit_set(&f->edit[i], canonical ? field_show(f->fields[i], canonical, 0, buf, sizeof buf)
                                        : "");
 }
 
@@ -96,7 +96,7 @@ static void hint(struct ui *ui, const struct field *fd)
     case FT_CHOICE:
         for (int c = 0; fd->choices[c]; c++)
             snprintf(list + strlen(list), sizeof list - strlen(list), "%s%d %s", c ? "  " : "",
-                     c + 1, fd->choices[c]);
+                     c + 1, ui_choice_shown(fd, c));
         ui_set_message(ui, _("Choices: %s (F4: list)"), list);
         break;
     case FT_CODES:

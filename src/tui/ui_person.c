@@ -63,7 +63,7 @@ static int add_row(const struct person *p, void *ctx)
     if (f->at++ < f->first)
         return 0;
     for (int c = 0; c < NLIST; c++)
-        cells[c] = field_format(&person_fields[list_fields[c]], p->v[list_fields[c]],
+        cells[c] = field_show(&person_fields[list_fields[c]], p->v[list_fields[c]],
                                 1, bufs[c], sizeof bufs[c]);   /* IDs masked in lists */
     return ui_list_add(f->l, p->id, cells) != DPF_OK;
 }
@@ -469,7 +469,7 @@ static void filter_text(struct source *s, char *out, size_t cap)
             shown = filter_place(s, i, &held);
         } else {
             code[0] = (char)(*filter_code(s, i) ? '0' + *filter_code(s, i) : 0);
-            shown = code[0] ? field_format(fd, code, 0, buf, sizeof buf) : "";
+            shown = code[0] ? field_show(fd, code, 0, buf, sizeof buf) : "";
         }
         if (shown[0])
             snprintf(out + strlen(out), cap - strlen(out), "%s=%s ", _(fd->label), shown);

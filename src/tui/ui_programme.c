@@ -68,14 +68,15 @@ static void load_progs(struct ui_run *run)
     for (int i = 0; i < s->ps.n; i++) {
         const struct programme *p = &s->ps.p[i];
         const struct rule *r = programme_rule_at(p, now);
-        char period[16], levels[64], money[128];
+        char period[16], active[8], every[16], levels[64], money[128];
         const char *cells[] = {
             p->v[GF_CODE], p->v[GF_NAME],
-            field_format(&programme_fields[GF_PAY_PERIOD], p->v[GF_PAY_PERIOD], 0, period,
-                         sizeof period),
-            p->active ? "是" : "否",
-            r ? field_format(&rule_fields[RF_LEVELS], r->v[RF_LEVELS], 0, levels, sizeof levels) : "",
-            r ? rule_fields[RF_PERIOD].choices[r->period - 1] : "",
+            field_show(&programme_fields[GF_PAY_PERIOD], p->v[GF_PAY_PERIOD], 0, period,
+                       sizeof period),
+            field_show(&programme_fields[GF_ACTIVE], p->active ? "1" : "0", 0, active,
+                       sizeof active),
+            r ? field_show(&rule_fields[RF_LEVELS], r->v[RF_LEVELS], 0, levels, sizeof levels) : "",
+            r ? field_show(&rule_fields[RF_PERIOD], r->v[RF_PERIOD], 0, every, sizeof every) : "",
             money,
         };
         if (r)
@@ -99,13 +100,13 @@ static void load_rules(struct ui_run *run)
     /* Newest first: the rule in force now is near the top. */
     for (int k = p->nrules - 1; k >= 0; k--) {
         const struct rule *r = &p->rules[k];
-        char b[4][96];
+        char b[5][96];
         const char *cells[] = {
             r->v[RF_VALID_FROM],
-            field_format(&rule_fields[RF_CATEGORIES], r->v[RF_CATEGORIES], 0, b[0], sizeof b[0]),
-            field_format(&rule_fields[RF_LEVELS], r->v[RF_LEVELS], 0, b[1], sizeof b[1]),
-            field_format(&rule_fields[RF_POVERTY], r->v[RF_POVERTY], 0, b[2], sizeof b[2]),
-            rule_fields[RF_PERIOD].choices[r->period - 1],
+            field_show(&rule_fields[RF_CATEGORIES], r->v[RF_CATEGORIES], 0, b[0], sizeof b[0]),
+            field_show(&rule_fields[RF_LEVELS], r->v[RF_LEVELS], 0, b[1], sizeof b[1]),
+            field_show(&rule_fields[RF_POVERTY], r->v[RF_POVERTY], 0, b[2], sizeof b[2]),
+            field_show(&rule_fields[RF_PERIOD], r->v[RF_PERIOD], 0, b[4], sizeof b[4]),
             b[3],
         };
         amounts(r, b[3], sizeof b[3]);

@@ -115,7 +115,7 @@ static int add_institution(int64_t id, char *const *v, void *ctx)
     const char *cells[INSTITUTION_NFIELDS];
 
     for (int c = 0; c < INSTITUTION_NFIELDS; c++)
-        cells[c] = v[c] ? field_format(&f[c], v[c], 0, cell[c], CELL) : "";
+        cells[c] = v[c] ? field_show(&f[c], v[c], 0, cell[c], CELL) : "";
     return ui_rows_add(ctx, id, 0, cells) != DPF_OK;
 }
 

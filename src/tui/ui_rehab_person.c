@@ -34,7 +34,7 @@ struct page {
 
 static const char *fmt(int k, int f, char *const *v, char *buf, size_t cap)
 {
-    return f >= 0 && v[f] ? field_format(&rehab_entities[kinds[k]].fields[f], v[f], 0, buf, cap)
+    return f >= 0 && v[f] ? field_show(&rehab_entities[kinds[k]].fields[f], v[f], 0, buf, cap)
                           : "";
 }
 

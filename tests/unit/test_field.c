@@ -3,6 +3,8 @@
  * phones, bank accounts, text length in characters, control characters, masking. */
 #include "testutil.h"
 #include "dpf/field.h"
+#include "dpf/i18n.h"
+#include "dpf/programme.h"
 #include "dpf/rehab.h"
 
 static const struct field *F(int i)
@@ -166,6 +168,85 @@ static void lookup_by_header_and_key(void **state)
     assert_int_equal(field_by_key(person_fields, PERSON_NFIELDS, "township"), PF_TOWNSHIP);
 }
 
+/* The catalogues the build made, beside the test's directory (build-test/locale). */
+static void use_language(const char *lang)
+{
+    char exe[512], dir[600];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+
+    assert_true(n > 0);
+    exe[n] = '\0';
+    *strrchr(exe, '/') = '\0';
+    snprintf(dir, sizeof dir, "%s/../locale", exe);
+    setenv("DPF_LOCALEDIR", dir, 1);
+    assert_int_equal(i18n_init(lang, NULL), 0);
+}
+
+static const char *show(const struct field *f, const char *v)
+{
+    static char buf[128];
+    return field_show(f, v, 0, buf, sizeof buf);
+}
+
+/* English shows choice names and flags in English, and reads them back; the stored names
+ * and codes are still read, and field_format (files) keeps the stored names. */
+static void shown_in_english(void **state)
+{
+    struct dpf_err err;
+    char buf[64];
+    (void)state;
+    use_language("en");
+    assert_string_equal(show(F(PF_CATEGORY), "4"), "Physical");
+    assert_string_equal(show(F(PF_LEVEL), "1"), "Level 1");
+    assert_string_equal(show(F(PF_GENDER), "2"), "Female");
+    assert_string_equal(show(F(PF_STATUS), "1"), "On the register");
+    assert_string_equal(show(F(PF_POOR_REG), "1"), "Yes");
+    assert_string_equal(show(F(PF_POOR_REG), "0"), "No");
+    assert_string_equal(show(F(PF_NAME), "张伟"), "张伟");
+    assert_string_equal(show(&rule_fields[RF_LEVELS], "12"), "Level 1, Level 2");
+    assert_string_equal(show(&rule_fields[RF_LEVELS], "1234"), "All");
+    assert_string_equal(field_format(F(PF_CATEGORY), "4", 0, buf, sizeof buf), "肢体");
+    assert_string_equal(parse(PF_CATEGORY, "Physical", &err), "4");
+    assert_string_equal(parse(PF_CATEGORY, "physical", &err), "4");
+    assert_string_equal(parse(PF_CATEGORY, "肢体", &err), "4");
+    assert_string_equal(parse(PF_LEVEL, "Level 3", &err), "3");
+    assert_string_equal(parse(PF_STATUS, "Moved out", &err), "3");
+    assert_string_equal(parse(PF_POOR_REG, "Yes", &err), "1");
+    assert_string_equal(parse(PF_POOR_REG, "No", &err), "0");
+    assert_null(parse(PF_CATEGORY, "Physica", &err));
+    assert_null(parse(PF_LEVEL, "Level 5", &err));
+
+    char *out = NULL;
+    assert_int_equal(field_parse(&rule_fields[RF_LEVELS], "Level 1, Level 2", TU_TODAY, &out,
+                                 &err), DPF_OK);
+    assert_string_equal(out, "12");
+    free(out);
+    assert_int_equal(field_parse(&rule_fields[RF_LEVELS], "All", TU_TODAY, &out, &err), DPF_OK);
+    assert_string_equal(out, "1234");
+    free(out);
+    assert_int_not_equal(field_parse(&rule_fields[RF_LEVELS], "Level 1, Level", TU_TODAY, &out,
+                                     &err), DPF_OK);
+}
+
+/* Chinese shows exactly the stored names, as field_format does. */
+static void shown_in_chinese(void **state)
+{
+    struct dpf_err err;
+    (void)state;
+    use_language("zh_CN");
+    assert_string_equal(show(F(PF_CATEGORY), "4"), "肢体");
+    assert_string_equal(show(F(PF_LEVEL), "1"), "一级");
+    assert_string_equal(show(F(PF_GENDER), "1"), "男");
+    assert_string_equal(show(F(PF_STATUS), "2"), "死亡");
+    assert_string_equal(show(F(PF_POOR_REG), "1"), "是");
+    assert_string_equal(show(F(PF_POOR_REG), "0"), "否");
+    assert_string_equal(show(&rule_fields[RF_LEVELS], "12"), "一级、二级");
+    assert_string_equal(show(&rule_fields[RF_LEVELS], "1234"), "全部");
+    assert_string_equal(parse(PF_CATEGORY, "肢体", &err), "4");
+    assert_null(parse(PF_CATEGORY, "Physical", &err));
+    use_language("en");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -176,6 +257,8 @@ int main(void)
         cmocka_unit_test(counts_past_99999),
         cmocka_unit_test(formatting),
         cmocka_unit_test(lookup_by_header_and_key),
+        cmocka_unit_test(shown_in_english),
+        cmocka_unit_test(shown_in_chinese),
     };
     return cmocka_run_group_tests_name("field", tests, NULL, NULL);
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "dpf/field.h"
 #include "dpf/hant.h"
 #include "dpf/i18n.h"
@@ -33,7 +34,10 @@ static int parse_flag(const char *s)
     for (int i = 0; no[i]; i++)
         if (strcmp(s, no[i]) == 0)
             return 0;
-    return -1;
+    /* the words a screen showed (Yes/No in English) */
+    if (strcasecmp(s, _("Yes")) == 0)
+        return 1;
+    return strcasecmp(s, _("No")) == 0 ? 0 : -1;
 }
 
 static int parse_choice(const struct field *f, const char *s)
@@ -44,7 +48,7 @@ static int parse_choice(const struct field *f, const char *s)
             return n + 1;
     if (field_all_digits(s, strlen(s)) && strlen(s) <= 2 && atoi(s) >= 1 && atoi(s) <= n)
         return atoi(s);
-    return -1;
+    return field_label_code(f, s);      /* the word a screen showed ("Physical") */
 }
 
 static int has_control(const char *s)
@@ -82,7 +86,7 @@ static int parse_codes(const struct field *f, const char *s, char out[16])
     static const char *const seps[] = { ",", "，", "、", " ", ";", "；", NULL };
     int n = nchoices(f), have[16] = { 0 }, k = 0;
 
-    if (strcmp(s, "全部") == 0 || strcmp(s, "all") == 0) {
+    if (strcmp(s, "全部") == 0 || strcasecmp(s, "all") == 0 || strcasecmp(s, _("All")) == 0) {
         for (int c = 1; c <= n; c++)
             have[c] = 1;
         s = "";
@@ -105,10 +109,16 @@ static int parse_codes(const struct field *f, const char *s, char out[16])
         for (tok = 0; f->choices[tok]; tok++)
             if (strncmp(s, f->choices[tok], strlen(f->choices[tok])) == 0)
                 break;
-        if (!f->choices[tok])
-            return -1;
-        have[tok + 1] = 1;
-        s += strlen(f->choices[tok]);
+        if (f->choices[tok]) {
+            have[tok + 1] = 1;
+            s += strlen(f->choices[tok]);
+        } else {
+            int code = field_label_prefix(f, s, &tok);  /* "Level 1, Level 2" as shown */
+            if (code < 0)
+                return -1;
+            have[code] = 1;
+            s += tok;
+        }
     }
     for (int c = 1; c <= n; c++)
         if (have[c])
@@ -147,6 +157,27 @@ static void simplify(const struct field *f, char **v, int *heap)
     release(*v, *heap);
     *v = s;
     *heap = 1;
+}
+
+/* 1 if v is longer than f allows. A date's maxlen is its canonical length: 2017年12月25日 is
+ * longer; a choice's is its stored names', and the words a screen shows for them
+ * ("On the register" for 在册) may be longer still. */
+static int too_long(const struct field *f, const char *v)
+{
+    size_t n = utf8_chars(v);
+
+    if (!f->maxlen || n <= (size_t)(f->type == FT_DATE ? DATE_INPUT_MAX : f->maxlen))
+        return 0;
+    switch (f->type) {
+    case FT_FLAG:
+        return strcasecmp(v, _("Yes")) != 0 && strcasecmp(v, _("No")) != 0;
+    case FT_CHOICE:
+        return field_label_code(f, v) < 0;
+    case FT_CODES:
+        return n > field_labels_len(f);
+    default:
+        return 1;
+    }
 }
 
 int field_parse(const struct field *f, const char *input, const char *today, char **out,
@@ -188,8 +219,7 @@ int field_parse(const struct field *f, const char *input, const char *today, cha
         release(v, heap);
         return rc;
     }
-    /* A date's maxlen is its canonical length: 2017年12月25日 is longer. */
-    if (f->maxlen && utf8_chars(v) > (size_t)(f->type == FT_DATE ? DATE_INPUT_MAX : f->maxlen)) {
+    if (too_long(f, v)) {
         release(v, heap);
         return dpf_err_set(err, DPF_EINVAL, f->key, _("%s is longer than %d characters"),
                            label(f), f->maxlen);

@@ -43,4 +43,20 @@ int field_digits_max(const struct field *f);
  * form says the same. */
 int field_excel_damage(const struct field *f, const char *v, struct dpf_err *err);
 
+/* The shown word of a stored choice name (肢体: "Physical" in English, 肢体 in Chinese), or
+ * the name itself when it has none (field_label.c). */
+const char *field_label(const char *stored);
+
+/* The code of f's choice whose shown word is s (any case), or -1: so what a screen showed
+ * is read back. */
+int field_label_code(const struct field *f, const char *s);
+
+/* The code of f's choice whose shown word starts s (the longest), its length in *len; -1
+ * and 0 when none does. */
+int field_label_prefix(const struct field *f, const char *s, size_t *len);
+
+/* The bytes of all f's shown words with a separator after each: the longest list of them
+ * (Level 1, Level 2, ...) that field_parse reads. */
+size_t field_labels_len(const struct field *f);
+
 #endif

@@ -34,8 +34,8 @@ int person_audit_changes(struct db *db, const char *before, const char *after, i
         const char *va = (const char *)sqlite3_column_text(st, 2);
         int f = field_by_key(person_fields, PERSON_NFIELDS, key);
         if (f >= 0) {
-            vb = field_format(&person_fields[f], vb, mask, b1, sizeof b1);
-            va = field_format(&person_fields[f], va, mask, b2, sizeof b2);
+            vb = field_show(&person_fields[f], vb, mask, b1, sizeof b1);
+            va = field_show(&person_fields[f], va, mask, b2, sizeof b2);
             key = _(person_fields[f].label);
         } else {
             key = entity_key_label(db, key);
