@@ -48,7 +48,7 @@ static void load_set(struct screen *s)
     struct dpf_err err;
     programme_set_free(&s->ps);
     if (programme_load_all(s->ui->db, &s->ps, &err) != DPF_OK)
-        ui_set_message(s->ui, "%s", err.msg);
+        ui_set_error(s->ui, err.msg);
 }
 
 /* The programme whose rules are shown, or NULL when the programmes could not be read. */
