@@ -300,7 +300,10 @@ static int move_claim(struct ui *ui, int64_t id, int status)
     }
     if ((rc = db_begin(ui->db, &err)) == DPF_OK)
         rc = db_end(ui->db, claim_move(ui->db, id, target, date, why, &err), &err);
-    ui_set_message(ui, "%s", rc == DPF_OK ? _("Saved") : err.msg);
+    if (rc == DPF_OK)
+        ui_set_message(ui, "%s", _("Saved"));
+    else
+        ui_set_error(ui, err.msg);
     free(date);
     free(why);
     return rc == DPF_OK;

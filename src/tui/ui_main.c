@@ -94,6 +94,7 @@ static void main_menu(struct ui *ui)
 int tui_run(struct db *db, const char *db_path)
 {
     struct ui ui = { .db = db, .db_path = db_path };
+    const char *plain;
 
     if (!terminal_is_utf8()) {
         /* Not translated: Chinese would not show on this terminal. */
@@ -104,8 +105,8 @@ int tui_run(struct db *db, const char *db_path)
     }
     /* Plain screens for a screen reader or braille display: set per clerk (--plain, or
      * DPF_PLAIN=1 in the login's profile), not in the database the office shares. */
-    ui_plain = getenv("DPF_PLAIN") && strcmp(getenv("DPF_PLAIN"), "0") != 0 &&
-               *getenv("DPF_PLAIN");
+    plain = getenv("DPF_PLAIN");
+    ui_plain = plain && *plain && strcmp(plain, "0") != 0;
     if (!initscr())
         return 1;
     set_escdelay(25);       /* Esc is a key here, not the start of a sequence to wait for */

@@ -106,7 +106,10 @@ static int delete(struct ui_run *r, const struct ui_rows_row *row)
         return 0;
     if ((rc = db_begin(db, &err)) == DPF_OK)
         rc = db_end(db, rehab_delete(db, row->tag, row->id, &err), &err);
-    ui_set_message(r->ui, "%s", rc == DPF_OK ? _("Deleted") : err.msg);
+    if (rc == DPF_OK)
+        ui_set_message(r->ui, "%s", _("Deleted"));
+    else
+        ui_set_error(r->ui, err.msg);
     return rc == DPF_OK;
 }
 
