@@ -56,6 +56,8 @@ static void print_help(void)
              "  --lang LANG  language of messages, e.g. zh_CN or en (default: Chinese)\n"
              "  --help       this text; `dpf COMMAND --help` explains one command\n"
              "  --version    print the version\n"));
+    printf(_("  --plain      screens without reverse video or box lines, for a screen reader\n"
+             "               (also DPF_PLAIN=1)\n"));
 }
 
 static int wants_help(const char *s)
@@ -83,6 +85,8 @@ static int global_options(struct cli *c, int argc, char **argv)
             c->db_path = argv[++i];
         } else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
             i++;                        /* taken before anything was printed */
+        } else if (strcmp(argv[i], "--plain") == 0) {
+            setenv("DPF_PLAIN", "1", 1);    /* the screens' plain mode, as the variable sets it */
         } else if (wants_help(argv[i])) {
             print_help();
             return -1 - EXIT_OK;

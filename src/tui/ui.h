@@ -86,6 +86,14 @@ void ui_show(struct ui *ui);
  * (ui_text.c, with the message: the bottom file every other one draws through). */
 void ui_put(int y, int x, const char *s, int width, attr_t attr);
 void ui_set_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* An error or a refusal for the status line: begins with a word a screen reader speaks
+ * ("错误："), since its bold shows nothing to one. */
+void ui_set_error(struct ui *ui, const char *msg);
+/* Plain mode (--plain, DPF_PLAIN=1, the setting tui_plain): no reverse video and no lines
+ * drawn with box characters; the marks and the cursor show what is selected. */
+extern int ui_plain;
+/* mvchgat, but no reverse video in plain mode. */
+void ui_chgat(int y, int x, int n, attr_t attr);
 /* Asks a yes/no question on the status line (wrapped above it when long); true for yes. */
 int ui_confirm(struct ui *ui, const char *question);
 /* Refreshes the persons count for the status line. */
@@ -168,6 +176,10 @@ int ui_rows_report(struct ui *ui, const struct ui_rows *r);
 int ui_rows_fetch(void *ctx, struct ui_list *l, int page, int limit, struct dpf_err *err);
 /* Loads page (rows as many as fit: limit); keeps the selection within the page. */
 int ui_list_load(struct ui_list *l, int page, int limit, struct dpf_err *err);
+/* Draws the header and the page from column UI_LIST_MARGIN; the selected row has ">" in
+ * the margin (and reverse video) and the terminal's cursor on it. One column: the widest
+ * lists (the review's) still show their last column at 80. */
+enum { UI_LIST_MARGIN = 1 };
 void ui_list_draw(const struct ui_list *l, int y, int height);
 /* Moves the selection, paging as needed; returns 1 if the key was a movement key.
  * KEY_RESIZE is one: the page takes the rows that now fit (LINES less the spare lines of the

@@ -245,7 +245,7 @@ static int claim_form(struct ui *ui, int64_t id, const char *cert)
     /* The form shows the certificate number in full: audited before it opens. */
     if (id && (claim_load(ui->db, id, &cf->c, &err) != DPF_OK ||
                audit_disclose(ui->db, "claim form", cf->c.person_id, NULL, -1, &err) != DPF_OK)) {
-        ui_set_message(ui, "%s", err.msg);
+        ui_set_error(ui, err.msg);
         claim_clear(&cf->c);
         free(cf);
         return 0;
@@ -302,7 +302,10 @@ static int move_claim(struct ui *ui, int64_t id, int status)
     }
     if ((rc = db_begin(ui->db, &err)) == DPF_OK)
         rc = db_end(ui->db, claim_move(ui->db, id, target, date, why, &err), &err);
-    ui_set_message(ui, "%s", rc == DPF_OK ? _("Saved") : err.msg);
+    if (rc == DPF_OK)
+        ui_set_message(ui, "%s", _("Saved"));
+    else
+        ui_set_error(ui, err.msg);
     free(date);
     free(why);
     return rc == DPF_OK;
@@ -327,7 +330,7 @@ static void steps(struct ui *ui, int64_t id)
     char title[64];
 
     if (claim_steps(ui->db, id, keep_step, &sl, &err) != DPF_OK && !sl.failed)
-        ui_set_message(ui, "%s", err.msg);
+        ui_set_error(ui, err.msg);
     snprintf(title, sizeof title, _("Steps of claim %lld"), (long long)id);
     ui_lines_run(ui, title, &sl);
     ui_lines_free(&sl);
@@ -369,7 +372,7 @@ static void load(struct ui_run *r)
     if (t->person_id)
         person_header(r->ui, t);
     if (claim_list(r->ui->db, &f, keep, &r->rows, &err) != DPF_OK)
-        ui_set_message(r->ui, "%s", err.msg);
+        ui_set_error(r->ui, err.msg);
 }
 
 static void title(struct ui_run *r, char *buf, size_t cap)

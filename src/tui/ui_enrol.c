@@ -58,7 +58,7 @@ static void load(struct ui_run *r)
     const struct page *p = r->ctx;
     struct dpf_err err;
     if (enrol_of_person(r->ui->db, p->person, keep, r, &err) != DPF_OK && !r->rows.failed)
-        ui_set_message(r->ui, "%s", err.msg);
+        ui_set_error(r->ui, err.msg);
 }
 
 /* ---- the application form: programme, date, note ---- */
@@ -162,7 +162,7 @@ static int refuse(struct page *p, int64_t id)
         rc = db_end(p->ui->db, enrol_refuse(p->ui->db, id, db_today(p->ui->db), v, &err), &err);
     free(v);
     if (rc != DPF_OK)
-        ui_set_message(p->ui, "%s", err.msg);
+        ui_set_error(p->ui, err.msg);
     return rc == DPF_OK;
 }
 
@@ -178,7 +178,7 @@ static int advance(struct page *p, const struct ui_rows_row *row)
     if ((rc = db_begin(p->ui->db, &err)) == DPF_OK)
         rc = db_end(p->ui->db, enrol_advance(p->ui->db, row->id, db_today(p->ui->db), &err), &err);
     if (rc != DPF_OK)
-        ui_set_message(p->ui, "%s", err.msg);
+        ui_set_error(p->ui, err.msg);
     return rc == DPF_OK;
 }
 
@@ -243,7 +243,7 @@ void ui_enrol_person(struct ui *ui, int64_t person_id)
     person_init(&who);
     if (person_load(ui->db, person_id, &who, &err) != DPF_OK ||
         programme_load_all(ui->db, &p.ps, &err) != DPF_OK) {
-        ui_set_message(ui, "%s", err.msg);
+        ui_set_error(ui, err.msg);
         person_clear(&who);
         return;
     }

@@ -131,7 +131,7 @@ static int label_width(const struct ui_form *f)
 {
     int w = LABEL_W;
     for (int i = 0; i < f->n; i++) {
-        int lw = text_width(_(f->fields[i]->label)) + 1;
+        int lw = text_width(_(f->fields[i]->label)) + 2;    /* and "!", "*" */
         if (lw > w)
             w = lw < LABEL_MAX ? lw : LABEL_MAX;
     }
@@ -151,7 +151,7 @@ static void draw(struct ui *ui, struct ui_form *f)
     char label[128];
 
     if (!ui->message[0] && f->error[f->cur][0])
-        ui_set_message(ui, "%s", f->error[f->cur]);
+        ui_set_error(ui, f->error[f->cur]);
     else if (!ui->message[0])
         hint(ui, f->fields[f->cur]);
     ui_frame(ui, f->title, UC_FORM);
@@ -169,7 +169,9 @@ static void draw(struct ui *ui, struct ui_form *f)
         const struct field *fd = f->fields[i];
         attr_t a;
         const char *n = note(f, i, &a);
-        snprintf(label, sizeof label, "%s%s", _(fd->label),
+        /* A line in error is marked with "!" as well as its bold note: a screen reader
+         * cannot see bold. */
+        snprintf(label, sizeof label, "%s%s%s", f->error[i][0] ? "!" : "", _(fd->label),
                  (fd->flags & FF_REQUIRED) && !(fd->flags & FF_DERIVED) ? "*" : "");
         ui_put(1 + r, 0, label, lw, i == f->cur ? A_BOLD : 0);
         if (*n)
@@ -336,7 +338,7 @@ int ui_form_run(struct ui *ui, struct ui_form *f)
                 snprintf(f->error[line], sizeof f->error[line], "%s", err.msg);
                 go(f, line);
             }
-            ui_set_message(ui, "%s", err.msg);
+            ui_set_error(ui, err.msg);
             break;
         case UA_BACK:
             if (!f->dirty || ui_confirm(ui, _("Discard the changes?")))
@@ -443,7 +445,7 @@ int ui_ask_file(struct ui *ui, const char *title, const char *initial, char **pa
         }
     }
     if (rc != DPF_OK) {
-        ui_set_message(ui, "%s", err.msg);
+        ui_set_error(ui, err.msg);
         free(*path);
         *path = NULL;
         return 0;

@@ -41,7 +41,7 @@ static void load(struct ui_run *r)
 {
     struct dpf_err err;
     if (policy_list(r->ui->db, keep, &r->rows, &err) != DPF_OK)
-        ui_set_message(r->ui, "%s", err.msg);
+        ui_set_error(r->ui, err.msg);
 }
 
 /* ---- the policy form ---- */
@@ -80,7 +80,7 @@ static int policy_form(struct ui *ui, int64_t id)
     ui_form_init(&f, id ? _("Change the policy") : _("New policy"), policy_fields, which,
                  POLICY_NFIELDS);
     if (id && policy_load(ui->db, id, v, &err) != DPF_OK) {
-        ui_set_message(ui, "%s", err.msg);
+        ui_set_error(ui, err.msg);
         return 0;
     }
     if (!id) {
@@ -117,7 +117,7 @@ static int build(struct ui *ui, int64_t id, int year, int confirm)
         rc = db_end(ui->db, confirm ? insured_confirm(ui->db, id, &err)
                                     : insured_build(ui->db, id, &n, &err), &err);
     if (rc != DPF_OK)
-        ui_set_message(ui, "%s", err.msg);
+        ui_set_error(ui, err.msg);
     else if (confirm)
         ui_set_message(ui, _("The %d roster is confirmed"), year);
     else
@@ -137,7 +137,7 @@ static void export_roster(struct ui *ui, int64_t id, int year)
                      &oflags))
         return;
     if (insured_export(ui->db, id, path, oflags, 0, &rows, &err) != DPF_OK)
-        ui_set_message(ui, "%s", err.msg);
+        ui_set_error(ui, err.msg);
     else
         ui_set_message(ui, _("Exported %ld rows to %s"), rows, path);
     free(path);

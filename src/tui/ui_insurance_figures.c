@@ -27,7 +27,7 @@ static void load(struct ui_run *r)
     struct dpf_err err;
 
     if (insurance_figures(r->ui->db, fg->year, &f, &err) != DPF_OK) {
-        ui_set_message(r->ui, "%s", err.msg);
+        ui_set_error(r->ui, err.msg);
         return;
     }
     ui_table_show(r, &t, cols, NCOLS, report_insurance_table(&f, &t));

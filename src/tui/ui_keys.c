@@ -137,7 +137,7 @@ enum ui_action ui_action(struct ui *ui, unsigned context, struct ui_key k)
     for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++)
         if ((needs[i].contexts & context) && needs[i].action == a &&
             access_check(ui->db, needs[i].cap, &err) != DPF_OK) {
-            ui_set_message(ui, "%s", err.msg);
+            ui_set_error(ui, err.msg);
             return UA_NONE;
         }
     return a;

@@ -88,7 +88,7 @@ static int is_figure(const char *s)
  * Returns how many columns, from the first, are drawn at this width. */
 static int shown_columns(const struct ui_list *l)
 {
-    int x = 0, c;
+    int x = UI_LIST_MARGIN, c;
     for (c = 0; c < l->ncols && x < COLS; c++) {
         int figures = l->cols[c].right, any = 0;
         for (int r = 0; !figures && r < l->nrows; r++) {
@@ -108,7 +108,7 @@ static int shown_columns(const struct ui_list *l)
 void ui_list_draw(const struct ui_list *l, int y, int height)
 {
     char fitted[256];
-    int x = 0, top, ncols = shown_columns(l);
+    int x = UI_LIST_MARGIN, top, ncols = shown_columns(l);
     if (height < 2)
         height = 2;
     for (int c = 0; c < ncols && x < COLS; c++) {
@@ -123,9 +123,12 @@ void ui_list_draw(const struct ui_list *l, int y, int height)
     for (int r = top; r < l->nrows && r - top < height - 1; r++) {
         attr_t a = r == l->sel ? A_REVERSE : 0;
         int line = y + 1 + r - top;
-        x = 0;
+        /* The selection is a mark as well as reverse video: a screen reader cannot see
+         * attributes. */
+        ui_put(line, 0, r == l->sel ? ">" : "", UI_LIST_MARGIN, 0);
+        x = UI_LIST_MARGIN;
         if (a)
-            mvchgat(line, 0, COLS, A_REVERSE, 0, NULL);
+            ui_chgat(line, x, COLS - x, A_REVERSE);
         for (int c = 0; c < ncols && x < COLS; c++) {
             /* The column and the gap after it, never past the last column: writing there
              * would wrap onto the next line. */
@@ -137,6 +140,12 @@ void ui_list_draw(const struct ui_list *l, int y, int height)
     }
     if (l->nrows == 0)
         ui_put(y + 2, 2, l->empty ? l->empty : _("(no persons match)"), COLS - 4, A_DIM);
+    /* The terminal's cursor on the selected row (or the notice of none): screen readers
+     * and braille displays follow the cursor. */
+    if (l->nrows == 0)
+        move(y + 2, 2);
+    else
+        move(y + 1 + l->sel - top, 0);
 }
 
 /* After a resize: the page the selected row falls in at the rows that now fit, the row

@@ -78,8 +78,9 @@ static enum ui_result act(struct ui_run *r, enum ui_action a, struct ui_key k)
 
 static void main_menu(struct ui *ui)
 {
-    /* The rows sit where the menu's lines always were: from line 4, at column 4. */
-    static const int widths[] = { 3, 74 };
+    /* The rows sit where the menu's lines always were: from line 4, at column 4 (after the
+     * list's margin for the selection's mark). */
+    static const int widths[] = { 2, 74 };
     static const struct ui_screen screen = {
         .context = UC_MAIN, .flags = UI_MENU, .ncols = 2, .widths = widths, .head = 2,
         .name = N_("Main menu"), .draw_head = draw_head, .load = load, .act = act,
@@ -93,6 +94,7 @@ static void main_menu(struct ui *ui)
 int tui_run(struct db *db, const char *db_path)
 {
     struct ui ui = { .db = db, .db_path = db_path };
+    const char *plain;
 
     if (!terminal_is_utf8()) {
         /* Not translated: Chinese would not show on this terminal. */
@@ -101,12 +103,17 @@ int tui_run(struct db *db, const char *db_path)
                 getenv("LANG") ? getenv("LANG") : "");
         return 1;
     }
+    /* Plain screens for a screen reader or braille display: set per clerk (--plain, or
+     * DPF_PLAIN=1 in the login's profile), not in the database the office shares. */
+    plain = getenv("DPF_PLAIN");
+    ui_plain = plain && *plain && strcmp(plain, "0") != 0;
     if (!initscr())
         return 1;
     set_escdelay(25);       /* Esc is a key here, not the start of a sequence to wait for */
     cbreak();
     noecho();
     keypad(stdscr, TRUE);
+    curs_set(1);            /* the cursor shows the focus: screen readers follow it */
     ui_count_persons(&ui);
     main_menu(&ui);
     endwin();

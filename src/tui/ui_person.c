@@ -154,7 +154,7 @@ static void export_list(struct ui *ui, struct source *s)
     if (access_check(ui->db, CAP_REVIEW, &err) == DPF_OK)
         full = ui_confirm(ui, _("Full resident IDs and bank accounts (audited)?"));
     if (export_persons_filtered(ui->db, &s->flt, path, oflags, full, &rows, &err) != DPF_OK)
-        ui_set_message(ui, "%s", err.msg);
+        ui_set_error(ui, err.msg);
     else
         ui_set_message(ui, full ? _("Exported %ld persons to %s (full resident IDs and bank accounts)")
                                 : _("Exported %ld persons to %s (resident IDs and bank accounts masked)"),
@@ -250,7 +250,7 @@ static int64_t edit_person(struct ui *ui, int64_t id)
                person_load(ui->db, id, &pe.p, &err) != DPF_OK ||
                audit_disclose(ui->db, "person form", id, NULL, -1, &err) != DPF_OK)) {
         person_clear(&pe.p);
-        ui_set_message(ui, "%s", err.msg);
+        ui_set_error(ui, err.msg);
         return 0;
     }
     ui_form_init(&f, id ? _("Edit person") : _("New person"), person_fields, form_fields, NFORM);
@@ -303,7 +303,7 @@ static void change_status(struct ui *ui, int64_t id)
 
     person_init(&p);
     if (person_load(ui->db, id, &p, &err) != DPF_OK) {
-        ui_set_message(ui, "%s", err.msg);
+        ui_set_error(ui, err.msg);
         return;
     }
     snprintf(title, sizeof title, _("Change status: %s"), p.v[PF_NAME]);
@@ -363,7 +363,7 @@ static void show_history(struct ui *ui, int64_t id)
     person_init(&p);
     if (person_load(ui->db, id, &p, &err) != DPF_OK ||
         audit_history(ui->db, "person", id, audit_lines, &ls, &err) != DPF_OK) {
-        ui_set_message(ui, "%s", err.msg);
+        ui_set_error(ui, err.msg);
     } else {
         char cert[64];
         field_format(&person_fields[PF_CERT_NO], p.v[PF_CERT_NO], 1, cert, sizeof cert);

@@ -45,6 +45,20 @@ static void box_size(const struct pick_state *st, int *w, int *h)
     *h = st->p->n + 5 < LINES - 4 ? st->p->n + 5 : LINES - 4;
 }
 
+static void border_box(int y, int x, int w, int h)
+{
+    attron(A_BOLD);
+    mvaddch(y, x, ACS_ULCORNER);
+    mvhline(y, x + 1, ACS_HLINE, w - 2);
+    mvaddch(y, x + w - 1, ACS_URCORNER);
+    mvvline(y + 1, x, ACS_VLINE, h - 2);
+    mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
+    mvaddch(y + h - 1, x, ACS_LLCORNER);
+    mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
+    mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+    attroff(A_BOLD);
+}
+
 static void draw(struct ui *ui, struct pick_state *st)
 {
     struct ui_pick *p = st->p;
@@ -62,16 +76,8 @@ static void draw(struct ui *ui, struct pick_state *st)
         st->top = st->cur - rows + 1;
     for (int r = 0; r < h; r++)
         ui_put(y + r, x, "", w, 0);
-    attron(A_BOLD);
-    mvaddch(y, x, ACS_ULCORNER);
-    mvhline(y, x + 1, ACS_HLINE, w - 2);
-    mvaddch(y, x + w - 1, ACS_URCORNER);
-    mvvline(y + 1, x, ACS_VLINE, h - 2);
-    mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
-    mvaddch(y + h - 1, x, ACS_LLCORNER);
-    mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
-    mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
-    attroff(A_BOLD);
+    if (!ui_plain)              /* plain: no line characters, the blank box stands alone */
+        border_box(y, x, w, h);
     snprintf(title, sizeof title, " %s ", p->title);
     ui_put(y, x + 2, title, text_width(title) < w - 4 ? text_width(title) : w - 4, A_BOLD);
     ui_put(y + 1, x + 2, _("Find:"), 6, 0);
@@ -79,6 +85,7 @@ static void draw(struct ui *ui, struct pick_state *st)
         int i = st->match[st->top + r];
         snprintf(line, sizeof line, "%s%s", p->multi ? (p->on[i] ? "[x] " : "[ ] ") : "",
                  p->items[i]);
+        ui_put(y + 2 + r, x + 1, st->top + r == st->cur ? ">" : " ", 1, 0);
         ui_put(y + 2 + r, x + 2, line, w - 4, st->top + r == st->cur ? A_REVERSE : 0);
     }
     if (st->nmatch == 0)
@@ -87,6 +94,12 @@ static void draw(struct ui *ui, struct pick_state *st)
            p->multi ? _("Space tick  Enter done  Esc cancel") : _("Enter choose  Esc cancel"),
            w - 4, A_DIM);
     ui_edit_draw(&st->query, y + 1, x + 8, w - 10, 1);
+    /* The terminal's cursor on the item Enter would take (where a screen reader reads),
+     * else on the notice that nothing matches. */
+    if (st->nmatch)
+        move(y + 2 + st->cur - st->top, x + 1);
+    else
+        move(y + 2, x + 2);
     refresh();
     (void)ui;
 }

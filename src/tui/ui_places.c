@@ -36,7 +36,7 @@ int ui_place_choices(struct ui *ui, const struct field *fd, const struct ui_form
         return 0;
     }
     if (rc != DPF_OK)
-        ui_set_message(ui, "%s", err.msg);
+        ui_set_error(ui, err.msg);
     return out->n;
 }
 
@@ -78,7 +78,7 @@ static void load_places(struct ui_run *r)
         rc = place_names(r->ui->db, towns.v[i], add_row, &w, &err);
     }
     if (rc != DPF_OK)
-        ui_set_message(r->ui, "%s", err.msg);
+        ui_set_error(r->ui, err.msg);
     if (towns.failed)
         r->rows.failed = 1;
     ui_lines_free(&towns);

@@ -48,7 +48,7 @@ static void load_set(struct screen *s)
     struct dpf_err err;
     programme_set_free(&s->ps);
     if (programme_load_all(s->ui->db, &s->ps, &err) != DPF_OK)
-        ui_set_message(s->ui, "%s", err.msg);
+        ui_set_error(s->ui, err.msg);
 }
 
 /* The programme whose rules are shown, or NULL when the programmes could not be read. */
@@ -188,7 +188,10 @@ static void edit_programme(struct screen *s, int i)
     if (ui_form_run(s->ui, &f)) {
         if ((rc = db_begin(s->ui->db, &err)) == DPF_OK)
             rc = db_end(s->ui->db, programme_save(s->ui->db, &p, &err), &err);
-        ui_set_message(s->ui, "%s", rc == DPF_OK ? _("Saved") : err.msg);
+        if (rc == DPF_OK)
+            ui_set_message(s->ui, "%s", _("Saved"));
+        else
+            ui_set_error(s->ui, err.msg);
     }
     for (int k = 0; k < PROGRAMME_NFIELDS; k++)
         free(p.v[k]);

@@ -28,7 +28,7 @@ static void load_rates(struct ui_run *r)
 
     s->assessed = 0;
     if (rehab_rates(r->ui->db, s->year, s->year, &rr, &err) != DPF_OK) {
-        ui_set_message(r->ui, "%s", err.msg);
+        ui_set_error(r->ui, err.msg);
         return;
     }
     s->assessed = rr.assessed;
@@ -159,7 +159,7 @@ static void load_projects(struct ui_run *r, int year)
             ui_table_add(r, &t, i, NULL, p.id[i], extra);
         }
     } else {
-        ui_set_message(r->ui, "%s", err.msg);
+        ui_set_error(r->ui, err.msg);
     }
     rtable_free(&t);
     free(p.id);
@@ -174,7 +174,7 @@ static void load_list(struct ui_run *r)
     if (s->kind == RK_PROJECT)
         load_projects(r, *s->year);
     else if (rehab_list(r->ui->db, s->kind, 0, 0, add_institution, &r->rows, &err) != DPF_OK)
-        ui_set_message(r->ui, "%s", err.msg);
+        ui_set_error(r->ui, err.msg);
 }
 
 static void list_title(struct ui_run *r, char *buf, size_t cap)
@@ -232,7 +232,7 @@ static void delete_row(struct ui *ui, int kind, int64_t id, const char *name)
     if ((rc = db_begin(ui->db, &err)) == DPF_OK)
         rc = db_end(ui->db, rehab_delete(ui->db, kind, id, &err), &err);
     if (rc != DPF_OK)
-        ui_set_message(ui, "%s", err.msg);
+        ui_set_error(ui, err.msg);
     else
         ui_set_message(ui, _("Deleted %s"), name);
 }

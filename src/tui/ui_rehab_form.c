@@ -59,7 +59,7 @@ static int institutions(void *ctx, const struct field *fd, const struct ui_form 
     if (strcmp(fd->key, "institution") != 0)
         return 0;
     if (rehab_list(rf->ui->db, RK_INSTITUTION, 0, 0, add_institution, out, &err) != DPF_OK)
-        ui_set_message(rf->ui, "%s", err.msg);
+        ui_set_error(rf->ui, err.msg);
     return out->n;
 }
 
@@ -94,7 +94,7 @@ int ui_rehab_form(struct ui *ui, int kind, int64_t id, const char *cert, const c
     ui_form_init(&f, title, e->fields, rf.which, rf.n);
     if (id) {
         if (rehab_load(ui->db, kind, id, v, &err) != DPF_OK) {
-            ui_set_message(ui, "%s", err.msg);
+            ui_set_error(ui, err.msg);
             return 0;
         }
         for (int i = 0; i < rf.n; i++)
@@ -127,7 +127,7 @@ void ui_rehab_export(struct ui *ui, int kind, int year)
     if (!ui_ask_file(ui, _("Export the list (.xlsx or .csv)"), name, &path, &oflags))
         return;
     if (rehab_export(ui->db, kind, year, path, oflags, 0, &rows, &err) != DPF_OK)
-        ui_set_message(ui, "%s", err.msg);
+        ui_set_error(ui, err.msg);
     else
         ui_set_message(ui, _("Exported %ld rows to %s"), rows, path);
     free(path);

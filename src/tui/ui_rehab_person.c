@@ -67,7 +67,7 @@ static void load(struct ui_run *r)
     struct dpf_err err;
     for (p->k = 0; p->k < 4; p->k++)
         if (rehab_list(r->ui->db, kinds[p->k], p->person, 0, keep, r, &err) != DPF_OK)
-            ui_set_message(r->ui, "%s", err.msg);
+            ui_set_error(r->ui, err.msg);
 }
 
 static void title(struct ui_run *r, char *buf, size_t cap)
@@ -106,7 +106,10 @@ static int delete(struct ui_run *r, const struct ui_rows_row *row)
         return 0;
     if ((rc = db_begin(db, &err)) == DPF_OK)
         rc = db_end(db, rehab_delete(db, row->tag, row->id, &err), &err);
-    ui_set_message(r->ui, "%s", rc == DPF_OK ? _("Deleted") : err.msg);
+    if (rc == DPF_OK)
+        ui_set_message(r->ui, "%s", _("Deleted"));
+    else
+        ui_set_error(r->ui, err.msg);
     return rc == DPF_OK;
 }
 
@@ -165,7 +168,7 @@ void ui_rehab_person(struct ui *ui, int64_t person_id)
 
     person_init(&who);
     if (person_load(ui->db, person_id, &who, &err) != DPF_OK) {
-        ui_set_message(ui, "%s", err.msg);
+        ui_set_error(ui, err.msg);
         person_clear(&who);
         return;
     }

@@ -59,7 +59,7 @@ static void load(struct ui_run *run)
     report_free(&s->r);
     ui_set_message(run->ui, "%s", _("Counting..."));
     if (report_build(run->ui->db, s->from, s->to, &s->r, &err) != DPF_OK) {
-        ui_set_message(run->ui, "%s", err.msg);
+        ui_set_error(run->ui, err.msg);
         return;
     }
     lay_out(run, &s->r);
@@ -87,7 +87,7 @@ static void export(struct ui *ui, const struct report *r)
     if (!ui_ask_file(ui, _("Export the report (.xlsx)"), name, &path, &oflags))
         return;
     if (report_xlsx(r, path, oflags, progress, ui, &err) != DPF_OK)
-        ui_set_message(ui, "%s", err.msg);
+        ui_set_error(ui, err.msg);
     else
         ui_set_message(ui, _("Wrote the report to %s"), path);
     free(path);

@@ -241,7 +241,7 @@ static void load(struct ui_run *r)
             review_free(&s->rv);
         s->loaded = review_run(s->ui->db, s->month, NULL, &s->rv, &err) == DPF_OK;
         if (!s->loaded) {
-            ui_set_message(s->ui, "%s", err.msg);
+            ui_set_error(s->ui, err.msg);
             memset(&s->rv, 0, sizeof s->rv);
         }
         s->stale = 0;
@@ -305,7 +305,10 @@ static void draw_head(struct ui_run *r)
     for (int i = 0; i < NSECTIONS && x < COLS; i++) {
         char tab[64];
         int w;
-        snprintf(tab, sizeof tab, "%s %ld", _(sections[i].label), section_count(s, i));
+        /* The current section in brackets as well as reverse video: named in text, for a
+         * screen reader. */
+        snprintf(tab, sizeof tab, "%s%s %ld%s", i == s->section ? "[" : "", _(sections[i].label),
+                 section_count(s, i), i == s->section ? "]" : "");
         w = text_width(tab);
         ui_put(2, x, tab, w > COLS - x ? COLS - x : w, i == s->section ? A_REVERSE : 0);
         x += w + 1;
@@ -336,7 +339,7 @@ static int commit_or_say(struct screen *s, int rc, struct dpf_err *err, const ch
 {
     rc = db_end(s->ui->db, rc, err);
     if (rc != DPF_OK)
-        ui_set_message(s->ui, "%s", err->msg);
+        ui_set_error(s->ui, err->msg);
     else
         ui_set_message(s->ui, "%s", done);
     return rc;
@@ -454,7 +457,7 @@ static void export_roster(struct screen *s)
      * has the full IDs and accounts; roster_export audits it either way. */
     o.full = ui_confirm(s->ui, _("For the bank: full resident IDs and bank accounts (audited)?"));
     if (roster_export(s->ui->db, &o, path, &r, &err) != DPF_OK)
-        ui_set_message(s->ui, "%s", err.msg);
+        ui_set_error(s->ui, err.msg);
     else
         ui_set_message(s->ui, _("Exported %ld lines, %ld persons to %s%s%s"), r.lines, r.persons,
                        path, o.full ? _(" (full IDs and accounts)") : "",

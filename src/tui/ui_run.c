@@ -45,11 +45,11 @@ static void reload(struct ui_run *r, int top)
         return;
     }
     if (ui_list_load(&r->list, top ? 0 : r->list.page, ui_run_limit(r), &err) != DPF_OK)
-        ui_set_message(r->ui, "%s", err.msg);
+        ui_set_error(r->ui, err.msg);
     /* The only row of the last page is gone (deleted): the page before, at its last row. */
     if (!r->list.nrows && r->list.page > 0) {
         if (ui_list_load(&r->list, r->list.page - 1, r->list.limit, &err) != DPF_OK)
-            ui_set_message(r->ui, "%s", err.msg);
+            ui_set_error(r->ui, err.msg);
         r->list.sel = r->list.nrows ? r->list.nrows - 1 : 0;
     }
 }
@@ -72,10 +72,17 @@ static void draw(struct ui_run *r)
     if (r->s->flags & UI_TEXT) {
         for (int i = 0; y + i < LINES - 2 - msg && r->top + i < r->rows.n; i++)
             ui_put(y + i, 0, r->rows.row[r->top + i].cells[0], COLS, 0);
+        move(y, 0);             /* a screen reader reads from the first line shown */
     } else {
+        /* ui_list_draw leaves the cursor on the selected row, where a screen reader or a
+         * braille display follows it. */
         ui_list_draw(&r->list, y, ui_run_limit(r) + 1 - msg);
-        if (r->s->flags & UI_MENU)      /* rows under no header */
+        if (r->s->flags & UI_MENU) {    /* rows under no header */
+            int cy, cx;
+            getyx(stdscr, cy, cx);
             ui_put(y, 0, "", COLS, 0);
+            move(cy, cx);
+        }
     }
     ui_show(r->ui);
 }
@@ -146,7 +153,7 @@ static int move_key(struct ui_run *r, struct ui_key k)
     if (!ui_list_key(&r->list, k, &err))
         return 0;
     if (err.code != DPF_OK)
-        ui_set_message(r->ui, "%s", err.msg);
+        ui_set_error(r->ui, err.msg);
     return 1;
 }
 

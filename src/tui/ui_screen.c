@@ -203,10 +203,14 @@ int ui_confirm(struct ui *ui, const char *question)
     snprintf(line, sizeof line, "%s %s", question, _("(Y = yes, N = no)"));
     for (;;) {
         /* A long question is read whole: wrapped into the lines that end at the status line. */
-        if (text_width(line) <= COLS)
+        /* The cursor after the question, where a screen reader reads it. */
+        if (text_width(line) <= COLS) {
             ui_put(LINES - 2, 0, line, COLS, A_REVERSE | A_BOLD);
-        else
+            move(LINES - 2, text_width(line) < COLS ? text_width(line) : COLS - 1);
+        } else {
             put_wrapped(line, LINES - 1, A_REVERSE | A_BOLD);
+            move(LINES - 2, COLS - 1);
+        }
         refresh();
         k = ui_read_key(ui);
         if (!k.is_code && (k.ch == L'y' || k.ch == L'Y'))

@@ -4,6 +4,7 @@
  * calls nothing else in src/tui, so the key table and the frame can both use it. */
 #include <stdarg.h>
 #include <stdio.h>
+#include "dpf/i18n.h"
 #include "dpf/text.h"
 #include "ui.h"
 
@@ -14,11 +15,22 @@ void ui_put(int y, int x, const char *s, int width, attr_t attr)
     char buf[1024], safe[1024];
     if (width <= 0)
         return;
+    if (ui_plain)
+        attr &= ~(attr_t)A_REVERSE;
     if (attr)
         attron(attr);
     mvaddstr(y, x, text_fit(buf, sizeof buf, text_safe(s ? s : "", safe, sizeof safe), width, 0));
     if (attr)
         attroff(attr);
+}
+
+int ui_plain;
+
+void ui_chgat(int y, int x, int n, attr_t attr)
+{
+    if (ui_plain)
+        attr &= ~(attr_t)A_REVERSE;
+    mvchgat(y, x, n, attr, 0, NULL);
 }
 
 void ui_set_message(struct ui *ui, const char *fmt, ...)
@@ -27,4 +39,9 @@ void ui_set_message(struct ui *ui, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(ui->message, sizeof ui->message, fmt, ap);
     va_end(ap);
+}
+
+void ui_set_error(struct ui *ui, const char *msg)
+{
+    ui_set_message(ui, _("Error: %s"), msg);
 }

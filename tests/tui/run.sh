@@ -23,12 +23,13 @@ cleanup() { tm kill-server 2>/dev/null; rm -rf "$work"; }
 end_case() { tm kill-server 2>/dev/null; }
 trap cleanup EXIT
 
-# start W H [ENV...]: dpf on the case's database in a new session of W x H cells.
+# start W H [ENV...]: dpf on the case's database in a new session of W x H cells (with the
+# global options in dpf_opts, if set).
 start() {
     local w=$1 h=$2
     shift 2
     tm new-session -d -s t -x "$w" -y "$h" \
-        "env -u LC_ALL -u LC_CTYPE LANG=C.UTF-8 $* $wrap '$build/dpf' --db '$work/$name.db'; echo \"[exit \$?]\"; sleep 60"
+        "env -u LC_ALL -u LC_CTYPE LANG=C.UTF-8 $* $wrap '$build/dpf' ${dpf_opts:-} --db '$work/$name.db'; echo \"[exit \$?]\"; sleep 60"
 }
 
 # wait_until WHY COMMAND...: until COMMAND succeeds (up to 10 s), else fail with WHY.
@@ -105,13 +106,13 @@ case_register_80x24() {
     line_has "^F1帮助 .*F10退出"
     keys Enter
     wait_for "持证残疾人名单" || return
-    line_has "^姓名 +残疾人证号 +性别"
+    line_has "^[ >]姓名 +残疾人证号 +性别"
     keys F2
     wait_for "新增人员" || return
     type_text "34150319900101123941"             # check character 9 is wrong (5)
     keys Tab
     wait_for "校验位" || return
-    line_has "^残疾人证号\* +34150319900101123941 +残疾人证号：身份证号：校验位"
+    line_has "^!残疾人证号\* +34150319900101123941 +残疾人证号：身份证号：校验位"
     keys BTab C-u
     type_text "34150319900101123541"
     keys Tab
@@ -131,12 +132,12 @@ case_register_80x24() {
     line_has "共 301 人"
     type_text "张小"
     wait_for "查找： 张小" || return
-    line_has "^张小明 +341503\*{8}123541 +男 +肢体 +一级 +在册 +新安镇"
-    [ "$(screen | grep -c '^张')" -ge 1 ] || fail "no row for the search"
+    line_has "^[ >]张小明 +341503\*{8}123541 +男 +肢体 +一级 +在册 +新安镇"
+    [ "$(screen | grep -c '^[ >]张')" -ge 1 ] || fail "no row for the search"
     keys C-u
     type_text "1390564123"                       # the phone number finds the person too
     wait_for "查找： 1390564123" || return
-    line_has "^张小明 +341503\*{8}123541"
+    line_has "^[ >]张小明 +341503\*{8}123541"
     keys F6
     wait_for "变更状态：张小明" || return
     type_text "死亡"
@@ -146,7 +147,7 @@ case_register_80x24() {
     type_text "病故"
     keys F2
     wait_for "状态已变更：张小明" || return
-    line_has "^张小明 +341503\*{8}123541 +男 +肢体 +一级 +死亡"
+    line_has "^[ >]张小明 +341503\*{8}123541 +男 +肢体 +一级 +死亡"
     keys F7
     wait_for "张小明（341503********123541）的操作记录" || return
     # Each row shows the time of its own action: the clock runs on through the session.
@@ -163,7 +164,7 @@ case_register_80x24() {
     wait_for "持证残疾人名单" || return
     tm resize-window -t t -x 120 -y 40
     wait_for "联系电话" || return                 # the phone column fits at 120 columns
-    line_has "^张小明 .*死亡 +新安镇 +黄墩村 +13905641234"
+    line_has "^[ >]张小明 .*死亡 +新安镇 +黄墩村 +13905641234"
     tm resize-window -t t -x 60 -y 20
     wait_for "终端窗口太小" || return
     tm resize-window -t t -x 80 -y 24
@@ -254,16 +255,16 @@ case_subsidy_review_80x24() {
     keys Down Enter
     wait_for "2026-06" || return
     line_has "未审批"
-    line_has "^停发 $((before + 1)) "
-    line_has "^重度残疾人护理补贴 +$who +[0-9]{6}\*{8}[0-9]{3}[0-9X] +死亡 +2026-05-15 2026-06"
+    line_has "^\[停发 $((before + 1))\] "
+    line_has "^[ >]重度残疾人护理补贴 +$who +[0-9]{6}\*{8}[0-9]{3}[0-9X] +死亡 +2026-05-15 2026-06"
     # The cursor starts on the first stop: down to the death's line.
-    row=$(screen | grep -nE "^[^ ]+ +$who +[0-9]{6}\*{8}[0-9]{3}[0-9X] +死亡 +2026-05-15" | cut -d: -f1)
-    head=$(screen | grep -nE "^补贴项目 +姓名 " | head -1 | cut -d: -f1)
+    row=$(screen | grep -nE "^[ >][^ ]+ +$who +[0-9]{6}\*{8}[0-9]{3}[0-9X] +死亡 +2026-05-15" | cut -d: -f1)
+    head=$(screen | grep -nE "^[ >]补贴项目 +姓名 " | head -1 | cut -d: -f1)
     for _ in $(seq $((row - head - 1))); do keys Down; done
     keys F6
     wait_for "已停发：$who" || return
-    line_has "^停发 $before "
-    no_line "^重度残疾人护理补贴 +$who "
+    line_has "^\[停发 $before\] "
+    no_line "^[ >]重度残疾人护理补贴 +$who "
     paid=$(screen | sed -n 's/.*名册 \([0-9]*\).*/\1/p')
     keys F9
     wait_for "审批 2026-06" || return
@@ -304,7 +305,7 @@ case_rehab_rates_80x24() {
     line_has "4\. 精准康复"
     keys 4
     wait_for "2026 年康复情况" || return
-    line_has "^全区 +$needs +$served +$before "
+    line_has "^[ >]全区 +$needs +$served +$before "
     keys Escape
     wait_for "主菜单" || return
     keys 1
@@ -324,7 +325,7 @@ case_rehab_rates_80x24() {
     type_text "康复训练"
     keys F2
     wait_for "已保存" || return
-    line_has "^评估 +2026-06-30 +上门 康复训练"
+    line_has "^[ >]评估 +2026-06-30 +上门 康复训练"
     keys F4
     wait_for "服务: $who" || return
     keys C-u
@@ -341,14 +342,14 @@ case_rehab_rates_80x24() {
     type_text "2026-06-30"
     keys F2
     wait_for "已保存" || return
-    line_has "^服务 +2026-06-30 +永兴村卫生室 +康复训练 运动功能训练"
+    line_has "^[ >]服务 +2026-06-30 +永兴村卫生室 +康复训练 运动功能训练"
     keys Escape
     wait_for "持证残疾人名单" || return
     keys Escape Escape                          # the search, then the list
     wait_for "主菜单" || return
     keys 4
     wait_for "2026 年康复情况" || return
-    line_has "^全区 +$((needs + 1)) +$((served + 1)) +$after "
+    line_has "^[ >]全区 +$((needs + 1)) +$((served + 1)) +$after "
     keys F1
     wait_for "帮助" || return
     line_has "康复服务率"
@@ -394,10 +395,10 @@ case_insurance_claim_80x24() {
     line_has "5\. 意外伤害保险"
     keys 5
     wait_for "意外伤害保险：保单" || return
-    line_has "^2026 +中国人民.* +$insured +$today +[0-9,.]+ +已确认"
+    line_has "^[ >]2026 +中国人民.* +$insured +$today +[0-9,.]+ +已确认"
     keys F8
     wait_for "2026 年度意外伤害保险" || return
-    line_has "^全区 +$insured +[0-9,.]+ +[0-9]+ +$paid_n .* $total "
+    line_has "^[ >]全区 +$insured +[0-9,.]+ +[0-9]+ +$paid_n .* $total "
     keys Escape
     wait_for "意外伤害保险：保单" || return
     keys Escape
@@ -422,7 +423,7 @@ case_insurance_claim_80x24() {
     type_text "8000"
     keys F2
     wait_for "已保存" || return
-    line_has "^[0-9]+ +$who .* 2026-06-20 +报案 +0 +8,000.00"
+    line_has "^[ >][0-9]+ +$who .* 2026-06-20 +报案 +0 +8,000.00"
     claim=$(sql "SELECT max(id) FROM claim")
     for step in 材料收集 已报保险公司; do
         keys F4
@@ -455,10 +456,10 @@ case_insurance_claim_80x24() {
     wait_for "日期是哪一天" || return
     keys F2
     wait_for " 已赔付 " || return
-    line_has "^$claim +$who .* 已赔付 +0 +8,000.00 +8,000.00"
+    line_has "^[ >]$claim +$who .* 已赔付 +0 +8,000.00 +8,000.00"
     keys F8
     wait_for "2026 年度意外伤害保险" || return
-    line_has "^全区 +$insured +[0-9,.]+ +[0-9]+ +$((paid_n + 1)) .* $after "
+    line_has "^[ >]全区 +$insured +[0-9,.]+ +[0-9]+ +$((paid_n + 1)) .* $after "
     [ "$(sql "SELECT status FROM claim WHERE id = $claim")" = 4 ] || fail "claim not paid"
     [ "$(sql "SELECT group_concat(status) FROM claim_step WHERE claim_id = $claim")" = "1,2,3,4" ] ||
         fail "steps: $(sql "SELECT group_concat(status) FROM claim_step WHERE claim_id = $claim")"
@@ -490,13 +491,13 @@ case_claims_2000_120x40() {
     for _ in 1 2 3 4 5 6 7; do
         keys NPage NPage NPage NPage NPage NPage NPage NPage NPage NPage
     done
-    line_has "^$last +.* 2026-03-30 +报案 "
+    line_has "^[ >]$last +.* 2026-03-30 +报案 "
     # F5 steps the filter through all, in progress, then each status in turn.
     keys F5
     wait_for "状态：处理中" || return
     keys F5
     wait_for "状态：报案" || return
-    line_has "^2000 +.* 2026-04-01 +报案 "
+    line_has "^[ >]2000 +.* 2026-04-01 +报案 "
     no_line "[0-9] +(材料收集|已赔付|拒赔) "
     keys F5
     wait_for "状态：材料收集" || return
@@ -520,7 +521,7 @@ keeps_selection() {
         key=$(screen | sed -n "${line}p" | grep -oE -- "$3" | head -1)
         [ -n "$key" ] || { fail "line $line has no $3"; return 1; }
     else
-        key=$(screen | sed -n "${line}p" | cut -c1-10)
+        key=$(screen | sed -n "${line}p" | cut -c1-11)
     fi
     resize_to 80 24 || return 1
     wait_until "at 80x24 the selected row is not on the screen: $key" sel_shows "$key" || return 1
@@ -597,7 +598,7 @@ case_resize_screens_120x40() {
     keeps_selection 4 30 || return
     keys Home NPage NPage NPage Down Down            # the fourth page, two rows below its top
     wait_until "register: the selection never reached line 6" sel_on_line 6 || return
-    key=$(screen | sed -n 6p | cut -c1-10)
+    key=$(screen | sed -n 6p | cut -c1-11)
     resize_to 80 24 || return
     wait_until "register at 80x24: the selected row is not on the screen: $key" \
         sel_shows "$key" || return
@@ -655,11 +656,11 @@ case_enrol_70_120x40() {
     wait_for "持证残疾人名单" || return
     type_text "$id"
     wait_for "查找： $id" || return
-    line_has "^$who "
+    line_has "^[ >]$who "
     keys F8
     wait_for "${who}的补贴" || return
     keys NPage NPage NPage NPage
-    line_has "^$prog +不予通过 +2001-01 +x +2001-01-01"
+    line_has "^[ >]$prog +不予通过 +2001-01 +x +2001-01-01"
 }
 
 # A person's own pages keep the selected row on the screen through a resize: their claims
@@ -690,7 +691,7 @@ case_resize_person_pages_120x40() {
     wait_title "持证残疾人名单" || return
     type_text "$id"
     wait_for "查找： $id" || return
-    line_has "^$who "
+    line_has "^[ >]$who "
     keys F11
     wait_title "${who}的意外伤害保险" || return
     keeps_selection 4 28 || return
@@ -823,7 +824,7 @@ case_place_refused_80x24() {
     type_text "不存在镇"
     keys F2
     wait_for "不存在镇 不在地名表中" || return
-    line_has "^乡镇街道\* +不存在镇 +不存在镇 不在地名表中；相近"
+    line_has "^!乡镇街道\* +不存在镇 +不存在镇 不在地名表中；相近"
     no_line "已保存"
     keys Escape
     wait_for "放弃所做的修改？" || return
@@ -875,7 +876,7 @@ case_form_pickers_80x24() {
     line_has "6 精神"
     line_has "4 肢体"
     type_text "肢"
-    wait_until "typing did not narrow the picker" eval '! shows "│ 6 精神"' || return
+    wait_until "typing did not narrow the picker" eval '! line_matches "│[ >]6 精神"' || return
     keys Enter
     wait_until "the category was not taken from the picker" line_matches "^残疾类别 +肢体( |$)" || return
     keys Tab Tab                                 # to 乡镇街道
@@ -887,7 +888,7 @@ case_form_pickers_80x24() {
     keys Space
     wait_for "查找：" || return
     type_text "精"
-    wait_until "typing did not narrow the picker" eval '! shows "│ 4 肢体"' || return
+    wait_until "typing did not narrow the picker" eval '! line_matches "│[ >]4 肢体"' || return
     keys Enter
     wait_until "the category was not taken from the picker" line_matches "^残疾类别 +精神( |$)" || return
     keys Tab                                     # 残疾等级
@@ -937,14 +938,14 @@ case_place_picker_80x24() {
     wait_for "请先选择乡镇街道" || return
     keys BTab F4
     wait_for "查找：" || return
-    line_has "│ $first"
+    line_has "│[ >]$first"
     type_text "新安"
-    wait_until "typing did not narrow the townships" eval '! shows "│ $first"' || return
+    wait_until "typing did not narrow the townships" eval '! line_matches "│[ >]$first"' || return
     keys Enter
     wait_until "the township was not taken from the picker" line_matches "^乡镇街道\*? +新安镇( |$)" || return
     keys Tab F4
     wait_for "查找：" || return
-    line_has "│ $village"
+    line_has "│[ >]$village"
     keys Enter
     wait_until "the village was not taken from the picker" line_matches "^村社区 +$village( |$)" || return
     keys F2
@@ -965,7 +966,7 @@ case_places_80x24() {
     line_has "7\. 地名表"
     keys 7
     wait_title "地名表" || return
-    line_has "^$first +$code "
+    line_has "^[ >]$first +$code "
     keys F2
     wait_for "新增地名" || return
     line_has "^乡镇街道\*? +$first"             # the selected row's township
@@ -1007,7 +1008,7 @@ case_claim_documents_80x24() {
     wait_for "查找： $id" || return
     keys F11
     wait_for "的意外伤害保险" || return
-    line_has "^$claim "
+    line_has "^[ >]$claim "
     keys Enter
     wait_for "理赔 #$claim" || return
     keys Tab Tab Tab Tab Tab                     # to 已收材料
@@ -1046,19 +1047,19 @@ case_pinyin_search_80x24() {
     wait_for "持证残疾人名单" || return
     type_text "lyf"
     wait_for "查找： lyf" || return
-    line_has "^卢玉峰 +341503"
+    line_has "^[ >]卢玉峰 +341503"
     keys C-u
     type_text "Lu Yu Feng"
     wait_for "查找： Lu Yu Feng" || return
-    line_has "^卢玉峰 +341503"
+    line_has "^[ >]卢玉峰 +341503"
     keys C-u
     type_text "zeng"
     wait_for "查找： zeng" || return
-    line_has "^曾小贤 +341503"
+    line_has "^[ >]曾小贤 +341503"
     keys C-u
     type_text "cxx"
     wait_for "查找： cxx" || return
-    line_has "^曾小贤 +341503"
+    line_has "^[ >]曾小贤 +341503"
 }
 
 # The list in pinyin order: 王 (wang) before 张 (zhang), though 张 comes first by code point.
@@ -1070,13 +1071,13 @@ case_pinyin_order_80x24() {
     wait_for "主菜单" || return
     keys 1
     wait_for "持证残疾人名单" || return
-    line_has "^王"
-    wang=$(screen | grep -n '^王' | head -1 | cut -d: -f1)
-    zhang=$(screen | grep -n '^张' | head -1 | cut -d: -f1)
+    line_has "^[ >]王"
+    wang=$(screen | grep -n '^[ >]王' | head -1 | cut -d: -f1)
+    zhang=$(screen | grep -n '^[ >]张' | head -1 | cut -d: -f1)
     [ -n "$wang" ] && [ -n "$zhang" ] && [ "$wang" -lt "$zhang" ] ||
         fail "王 is not listed before 张 (lines ${wang:-none} and ${zhang:-none})"
-    [ "$(screen | grep -c '^[王张]')" = 6 ] || fail "not all six 王 and 张 on the first page"
-    [ "$(screen | grep '^[王张朱]' | head -7 | tail -1 | cut -c1-3)" = "朱" ] ||
+    [ "$(screen | grep -c '^[ >][王张]')" = 6 ] || fail "not all six 王 and 张 on the first page"
+    [ "$(screen | grep '^[ >][王张朱]' | head -7 | tail -1 | cut -c2-4)" = "朱" ] ||
         fail "the 朱 rows do not follow the 张 rows"
 }
 
@@ -1221,7 +1222,7 @@ case_traditional_80x24() {
     line_has "^F1幫助 .*F10退出"
     keys Enter
     wait_for "持證殘疾人名單" || return
-    line_has "^姓名 +殘疾人證號 +性別"
+    line_has "^[ >]姓名 +殘疾人證號 +性別"
     keys F2
     wait_for "新增人員" || return
     type_text "34150319900101123541"
@@ -1262,6 +1263,134 @@ case_english_keys_80x24() {
     line_has "^F1Help F2New F3Export .* EscBack *$"
 }
 
+# ---- for a screen reader: the cursor on the focus, marks instead of attributes ----
+
+# The terminal's cursor as "x,y" (0-based), where a screen reader or braille display reads.
+cursor_at() { tm display -p -t t '#{cursor_x},#{cursor_y}'; }
+cursor_line() { cursor_at | cut -d, -f2; }
+# The cursor is at the first column of the one row marked ">" (the selected row).
+cursor_on_marker() {
+    local l
+    l=$(screen | grep -n '^>' | cut -d: -f1)
+    [ "$(echo "$l" | wc -w)" = 1 ] && [ "$(cursor_at)" = "0,$((l - 1))" ]
+}
+marker_line() { screen | grep -n '^>' | cut -d: -f1; }
+marker_on() { [ "$(marker_line)" = "$1" ]; }
+
+# cursor_follows W H: on the main menu, the register list, a form, a form's error, a
+# question and help, the cursor sits on what has the focus; the selected row is marked ">".
+cursor_follows() {
+    local h=$2 at
+    start "$1" "$h"
+    wait_for "主菜单" || return 1
+    line_has "^> +1\. 登记管理" || return 1
+    wait_until "menu: the cursor is not on the selected row" cursor_on_marker || return 1
+    keys Down Down
+    wait_until "menu: the mark did not move to the third module" line_matches "^> +3\. " || return 1
+    wait_until "menu: the cursor did not follow the selection" cursor_on_marker || return 1
+    keys Home Enter
+    wait_title "持证残疾人名单" || return 1
+    wait_until "list: the first row (line 4) is not the marked one" marker_on 4 || return 1
+    wait_until "list: the cursor is not on the selected row" cursor_on_marker || return 1
+    keys Down Down Down
+    wait_until "list: the mark did not move three rows down" marker_on 7 || return 1
+    wait_until "list: the cursor did not follow the selection" cursor_on_marker || return 1
+    sel_on_line 7 || { fail "list: the marked row is not the one in reverse video"; return 1; }
+    keys F2
+    wait_title "新增人员" || return 1
+    screen | sed -n 2p | grep -q '^残疾人证号' || { fail "form: line 2 is not the first field"; return 1; }
+    wait_until "form: the cursor is not on the first field" eval '[ "$(cursor_line)" = 1 ]' || return 1
+    keys Tab
+    type_text "李四"
+    wait_until "form: the cursor is not on the second field" eval '[ "$(cursor_line)" = 2 ]' || return 1
+    keys F2                                       # no certificate number
+    wait_for "错误：残疾人证号不能为空" || return 1
+    line_has "^!残疾人证号\* " || return 1
+    wait_until "form: the cursor is not on the field in error" eval '[ "$(cursor_line)" = 1 ]' || return 1
+    keys Escape
+    wait_for "放弃所做的修改？" || return 1
+    wait_until "question: the cursor is not on the status line" eval '[ "$(cursor_line)" = $((h - 2)) ]' || return 1
+    at=$(cursor_at | cut -d, -f1)
+    [ "$at" -gt 20 ] || { fail "question: the cursor is at column $at, not after the question"; return 1; }
+    keys y
+    wait_title "持证残疾人名单" || return 1
+    wait_until "list: back from the form, the cursor is not on the selected row" cursor_on_marker || return 1
+    keys F1
+    wait_title "帮助" || return 1
+    wait_until "help: the cursor is not on the first line shown" eval '[ "$(cursor_at)" = 0,1 ]'
+}
+case_cursor_80x24() { cursor_follows 80 24; }
+case_cursor_120x40() { cursor_follows 120 40; }
+
+# The picker: the cursor on the item Enter would take, marked ">".
+case_cursor_picker_80x24() {
+    start 80 24
+    wait_for "主菜单" || return
+    keys Enter
+    wait_title "持证残疾人名单" || return
+    keys F2
+    wait_title "新增人员" || return
+    type_text "34150319900101123562"
+    keys Tab
+    type_text "王小五"
+    keys Tab Tab Tab Tab F4                      # the picker of 残疾类别
+    wait_for "查找：" || return
+    line_has "│>6 精神"                           # preset to the certificate's category
+    no_box && { fail "no_box does not see the picker's border"; return; }   # plain_80x24's check works
+    wait_until "picker: the cursor is not on the selected item" \
+        eval 'screen | sed -n "$(($(cursor_line) + 1))p" | grep -q "│>6 精神"' || return
+    keys Down
+    line_has "│>7 多重"
+    wait_until "picker: the cursor did not follow the selection" \
+        eval 'screen | sed -n "$(($(cursor_line) + 1))p" | grep -q "│>7 多重"'
+}
+
+# No box-drawing character (U+2500-U+257F) and no reverse video on the screen.
+no_box() { screen | python3 -c 'import sys; sys.exit(any(0x2500 <= ord(c) <= 0x257F for c in sys.stdin.buffer.read().decode("utf-8", "replace")))'; }
+no_reverse() { ! tm capture-pane -p -e -t t | grep -q $'\e\\[[0-9;]*7m'; }
+plain_ok() {
+    no_box || { fail "$1: box-drawing characters under --plain"; return 1; }
+    no_reverse || { fail "$1: reverse video under --plain"; return 1; }
+}
+
+# --plain: the main flows (menu, register, form, picker, question, review, help) show no line
+# characters and no reverse video; the marks and the cursor show the selection.
+case_plain_80x24() {
+    dpf_opts=--plain start 80 24
+    wait_for "主菜单" || return
+    line_has "^> +1\. 登记管理"
+    plain_ok "menu" || return
+    keys Enter
+    wait_title "持证残疾人名单" || return
+    wait_until "list: no marked row" marker_on 4 || return
+    plain_ok "list" || return
+    keys F2
+    wait_title "新增人员" || return
+    type_text "34150319900101123562"
+    keys Tab
+    type_text "王小五"
+    keys Tab Tab Tab Tab F4
+    wait_for "查找：" || return
+    line_has " >6 精神"
+    wait_until "picker: the cursor is not on the selected item" \
+        eval 'screen | sed -n "$(($(cursor_line) + 1))p" | grep -q ">6 精神"' || return
+    plain_ok "picker" || return
+    keys Escape Escape
+    wait_for "放弃所做的修改？" || return
+    plain_ok "question" || return
+    keys y
+    wait_title "持证残疾人名单" || return
+    keys Escape
+    wait_for "主菜单" || return
+    keys 2
+    wait_for "2026-06" || return
+    line_has "^\[停发 [0-9]+\] 暂停"             # the current section named in text
+    plain_ok "review" || return
+    keys F1
+    wait_title "帮助" || return
+    plain_ok "help"
+}
+
 case_not_utf8() {
     tm new-session -d -s t -x 80 -y 24 \
         "env -u LC_ALL -u LC_CTYPE LANG=C '$build/dpf' --db '$work/$name.db'; echo \"[exit \$?]\"; sleep 60"
@@ -1277,7 +1406,8 @@ all_cases="register_80x24 discard_and_save_errors list_120x40 subsidy_review_80x
     form_pickers_80x24 place_picker_80x24 places_80x24 claim_documents_80x24
     pinyin_search_80x24 pinyin_order_80x24 midnight_80x24
     list_export_80x24 review_roster_80x24 import_place_80x24 traditional_80x24
-    traditional_hk_80x24 english_keys_80x24 not_utf8"
+    traditional_hk_80x24 english_keys_80x24 cursor_80x24 cursor_120x40
+    cursor_picker_80x24 plain_80x24 not_utf8"
 for c in ${TUI_CASES:-$all_cases}; do
     run_case "$c"
 done
