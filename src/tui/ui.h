@@ -86,6 +86,9 @@ void ui_show(struct ui *ui);
  * (ui_text.c, with the message: the bottom file every other one draws through). */
 void ui_put(int y, int x, const char *s, int width, attr_t attr);
 void ui_set_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Progress while work goes on (no key pressed): the status line now, the cursor left where
+ * it was, nothing kept for the next frame (ui_screen.c). */
+void ui_notice(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* An error or a refusal for the status line: begins with a word a screen reader speaks
  * ("错误："), since its bold shows nothing to one. */
 void ui_set_error(struct ui *ui, const char *msg);

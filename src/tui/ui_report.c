@@ -69,9 +69,7 @@ static void load(struct ui_run *run)
 static void progress(void *ctx, int done, int total)
 {
     struct ui *ui = ctx;
-    ui_set_message(ui, _("Writing the workbook: sheet %d of %d"), done, total);
-    ui_frame(ui, _("Reports"), UC_REPORT);
-    ui_show(ui);
+    ui_notice(ui, _("Writing the workbook: sheet %d of %d"), done, total);
 }
 
 static void export(struct ui *ui, const struct report *r)

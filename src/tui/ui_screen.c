@@ -2,6 +2,7 @@
 /* The frame every screen shares: title line, status line (database, user, persons, one
  * message), function-key bar (its labels from the key table); reading a key; yes/no
  * questions; the too-small notice. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "dpf/i18n.h"
@@ -152,6 +153,18 @@ void ui_show(struct ui *ui)
     }
     move(y, x);
     refresh();
+}
+
+/* A message while work goes on, with no key pressed: drawn on the status line over the screen
+ * as it is, the cursor left where it was (a screen reader stays on the focus), and not kept
+ * for the next frame. */
+void ui_notice(struct ui *ui, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ui->shown, sizeof ui->shown, fmt, ap);
+    va_end(ap);
+    ui_show(ui);
 }
 
 /* One key of the bar at column x: its name bold, its label reversed. */
