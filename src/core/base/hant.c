@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dpf/hant.h"
+#include "dpf/textfile.h"
 #include "dpf/i18n.h"
 
 extern const unsigned char hant_bits[8192];   /* hant_gen.c, scripts/hant_table.py */
@@ -72,9 +73,14 @@ static opencc_t converter(opencc_t *h, int *tried, const char *config)
 static char *convert(opencc_t *h, int *tried, const char *config, const char *s)
 {
     char *got, *out = NULL;
+    size_t len = strlen(s);
 
+    /* OpenCC reads past the end of a character cut short (a lead byte at the end): only
+     * whole UTF-8 goes in; anything else is left as typed and refused by its own check. */
+    if (utf8_invalid_at(s, len) != len)
+        return NULL;
     pthread_mutex_lock(&lock);
-    if (converter(h, tried, config) && (got = opencc_convert_utf8(*h, s, strlen(s)))) {
+    if (converter(h, tried, config) && (got = opencc_convert_utf8(*h, s, len))) {
         out = strdup(got);
         opencc_convert_utf8_free(got);
     }
