@@ -266,6 +266,20 @@ static void bind_all(sqlite3_stmt *st, const struct person_filter *flt,
 }
 
 /* Runs the count that build_count(flt, extra) makes, with :pid and :before_key bound. */
+/* Prepares the statement q holds, then frees q: uncached, since the filters make many
+ * different texts that would crowd everything else out of the statement cache. */
+static int prepare_built(struct db *db, struct strbuf *q, sqlite3_stmt **st, struct dpf_err *err)
+{
+    int rc;
+    if (q->oom) {
+        sb_free(q);
+        return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
+    }
+    rc = sqlite3_prepare_v2(db->h, sb_str(q), -1, st, NULL);
+    sb_free(q);
+    return rc == SQLITE_OK ? DPF_OK : db_fail(db, err);
+}
+
 static int count_sql(struct db *db, const struct person_filter *flt, enum count_by by,
                      int64_t pid, const char *before_key, long *n, struct dpf_err *err)
 {
@@ -277,14 +291,8 @@ static int count_sql(struct db *db, const struct person_filter *flt, enum count_
     *n = 0;
     sb_init(&q);
     build_count(&q, flt, by);
-    if (q.oom) {
-        sb_free(&q);
-        return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
-    }
-    rc = sqlite3_prepare_v2(db->h, sb_str(&q), -1, &st, NULL);   /* as person_page: uncached */
-    sb_free(&q);
-    if (rc != SQLITE_OK)
-        return db_fail(db, err);
+    if ((rc = prepare_built(db, &q, &st, err)) != DPF_OK)     /* as person_page: uncached */
+        return rc;
     bind_all(st, flt, &none, 0);
     bind_int(st, ":pid", pid);
     bind_text(st, ":before_key", before_key);
@@ -324,14 +332,8 @@ static int sort_key_of(struct db *db, const struct person_filter *flt, int64_t i
         sb_add(&q, " END");
     }
     sb_add(&q, " FROM person WHERE id = :pid");
-    if (q.oom) {
-        sb_free(&q);
-        return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
-    }
-    rc = sqlite3_prepare_v2(db->h, sb_str(&q), -1, &st, NULL);
-    sb_free(&q);
-    if (rc != SQLITE_OK)
-        return db_fail(db, err);
+    if ((rc = prepare_built(db, &q, &st, err)) != DPF_OK)
+        return rc;
     bind_all(st, flt, &none, 0);
     bind_int(st, ":pid", id);
     rc = sqlite3_step(st);
@@ -375,14 +377,8 @@ int person_page(struct db *db, const struct person_filter *flt, struct person_cu
     build_sql(&q, flt, cur);
     /* Prepared for this page and finalized after: the filters make many different texts,
      * which would crowd everything else out of the statement cache. Preparing costs ~0.1 ms. */
-    if (q.oom) {
-        sb_free(&q);
-        return dpf_err_set(err, DPF_ENOMEM, NULL, _("Out of memory"));
-    }
-    rc = sqlite3_prepare_v2(db->h, sb_str(&q), -1, &st, NULL);
-    sb_free(&q);
-    if (rc != SQLITE_OK)
-        return db_fail(db, err);
+    if ((rc = prepare_built(db, &q, &st, err)) != DPF_OK)
+        return rc;
     bind_all(st, flt, cur, limit);
     person_init(&p);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
