@@ -182,7 +182,7 @@ static void put_key(const struct ui_key_label *k, int x)
 static void key_bar(unsigned context)
 {
     struct ui_key_label k[UI_KEY_LABELS];
-    int n = ui_key_labels(context, k, UI_KEY_LABELS), x = 0, w[UI_KEY_LABELS], total = 0;
+    int n = ui_key_labels(context, k, UI_KEY_LABELS), x = 0, w[UI_KEY_LABELS] = { 0 }, total = 0;
     int room = COLS;
 
     move(LINES - 1, 0);
