@@ -493,6 +493,26 @@ static void draw_search(struct ui_run *r)
     ui_edit_draw(&s->query, 1, w + 1, 30, 1);
 }
 
+static void person_claims(struct ui *ui, int64_t id)
+{
+    ui_claims(ui, 0, id);
+}
+
+/* The selected person's own pages, by the action that opens them. */
+static void open_page(struct ui *ui, enum ui_action a, int64_t id)
+{
+    static const struct {
+        enum ui_action action;
+        void (*open)(struct ui *ui, int64_t id);
+    } pages[] = {
+        { UA_HISTORY, show_history }, { UA_SUBSIDY, ui_enrol_person },
+        { UA_REHAB, ui_rehab_person }, { UA_INSURANCE, person_claims },
+    };
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++)
+        if (pages[i].action == a)
+            pages[i].open(ui, id);
+}
+
 static enum ui_result list_do(struct ui_run *r, enum ui_action a, struct ui_key k)
 {
     struct source *s = r->ctx;
@@ -526,20 +546,11 @@ static enum ui_result list_do(struct ui_run *r, enum ui_action a, struct ui_key 
         change_status(ui, id);
         return UR_RELOAD;
     case UA_HISTORY:
-        if (id)
-            show_history(ui, id);
-        return UR_STAY;
     case UA_SUBSIDY:
-        if (id)
-            ui_enrol_person(ui, id);
-        return UR_STAY;
     case UA_REHAB:
-        if (id)
-            ui_rehab_person(ui, id);
-        return UR_STAY;
     case UA_INSURANCE:
         if (id)
-            ui_claims(ui, 0, id);
+            open_page(ui, a, id);
         return UR_STAY;
     case UA_NONE:
         if (ui_edit_key(&s->query, k) != 1)
