@@ -22,7 +22,9 @@ void ui_table_columns(struct ui_run *r, const struct rtable *t, const int *cols,
         int c = column(cols, i);
         r->list.cols[i].header = t->headers[c];
         r->list.cols[i].width = t->widths[c];
-        r->list.cols[i].right = 0;
+        /* A column of figures is right-aligned, as report_table_lines does; a builder
+         * gives a column one kind of cell, so its first row tells. */
+        r->list.cols[i].right = i > 0 && t->nrows > 0 && t->cells[c].kind != RC_TEXT;
     }
     r->list.ncols = n + extra;
     r->rows.ncols = n + extra;      /* load empties the rows first: no cell is left behind */
@@ -57,9 +59,6 @@ int ui_table_add(struct ui_run *r, const struct rtable *t, int row, const int *c
         }
         x = &t->cells[row * t->ncols + column(cols, i)];
         cells[i] = report_cell_text(x, buf[i], sizeof buf[i]);
-        /* A column is right-aligned when it holds figures, as report_table_lines does. */
-        if (i > 0 && x->kind != RC_TEXT)
-            r->list.cols[i].right = 1;
     }
     return ui_rows_add(&r->rows, id, row, cells);
 }

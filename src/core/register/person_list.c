@@ -375,8 +375,7 @@ int person_page(struct db *db, const struct person_filter *flt, struct person_cu
     *rows = 0;
     sb_init(&q);
     build_sql(&q, flt, cur);
-    /* Prepared for this page and finalized after: the filters make many different texts,
-     * which would crowd everything else out of the statement cache. Preparing costs ~0.1 ms. */
+    /* Prepared for this page and finalized after (prepare_built); preparing costs ~0.1 ms. */
     if ((rc = prepare_built(db, &q, &st, err)) != DPF_OK)
         return rc;
     bind_all(st, flt, cur, limit);
