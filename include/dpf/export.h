@@ -20,4 +20,11 @@ struct person_filter;
 int export_persons_filtered(struct db *db, const struct person_filter *flt, const char *path,
                             unsigned oflags, int full, long *rows, struct dpf_err *err);
 
+/* Long exports tell how far they have come: while one runs, fn(ctx, rows) is called after
+ * every `every` rows written, by every export (the register, the rosters, the claims, the
+ * places). The screen sets it, to show the count while no key is pressed; the command line
+ * sets none. One hook for the process (fn NULL: none). */
+enum { EXPORT_PROGRESS_ROWS = 10000 };     /* the screen's: about a second of work */
+void export_on_progress(void (*fn)(void *ctx, long rows), void *ctx, long every);
+
 #endif

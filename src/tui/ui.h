@@ -92,6 +92,9 @@ void ui_notice(struct ui *ui, const char *fmt, ...) __attribute__((format(printf
 /* An error or a refusal for the status line: begins with a word a screen reader speaks
  * ("错误："), since its bold shows nothing to one. */
 void ui_set_error(struct ui *ui, const char *msg);
+/* A key refused (the wrong row or section, a locked month), or work that failed: the status
+ * line says why, as ui_set_error does. */
+void ui_refuse(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Plain mode (--plain, DPF_PLAIN=1, the setting tui_plain): no reverse video and no lines
  * drawn with box characters; the marks and the cursor show what is selected. */
 extern int ui_plain;

@@ -283,8 +283,8 @@ static int move_claim(struct ui *ui, int64_t id, int status)
     int target, rc;
 
     if (status >= CS_PAID) {
-        ui_set_message(ui, _("The claim is closed (%s)"),
-                       field_show_choice(&claim_fields[CL_STATUS], status, next, sizeof next));
+        ui_refuse(ui, _("The claim is closed (%s)"),
+                  field_show_choice(&claim_fields[CL_STATUS], status, next, sizeof next));
         return 0;
     }
     snprintf(next, sizeof next, "%d", status + 1);

@@ -203,14 +203,14 @@ static enum ui_result act(struct ui_run *r, enum ui_action a, struct ui_key k)
     case UA_ADVANCE:
     case UA_REFUSE:
         if (!open) {
-            ui_set_message(r->ui, "%s", _("Choose an application that is not yet approved"));
+            ui_refuse(r->ui, "%s", _("Choose an application that is not yet approved"));
             return UR_STAY;
         }
         changed = a == UA_ADVANCE ? advance(p, row) : refuse(p, row->id);
         break;
     case UA_STOP:
         if (!row || row->tag != ES_APPROVED) {
-            ui_set_message(r->ui, "%s", _("Choose a payment that is approved"));
+            ui_refuse(r->ui, "%s", _("Choose a payment that is approved"));
             return UR_STAY;
         }
         changed = stop(p, row);

@@ -300,7 +300,7 @@ static int pick(struct ui *ui, struct ui_form *f, struct ui_key k)
     if (items.n == 0) {
         ui_lines_free(&items);
         if (!space && !ui->message[0])      /* the choices may have said why there are none */
-            ui_set_message(ui, "%s", _("This line has no list to choose from: type its value"));
+            ui_refuse(ui, "%s", _("This line has no list to choose from: type its value"));
         return !space;
     }
     p.items = items.v;
@@ -308,7 +308,7 @@ static int pick(struct ui *ui, struct ui_form *f, struct ui_key k)
     if (fd->type == FT_TEXT)
         p.n = items.n;
     if (items.failed)
-        ui_set_message(ui, "%s", _("Out of memory"));
+        ui_refuse(ui, "%s", _("Out of memory"));
     preset(ui, f, &p);
     if (ui_pick_run(ui, &p)) {
         take(f, &p);
@@ -316,6 +316,22 @@ static int pick(struct ui *ui, struct ui_form *f, struct ui_key k)
     }
     ui_lines_free(&items);
     return 1;
+}
+
+/* Tab or Shift+Tab: checks the line left and moves to line i. An error in the line left is
+ * said at once on the status line, named by its field, so that a clerk who hears the screen
+ * rather than sees the "!" knows before moving on. */
+static void leave(struct ui *ui, struct ui_form *f, int i)
+{
+    const char *label = _(f->fields[f->cur]->label);
+    const char *e = f->error[f->cur];
+
+    check(ui, f, f->cur);
+    if (e[0] && strncmp(e, label, strlen(label)) == 0)
+        ui_set_error(ui, e);
+    else if (e[0])
+        ui_refuse(ui, _("%s: %s"), label, e);
+    go(f, i);
 }
 
 int ui_form_run(struct ui *ui, struct ui_form *f)
@@ -345,12 +361,10 @@ int ui_form_run(struct ui *ui, struct ui_form *f)
                 return 0;
             break;
         case UA_NEXT_FIELD:
-            check(ui, f, f->cur);
-            go(f, (f->cur + 1) % f->n);
+            leave(ui, f, (f->cur + 1) % f->n);
             break;
         case UA_PREV_FIELD:
-            check(ui, f, f->cur);
-            go(f, (f->cur + f->n - 1) % f->n);
+            leave(ui, f, (f->cur + f->n - 1) % f->n);
             break;
         case UA_HELP:
             field_help(ui, f);
@@ -416,7 +430,7 @@ int ui_ask_year(struct ui *ui, int *year)
     y = atoi(v);
     free(v);
     if (y < 2000 || y > 2100) {
-        ui_set_message(ui, _("The year %d is not one dpf can count"), y);
+        ui_refuse(ui, _("The year %d is not one dpf can count"), y);
         return 0;
     }
     *year = y;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "dpf/export.h"
 #include "dpf/i18n.h"
 #include "tui.h"
 #include "ui.h"
@@ -91,6 +92,12 @@ static void main_menu(struct ui *ui)
     ui_run(ui, &screen, &m);
 }
 
+/* A long export's rows so far, on the status line while it runs (no key pressed). */
+static void export_progress(void *ctx, long rows)
+{
+    ui_notice(ctx, _("Exporting: %ld rows written"), rows);
+}
+
 int tui_run(struct db *db, const char *db_path)
 {
     struct ui ui = { .db = db, .db_path = db_path };
@@ -115,7 +122,9 @@ int tui_run(struct db *db, const char *db_path)
     keypad(stdscr, TRUE);
     curs_set(1);            /* the cursor shows the focus: screen readers follow it */
     ui_count_persons(&ui);
+    export_on_progress(export_progress, &ui, EXPORT_PROGRESS_ROWS);
     main_menu(&ui);
+    export_on_progress(NULL, NULL, 0);
     endwin();
     return 0;
 }

@@ -28,7 +28,7 @@ int ui_place_choices(struct ui *ui, const struct field *fd, const struct ui_form
         if ((line = ui_form_line(f, "township")) >= 0)
             ui_form_text(f, line, township, sizeof township);
         if (!township[0]) {
-            ui_set_message(ui, "%s", _("Choose the township first: its villages are listed"));
+            ui_refuse(ui, "%s", _("Choose the township first: its villages are listed"));
             return 0;
         }
         rc = place_names(ui->db, township, add, out, &err);
@@ -171,7 +171,7 @@ static enum ui_result places_act(struct ui_run *r, enum ui_action a, struct ui_k
 
 int ui_places(struct ui *ui)
 {
-    static const char *const headers[] = { N_("Place"), N_("Place code"), N_("Township") };
+    static const char *const headers[] = { N_("Place name"), N_("Place code"), N_("Township") };
     static const int widths[] = { 24, 14, 24 };
     static const char *const intro[] = {
         N_("The office's townships and villages with their official codes (行政区划代码: 9 "

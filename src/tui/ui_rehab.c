@@ -207,7 +207,7 @@ static void list_help(struct ui_run *r)
     for (int i = 0; rehab_project_notes[i]; i++)
         n++;
     if (lines.failed || !(help = malloc((size_t)(n + lines.n + 1) * sizeof *help))) {
-        ui_set_message(r->ui, "%s", _("Out of memory"));
+        ui_refuse(r->ui, "%s", _("Out of memory"));
     } else {
         for (int i = 0; i < n; i++)
             help[i] = rehab_project_notes[i];

@@ -57,13 +57,12 @@ static void load(struct ui_run *run)
     struct dpf_err err;
 
     report_free(&s->r);
-    ui_set_message(run->ui, "%s", _("Counting..."));
+    ui_notice(run->ui, "%s", _("Counting..."));     /* seconds at a province's scale */
     if (report_build(run->ui->db, s->from, s->to, &s->r, &err) != DPF_OK) {
         ui_set_error(run->ui, err.msg);
         return;
     }
     lay_out(run, &s->r);
-    run->ui->message[0] = '\0';
 }
 
 static void progress(void *ctx, int done, int total)

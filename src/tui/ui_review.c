@@ -239,6 +239,8 @@ static void load(struct ui_run *r)
     if (s->stale) {
         if (s->loaded)
             review_free(&s->rv);
+        /* seconds at a province's scale: said while it runs */
+        ui_notice(s->ui, _("Reviewing %d-%02d..."), month_year(s->month), month_number(s->month));
         s->loaded = review_run(s->ui->db, s->month, NULL, &s->rv, &err) == DPF_OK;
         if (!s->loaded) {
             ui_set_error(s->ui, err.msg);
@@ -331,7 +333,7 @@ static const struct review_line *selected_line(struct screen *s, const struct ui
 static int open_month(struct screen *s)
 {
     if (s->rv.approved)
-        ui_set_message(s->ui, "%s", _("This month is approved: its roster is locked"));
+        ui_refuse(s->ui, "%s", _("This month is approved: its roster is locked"));
     return s->loaded && !s->rv.approved;
 }
 
@@ -357,7 +359,7 @@ static int confirm_stops(struct screen *s, const struct ui_list *l, int all)
         return 0;
     first = review_lines(&s->rv, RK_STOP, &n);
     if (all ? n == 0 : !one) {
-        ui_set_message(s->ui, "%s", _("Choose a person in the Stop section"));
+        ui_refuse(s->ui, "%s", _("Choose a person in the Stop section"));
         return 0;
     }
     if (all) {                  /* persons: one may be stopped in two programmes */
@@ -385,7 +387,7 @@ static int apply_candidate(struct screen *s, const struct ui_list *l)
     int rc;
 
     if (!c) {
-        ui_set_message(s->ui, "%s", _("Choose a person in the Candidates section"));
+        ui_refuse(s->ui, "%s", _("Choose a person in the Candidates section"));
         return 0;
     }
     snprintf(msg, sizeof msg, _("Record an application of %s to %s today?"),
@@ -407,7 +409,7 @@ static int advance(struct screen *s, const struct ui_list *l)
     int rc;
 
     if (!a) {
-        ui_set_message(s->ui, "%s", _("Choose an application in the Applying section"));
+        ui_refuse(s->ui, "%s", _("Choose an application in the Applying section"));
         return 0;
     }
     snprintf(msg, sizeof msg, _("Move the application of %s to %s today?"),
@@ -436,6 +438,7 @@ static int approve(struct screen *s)
                  s->rv.count[RK_STOP], month_year(s->month), month_number(s->month));
     if (!ui_confirm(s->ui, msg))
         return 0;
+    ui_notice(s->ui, "%s", _("Approving: writing the roster..."));
     if ((rc = db_begin(s->ui->db, &err)) == DPF_OK)
         rc = review_approve(s->ui->db, s->month, &a, &err);
     snprintf(msg, sizeof msg, _("Approved: %ld persons, %s yuan"), a.persons,

@@ -80,7 +80,7 @@ int ui_rows_report(struct ui *ui, const struct ui_rows *r)
 {
     if (!r->failed)
         return DPF_OK;
-    ui_set_message(ui, "%s", _("Out of memory"));
+    ui_refuse(ui, "%s", _("Out of memory"));
     return DPF_ENOMEM;
 }
 

@@ -235,7 +235,7 @@ void ui_view_run(struct ui *ui, const char *title, char **lines, int n)
 void ui_lines_run(struct ui *ui, const char *title, const struct ui_lines *ls)
 {
     if (ls->failed)
-        ui_set_message(ui, "%s", _("Out of memory"));
+        ui_refuse(ui, "%s", _("Out of memory"));
     ui_view_run(ui, title, ls->v, ls->n);
 }
 

@@ -45,3 +45,13 @@ void ui_set_error(struct ui *ui, const char *msg)
 {
     ui_set_message(ui, _("Error: %s"), msg);
 }
+
+void ui_refuse(struct ui *ui, const char *fmt, ...)
+{
+    char why[sizeof ui->message];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, sizeof why, fmt, ap);
+    va_end(ap);
+    ui_set_error(ui, why);
+}

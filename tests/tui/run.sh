@@ -1322,6 +1322,166 @@ cursor_follows() {
 case_cursor_80x24() { cursor_follows 80 24; }
 case_cursor_120x40() { cursor_follows 120 40; }
 
+# The marked row is the list's last: the line after it is empty or the status line.
+marked_last() {
+    local l
+    l=$(marker_line)
+    [ -n "$l" ] && screen | sed -n "$((l + 1))p" | grep -qE '^ *$|^数据库 '
+}
+# walk WHAT: the selected row is marked ">" with the cursor on it, and Down, End (the list's
+# last row, on its last page) and Home move the mark and the cursor together.
+walk() {
+    local first
+    wait_until "$1: the cursor is not on the marked row" cursor_on_marker || return 1
+    first=$(marker_line)
+    keys Down
+    wait_until "$1: Down did not move the mark" marker_on $((first + 1)) || return 1
+    wait_until "$1: the cursor did not follow Down" cursor_on_marker || return 1
+    keys End
+    wait_until "$1: End did not mark the last row" marked_last || return 1
+    wait_until "$1: the cursor did not follow End" cursor_on_marker || return 1
+    keys Home
+    wait_until "$1: Home did not mark the first row" marker_on "$first" || return 1
+    wait_until "$1: the cursor did not follow Home" cursor_on_marker
+}
+# An empty list: the cursor on its notice ("（无）"), where a screen reader reads it.
+cursor_on_empty() {
+    local x y
+    IFS=, read -r x y <<< "$(cursor_at)"
+    [ "$x" = 2 ] && screen | sed -n "$((y + 1))p" | grep -q '^  （'
+}
+# A text page (the report, a history): the cursor on the first line shown, before and after
+# Down scrolls it.
+text_cursor() {
+    local top
+    wait_until "$1: the cursor is not on the first line shown" eval '[ "$(cursor_at)" = 0,1 ]' || return 1
+    top=$(screen | sed -n 2p)
+    keys Down
+    wait_until "$1: Down did not scroll" eval '[ "$(screen | sed -n 2p)" != "$top" ]' || return 1
+    wait_until "$1: the cursor left the first line shown" eval '[ "$(cursor_at)" = 0,1 ]'
+}
+# A question on the status line: the cursor after its last word.
+asked() {
+    wait_for "$1" || return 1
+    wait_until "question: the cursor is not on the status line" eval '[ "$(cursor_line)" = $((h - 2)) ]' || return 1
+    [ "$(cursor_at | cut -d, -f1)" -gt 20 ] || { fail "question: the cursor is not after the question"; return 1; }
+}
+
+# cursor_lists W H: every list and menu of dpf (the review's nine sections, programmes and
+# rules, the rehabilitation rates, institutions and projects, the policies, claims and
+# insurance figures, the places, a person's subsidies, rehabilitation and claims) has its
+# selected row marked ">" with the cursor on it as the clerk moves; the text pages keep the
+# cursor on their first line; a refusal leaves the cursor on the row; a question takes it.
+cursor_lists() {
+    local h=$2 cert who section
+    cert=$(sql "SELECT p.cert_no FROM claim c JOIN person p ON p.id = c.person_id WHERE c.id = 3")
+    who=$(sql "SELECT name FROM person WHERE cert_no = '$cert'")
+    sql "INSERT INTO service (person_id, year, served_on, institution_id, kind, item, cost)
+         SELECT p.id, 2026, '2026-03-0' || x.n, (SELECT min(id) FROM institution), 1, '服务', 100
+         FROM person p, (SELECT 1 AS n UNION SELECT 2) x WHERE p.cert_no = '$cert'"
+    start "$1" "$h"
+    wait_title "主菜单" || return 1
+    keys 2
+    wait_title "每月补贴审核 2026-06" || return 1
+    line_has "^\[停发 5\] " || return 1
+    walk "review, stops" || return 1
+    keys F4                                     # only for an application: refused
+    wait_for "错误：请在“在办”栏中选择申请" || return 1
+    wait_until "review: after a refusal the cursor is not on the marked row" cursor_on_marker || return 1
+    keys F7
+    asked "停发全部 2 人？" || return 1
+    keys n
+    for section in 暂停 追回 补发 应享未享 在办 名册 乡镇 变动; do
+        keys Tab
+        wait_until "review: the section $section is not named" line_matches "\[$section [0-9]+\]" || return 1
+        case $section in
+            追回) wait_until "review, $section: the cursor is not on the notice" cursor_on_empty || return 1 ;;
+            应享未享|名册|乡镇) walk "review, $section" || return 1 ;;
+            *) wait_until "review, $section: the cursor is not on the marked row" cursor_on_marker || return 1 ;;
+        esac
+    done
+    keys Escape
+    wait_title "主菜单" || return 1
+    keys 3
+    wait_title "补贴项目" || return 1
+    walk "programmes" || return 1
+    keys Enter
+    wait_title "困难残疾人生活补贴的规则" || return 1
+    wait_until "rules: the cursor is not on the marked row" cursor_on_marker || return 1
+    keys Escape Escape
+    wait_title "主菜单" || return 1
+    keys 4
+    wait_title "2026 年康复情况" || return 1
+    walk "rehabilitation rates" || return 1
+    keys F7
+    wait_title "康复机构" || return 1
+    walk "institutions" || return 1
+    keys Escape F8
+    wait_title "2026 年康复项目" || return 1
+    walk "projects" || return 1
+    keys Escape Escape
+    wait_title "主菜单" || return 1
+    keys 5
+    wait_title "意外伤害保险：保单" || return 1
+    wait_until "policies: the cursor is not on the marked row" cursor_on_marker || return 1
+    keys F4
+    wait_title "修改保单" || return 1
+    wait_until "policy form: the cursor is not on the first field" eval '[ "$(cursor_line)" = 1 ]' || return 1
+    keys Tab Tab Tab
+    type_text "x"                               # 40.00x
+    keys Tab                                    # said as the clerk leaves the line
+    wait_until "policy form: leaving a line in error said nothing" line_matches "错误：每人保费" || return 1
+    line_has "^!每人保费\* " || return 1
+    wait_until "policy form: the cursor is not on the next field" eval '[ "$(cursor_line)" = 5 ]' || return 1
+    keys Escape
+    asked "放弃所做的修改？" || return 1
+    keys y
+    wait_title "意外伤害保险：保单" || return 1
+    wait_until "policies: back from the form, the cursor is not on the marked row" cursor_on_marker || return 1
+    keys F7
+    wait_title "2026 年度保单的理赔" || return 1
+    walk "claims" || return 1
+    keys Escape F8
+    wait_title "2026 年度意外伤害保险" || return 1
+    walk "insurance figures" || return 1
+    keys Escape Escape
+    wait_title "主菜单" || return 1
+    keys 6
+    wait_title "年度报表" || return 1
+    text_cursor "report" || return 1
+    keys Escape
+    wait_title "主菜单" || return 1
+    keys 7
+    wait_title "地名表" || return 1
+    walk "places" || return 1
+    keys Down F4
+    wait_title "修改地名" || return 1
+    keys F2                                     # saved unchanged: a message after a key
+    wait_for "已保存" || return 1
+    wait_until "places: after the save the cursor is not on the marked row" cursor_on_marker || return 1
+    marker_on 4 || { fail "places: the save did not keep the selected row"; return 1; }
+    keys Escape
+    wait_title "主菜单" || return 1
+    keys 1
+    wait_title "持证残疾人名单" || return 1
+    type_text "$cert"
+    line_has "^> ?$who " || return 1
+    keys F8
+    wait_title "${who}的补贴" || return 1
+    walk "a person's subsidies" || return 1
+    keys Escape F9
+    wait_title "${who}的康复" || return 1
+    walk "a person's rehabilitation" || return 1
+    keys Escape F11
+    wait_title "${who}的意外伤害保险" || return 1
+    wait_until "a person's claims: the cursor is not on the marked row" cursor_on_marker || return 1
+    keys Escape F7
+    wait_title "${who}（" || return 1
+    text_cursor "history"
+}
+case_cursor_lists_80x24() { cursor_lists 80 24; }
+case_cursor_lists_120x40() { cursor_lists 120 40; }
+
 # The picker: the cursor on the item Enter would take, marked ">".
 case_cursor_picker_80x24() {
     start 80 24
@@ -1337,6 +1497,7 @@ case_cursor_picker_80x24() {
     wait_for "查找：" || return
     line_has "│>6 精神"                           # preset to the certificate's category
     no_box && { fail "no_box does not see the picker's border"; return; }   # plain_80x24's check works
+    no_reverse && { fail "no_reverse does not see the selected item"; return; }
     wait_until "picker: the cursor is not on the selected item" \
         eval 'screen | sed -n "$(($(cursor_line) + 1))p" | grep -q "│>6 精神"' || return
     keys Down
@@ -1388,7 +1549,33 @@ case_plain_80x24() {
     plain_ok "review" || return
     keys F1
     wait_title "帮助" || return
-    plain_ok "help"
+    plain_ok "help" || return
+    keys Escape Escape
+    plain_visit 3 "补贴项目" Enter "的规则" || return
+    plain_visit 4 "康复情况" F7 "康复机构" || return
+    plain_visit 4 "康复情况" F8 "康复项目" || return
+    plain_visit 5 "保单" F7 "理赔" || return
+    plain_visit 5 "保单" F8 "年度意外伤害保险" || return
+    plain_visit 6 "年度报表" F1 "帮助" || return
+    plain_visit 7 "地名表" F2 "新增地名" || return
+    plain_visit 1 "持证残疾人名单" F8 "的补贴" || return
+    plain_visit 1 "持证残疾人名单" F9 "的康复" || return
+    plain_visit 1 "持证残疾人名单" F11 "的意外伤害保险" || return
+    plain_visit 1 "持证残疾人名单" F7 "的操作记录"
+}
+# plain_visit KEY TITLE KEY2 TITLE2: from the main menu, a module and a screen inside it,
+# both without line characters or reverse video; back to the main menu.
+plain_visit() {
+    wait_title "主菜单" || return 1
+    keys "$1"
+    wait_title "$2" || return 1
+    plain_ok "$2" || return 1
+    keys "$3"
+    wait_title "$4" || return 1
+    plain_ok "$4" || return 1
+    keys Escape
+    wait_title "$2" || return 1
+    keys Escape
 }
 
 case_not_utf8() {
@@ -1407,6 +1594,7 @@ all_cases="register_80x24 discard_and_save_errors list_120x40 subsidy_review_80x
     pinyin_search_80x24 pinyin_order_80x24 midnight_80x24
     list_export_80x24 review_roster_80x24 import_place_80x24 traditional_80x24
     traditional_hk_80x24 english_keys_80x24 cursor_80x24 cursor_120x40
+    cursor_lists_80x24 cursor_lists_120x40
     cursor_picker_80x24 plain_80x24 not_utf8"
 for c in ${TUI_CASES:-$all_cases}; do
     run_case "$c"

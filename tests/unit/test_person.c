@@ -4,6 +4,7 @@
  * keyset paging. */
 #include "testutil.h"
 #include "dpf/audit.h"
+#include "dpf/export.h"
 #include "base/pinyin.h"
 
 static void derives_from_certificate(void **state)
@@ -317,6 +318,52 @@ static void search_by_number(void **state)
     tu_rmdir(dir);
 }
 
+/* The counts a long export tells the screen, for each file format; none once unset. */
+struct told {
+    long rows[8];
+    int n;
+};
+
+static void tell(void *ctx, long rows)
+{
+    struct told *t = ctx;
+    if (t->n < 8)
+        t->rows[t->n++] = rows;
+}
+
+static void export_tells_progress(void **state)
+{
+    const char *dir = tu_tmpdir();
+    struct db *db = tu_db(dir, "p.db");
+    static const char *const files[] = { "all.csv", "all.xlsx" };
+    struct dpf_err err;
+    char path[256];
+    long rows;
+    (void)state;
+    for (int i = 0; i < 7; i++)
+        add(db, "19800101", 2 * i + 1, 4, 1, "王芳", "苏埠镇");
+    for (int f = 0; f < 2; f++) {
+        struct told t = { .n = 0 };
+        export_on_progress(tell, &t, 3);
+        snprintf(path, sizeof path, "%s/%s", dir, files[f]);
+        assert_int_equal(export_persons(db, path, 0, 0, &rows, &err), DPF_OK);
+        assert_int_equal(rows, 7);
+        assert_int_equal(t.n, 2);               /* after 3 and 6 rows, not for the header */
+        assert_int_equal(t.rows[0], 3);
+        assert_int_equal(t.rows[1], 6);
+    }
+    {
+        struct told t = { .n = 0 };
+        export_on_progress(tell, &t, 3);
+        export_on_progress(NULL, NULL, 0);
+        snprintf(path, sizeof path, "%s/none.csv", dir);
+        assert_int_equal(export_persons(db, path, 0, 0, &rows, &err), DPF_OK);
+        assert_int_equal(t.n, 0);
+    }
+    db_close(db);
+    tu_rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -327,6 +374,7 @@ int main(void)
         cmocka_unit_test(status_change_and_history),
         cmocka_unit_test(keyset_paging),
         cmocka_unit_test(search_by_number),
+        cmocka_unit_test(export_tells_progress),
     };
     return cmocka_run_group_tests_name("person", tests, NULL, NULL);
 }

@@ -9,6 +9,7 @@
 #include <xlsxwriter.h>
 #include "dpf/csv.h"
 #include "dpf/audit.h"
+#include "dpf/export.h"
 #include "dpf/i18n.h"
 #include "export_internal.h"
 #include "xlsx_file.h"
@@ -81,12 +82,24 @@ int export_open(struct export_sink *s, const char *path, unsigned oflags, const 
     return DPF_OK;
 }
 
+static void (*progress_fn)(void *ctx, long rows);
+static void *progress_ctx;
+static long progress_every = 1;
+
+void export_on_progress(void (*fn)(void *ctx, long rows), void *ctx, long every)
+{
+    progress_fn = fn;
+    progress_ctx = ctx;
+    progress_every = every > 0 ? every : 1;
+}
+
 int export_row(struct export_sink *s, const char *const *cells, struct dpf_err *err)
 {
     int bad = s->csv ? csv_row(s, cells, 0) : xlsx_row(s, cells);
     if (bad)
         return dpf_err_set(err, DPF_EIO, NULL, _("Cannot write %s"), s->path);
-    s->rows++;
+    if (++s->rows % progress_every == 0 && progress_fn)
+        progress_fn(progress_ctx, s->rows);
     return DPF_OK;
 }
 
