@@ -95,8 +95,8 @@ void ui_set_error(struct ui *ui, const char *msg);
 /* A key refused (the wrong row or section, a locked month), or work that failed: the status
  * line says why, as ui_set_error does. */
 void ui_refuse(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Plain mode (--plain, DPF_PLAIN=1, the setting tui_plain): no reverse video and no lines
- * drawn with box characters; the marks and the cursor show what is selected. */
+/* Plain mode (--plain, or DPF_PLAIN=1 in the clerk's environment): no reverse video and no
+ * lines drawn with box characters; the marks and the cursor show what is selected. */
 extern int ui_plain;
 /* mvchgat, but no reverse video in plain mode. */
 void ui_chgat(int y, int x, int n, attr_t attr);

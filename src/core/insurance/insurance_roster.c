@@ -329,8 +329,14 @@ int insured_export(struct db *db, int64_t policy_id, const char *path, unsigned 
     if (sqlite3_prepare_v2(db->h,
             "SELECT p.cert_no, p.name, p.gender, p.birth_date, p.category, p.level, "
             "p.township, p.village, p.phone, i.from_on, i.to_on, i.added, i.reason "
-            "FROM insured i JOIN person p ON p.id = i.person_id WHERE i.policy_id = ?1 "
-            "ORDER BY p.township, p.village, p.name, p.id", -1, &st, NULL) != SQLITE_OK)
+            "FROM insured i JOIN person p ON p.id = i.person_id "
+            "LEFT JOIN place t ON t.parent IS NULL AND t.name = p.township "
+            "LEFT JOIN place v ON v.parent = t.id AND v.name = p.village "
+            "WHERE i.policy_id = ?1 "
+            /* the place list's code order (a place not on it after, by name), then names by
+             * sound, as the register lists them */
+            "ORDER BY t.code IS NULL, t.code, p.township, v.code IS NULL, v.code, p.village, "
+            "p.name_key, p.id", -1, &st, NULL) != SQLITE_OK)
         return db_fail(db, err);
     sqlite3_bind_int64(st, 1, policy_id);
     rc = export_open(&sink, path, oflags, _("Insured roster"), cols, NCOLS, err);
