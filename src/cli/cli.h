@@ -76,9 +76,10 @@ enum cli_kind {
 /* CLI_REQUIRED: the parser refuses the command without it. CLI_SHOWN_REQUIRED: required in
  * usage, but the handler checks it with a message of its own. CLI_KIND_YEAR: only in the
  * rows of the module kinds exported by year (EF_EXPORT_YEAR, cli_kinds.c). CLI_KIND_PERSONS:
- * only in the rows of kinds whose rows are persons (EF_PERSONS). */
+ * only in the rows of kinds whose rows are persons (EF_PERSONS). CLI_KIND_PERSONAL: only in
+ * the rows of kinds with a field masked unless asked for (FF_SENSITIVE: --full-id). */
 enum { CLI_REQUIRED = 1 << 0, CLI_SHOWN_REQUIRED = 1 << 1, CLI_KIND_YEAR = 1 << 2,
-       CLI_KIND_PERSONS = 1 << 3 };
+       CLI_KIND_PERSONS = 1 << 3, CLI_KIND_PERSONAL = 1 << 4 };
 
 struct cli_opt {
     const char *name;           /* "year": --year */

@@ -102,6 +102,22 @@ static int value(const struct cli_cmd *cmd, const struct cli_opt *o, const char 
     return EXIT_USAGE;
 }
 
+/* getopt_long's value of the row's option k: OPT_BASE + k, clear of its '?' and ':'. */
+enum { OPT_BASE = 256 };
+
+/* What getopt refused (ch: '?' or ':'; optopt and the word it stopped at say which). */
+static int refused(const struct cli_cmd *cmd, int ch, const char *word)
+{
+    char shortopt[3] = { '-', (char)optopt, '\0' };
+    if (optopt > 0 && optopt < OPT_BASE)
+        word = shortopt;                        /* -x, perhaps within -xy */
+    if (ch == ':')
+        return bad(cmd, _("%s needs a value"), word);
+    if (optopt >= OPT_BASE)                     /* --flag=value */
+        return bad(cmd, _("--%s takes no value"), cmd->opts[optopt - OPT_BASE].name);
+    return bad(cmd, _("%.*s is not an option of this command"), (int)strcspn(word, "="), word);
+}
+
 int cli_parse(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv, struct cli_args *a)
 {
     struct option lopts[CLI_MAX_OPTS + 1] = { { 0 } };
@@ -113,12 +129,16 @@ int cli_parse(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv, s
         if (n == CLI_MAX_OPTS)
             abort();            /* a row with more options than CLI_MAX_OPTS */
         lopts[n] = (struct option){ o->name, o->kind == CK_FLAG ? no_argument : required_argument,
-                                    NULL, n };
+                                    NULL, OPT_BASE + n };
     }
+    /* getopt's own messages name the program as argv[0] (the kind, "places"), in its own
+     * words: dpf says which command and option instead. */
+    opterr = 0;
     optind = 1;
-    while ((ch = getopt_long(argc, argv, "", lopts, NULL)) != -1) {
-        if (ch < 0 || ch >= n)
-            return cli_usage(cmd, NULL);        /* getopt named the option */
+    while ((ch = getopt_long(argc, argv, ":", lopts, NULL)) != -1) {
+        if (ch < OPT_BASE || ch >= OPT_BASE + n)
+            return refused(cmd, ch, argv[optind - 1]);
+        ch -= OPT_BASE;
         a->v[ch].given = 1;
         if (value(cmd, &cmd->opts[ch], optarg ? optarg : "", &a->v[ch]) != EXIT_OK)
             return EXIT_USAGE;

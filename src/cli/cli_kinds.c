@@ -15,9 +15,10 @@ static const struct cli_cmd *base_rows;     /* the table as main.c wrote it */
 static struct cli_cmd *table;               /* made from it; lives until the program ends */
 static int *caps;                           /* what each kind's row needs; -1: not one */
 
-/* A kind row's options less those of other kinds (by mask of CLI_KIND_YEAR and
- * CLI_KIND_PERSONS): export's rows by mask, import's without the persons' options. */
-static struct cli_opt export_opts[4][CLI_MAX_OPTS + 1];
+/* A kind row's options less those of other kinds (by mask of CLI_KIND_YEAR,
+ * CLI_KIND_PERSONS and CLI_KIND_PERSONAL): export's rows by mask, import's without the
+ * persons' options. */
+static struct cli_opt export_opts[8][CLI_MAX_OPTS + 1];
 static struct cli_opt import_opts[CLI_MAX_OPTS + 1];
 
 /* opts less those whose flags are in drop, into out. */
@@ -46,6 +47,15 @@ static const char *made(const char *fmt_kind, const struct entity *e)
     return strdup(buf);
 }
 
+/* True when some field of e is masked unless full values are asked for. */
+static int personal(const struct entity *e)
+{
+    for (int i = 0; i < e->nfields; i++)
+        if (e->fields[i].flags & FF_SENSITIVE)
+            return 1;
+    return 0;
+}
+
 /* The row of command r for e, or 0 if e has no such command. */
 static int kind_row(const struct cli_cmd *r, const struct entity *e, int owned,
                     struct cli_cmd *out, int *cap)
@@ -60,9 +70,11 @@ static int kind_row(const struct cli_cmd *r, const struct entity *e, int owned,
         summary = e->export_summary;
         /* A kind the database defines has --year, refused when it is open (cmd_export). */
         unsigned drop = (owned || e->flags & EF_EXPORT_YEAR ? 0 : CLI_KIND_YEAR) |
-                        (e->flags & EF_PERSONS ? 0 : CLI_KIND_PERSONS);
+                        (e->flags & EF_PERSONS ? 0 : CLI_KIND_PERSONS) |
+                        (owned || personal(e) ? 0 : CLI_KIND_PERSONAL);
         out->opts = without(r->opts, drop, export_opts[(drop & CLI_KIND_YEAR ? 1 : 0) |
-                                                       (drop & CLI_KIND_PERSONS ? 2 : 0)]);
+                                                       (drop & CLI_KIND_PERSONS ? 2 : 0) |
+                                                       (drop & CLI_KIND_PERSONAL ? 4 : 0)]);
         out->help = e->export_help ? e->export_help : r->help;
     } else {
         if (!e->import)

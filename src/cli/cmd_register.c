@@ -158,20 +158,30 @@ static void person_filter_of(const struct cli_args *a, struct person_filter *f)
     f->status = cli_has(a, "status") ? (int)cli_int(a, "status") + 1 : 0;
 }
 
+/* The option is in this kind's row (cli_kinds.c leaves out those of other kinds). */
+static int row_has(const struct cli_cmd *self, const char *name)
+{
+    for (const struct cli_opt *o = self->opts; o->name; o++)
+        if (strcmp(o->name, name) == 0)
+            return 1;
+    return 0;
+}
+
 static int cmd_export(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
     struct person_filter flt;
     const struct entity *e;
-    struct entity_export x = { .path = cli_str(a, "out"), .full = cli_has(a, "full-id"),
+    struct entity_export x = { .path = cli_str(a, "out"),
                                .oflags = cli_has(a, "force") ? OUT_FORCE : 0 };
     struct dpf_err err;
     long rows;
 
-    /* A module's kind not exported by year has no --year in its row (cli_kinds.c); a kind
-     * the database defines is checked once it is open, below. */
-    for (const struct cli_opt *o = self->opts; o->name; o++)
-        if (strcmp(o->name, "year") == 0 && cli_has(a, "year"))
-            x.year = (int)cli_int(a, "year");
+    /* A module's kind not exported by year has no --year in its row, nor one without
+     * personal data --full-id (cli_kinds.c); a kind the database defines is checked once it
+     * is open, below. */
+    if (row_has(self, "year") && cli_has(a, "year"))
+        x.year = (int)cli_int(a, "year");
+    x.full = row_has(self, "full-id") && cli_has(a, "full-id");
     /* Its own message rather than the parser's (kept as it was). */
     if (!x.path)
         return cli_usage(self, _("--out FILE is required"));
@@ -221,8 +231,8 @@ static const struct cli_opt import_opts[] = {
 static const struct cli_opt export_opts[] = {
     { "out", CK_FILE, CLI_SHOWN_REQUIRED, "FILE.csv|FILE.xlsx", N_("the file to write"), NULL, 0 },
     { "year", CK_YEAR, CLI_KIND_YEAR, NULL, N_("only the records of a year"), NULL, 0 },
-    { "full-id", CK_FLAG, 0, NULL, N_("full resident IDs and bank accounts (audited)"), NULL,
-      NEED_REVIEW },
+    { "full-id", CK_FLAG, CLI_KIND_PERSONAL, NULL,
+      N_("full resident IDs and bank accounts (audited)"), NULL, NEED_REVIEW },
     { "force", CK_FLAG, 0, NULL, N_("replace the file if it exists"), NULL, 0 },
     /* The register list's search and filters (F5), so that a list on screen is one command. */
     { "find", CK_TEXT, CLI_KIND_PERSONS, "TEXT",

@@ -18,6 +18,8 @@ dpf --db p.db place add 新集镇 --code 341503103
 dpf --db p.db place list 新安镇
 dpf --db p.db place find 341503101001
 dpf --db p.db place find 新安 || echo "exit $?"
+# Places hold no personal data: no --full-id to ask for.
+dpf --db p.db export places --out places.csv --full-id 2>&1 | head -1
 dpf --db p.db export places --out places.csv > /dev/null
 cat places.csv
 # An unknown township, and a village not of its township: rejected, nothing written.
