@@ -49,13 +49,15 @@ static int add_institution(int64_t id, char *const *v, void *ctx)
     return ui_lines_add(ctx, v[IN_NAME] ? v[IN_NAME] : "") != DPF_OK;
 }
 
-/* The institution lines pick from the institution list. */
+/* The institution lines pick from the institution list, an institution's township from
+ * the place list. */
 static int institutions(void *ctx, const struct field *fd, const struct ui_form *f,
                         struct ui_lines *out)
 {
     struct rform *rf = ctx;
     struct dpf_err err;
-    (void)f;
+    if (strcmp(fd->key, "township") == 0)
+        return ui_place_choices(rf->ui, fd, f, out);
     if (strcmp(fd->key, "institution") != 0)
         return 0;
     if (rehab_list(rf->ui->db, RK_INSTITUTION, 0, 0, add_institution, out, &err) != DPF_OK)

@@ -915,7 +915,8 @@ case_form_pickers_80x24() {
 
 # A person added with the township and the village chosen from the place list: the picker
 # lists the townships in code order and narrows as the clerk types; the villages are those
-# of the township chosen.
+# of the township chosen. A rehabilitation institution's township likewise, after a typo is
+# refused with the nearest name.
 case_place_picker_80x24() {
     local first village
     first=$(sql "SELECT name FROM place WHERE parent IS NULL ORDER BY code LIMIT 1")
@@ -951,7 +952,32 @@ case_place_picker_80x24() {
     keys F2
     wait_for "已保存：赵小六" || return
     [ "$(sql "SELECT township || ' ' || village FROM person WHERE name = '赵小六'")" = "新安镇 $village" ] ||
-        fail "the database holds: $(sql "SELECT township, village FROM person WHERE name = '赵小六'")"
+        { fail "the database holds: $(sql "SELECT township, village FROM person WHERE name = '赵小六'")"; return; }
+    # A rehabilitation institution's township: checked against the list, picked from it.
+    keys Escape
+    wait_title "主菜单" || return
+    keys 4
+    wait_title "康复情况" || return
+    keys F7
+    wait_title "康复机构" || return
+    keys F2
+    wait_title "新增" || return
+    type_text "新安镇康复站"
+    keys Tab
+    type_text "2"
+    keys Tab
+    type_text "新按镇"
+    keys F2
+    wait_for "新按镇 不在地名表中；相近：新安镇" || return
+    keys C-u F4
+    wait_for "查找：" || return
+    type_text "新安"
+    keys Enter
+    wait_until "the institution's township was not taken from the picker" line_matches "^乡镇街道\*? +新安镇( |$)" || return
+    keys F2
+    wait_for "已保存" || return
+    [ "$(sql "SELECT township FROM institution WHERE name = '新安镇康复站'")" = "新安镇" ] ||
+        fail "the institution's township is not stored"
 }
 
 # The manager keeps the place list on its screen: townships in code order with their

@@ -11,6 +11,7 @@
 #include <string.h>
 #include "dpf/outfile.h"
 #include "dpf/import.h"
+#include "dpf/place.h"
 #include "dpf/rate.h"
 #include "dpf/rehab.h"
 #include "subsidy_fixture.h"
@@ -404,6 +405,24 @@ static void test_export_and_delete(void **state)
     assert_int_equal(tu_int(f->db, "SELECT count(*) FROM audit WHERE action = 'service_delete'"), 1);
 }
 
+/* Once the office has places, an institution's township must be one of them, as a
+ * person's must: refused with the nearest names, on the township field. */
+static void test_institution_township(void **state)
+{
+    struct fx *f = *state;
+    struct dpf_err err;
+
+    must(SAVE(f->db, RK_INSTITUTION, &err, "新集镇卫生院", "2", "新集镇", NULL, NULL), &err);
+    must(db_begin(f->db, &err), &err);
+    must(db_end(f->db, place_add(f->db, NULL, "苏埠镇", NULL, &err), &err), &err);
+    assert_int_equal(SAVE(f->db, RK_INSTITUTION, &err, "苏埠镇卫生院", "2", "苏阜镇", NULL, NULL),
+                     DPF_EINVAL);
+    assert_string_equal(err.field, "township");
+    assert_non_null(strstr(err.msg, "苏埠镇"));
+    must(SAVE(f->db, RK_INSTITUTION, &err, "苏埠镇卫生院", "2", "苏埠镇", NULL, NULL), &err);
+    assert_int_equal(tu_int(f->db, "SELECT count(*) FROM institution WHERE township = '苏阜镇'"), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -416,6 +435,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_projects, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_rejects_and_reimport, setup, teardown),
         cmocka_unit_test_setup_teardown(test_export_and_delete, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_institution_township, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

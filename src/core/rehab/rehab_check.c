@@ -8,6 +8,7 @@
 #include "dpf/db.h"
 #include "dpf/i18n.h"
 #include "dpf/person.h"
+#include "dpf/place.h"
 #include "dpf/programme.h"
 #include "rehab_internal.h"
 #include "base/db_struct.h"
@@ -269,8 +270,10 @@ int rehab_check(struct db *db, int kind, int64_t id, char **v, struct rehab_refs
     for (int i = 0; i < rehab_entities[kind].n; i++)
         if ((rc = canonical(&f[i], &v[i], &r->made[i], err)) != DPF_OK)
             return rc;
-    if (kind == RK_INSTITUTION)
-        return check_institution_name(db, id, v, err);
+    if (kind == RK_INSTITUTION) {       /* its township is a place, as a person's is */
+        rc = check_institution_name(db, id, v, err);
+        return rc == DPF_OK ? place_check(db, v[IN_TOWNSHIP], NULL, err) : rc;
+    }
     if (kind == RK_PROJECT)
         return check_project(db, v, r, err);
 
