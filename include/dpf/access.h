@@ -23,8 +23,12 @@ enum cap {
     CAP_ADMIN,      /* users, backups, restores (admin) */
 };
 
-/* The role code of a name (录入员 or clerk, ...), or -1. */
+/* The role code of a name (录入员, 錄入員, Clerk in English, or the key clerk), or -1. */
 int role_parse(const char *s);
+/* A role's name in the UI language (录入员; Clerk in English); role_names keep the stored. */
+const char *role_label(int role);
+/* "Roles are 录入员, 审核员, 领导 and 管理员" in the UI language, into buf. */
+const char *roles_are(char *buf, size_t cap);
 /* The current user's role (0 if they are not a user of this database). */
 int access_role(struct db *db, int *role, struct dpf_err *err);
 /* DPF_OK, or an error saying who is not allowed and which roles are (on a database without

@@ -65,6 +65,13 @@ const char *field_show(const struct field *f, const char *value, int mask, char 
                        size_t cap);
 /* field_show of choice code (from 1; 1 is 是 for a flag): 肢体, "Physical" in English. */
 const char *field_show_choice(const struct field *f, int code, char *buf, size_t cap);
+/* The shown word of a stored name (肢体: "Physical" in English, 肢体 in Chinese, 審核員 in
+ * Traditional), or the name itself when it has none (field_label.c). */
+const char *field_label(const char *stored);
+/* The index in names (stored names, NULL-terminated) of the one s names: as stored, as
+ * field_label shows it (any case), or in Traditional characters; -1 if none. For a list of
+ * names that is not a field's, such as a command's choices and the roles. */
+int field_label_find(const char *const *names, const char *s);
 
 /* 1 if a value of f is text a person typed (so a CSV cell of it is guarded against formula
  * injection, csv_write_text), 0 for amounts, dates, months, numbers and flags, which are

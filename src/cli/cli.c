@@ -42,11 +42,13 @@ const char *cli_opt_value(const struct cli_opt *o, char *buf, size_t cap)
         return "";
     if (o->arg)
         return o->arg;
-    if (o->kind != CK_CHOICE || !o->codes)
+    if (!o->codes)
         return shown[o->kind];
+    /* the choices as the UI language shows them (the stored names are taken too) */
     buf[0] = '\0';
     for (const char *const *k = o->codes; *k && n < cap; k++)
-        n += (size_t)snprintf(buf + n, cap - n, "%s%s", k == o->codes ? "" : "|", *k);
+        n += (size_t)snprintf(buf + n, cap - n, "%s%s", k == o->codes ? "" : "|",
+                              field_label(*k));
     return buf;
 }
 

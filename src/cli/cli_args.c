@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "dpf/field.h"
 #include "dpf/i18n.h"
 #include "dpf/money.h"
 #include "dpf/month.h"
@@ -40,14 +41,15 @@ static int choice(const struct cli_cmd *cmd, const struct cli_opt *o, const char
 {
     char list[256] = "", problem[320];
     size_t n = 0;
+    int i = field_label_find(o->codes, s);     /* 肢体, 肢體, Physical */
 
+    if (i >= 0) {
+        *out = i;
+        return EXIT_OK;
+    }
     for (const char *const *k = o->codes; k && *k; k++) {
-        if (strcmp(*k, s) == 0) {
-            *out = k - o->codes;
-            return EXIT_OK;
-        }
         n += (size_t)snprintf(list + n, n < sizeof list ? sizeof list - n : 0, "%s%s",
-                              k == o->codes ? "" : " ", *k);
+                              k == o->codes ? "" : "|", field_label(*k));
         if (n >= sizeof list)
             n = sizeof list - 1;
     }

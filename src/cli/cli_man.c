@@ -81,7 +81,14 @@ static void opt_tag(FILE *f, const struct cli_opt *o)
     roff(f, o->name);
     fputs("\\fR", f);
     if (*v) {
+        char one[256];
         fputs(" \\fI", f);
+        /* a long list of choices may break after each "|" (\: is a break point) */
+        for (const char *bar; (bar = strchr(v, '|')); v = bar + 1) {
+            snprintf(one, sizeof one, "%.*s|", (int)(bar - v), v);
+            roff(f, one);
+            fputs("\\:", f);
+        }
         roff(f, v);
         fputs("\\fR", f);
     }

@@ -15,7 +15,7 @@ static int print_user(const char *login, int role, const char *on, const char *b
 {
     (void)ctx;
     cli_cell(login, 16, 0);
-    cli_cell(role_names[role - 1], 8, 0);
+    cli_cell(role_label(role), 8, 0);
     printf("  %s  %s", on, by);
     if (name && *name)          /* a user without a name prints as before names existed */
         printf("  %s", name);
@@ -36,7 +36,7 @@ static int first_admin(struct cli *c, const char *login)
         rc = db_end(c->db, user_first_admin(c->db, login, (unsigned)getuid(), &err), &err);
     if (rc != DPF_OK)
         return cli_fail(&err);
-    printf(_("%s is now %s\n"), login, role_names[ROLE_ADMIN - 1]);
+    printf(_("%s is now %s\n"), login, role_label(ROLE_ADMIN));
     return EXIT_OK;
 }
 
@@ -70,11 +70,14 @@ static int cmd_user(struct cli *c, const struct cli_cmd *self, const struct cli_
     if (strcmp(self->name, "add") == 0) {
         int first = cli_has(a, "first-admin");
         name = cli_str(a, "name");
+        char problem[160];
         /* Role keys are taken too (role_parse), so --role is text rather than a choice. */
         if (!cli_has(a, "role") || (role = role_parse(cli_str(a, "role"))) < 0)
-            return cli_usage(self, _("Roles are 录入员, 审核员, 领导 and 管理员"));
+            return cli_usage(self, roles_are(problem, sizeof problem));
+        snprintf(problem, sizeof problem, _("--first-admin names an admin (--role %s)"),
+                 role_label(ROLE_ADMIN));
         if (first && role != ROLE_ADMIN)
-            return cli_usage(self, _("--first-admin names an admin (--role 管理员)"));
+            return cli_usage(self, problem);
         if (first)
             return first_admin(c, login);
     }
@@ -91,9 +94,9 @@ static int cmd_user(struct cli *c, const struct cli_cmd *self, const struct cli_
     if (rc != DPF_OK)
         return cli_fail(&err);
     if (role && name && *name)
-        printf(_("%s (%s) is now %s\n"), login, name, role_names[role - 1]);
+        printf(_("%s (%s) is now %s\n"), login, name, role_label(role));
     else if (role)
-        printf(_("%s is now %s\n"), login, role_names[role - 1]);
+        printf(_("%s is now %s\n"), login, role_label(role));
     else
         printf(_("%s is no longer a user\n"), login);
     return EXIT_OK;
@@ -218,7 +221,7 @@ static int cmd_backup(struct cli *c, const struct cli_cmd *self, const struct cl
 }
 
 static const struct cli_opt add_opts[] = {
-    { "role", CK_TEXT, CLI_SHOWN_REQUIRED, "录入员|审核员|领导|管理员", N_("the user's role"), NULL, 0 },
+    { "role", CK_TEXT, CLI_SHOWN_REQUIRED, NULL, N_("the user's role"), role_names, 0 },
     { "first-admin", CK_FLAG, 0, NULL, N_("root names the first admin of a file without users"),
       NULL, 0 },
     { "name", CK_TEXT, 0, NULL, N_("the name shown on rosters, reports and history"), NULL, 0 },

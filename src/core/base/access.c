@@ -5,6 +5,7 @@
 #include "dpf/access.h"
 #include "dpf/audit.h"
 #include "dpf/db.h"
+#include "dpf/field.h"
 #include "dpf/i18n.h"
 #include "db_struct.h"
 
@@ -19,10 +20,25 @@ static const int cap_role[] = {
 
 int role_parse(const char *s)
 {
-    for (int i = 0; s && role_names[i]; i++)
-        if (strcmp(s, role_names[i]) == 0 || strcmp(s, role_keys[i]) == 0)
+    int i = field_label_find(role_names, s);      /* 审核员, 審核員, Reviewer */
+    if (i >= 0)
+        return i + 1;
+    for (i = 0; s && role_keys[i]; i++)
+        if (strcmp(s, role_keys[i]) == 0)
             return i + 1;
     return -1;
+}
+
+const char *role_label(int role)
+{
+    return role >= ROLE_CLERK && role <= ROLE_ADMIN ? field_label(role_names[role - 1]) : "";
+}
+
+const char *roles_are(char *buf, size_t cap)
+{
+    snprintf(buf, cap, _("Roles are %s, %s, %s and %s"), role_label(ROLE_CLERK),
+             role_label(ROLE_REVIEWER), role_label(ROLE_MANAGER), role_label(ROLE_ADMIN));
+    return buf;
 }
 
 static int user_audit(struct db *db, const char *action, const char *login, int role,
@@ -147,7 +163,7 @@ int access_check(struct db *db, enum cap cap, struct dpf_err *err)
     if (role == ROLE_ADMIN || cap == CAP_READ || cap_role[cap] == role)
         return DPF_OK;
     return dpf_err_set(err, DPF_EINVAL, NULL, _("Not allowed: %s is %s; this needs %s"),
-                       db->user, role_names[role - 1], role_names[cap_role[cap] - 1]);
+                       db->user, role_label(role), role_label(cap_role[cap]));
 }
 
 static int admins_left(struct db *db, const char *except, long *n, struct dpf_err *err)
@@ -169,7 +185,10 @@ int user_set(struct db *db, const char *login, int role, struct dpf_err *err)
     if ((rc = valid_login(login, err)) != DPF_OK)
         return rc;
     if (role < ROLE_CLERK || role > ROLE_ADMIN)
-        return dpf_err_set(err, DPF_EINVAL, "role", _("Roles are 录入员, 审核员, 领导 and 管理员"));
+    {
+        char roles[160];
+        return dpf_err_set(err, DPF_EINVAL, "role", "%s", roles_are(roles, sizeof roles));
+    }
     if ((rc = admins_left(db, login, &admins, err)) != DPF_OK)
         return rc;
     if (role != ROLE_ADMIN && admins == 0)

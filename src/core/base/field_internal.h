@@ -43,10 +43,6 @@ int field_digits_max(const struct field *f);
  * form says the same. */
 int field_excel_damage(const struct field *f, const char *v, struct dpf_err *err);
 
-/* The shown word of a stored choice name (肢体: "Physical" in English, 肢体 in Chinese), or
- * the name itself when it has none (field_label.c). */
-const char *field_label(const char *stored);
-
 /* The code of f's choice whose shown word is s (any case), or -1: so what a screen showed
  * is read back. */
 int field_label_code(const struct field *f, const char *s);

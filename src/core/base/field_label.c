@@ -5,8 +5,10 @@
  * stored name itself, so Chinese screens are unchanged and the Traditional catalogues made
  * from zh_CN.po show them in Traditional. A name not in the table is shown as stored. */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "dpf/hant.h"
 #include "dpf/i18n.h"
 #include "field_internal.h"
 
@@ -43,6 +45,9 @@ static const struct { const char *stored, *msgid; } labels[] = {
     /* how a rehabilitation need was assessed, and how a project counts */
     { "上门", N_("At home") }, { "机构", N_("At an institution") },
     { "人数", N_("Persons") }, { "人次", N_("Person-times") },
+    /* a user's role */
+    { "录入员", N_("Clerk") }, { "审核员", N_("Reviewer") }, { "领导", N_("Manager") },
+    { "管理员", N_("Admin") },
 };
 
 /* The msgid of a stored choice name, or NULL. */
@@ -99,4 +104,17 @@ size_t field_labels_len(const struct field *f)
     for (int i = 0; f->choices && f->choices[i]; i++)
         len += strlen(field_label(f->choices[i])) + 2;      /* and a separator ", " */
     return len;
+}
+
+int field_label_find(const char *const *names, const char *s)
+{
+    char *simple = hant_simplify(s);        /* NULL: s has no Traditional character */
+    int found = -1;
+
+    for (int i = 0; s && names && names[i] && found < 0; i++)
+        if (strcmp(s, names[i]) == 0 || (simple && strcmp(simple, names[i]) == 0) ||
+            strcasecmp(s, field_label(names[i])) == 0)
+            found = i;
+    free(simple);
+    return found;
 }

@@ -20,3 +20,15 @@ dpf --lang zh_TW --db t.db report annual --year 2026 --out r.xlsx > /dev/null
 python3 -c "import openpyxl; wb = openpyxl.load_workbook('r.xlsx'); print(' '.join(wb.sheetnames)); print(' '.join(c.value for c in wb['持證情況'][2]))"
 dpf --db t.db report annual --year 2026 --out s.xlsx > /dev/null
 python3 -c "import openpyxl; print(' '.join(openpyxl.load_workbook('s.xlsx').sheetnames))"
+# A command's choices and the roles are taken as the UI language shows them: Traditional
+# (視力, 稽核員: the Taiwan catalogue's own word for 审核员) and English (any case), as well
+# as stored; usage and messages show them in the UI language.
+dpf --lang zh_TW --db t.db export persons --out v.csv --category 肢體 --status 在冊
+dpf --lang en --db t.db export persons --out v.csv --force --category hearing --status "on the register"
+dpf --lang en --db t.db export persons --out v.csv --force --level 5 2>&1 | head -1
+dpf --lang zh_TW --db t.db user add clerk1 --role 稽核員
+dpf --lang en --db t.db user add clerk2 --role Manager
+dpf --lang en --db t.db user add clerk3 --role boss 2>&1 | head -2
+sqlite3 t.db "SELECT login, role FROM app_user WHERE login LIKE 'clerk%' ORDER BY login"
+dpf --lang zh_TW --db t.db user list | grep clerk | cut -c1-26
+dpf --lang en --db t.db user list | grep clerk | cut -c1-26
