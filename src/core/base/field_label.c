@@ -108,10 +108,13 @@ size_t field_labels_len(const struct field *f)
 
 int field_label_find(const char *const *names, const char *s)
 {
-    char *simple = hant_simplify(s);        /* NULL: s has no Traditional character */
+    char *simple;
     int found = -1;
 
-    for (int i = 0; s && names && names[i] && found < 0; i++)
+    if (!s)
+        return -1;
+    simple = hant_simplify(s);              /* NULL: s has no Traditional character */
+    for (int i = 0; names && names[i] && found < 0; i++)
         if (strcmp(s, names[i]) == 0 || (simple && strcmp(simple, names[i]) == 0) ||
             strcasecmp(s, field_label(names[i])) == 0)
             found = i;
