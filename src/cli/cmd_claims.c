@@ -28,18 +28,22 @@ static int print_claim(const struct claim_summary *s, void *ctx)
     return 0;
 }
 
-/* --status: a status (claim_statuses), or open (处理中) for the claims in progress. */
+/* --status: a status (claim_statuses, in its order), or open (处理中) for the claims in
+ * progress. */
 static const char *const status_codes[] = {
     "报案", "材料收集", "已报保险公司", "已赔付", "拒赔", "撤销", "open", "处理中", NULL,
 };
 
-/* The claim filter's status for --status: its number, -1 for the open ones; 0 for all. */
-static int status_arg(const char *s)
+/* The claim filter's status for --status (its index in status_codes, whichever way it was
+ * written): the status's number, -1 for the open ones; 0 for all. */
+static int status_arg(const struct cli_args *a)
 {
-    for (int i = 0; s && claim_statuses[i]; i++)
-        if (strcmp(s, claim_statuses[i]) == 0)
-            return i + 1;
-    return s ? -1 : 0;
+    int i;
+    if (!cli_has(a, "status"))
+        return 0;
+    i = (int)cli_int(a, "status");
+    return strcmp(status_codes[i], "open") == 0 || strcmp(status_codes[i], "处理中") == 0
+               ? -1 : i + 1;
 }
 
 static int cmd_insurance_claims(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
@@ -49,7 +53,7 @@ static int cmd_insurance_claims(struct cli *c, const struct cli_cmd *self, const
 
     (void)self;
     f.year = cli_has(a, "year") ? (int)cli_int(a, "year") : 0;
-    f.status = status_arg(cli_str(a, "status"));
+    f.status = status_arg(a);
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
     cli_cell(_("No."), 5, 1);

@@ -24,7 +24,7 @@ static void print_report(const struct report *r)
 
 static int cmd_report(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
-    int text = cli_has(a, "format") && strcmp(cli_str(a, "format"), "text") == 0;
+    int text = cli_has(a, "format") && cli_int(a, "format") == 0;     /* formats[0] */
     const char *out = cli_str(a, "out");
     unsigned oflags = cli_has(a, "force") ? OUT_FORCE : 0;
     char from[11], to[11];

@@ -53,3 +53,7 @@ dpf --db i.db insurance figures --year 2026
 dpf --db i.db export claims --year 2026 --out c.csv
 cat c.csv
 dpf --db i.db person history 34150319750808022222 | tail -8
+# --status as the UI language shows it: English (any case) and Traditional.
+dpf --lang en --db i.db insurance claims --status "paid out" | awk 'NR > 1 { print $1, $3 }'
+dpf --lang zh_TW --db i.db insurance claims --status 已賠付 | awk 'NR > 1 { print $1, $3 }'
+dpf --lang en --db i.db insurance claims --status OPEN | awk 'NR > 1 { print $1, $3 }'
