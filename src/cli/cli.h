@@ -216,6 +216,19 @@ void cli_cell(const char *s, int width, int right);
  * field inside a printed line, where "%-14s" would pad Chinese by bytes. */
 const char *cli_pad(const char *s, int width, char *buf, size_t cap);
 void cli_num(long n, int width);
+/* A column of a table a command prints: its header (an English msgid), its width in
+ * terminal columns, whether it is right-aligned, and (may be NULL) the field whose choices
+ * it shows. cli_columns widens each column to its header as the UI language shows it and
+ * to its longest shown choice, so that an English header or status is never cut or run
+ * into the next; cli_heading prints the header line. The rows print with the same widths. */
+struct field;
+struct cli_col {
+    const char *header;
+    int width, right;
+    const struct field *f;
+};
+void cli_columns(struct cli_col *cols, int n);
+void cli_heading(const struct cli_col *cols, int n);
 /* A report table as aligned lines (report_table_lines, made safe): the layout the workbook
  * has. EXIT_OK, or EXIT_FAIL out of memory. */
 struct rtable;

@@ -47,6 +47,33 @@ void cli_num(long n, int width)
     cli_cell(buf, width, 1);
 }
 
+void cli_columns(struct cli_col *cols, int n)
+{
+    char buf[128];
+    for (int i = 0; i < n; i++) {
+        /* a left-aligned cell keeps a blank after its text (cli_cell sets a right-aligned
+         * one off by a space before it) */
+        int gap = cols[i].right ? 0 : 1, w = text_width(_(cols[i].header)) + gap;
+        if (w > cols[i].width)
+            cols[i].width = w;
+        for (int k = 1; cols[i].f && cols[i].f->choices && cols[i].f->choices[k - 1]; k++) {
+            w = text_width(field_show_choice(cols[i].f, k, buf, sizeof buf)) + gap;
+            if (w > cols[i].width)
+                cols[i].width = w;
+        }
+    }
+}
+
+void cli_heading(const struct cli_col *cols, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (i > 0 && cols[i - 1].right && !cols[i].right)
+            putchar(' ');   /* the rows set a left column off a number the same way */
+        cli_cell(_(cols[i].header), cols[i].width, cols[i].right);
+    }
+    putchar('\n');
+}
+
 int cli_table(const struct rtable *t)
 {
     char **lines, safe[2048];

@@ -10,20 +10,24 @@
 #include "dpf/insurance.h"
 #include "dpf/money.h"
 
+/* The claims list's columns (widened to the UI language's headers and statuses). */
+enum { C_NO, C_CERT, C_NAME, C_ACCIDENT, C_STATUS, C_DAYS, C_CLAIMED, C_PAID, C_N };
+
 static int print_claim(const struct claim_summary *s, void *ctx)
 {
+    const struct cli_col *col = ctx;
     char cert[32], status[64];
-    (void)ctx;
-    cli_num((long)s->id, 5);
+    cli_num((long)s->id, col[C_NO].width);
     putchar(' ');
-    cli_cell(field_format(&claim_fields[CL_CERT_NO], s->cert, 1, cert, sizeof cert), 21, 0);
-    cli_cell(s->name, 8, 0);
-    cli_cell(s->accident, 11, 0);
-    cli_cell(field_show_choice(&claim_fields[CL_STATUS], s->status, status, sizeof status), 13,
-             0);
-    cli_num(s->days_open, 5);
-    cli_money(s->claimed, 11);
-    cli_money(s->paid, 11);
+    cli_cell(field_format(&claim_fields[CL_CERT_NO], s->cert, 1, cert, sizeof cert),
+             col[C_CERT].width, 0);
+    cli_cell(s->name, col[C_NAME].width, 0);
+    cli_cell(s->accident, col[C_ACCIDENT].width, 0);
+    cli_cell(field_show_choice(&claim_fields[CL_STATUS], s->status, status, sizeof status),
+             col[C_STATUS].width, 0);
+    cli_num(s->days_open, col[C_DAYS].width);
+    cli_money(s->claimed, col[C_CLAIMED].width);
+    cli_money(s->paid, col[C_PAID].width);
     putchar('\n');
     return 0;
 }
@@ -48,6 +52,16 @@ static int status_arg(const struct cli_args *a)
 
 static int cmd_insurance_claims(struct cli *c, const struct cli_cmd *self, const struct cli_args *a)
 {
+    struct cli_col col[C_N] = {
+        [C_NO] = { N_("No."), 5, 1, NULL },
+        [C_CERT] = { N_("Certificate number"), 21, 0, NULL },
+        [C_NAME] = { N_("Name"), 8, 0, NULL },
+        [C_ACCIDENT] = { N_("Accident date"), 11, 0, NULL },
+        [C_STATUS] = { N_("Claim status"), 13, 0, &claim_fields[CL_STATUS] },
+        [C_DAYS] = { N_("Days"), 5, 1, NULL },
+        [C_CLAIMED] = { N_("Claimed"), 11, 1, NULL },
+        [C_PAID] = { N_("Amount paid"), 11, 1, NULL },
+    };
     struct claim_filter f = { 0 };
     struct dpf_err err;
 
@@ -56,17 +70,9 @@ static int cmd_insurance_claims(struct cli *c, const struct cli_cmd *self, const
     f.status = status_arg(a);
     if (cli_open(c, 0) != EXIT_OK)
         return EXIT_FAIL;
-    cli_cell(_("No."), 5, 1);
-    putchar(' ');
-    cli_cell(_("Certificate number"), 21, 0);
-    cli_cell(_("Name"), 8, 0);
-    cli_cell(_("Accident date"), 11, 0);
-    cli_cell(_("Claim status"), 13, 0);
-    cli_cell(_("Days"), 5, 1);
-    cli_cell(_("Claimed"), 11, 1);
-    cli_cell(_("Amount paid"), 11, 1);
-    putchar('\n');
-    if (claim_list(c->db, &f, print_claim, NULL, &err) != DPF_OK)
+    cli_columns(col, C_N);
+    cli_heading(col, C_N);
+    if (claim_list(c->db, &f, print_claim, col, &err) != DPF_OK)
         return cli_fail(&err);
     return EXIT_OK;
 }

@@ -11,6 +11,7 @@
 #include "dpf/month.h"
 #include "dpf/review.h"
 #include "dpf/roster.h"
+#include "dpf/text.h"
 
 enum { W_PROG = 22, W_NAME = 10, W_ID = 20, W_TOWN = 12, W_REASON = 14, W_DATE = 10,
        W_MONTH = 8, W_MONEY = 12, W_NUM = 8, CANDIDATES_SHOWN = 20 };
@@ -70,18 +71,44 @@ static void header(const char *const *cols, const int *widths)
     putchar('\n');
 }
 
+/* The summary's columns, widened to the UI language's headers (cli_columns). */
+enum { S_PROG, S_PAID, S_AMOUNT, S_BACK, S_STOP, S_HELD, S_RECOVER, S_CAND, S_APPLYING, S_N };
+
+/* A summary line's figures: a programme's, or the total's. */
+static void summary_figures(const struct cli_col *col, long persons, int64_t amount,
+                            int64_t back, const long *count, int64_t recover)
+{
+    cli_num(persons, col[S_PAID].width);
+    cli_money(amount, col[S_AMOUNT].width);
+    cli_money(back, col[S_BACK].width);
+    cli_num(count[RK_STOP], col[S_STOP].width);
+    cli_num(count[RK_HOLD], col[S_HELD].width);
+    cli_money(recover, col[S_RECOVER].width);
+    cli_num(count[RK_CANDIDATE], col[S_CAND].width);
+    cli_num(count[RK_PENDING], col[S_APPLYING].width);
+}
+
 static void summary(const struct review *rv)
 {
-    static const char *const cols[] = { N_("Programme"), N_("Paid"), N_("Amount"),
-                                        N_("Back pay"), N_("Stop"), N_("Held"),
-                                        N_("Recover"), N_("Candidates"), N_("Applying"), NULL };
-    static const int widths[] = { W_PROG, W_NUM, W_MONEY + 2, W_MONEY, 6, 6, W_MONEY, W_NUM, 6 };
+    struct cli_col col[S_N] = {
+        [S_PROG] = { N_("Programme"), W_PROG, 0, NULL },
+        [S_PAID] = { N_("Paid"), W_NUM, 1, NULL },
+        [S_AMOUNT] = { N_("Amount"), W_MONEY + 2, 1, NULL },
+        [S_BACK] = { N_("Back pay"), W_MONEY, 1, NULL },
+        [S_STOP] = { N_("Stop"), 6, 1, NULL },
+        [S_HELD] = { N_("Held"), 6, 1, NULL },
+        [S_RECOVER] = { N_("Recover"), W_MONEY, 1, NULL },
+        [S_CAND] = { N_("Candidates"), W_NUM, 1, NULL },
+        [S_APPLYING] = { N_("Applying"), 6, 1, NULL },
+    };
+    const char *total = _("Total (persons counted once)");
+    int tw = text_width(total) + 1;
 
+    cli_columns(col, S_N);
+    if (tw > col[S_PROG].width)
+        col[S_PROG].width = tw;
     printf("  ");
-    cli_cell(_(cols[0]), W_PROG, 0);
-    for (int i = 1; cols[i]; i++)
-        cli_cell(_(cols[i]), widths[i], 1);
-    putchar('\n');
+    cli_heading(col, S_N);
     for (int p = 0; p < rv->progs.n; p++) {
         const struct review_prog_sum *ps = &rv->by_prog[p];
         long any = ps->persons + ps->count[RK_RECOVER] + ps->count[RK_STOP] +
@@ -89,29 +116,15 @@ static void summary(const struct review *rv)
         if (!any && rv->only != p)
             continue;
         printf("  ");
-        cli_cell(rv->progs.p[p].v[GF_NAME], W_PROG, 0);
-        cli_num(ps->persons, W_NUM);
-        cli_money(ps->amount, W_MONEY + 2);
-        cli_money(ps->back, W_MONEY);
-        cli_num(ps->count[RK_STOP], 6);
-        cli_num(ps->count[RK_HOLD], 6);
-        cli_money(ps->recover, W_MONEY);
-        cli_num(ps->count[RK_CANDIDATE], W_NUM);
-        cli_num(ps->count[RK_PENDING], 6);
+        cli_cell(rv->progs.p[p].v[GF_NAME], col[S_PROG].width, 0);
+        summary_figures(col, ps->persons, ps->amount, ps->back, ps->count, ps->recover);
         if (!rv->pays[p] && !programme_is_once(&rv->progs.p[p], rv->month))
             printf(_("  (not a pay month)"));
         putchar('\n');
     }
     printf("  ");
-    cli_cell(_("Total (persons counted once)"), W_PROG, 0);
-    cli_num(rv->total.persons, W_NUM);
-    cli_money(rv->total.amount, W_MONEY + 2);
-    cli_money(rv->back, W_MONEY);
-    cli_num(rv->count[RK_STOP], 6);
-    cli_num(rv->count[RK_HOLD], 6);
-    cli_money(rv->recover, W_MONEY);
-    cli_num(rv->count[RK_CANDIDATE], W_NUM);
-    cli_num(rv->count[RK_PENDING], 6);
+    cli_cell(total, col[S_PROG].width, 0);
+    summary_figures(col, rv->total.persons, rv->total.amount, rv->back, rv->count, rv->recover);
     putchar('\n');
 }
 

@@ -115,16 +115,18 @@ static void print_matrix(const struct register_summary *s)
 
 static void print_townships(const struct register_summary *s)
 {
-    cli_cell(_("Township"), 14, 0);
-    cli_cell(_("Active"), 8, 1);
-    cli_cell(_("Severe"), 8, 1);
-    cli_cell(_("Registered poor"), 10, 1);
-    putchar('\n');
+    struct cli_col col[] = {
+        { N_("Township"), 14, 0, NULL }, { N_("Active"), 8, 1, NULL },
+        { N_("Severe"), 8, 1, NULL }, { N_("Registered poor"), 10, 1, NULL },
+    };
+
+    cli_columns(col, 4);
+    cli_heading(col, 4);
     for (int i = 0; i < s->ntownships; i++) {
-        cli_cell(s->townships[i].name, 14, 0);
-        cli_num(s->townships[i].active, 8);
-        cli_num(s->townships[i].severe, 8);
-        cli_num(s->townships[i].poor_reg, 10);
+        cli_cell(s->townships[i].name, col[0].width, 0);
+        cli_num(s->townships[i].active, col[1].width);
+        cli_num(s->townships[i].severe, col[2].width);
+        cli_num(s->townships[i].poor_reg, col[3].width);
         putchar('\n');
     }
 }

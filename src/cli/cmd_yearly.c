@@ -61,7 +61,9 @@ static int print_count(const struct yearly_count *y, void *ctx)
 static int cmd_update_summary(struct cli *c, const struct cli_cmd *self,
                               const struct cli_args *a)
 {
-    const char *heads[] = { N_("Holders"), "入户", "面对面", "电话", "失访", N_("Verified"),
+    /* the contact kinds by their shown words' msgids (field_label.c: 入户 in Chinese) */
+    const char *heads[] = { N_("Holders"), N_("Home visit"), N_("Face to face"),
+                            N_("By telephone"), N_("Not reached"), N_("Verified"),
                             N_("Written off"), N_("Pending") };
     struct dpf_err err;
     int year = (int)cli_int(a, "year");

@@ -57,3 +57,6 @@ dpf --db i.db person history 34150319750808022222 | tail -8
 dpf --lang en --db i.db insurance claims --status "paid out" | awk 'NR > 1 { print $1, $3 }'
 dpf --lang zh_TW --db i.db insurance claims --status 已賠付 | awk 'NR > 1 { print $1, $3 }'
 dpf --lang en --db i.db insurance claims --status OPEN | awk 'NR > 1 { print $1, $3 }'
+# In English the columns widen to their headers and statuses: none is cut or runs into the next.
+dpf --lang en --db i.db insurance claims | head -3
+dpf --lang en --db i.db summary | grep -A1 "^Township"
