@@ -74,10 +74,11 @@ static int cmd_user(struct cli *c, const struct cli_cmd *self, const struct cli_
         /* Role keys are taken too (role_parse), so --role is text rather than a choice. */
         if (!cli_has(a, "role") || (role = role_parse(cli_str(a, "role"))) < 0)
             return cli_usage(self, roles_are(problem, sizeof problem));
-        snprintf(problem, sizeof problem, _("--first-admin names an admin (--role %s)"),
-                 role_label(ROLE_ADMIN));
-        if (first && role != ROLE_ADMIN)
+        if (first && role != ROLE_ADMIN) {
+            snprintf(problem, sizeof problem, _("--first-admin names an admin (--role %s)"),
+                     role_label(ROLE_ADMIN));
             return cli_usage(self, problem);
+        }
         if (first)
             return first_admin(c, login);
     }
