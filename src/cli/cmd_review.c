@@ -64,9 +64,13 @@ static void header(const char *const *cols, const int *widths)
     for (int i = 0; i < 4; i++)
         cli_cell(_(who_cols[i]), who_w[i], 0);
     for (int i = 0; cols[i]; i++) {
+        char whole[128];
         if (i > 0 && widths[i - 1] < 0 && widths[i] > 0)
             putchar(' ');   /* the rows set a left column off a number the same way */
-        cli_cell(_(cols[i]), widths[i] < 0 ? -widths[i] : widths[i], widths[i] < 0);
+        if (!cols[i + 1] && widths[i] > 0)  /* the last: nothing follows it to run into */
+            fputs(cli_pad(_(cols[i]), widths[i], whole, sizeof whole), stdout);
+        else
+            cli_cell(_(cols[i]), widths[i] < 0 ? -widths[i] : widths[i], widths[i] < 0);
     }
     putchar('\n');
 }

@@ -20,6 +20,8 @@ dpf --db s.db subsidy advance $F --programme nursing --date 2026-04-01
 dpf --db s.db subsidy advance $F --programme nursing --date 2026-04-02
 dpf --db s.db subsidy advance $F --programme nursing --date 2026-04-03 || echo "exit $?"
 dpf --db s.db subsidy review --month 2026-04
+# In English no heading is cut: the summary's columns widen, the last heading is whole.
+dpf --lang en --db s.db subsidy review --month 2026-04 | grep -E "^  Programme|^  Total"
 dpf --db s.db subsidy review --month 2026-04 --confirm-stops | tail -1
 dpf --db s.db subsidy approve --month 2026-04
 dpf --db s.db subsidy approve --month 2026-04 || echo "exit $?"
