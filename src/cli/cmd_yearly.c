@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "dpf/field.h"
 #include "dpf/i18n.h"
 #include "dpf/person.h"
 #include "dpf/text.h"
@@ -21,8 +22,13 @@ static int cmd_update_record(struct cli *c, const struct cli_cmd *self, const st
     struct dpf_err err;
 
     /* The contact's number (1-4) is taken too, so it is text rather than a choice. */
-    if (cli_has(a, "contact") && (contact = yearly_contact_parse(cli_str(a, "contact"))) < 0)
-        return cli_usage(self, _("--contact is 入户, 面对面, 电话 or 失访"));
+    if (cli_has(a, "contact") && (contact = yearly_contact_parse(cli_str(a, "contact"))) < 0) {
+        char problem[160];
+        snprintf(problem, sizeof problem, _("--contact is %s, %s, %s or %s"),
+                 field_label(yearly_contacts[0]), field_label(yearly_contacts[1]),
+                 field_label(yearly_contacts[2]), field_label(yearly_contacts[3]));
+        return cli_usage(self, problem);
+    }
     /* Its own message rather than the parser's (kept as it was). */
     if (year < 0 || contact < 0)
         return cli_usage(self, _("name the person, --year and --contact"));
@@ -82,8 +88,8 @@ static int cmd_update_summary(struct cli *c, const struct cli_cmd *self,
 
 static const struct cli_opt record_opts[] = {
     { "year", CK_YEAR, CLI_SHOWN_REQUIRED, NULL, N_("the year of the update"), NULL, 0 },
-    { "contact", CK_TEXT, CLI_SHOWN_REQUIRED, "入户|面对面|电话|失访", N_("how the person was reached"),
-      NULL, 0 },
+    { "contact", CK_TEXT, CLI_SHOWN_REQUIRED, NULL, N_("how the person was reached"),
+      yearly_contacts, 0 },
     { "deceased", CK_FLAG, 0, NULL, N_("write the person off as deceased"), NULL, 0 },
     { "date", CK_DATE, 0, NULL, N_("the day of the visit or call (default: today)"), NULL, 0 },
     { "note", CK_TEXT, 0, NULL, N_("a note kept with the record"), NULL, 0 },

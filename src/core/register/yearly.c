@@ -4,6 +4,7 @@
 #include <string.h>
 #include "dpf/audit.h"
 #include "dpf/db.h"
+#include "dpf/field.h"
 #include "dpf/i18n.h"
 #include "dpf/person.h"
 #include "dpf/yearly.h"
@@ -77,9 +78,9 @@ int yearly_district(struct db *db, int year, long *holders, long *verified, long
 
 int yearly_contact_parse(const char *s)
 {
-    for (int i = 0; yearly_contacts[i]; i++)
-        if (strcmp(s, yearly_contacts[i]) == 0)
-            return i + 1;
+    int i = field_label_find(yearly_contacts, s);  /* 入户, Home visit, 電話 */
+    if (i >= 0)
+        return i + 1;
     if (strlen(s) == 1 && s[0] >= '1' && s[0] <= '4')
         return s[0] - '0';
     return -1;

@@ -32,3 +32,6 @@ dpf --lang en --db t.db user add clerk3 --role boss 2>&1 | head -2
 sqlite3 t.db "SELECT login, role FROM app_user WHERE login LIKE 'clerk%' ORDER BY login"
 dpf --lang zh_TW --db t.db user list | grep clerk | cut -c1-26
 dpf --lang en --db t.db user list | grep clerk | cut -c1-26
+dpf --lang en --db t.db update record 34150319780720202322 --year 2026 --contact "home visit"
+dpf --lang zh_TW --db t.db update record 34150320150101303453 --year 2026 --contact 電話
+sqlite3 t.db "SELECT p.name, y.contact FROM yearly_update y JOIN person p ON p.id = y.person_id ORDER BY p.id"
