@@ -95,6 +95,17 @@ run_case() {
     fi
 }
 
+# new_person_form W H: dpf started at W x H, the register opened and F2 pressed: the empty
+# form for a new person is up.
+new_person_form() {
+    start "$1" "$2"
+    wait_for "主菜单" || return 1
+    keys Enter
+    wait_title "持证残疾人名单" || return 1
+    keys F2
+    wait_title "新增人员"
+}
+
 # A clerk adds a person with Chinese input, meets an inline error, saves, finds the
 # person by search as you type, records the death, reads the history, resizes, quits.
 case_register_80x24() {
@@ -182,12 +193,7 @@ case_register_80x24() {
 
 # Leaving a form with changes asks first; a refused save stays in the form.
 case_discard_and_save_errors() {
-    start 80 24
-    wait_for "主菜单" || return
-    keys Enter
-    wait_for "持证残疾人名单" || return
-    keys F2
-    wait_for "新增人员" || return
+    new_person_form 80 24 || return
     keys Tab
     type_text "李四"
     keys F2                                       # no certificate number
@@ -805,18 +811,11 @@ case_resize_subsidy_120x40() {
     wait_for "[exit 0]"
 }
 
-# A reviewer (审核员) may read the register but not change it: F2 is refused with the reason
-# on the status line and no form opens; the main menu still works.
 # A township not on the place list (issue 20) is refused when the form is saved, as the
 # field's error, with the nearest names of the list (only the message's beginning is read:
 # at 80 columns it may be cut).
 case_place_refused_80x24() {
-    start 80 24
-    wait_for "主菜单" || return
-    keys Enter
-    wait_for "持证残疾人名单" || return
-    keys F2
-    wait_for "新增人员" || return
+    new_person_form 80 24 || return
     type_text "34150319900101123541"
     keys Tab
     type_text "张小明"
@@ -833,6 +832,8 @@ case_place_refused_80x24() {
     line_has "共 300 人"
 }
 
+# A reviewer (审核员) may read the register but not change it: F2 is refused with the reason
+# on the status line and no form opens; the main menu still works.
 case_role_refused_80x24() {
     sql "UPDATE app_user SET role = 2 WHERE login = '$(id -un)'"
     start 80 24
@@ -847,20 +848,12 @@ case_role_refused_80x24() {
     wait_for "主菜单" || return
 }
 
-# A session started two seconds before midnight: once midnight has passed, the new day is
-# today on the open screens. A death dated 2026-07-01 is accepted, not "in the future", and
-# its audit row is dated 2026-07-01 too.
 # Pickers and whole messages at 80x24: the certificate number fills the lines it gives
 # (shown as derived); the category is chosen from the picker, narrowed by typing; the long
 # error of a category that contradicts the certificate is read whole, to its end; F1 on a
 # line lists its choices; a flag is set through the picker (Space) and the person saved.
 case_form_pickers_80x24() {
-    start 80 24
-    wait_for "主菜单" || return
-    keys Enter
-    wait_for "持证残疾人名单" || return
-    keys F2
-    wait_for "新增人员" || return
+    new_person_form 80 24 || return
     type_text "34150319900101123562"             # category 6 (精神), level 2
     keys Tab
     wait_for "（由证号得出）" || return
@@ -923,12 +916,7 @@ case_place_picker_80x24() {
     village=$(sql "SELECT v.name FROM place v JOIN place t ON t.id = v.parent
                    WHERE t.name = '新安镇' ORDER BY v.code LIMIT 1")
     [ -n "$village" ] || { fail "the demo has no villages of 新安镇"; return; }
-    start 80 24
-    wait_for "主菜单" || return
-    keys 1
-    wait_for "持证残疾人名单" || return
-    keys F2
-    wait_for "新增人员" || return
+    new_person_form 80 24 || return
     type_text "34150319900101123542"             # category 4 (肢体), level 2
     keys Tab
     wait_for "（由证号得出）" || return
@@ -1107,6 +1095,9 @@ case_pinyin_order_80x24() {
         fail "the 朱 rows do not follow the 张 rows"
 }
 
+# A session started two seconds before midnight: once midnight has passed, the new day is
+# today on the open screens. A death dated 2026-07-01 is accepted, not "in the future", and
+# its audit row is dated 2026-07-01 too.
 case_midnight_80x24() {
     local id who at
     id=$(sql "SELECT id_no FROM person WHERE status = 1 ORDER BY id LIMIT 1")
@@ -1510,12 +1501,7 @@ case_cursor_lists_120x40() { cursor_lists 120 40; }
 
 # The picker: the cursor on the item Enter would take, marked ">".
 case_cursor_picker_80x24() {
-    start 80 24
-    wait_for "主菜单" || return
-    keys Enter
-    wait_title "持证残疾人名单" || return
-    keys F2
-    wait_title "新增人员" || return
+    new_person_form 80 24 || return
     type_text "34150319900101123562"
     keys Tab
     type_text "王小五"
@@ -1604,6 +1590,7 @@ plain_visit() {
     keys Escape
 }
 
+# A terminal whose locale is not UTF-8: dpf says so in English and exits 1.
 case_not_utf8() {
     tm new-session -d -s t -x 80 -y 24 \
         "env -u LC_ALL -u LC_CTYPE LANG=C '$build/dpf' --db '$work/$name.db'; echo \"[exit \$?]\"; sleep 60"

@@ -74,17 +74,10 @@ static int64_t add(struct db *db, const char *birth8, int seq, int cat, int lvl,
                    const char *name, const char *township)
 {
     struct person p;
-    struct dpf_err err;
     char id[19];
-    int64_t rowid;
     tu_id(id, "341503", birth8, seq);
     tu_person(&p, id, cat, lvl, name, township);
-    assert_int_equal(person_validate(&p, TU_TODAY, &err), DPF_OK);
-    if (person_insert(db, &p, &err) != DPF_OK)
-        fail_msg("insert %s: %s", name, err.msg);
-    rowid = p.id;
-    person_clear(&p);
-    return rowid;
+    return tu_insert(db, &p);
 }
 
 static void insert_find_and_duplicate(void **state)

@@ -91,18 +91,11 @@ static void sort_order(void **state)
 static int64_t add(struct db *db, int seq, const char *name)
 {
     struct person p;
-    struct dpf_err err;
     char id[19];
-    int64_t rowid;
 
     tu_id(id, "341503", "19800101", seq);
     tu_person(&p, id, 4, 1, name, seq % 2 ? "苏埠镇" : "新安镇");
-    assert_int_equal(person_validate(&p, TU_TODAY, &err), DPF_OK);
-    if (person_insert(db, &p, &err) != DPF_OK)
-        fail_msg("insert %s: %s", name, err.msg);
-    rowid = p.id;
-    person_clear(&p);
-    return rowid;
+    return tu_insert(db, &p);
 }
 
 struct seen { int n; char names[64][32]; };

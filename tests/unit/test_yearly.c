@@ -11,17 +11,11 @@
 static int64_t add(struct db *db, int seq, const char *township)
 {
     struct person p;
-    struct dpf_err err;
     char id[19];
-    int64_t rowid;
     tu_id(id, "341503", "19600101", seq);
     tu_person(&p, id, 4, 2, "测试", township);
     person_set(&p, PF_CERT_ISSUE_DATE, "2015-01-01");
-    assert_int_equal(person_validate(&p, TU_TODAY, &err), DPF_OK);
-    assert_int_equal(person_insert(db, &p, &err), DPF_OK);
-    rowid = p.id;
-    person_clear(&p);
-    return rowid;
+    return tu_insert(db, &p);
 }
 
 struct counts { struct yearly_count town[4], total; char names[4][32]; int n; };

@@ -125,6 +125,20 @@ static inline void tu_person(struct person *p, const char *id, int category, int
     person_set(p, PF_TOWNSHIP, township);
 }
 
+/* Validates p and inserts it (a refusal fails the test, with its message); clears p and
+ * returns the new person's id. */
+static inline int64_t tu_insert(struct db *db, struct person *p)
+{
+    struct dpf_err err;
+    int64_t id;
+    assert_int_equal(person_validate(p, TU_TODAY, &err), DPF_OK);
+    if (person_insert(db, p, &err) != DPF_OK)
+        fail_msg("insert %s: %s", person_get(p, PF_NAME), err.msg);
+    id = p->id;
+    person_clear(p);
+    return id;
+}
+
 /* Runs a SQL query returning one integer. */
 static inline long long tu_int(struct db *db, const char *sql)
 {
