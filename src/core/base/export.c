@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <xlsxwriter.h>
 #include "dpf/csv.h"
+#include "dpf/db.h"
 #include "dpf/audit.h"
 #include "dpf/export.h"
 #include "dpf/i18n.h"
@@ -111,6 +112,24 @@ int export_values(struct export_sink *s, const char *const *v, int mask, struct 
     for (int i = 0; i < s->n; i++)
         cells[i] = field_format(&s->fields[i], v[i], mask, bufs[i], sizeof bufs[i]);
     return export_row(s, cells, err);
+}
+
+int export_query(struct export_sink *s, struct db *db, sqlite3_stmt *st, int mask,
+                 struct dpf_err *err)
+{
+    const char *v[EXPORT_MAX_COLS];
+    int rc = DPF_OK, step;
+
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        for (int i = 0; i < s->n; i++)
+            v[i] = (const char *)sqlite3_column_text(st, i);
+        if ((rc = export_values(s, v, mask, err)) != DPF_OK)
+            break;
+    }
+    if (rc == DPF_OK && step != SQLITE_DONE)
+        rc = db_fail(db, err);
+    sqlite3_finalize(st);
+    return rc;
 }
 
 int export_close(struct export_sink *s, int ok, struct dpf_err *err)

@@ -6,6 +6,7 @@
 #define DPF_EXPORT_INTERNAL_H
 
 #include <stdio.h>
+#include <sqlite3.h>
 #include <xlsxwriter.h>
 #include "dpf/field.h"
 #include "dpf/outfile.h"
@@ -41,5 +42,11 @@ int export_close(struct export_sink *s, int ok, struct dpf_err *err);
 struct db;
 int export_finish(struct export_sink *s, struct db *db, const char *what, int full, int ok,
                   struct dpf_err *err);
+
+/* Writes every row of st, a statement prepared for this one export whose columns are the
+ * sink's in order, with export_values (masked when mask), then finalizes st. DPF_OK, or the
+ * first failure. */
+int export_query(struct export_sink *s, struct db *db, sqlite3_stmt *st, int mask,
+                 struct dpf_err *err);
 
 #endif

@@ -316,7 +316,7 @@ int insured_export(struct db *db, int64_t policy_id, const char *path, unsigned 
     struct export_sink sink;
     struct policy_state p;
     sqlite3_stmt *st = NULL;
-    int rc = policy_state(db, policy_id, &p, err), step = SQLITE_DONE;
+    int rc = policy_state(db, policy_id, &p, err);
 
     *rows = 0;
     if (rc != DPF_OK)
@@ -339,16 +339,10 @@ int insured_export(struct db *db, int64_t policy_id, const char *path, unsigned 
             "p.name_key, p.id", -1, &st, NULL) != SQLITE_OK)
         return db_fail(db, err);
     sqlite3_bind_int64(st, 1, policy_id);
-    rc = export_open(&sink, path, oflags, _("Insured roster"), cols, NCOLS, err);
-    while (rc == DPF_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *v[NCOLS];
-        for (int i = 0; i < NCOLS; i++)
-            v[i] = (const char *)sqlite3_column_text(st, i);
-        rc = export_values(&sink, v, !full, err);
-    }
-    if (rc == DPF_OK && step != SQLITE_DONE)
-        rc = db_fail(db, err);
-    sqlite3_finalize(st);
+    if ((rc = export_open(&sink, path, oflags, _("Insured roster"), cols, NCOLS, err)) == DPF_OK)
+        rc = export_query(&sink, db, st, !full, err);
+    else
+        sqlite3_finalize(st);
     *rows = sink.rows;
     return export_finish(&sink, db, "insured roster", full, rc == DPF_OK, err);
 }

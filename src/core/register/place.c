@@ -141,6 +141,15 @@ static int name_ok(const char *name, struct dpf_err *err)
     return DPF_OK;
 }
 
+/* Runs a statement that writes a place: a code that is already another place's is said so. */
+static int step_place(struct db *db, sqlite3_stmt *st, const char *code, struct dpf_err *err)
+{
+    int rc = db_step_done(db, st, err);
+    if (rc != DPF_OK && sqlite3_extended_errcode(db->h) == SQLITE_CONSTRAINT_UNIQUE)
+        return dpf_err_set(err, DPF_EDUP, "code", _("the code %s is another place's"), code);
+    return rc;
+}
+
 int place_add(struct db *db, const char *township, const char *name, const char *code,
               struct dpf_err *err)
 {
@@ -173,11 +182,8 @@ int place_add(struct db *db, const char *township, const char *name, const char 
     sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 3, parent);
-    if ((rc = db_step_done(db, st, err)) != DPF_OK) {
-        if (sqlite3_extended_errcode(db->h) == SQLITE_CONSTRAINT_UNIQUE)
-            return dpf_err_set(err, DPF_EDUP, "code", _("the code %s is another place's"), code);
+    if ((rc = step_place(db, st, code, err)) != DPF_OK)
         return rc;
-    }
     id = sqlite3_last_insert_rowid(db->h);
     return audit(db, id, "place_add", township, name, NULL, NULL, code && *code ? code : NULL, err);
 }
@@ -264,11 +270,8 @@ int place_edit(struct db *db, const char *township, const char *name, const char
     sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 3, id);
-    if ((rc = db_step_done(db, st, err)) != DPF_OK) {
-        if (sqlite3_extended_errcode(db->h) == SQLITE_CONSTRAINT_UNIQUE)
-            return dpf_err_set(err, DPF_EDUP, "code", _("the code %s is another place's"), code);
+    if ((rc = step_place(db, st, code, err)) != DPF_OK)
         return rc;
-    }
     return audit(db, id, "place_edit", township, to, name, *old ? old : NULL, *code ? code : NULL,
                  err);
 }

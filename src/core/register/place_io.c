@@ -44,7 +44,7 @@ static int place_export(struct db *db, const struct entity *e, const struct enti
 {
     struct export_sink sink;
     sqlite3_stmt *st = NULL;
-    int rc, step = SQLITE_DONE;
+    int rc;
 
     (void)e;
     *rows = 0;
@@ -59,15 +59,8 @@ static int place_export(struct db *db, const struct entity *e, const struct enti
             "coalesce(t.name, p.name), t.id IS NOT NULL, p.code IS NULL, p.code, p.name",
             -1, &st, NULL) != SQLITE_OK)
         rc = db_fail(db, err);
-    while (rc == DPF_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *v[PLACE_NFIELDS];
-        for (int i = 0; i < PLACE_NFIELDS; i++)
-            v[i] = (const char *)sqlite3_column_text(st, i);
-        rc = export_values(&sink, v, 0, err);
-    }
-    if (rc == DPF_OK && step != SQLITE_DONE)
-        rc = db_fail(db, err);
-    sqlite3_finalize(st);
+    else
+        rc = export_query(&sink, db, st, 0, err);
     *rows = sink.rows;
     return export_finish(&sink, db, "places", 0, rc == DPF_OK, err);
 }
