@@ -113,7 +113,7 @@ static int build(struct ui *ui, int64_t id, int year, int confirm)
              year);
     if (!ui_confirm(ui, q))
         return 0;
-    ui_notice(ui, "%s", _("Working..."));
+    ui_notice(ui, "%s", confirm ? _("Confirming the roster...") : _("Building the roster..."));
     if ((rc = db_begin(ui->db, &err)) == DPF_OK)
         rc = db_end(ui->db, confirm ? insured_confirm(ui->db, id, &err)
                                     : insured_build(ui->db, id, &n, &err), &err);
